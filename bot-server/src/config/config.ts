@@ -1,0 +1,117 @@
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const port = z.coerce.number().int().min(0).max(65535);
+const url = z.url();
+
+/**
+ * The bot server's configuration, read once from the environment at start-up. Every default works
+ * on a fresh machine with the Zalo simulator; production sets the ZALO_* URLs to Zalo's hosts.
+ */
+export const configSchema = z.object({
+  /** Runtime mode; "production" refuses the demo shortcuts. */
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** HTTP port of the API process (the single-process mode serves the Mini App here too). */
+  PORT: port.default(3000),
+  /** Interface to listen on; loopback by default. */
+  HOST: z.string().default("127.0.0.1"),
+  /** Public origin residents' links point at (Mini App build, images). */
+  PUBLIC_BASE_URL: url.default("http://localhost:3000"),
+  /** pino level. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Folder for the embedded store (PGlite) and uploads. */
+  DATA_DIR: z.string().default(".data"),
+  /** PostgreSQL connection string; when empty the embedded PGlite store under DATA_DIR is used. */
+  DATABASE_URL: z.string().optional(),
+  /** Redis for BullMQ; must run with maxmemory-policy noeviction. */
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
+  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("loa"),
+  /** The ward this deployment serves. */
+  WARD_ID: z.string().default("hong-bang"),
+  /** Zalo App id (Mini App and OA API share it). */
+  ZALO_APP_ID: z.string().default("1000000000000000001"),
+  /** Zalo App secret key: OAuth, appsecret_proof and phone-token exchange. */
+  ZALO_APP_SECRET: z.string().default("demo-app-secret"),
+  /** The ward's Official Account id. */
+  ZALO_OA_ID: z.string().default("2000000000000000002"),
+  /** OA Secret Key from the webhook settings page: verifies X-ZEvent-Signature. */
+  ZALO_OA_SECRET_KEY: z.string().default("demo-oa-secret-key"),
+  /** Mini App id, used in /zapps/<id>/ and https://zalo.me/s/<id>/ links. */
+  ZALO_MINI_APP_ID: z.string().regex(/^[A-Za-z0-9_-]+$/).default("3000000000000000003"),
+  /** Zalo OA Open API base (production: https://openapi.zalo.me). */
+  ZALO_OPENAPI_BASE_URL: url.default("http://127.0.0.1:3100"),
+  /** Zalo Graph API base (production: https://graph.zalo.me). */
+  ZALO_GRAPH_BASE_URL: url.default("http://127.0.0.1:3100"),
+  /** Zalo OAuth v4 base (production: https://oauth.zaloapp.com). */
+  ZALO_OAUTH_BASE_URL: url.default("http://127.0.0.1:3100"),
+  /** First OA refresh token; only read when the store holds none yet. */
+  ZALO_OA_REFRESH_TOKEN: z.string().optional(),
+  /** Send appsecret_proof with Graph and OA calls. */
+  ZALO_USE_APPSECRET_PROOF: bool.default(true),
+  /** Timeout of one Zalo HTTP call, ms. */
+  ZALO_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Zalo's OA API limit per app; the delivery worker's limiter stays under it. */
+  ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(4000),
+  /** Parallel sends per worker process. */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  /** Built Mini App (zmp-vite-plugin output) served under /zapps/<id>/. */
+  MINI_APP_DIST_DIR: z.string().default("mini-app/www"),
+  /** Resident and staff session lifetime, hours. */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  /** Demo mode: seeds the ward's demo data and lets a desktop browser pick a simulated resident. */
+  DEMO_MODE: bool.default(false),
+  /** Admin URL of the Zalo simulator, used by the demo mode only. */
+  ZALO_SIM_URL: url.default("http://127.0.0.1:3100"),
+  /** Deadline for an ordered shutdown before the process exits anyway, ms. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws a ConfigError listing every bad variable. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = configSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const config = result.data;
+  if (config.NODE_ENV === "production" && config.DEMO_MODE) {
+    throw new ConfigError(["DEMO_MODE: không được bật ở môi trường production"]);
+  }
+  return config;
+}
+
+/** Parses the environment or stops the process with the list of problems. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Resolves a configured folder against the repository root when it is relative. */
+export function resolveFromRoot(dir: string): string {
+  return path.isAbsolute(dir) ? dir : path.resolve(repoRoot(), dir);
+}
+
+function repoRoot(): string {
+  // src/config and dist/config are both two levels under the package, which sits in the repository root.
+  return path.resolve(import.meta.dirname, "..", "..", "..");
+}

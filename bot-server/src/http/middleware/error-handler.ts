@@ -1,0 +1,35 @@
+import { randomUUID } from "node:crypto";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { Logger } from "pino";
+import { errorTable, type ErrorResponse } from "@loa-phuong/shared";
+import { AppError } from "../app-error.js";
+
+/** Known errors become { error, message } with their status; anything else a 500 with a logged id. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = toAppError(err);
+    if (known) {
+      const body: ErrorResponse = { error: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) };
+      res.status(known.status).json(body);
+      return;
+    }
+    const errorId = randomUUID();
+    logger.error({ err, errorId, method: req.method, url: req.originalUrl }, "unhandled error");
+    const body: ErrorResponse = { error: "internal", message: errorTable.internal.message, errorId };
+    res.status(500).json(body);
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req) => {
+  throw new AppError("not_found", `Không có đường dẫn ${req.method} ${req.path}.`);
+};
+
+/** Errors thrown by body-parser (bad JSON, too large) arrive as plain errors with a `type`. */
+function toAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  const type = (err as { type?: unknown })?.type;
+  if (type === "entity.parse.failed") return new AppError("malformed_json");
+  if (type === "entity.too.large") return new AppError("payload_too_large");
+  if (type === "encoding.unsupported" || type === "charset.unsupported") return new AppError("validation_failed", "Bảng mã không được hỗ trợ.");
+  return undefined;
+}

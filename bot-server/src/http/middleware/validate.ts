@@ -1,0 +1,48 @@
+import type { RequestHandler } from "express";
+import type { z } from "zod";
+import type { FieldIssue } from "@loa-phuong/shared";
+import { AppError } from "../app-error.js";
+
+interface Schemas {
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+}
+
+/** Parsed request parts, stored on res.locals so handlers read typed values. */
+export interface Validated<S extends Schemas> {
+  body: S["body"] extends z.ZodType ? z.output<S["body"]> : undefined;
+  query: S["query"] extends z.ZodType ? z.output<S["query"]> : undefined;
+  params: S["params"] extends z.ZodType ? z.output<S["params"]> : undefined;
+}
+
+/** Validates body, query and params with zod; a failure is a 400 naming each field and why. */
+export function validate<S extends Schemas>(schemas: S): RequestHandler {
+  return (req, res, next) => {
+    const fields: FieldIssue[] = [];
+    const parsed: Record<string, unknown> = {};
+    for (const part of ["params", "query", "body"] as const) {
+      const schema = schemas[part];
+      if (!schema) continue;
+      const input = part === "body" ? (req.body ?? {}) : req[part];
+      const result = schema.safeParse(input);
+      if (result.success) parsed[part] = result.data;
+      else
+        for (const issue of result.error.issues) {
+          const field = [part, ...issue.path.map(String)].join(".");
+          fields.push({ field, message: issue.message });
+        }
+    }
+    if (fields.length > 0) {
+      const names = [...new Set(fields.map((f) => f.field))].join(", ");
+      throw new AppError("validation_failed", `Dữ liệu không hợp lệ: ${names}.`, fields);
+    }
+    res.locals.valid = parsed;
+    next();
+  };
+}
+
+/** The values `validate` parsed for this request. */
+export function valid<S extends Schemas>(res: { locals: Record<string, unknown> }, _schemas?: S): Validated<S> {
+  return res.locals.valid as Validated<S>;
+}

@@ -1,0 +1,200 @@
+import { createHash } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import type { CreatePostRequest, Post, PostStatus } from "@loa-phuong/shared";
+import { createPostRequestSchema } from "@loa-phuong/shared";
+import { AppError, notFound } from "../http/app-error.js";
+import type { Db, Tx } from "../store/database.js";
+import { broadcasts, posts, postVersions } from "../store/schema/index.js";
+import { recordAudit } from "./audit.js";
+import type { StaffActor } from "./staff.js";
+
+type PostRow = typeof posts.$inferSelect;
+type Content = Pick<PostRow, "title" | "summary" | "body" | "imageUrl">;
+
+/** SHA-256 over the content a resident reads; it identifies an approved version in the audit log. */
+export function contentHash(content: Content): string {
+  const canonical = JSON.stringify([content.title, content.summary ?? null, content.body, content.imageUrl ?? null]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+export function toPostDto(row: PostRow): Post {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    title: row.title,
+    summary: row.summary,
+    body: row.body,
+    imageUrl: row.imageUrl,
+    campaignId: row.campaignId,
+    isUrgent: row.isUrgent,
+    authorId: row.authorId,
+    approvedById: row.approvedById,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    version: row.version,
+    approvedVersion: row.approvedVersion,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function requireRole(actor: StaffActor, role: "editor" | "approver"): void {
+  if (!actor.roles.includes(role)) throw new AppError("forbidden");
+}
+
+async function lockPost(tx: Tx, wardId: string, postId: string): Promise<PostRow> {
+  const [row] = await tx.select().from(posts).where(and(eq(posts.id, postId), eq(posts.wardId, wardId))).for("update");
+  if (!row) throw notFound("bài viết");
+  return row;
+}
+
+function assertStatus(row: PostRow, allowed: PostStatus[]): void {
+  if (!allowed.includes(row.status)) {
+    throw new AppError("invalid_transition", `Bài viết đang ở trạng thái "${row.status}", không thể thực hiện thao tác này.`);
+  }
+}
+
+export async function createPost(db: Db, actor: StaffActor, input: CreatePostRequest): Promise<Post> {
+  requireRole(actor, "editor");
+  const data = createPostRequestSchema.parse(input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(posts)
+      .values({
+        wardId: actor.wardId,
+        kind: data.kind,
+        title: data.title,
+        summary: data.summary ?? null,
+        body: data.body,
+        imageUrl: data.imageUrl ?? null,
+        campaignId: data.campaignId ?? null,
+        isUrgent: data.isUrgent,
+        authorId: actor.id,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    await recordAudit(tx, {
+      entityType: "post",
+      entityId: row.id,
+      action: "create",
+      actor: { type: "staff", id: actor.id },
+      toStatus: row.status,
+      contentHash: contentHash(row),
+    });
+    return toPostDto(row);
+  });
+}
+
+/** Editing content after approval sends the post back for approval and unschedules its broadcasts. */
+export async function updatePost(db: Db, actor: StaffActor, postId: string, input: Partial<Content>): Promise<Post> {
+  requireRole(actor, "editor");
+  return db.transaction(async (tx) => {
+    const row = await lockPost(tx, actor.wardId, postId);
+    assertStatus(row, ["draft", "rejected", "submitted", "approved", "scheduled", "paused"]);
+    const next = { ...row, ...input };
+    const changed = contentHash(next) !== contentHash(row);
+    if (!changed) return toPostDto(row);
+    const toStatus: PostStatus = row.status === "draft" || row.status === "rejected" ? "draft" : "submitted";
+    const [updated] = await tx
+      .update(posts)
+      .set({ ...input, status: toStatus, version: row.version + 1, updatedAt: new Date() })
+      .where(eq(posts.id, postId))
+      .returning();
+    if (!updated) throw notFound("bài viết");
+    if (toStatus === "submitted") await freezeVersion(tx, updated, actor.id);
+    const unscheduled = await tx
+      .update(broadcasts)
+      .set({ status: "cancelled", finishedAt: new Date() })
+      .where(and(eq(broadcasts.postId, postId), inArray(broadcasts.status, ["scheduled", "paused"])))
+      .returning({ id: broadcasts.id });
+    await recordAudit(tx, {
+      entityType: "post",
+      entityId: postId,
+      action: "edit",
+      actor: { type: "staff", id: actor.id },
+      fromStatus: row.status,
+      toStatus,
+      contentHash: contentHash(updated),
+      details: { version: updated.version, unscheduledBroadcastIds: unscheduled.map((b) => b.id) },
+    });
+    return toPostDto(updated);
+  });
+}
+
+export async function submitPost(db: Db, actor: StaffActor, postId: string): Promise<Post> {
+  requireRole(actor, "editor");
+  return transition(db, actor, postId, ["draft", "rejected"], "submitted", "submit", async (tx, row) => {
+    await freezeVersion(tx, row, actor.id);
+    return {};
+  });
+}
+
+export async function approvePost(db: Db, actor: StaffActor, postId: string): Promise<Post> {
+  requireRole(actor, "approver");
+  return transition(db, actor, postId, ["submitted"], "approved", "approve", async (_tx, row) => {
+    if (row.authorId === actor.id) throw new AppError("self_approval");
+    return { approvedVersion: row.version, approvedById: actor.id, approvedAt: new Date(), rejectionReason: null };
+  });
+}
+
+export async function rejectPost(db: Db, actor: StaffActor, postId: string, reason: string): Promise<Post> {
+  requireRole(actor, "approver");
+  return transition(db, actor, postId, ["submitted"], "rejected", "reject", async () => ({ rejectionReason: reason }), { reason });
+}
+
+async function transition(
+  db: Db,
+  actor: StaffActor,
+  postId: string,
+  from: PostStatus[],
+  to: PostStatus,
+  action: string,
+  apply: (tx: Tx, row: PostRow) => Promise<Partial<PostRow>>,
+  details: Record<string, unknown> = {},
+): Promise<Post> {
+  return db.transaction(async (tx) => {
+    const row = await lockPost(tx, actor.wardId, postId);
+    assertStatus(row, from);
+    const extra = await apply(tx, row);
+    const [updated] = await tx
+      .update(posts)
+      .set({ ...extra, status: to, updatedAt: new Date() })
+      .where(eq(posts.id, postId))
+      .returning();
+    if (!updated) throw notFound("bài viết");
+    await recordAudit(tx, {
+      entityType: "post",
+      entityId: postId,
+      action,
+      actor: { type: "staff", id: actor.id },
+      fromStatus: row.status,
+      toStatus: to,
+      contentHash: contentHash(updated),
+      details: { version: updated.version, ...details },
+    });
+    return toPostDto(updated);
+  });
+}
+
+/** Stores the content submitted for approval; approval refers to this exact snapshot. */
+async function freezeVersion(tx: Tx, row: PostRow, actorId: string): Promise<void> {
+  await tx
+    .insert(postVersions)
+    .values({
+      postId: row.id,
+      version: row.version,
+      title: row.title,
+      summary: row.summary,
+      body: row.body,
+      imageUrl: row.imageUrl,
+      contentHash: contentHash(row),
+      createdById: actorId,
+    })
+    .onConflictDoNothing();
+}
+
+export async function getPost(db: Db, wardId: string, postId: string): Promise<Post> {
+  const [row] = await db.select().from(posts).where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
+  if (!row) throw notFound("bài viết");
+  return toPostDto(row);
+}

@@ -1,0 +1,64 @@
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import type { Audience, BroadcastStatus, DeliveryStatus } from "@loa-phuong/shared";
+import { posts } from "./content.js";
+import { residents } from "./residents.js";
+import { staffAccounts, wards } from "./ward.js";
+
+/** Đợt gửi: one approved post version sent to an audience at a time. */
+export const broadcasts = pgTable(
+  "broadcasts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    wardId: text("ward_id").notNull().references(() => wards.id),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id),
+    /** The approved version that is sent; no other version ever goes out. */
+    postVersion: integer("post_version").notNull(),
+    audience: jsonb("audience").$type<Audience>().notNull(),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }).notNull(),
+    status: text("status").$type<BroadcastStatus>().notNull().default("scheduled"),
+    isUrgent: boolean("is_urgent").notNull().default(false),
+    recipientCount: integer("recipient_count"),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => staffAccounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("broadcasts_status_due").on(t.status, t.scheduledAt), index("broadcasts_post").on(t.postId)],
+);
+
+/** One broadcast to one resident: the unit that is sent exactly once. */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    broadcastId: uuid("broadcast_id")
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: "cascade" }),
+    residentId: uuid("resident_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
+    status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
+    /** oa = OA customer-service message; feed = Mini App feed only (the OA cannot reach the resident). */
+    channel: text("channel").$type<"oa" | "feed">().notNull().default("oa"),
+    zaloMessageId: text("zalo_message_id"),
+    attempts: integer("attempts").notNull().default(0),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Set just before the Zalo call: a row in flight after a crash is reconciled with Zalo before any resend. */
+    inFlightAt: timestamp("in_flight_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    seenAt: timestamp("seen_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("deliveries_broadcast_resident").on(t.broadcastId, t.residentId),
+    index("deliveries_zalo_message").on(t.zaloMessageId),
+    index("deliveries_broadcast_status").on(t.broadcastId, t.status),
+  ],
+);

@@ -1,0 +1,6 @@
+export * from "./ward.js";
+export * from "./residents.js";
+export * from "./content.js";
+export * from "./broadcasts.js";
+export * from "./signals.js";
+export * from "./system.js";

@@ -1,0 +1,46 @@
+import { boolean, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import type { CivicRole, MembershipStatus } from "@loa-phuong/shared";
+import { residentialGroups, schools, wards } from "./ward.js";
+
+/** Người dân: a resident known through Zalo (the Mini App, the OA, or both). */
+export const residents = pgTable(
+  "residents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    wardId: text("ward_id").notNull().references(() => wards.id),
+    fullName: text("full_name").notNull(),
+    /** Zalo user id scoped to the Zalo App (what the Mini App's getAccessToken identifies). */
+    zaloAppUserId: text("zalo_app_user_id").unique(),
+    /** Zalo user id scoped to the ward's Official Account (what OA messages are addressed to). */
+    zaloOaUserId: text("zalo_oa_user_id").unique(),
+    isFollower: boolean("is_follower").notNull().default(false),
+    /** Last time the resident interacted with the OA: Zalo allows CS messages only within 7 days of it. */
+    lastInteractionAt: timestamp("last_interaction_at", { withTimezone: true }),
+    /** Only after explicit consent (Nghị định 13/2023). */
+    phone: text("phone"),
+    residentialGroupId: uuid("residential_group_id").references(() => residentialGroups.id, { onDelete: "set null" }),
+    /** A claimed membership stays pending until the group head confirms it. */
+    membershipStatus: text("membership_status").$type<MembershipStatus>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("residents_group").on(t.residentialGroupId), index("residents_ward").on(t.wardId)],
+);
+
+/** Civic roles of a resident: parent of a school, teacher, party member, group head. */
+export const residentRoles = pgTable(
+  "resident_roles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    residentId: uuid("resident_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
+    role: text("role").$type<CivicRole>().notNull(),
+    schoolId: uuid("school_id").references(() => schools.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("resident_roles_unique").on(t.residentId, t.role, t.schoolId).nullsNotDistinct(),
+    index("resident_roles_role").on(t.role, t.schoolId),
+  ],
+);

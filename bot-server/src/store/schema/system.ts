@@ -1,0 +1,62 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Every accepted Zalo webhook, recorded before it is acknowledged; the worker applies it later. */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** SHA-256 of the raw body: Zalo's retries repeat the body byte for byte. */
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    eventName: text("event_name").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp("processed_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("webhook_events_unprocessed").on(t.processedAt, t.id)],
+);
+
+/** Who did what to which record, with the content hash at that moment. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    actorType: text("actor_type").$type<"staff" | "resident" | "system">().notNull(),
+    actorId: text("actor_id"),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    contentHash: text("content_hash"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("audit_log_entity").on(t.entityType, t.entityId, t.at)],
+);
+
+/** Server sessions; only the SHA-256 of the bearer token is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    subjectType: text("subject_type").$type<"resident" | "staff">().notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_subject").on(t.subjectType, t.subjectId)],
+);
+
+/**
+ * The OA's OAuth v4 tokens. Zalo's refresh tokens are single use, so the current pair must be
+ * stored before it is used again, and only one process may refresh at a time (row lock).
+ */
+export const zaloOaCredentials = pgTable("zalo_oa_credentials", {
+  oaId: text("oa_id").primaryKey(),
+  accessToken: text("access_token").notNull(),
+  refreshToken: text("refresh_token").notNull(),
+  accessExpiresAt: timestamp("access_expires_at", { withTimezone: true }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

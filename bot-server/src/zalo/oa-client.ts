@@ -1,0 +1,77 @@
+import type { AxiosInstance } from "axios";
+import type { z } from "zod";
+import { appSecretProof, parseEnvelope, zaloRequest } from "./http.js";
+import type { OaTokenStore } from "./oa-token-store.js";
+import { ZaloError } from "./zalo-error.js";
+import { conversationSchema, sendMessageSchema, userDetailSchema, userListSchema, type ConversationMessage } from "./zalo-schemas.js";
+
+/** A customer-service message: plain text, or text with a list template carrying buttons. */
+export type CsMessage =
+  | { text: string }
+  | {
+      attachment: {
+        type: "template";
+        payload: {
+          template_type: "list";
+          elements: { title: string; subtitle?: string; image_url?: string; default_action?: { type: "oa.open.url"; url: string } }[];
+          buttons?: { title: string; type: "oa.open.url"; payload: { url: string } }[];
+        };
+      };
+    };
+
+export interface OaClientOptions {
+  http: AxiosInstance;
+  tokens: OaTokenStore;
+  appSecret: string;
+  useAppSecretProof: boolean;
+}
+
+/** The ward's Official Account API (openapi.zalo.me), with one token refresh on -216/-220. */
+export class OaClient {
+  constructor(private readonly options: OaClientOptions) {}
+
+  async sendCsMessage(userId: string, message: CsMessage): Promise<{ messageId: string }> {
+    const body = await this.call("post", "/v3.0/oa/message/cs", { recipient: { user_id: userId }, message }, sendMessageSchema);
+    return { messageId: body.data.message_id };
+  }
+
+  /** Newest first; Zalo caps count at 10. */
+  async getConversation(userId: string, offset = 0, count = 10): Promise<ConversationMessage[]> {
+    const body = await this.call("get", "/v2.0/oa/conversation", { user_id: userId, offset, count }, conversationSchema);
+    return body.data;
+  }
+
+  async getUserDetail(userId: string) {
+    return (await this.call("get", "/v3.0/oa/user/detail", { user_id: userId }, userDetailSchema)).data;
+  }
+
+  async getUserList(params: { offset: number; count: number; tag_name?: string; is_follower?: boolean }) {
+    return (await this.call("get", "/v3.0/oa/user/getlist", params, userListSchema)).data;
+  }
+
+  private async call<T extends z.ZodType>(method: "get" | "post", url: string, data: unknown, schema: T): Promise<z.output<T>> {
+    let token = await this.options.tokens.getAccessToken();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await zaloRequest(() =>
+          method === "get"
+            ? this.options.http.get(url, { params: { data: JSON.stringify(data) }, headers: this.headers(token) })
+            : this.options.http.post(url, data, { headers: this.headers(token) }),
+        );
+        return parseEnvelope(response.data, schema);
+      } catch (error) {
+        if (attempt === 0 && error instanceof ZaloError && error.isTokenProblem) {
+          token = await this.options.tokens.refresh(token);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  private headers(token: string): Record<string, string> {
+    return this.options.useAppSecretProof
+      ? { access_token: token, appsecret_proof: appSecretProof(token, this.options.appSecret) }
+      : { access_token: token };
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * What went wrong talking to Zalo. `transport` and `http` failures are in doubt: Zalo may have
+ * accepted the message before the connection broke, so a resend must first check the conversation.
+ */
+export class ZaloError extends Error {
+  constructor(
+    readonly kind: "transport" | "http" | "api" | "contract",
+    /** Zalo's negative error code for `api`, the HTTP status for `http`. */
+    readonly code: number | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ZaloError";
+  }
+
+  get isRateLimited(): boolean {
+    return this.kind === "api" && this.code === -32;
+  }
+
+  get isTokenProblem(): boolean {
+    return this.kind === "api" && (this.code === -216 || this.code === -220);
+  }
+
+  /** The OA cannot message this resident now (not a follower, no interaction in 7 days, inactive). */
+  get isUnreachableResident(): boolean {
+    return this.kind === "api" && [-213, -230, -232, -227, -244].includes(this.code ?? 0);
+  }
+
+  get isTransient(): boolean {
+    return this.kind === "transport" || (this.kind === "http" && (this.code ?? 0) >= 500) || this.isRateLimited;
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+/** Zalo ids exceed 2^53: keep them as strings even if a number slips through. */
+const zaloId = z.union([z.string(), z.number()]).transform(String);
+
+export const graphMeSchema = z.object({
+  id: zaloId,
+  name: z.string().default(""),
+  picture: z.object({ data: z.object({ url: z.string() }) }).optional(),
+  user_id_by_oa: zaloId.optional(),
+  is_follower: z.boolean().optional(),
+  is_sensitive: z.boolean().optional(),
+});
+export type GraphMe = z.infer<typeof graphMeSchema>;
+
+export const graphPhoneSchema = z.object({ data: z.object({ number: z.union([z.string(), z.number()]).transform(String) }) });
+
+export const oauthTokenSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.union([z.string(), z.number()]).transform(Number),
+});
+
+export const sendMessageSchema = z.object({
+  data: z.object({ message_id: zaloId, user_id: zaloId.optional(), sent_time: z.unknown().optional() }).loose(),
+});
+
+export const conversationSchema = z.object({
+  data: z.array(
+    z
+      .object({
+        src: z.number().optional(),
+        time: z.union([z.number(), z.string()]).optional(),
+        type: z.string().optional(),
+        message: z.string().optional(),
+        message_id: zaloId,
+        from_id: zaloId.optional(),
+        to_id: zaloId.optional(),
+        links: z.array(z.object({ url: z.string() }).loose()).optional(),
+      })
+      .loose(),
+  ),
+});
+export type ConversationMessage = z.infer<typeof conversationSchema>["data"][number];
+
+export const userDetailSchema = z.object({
+  data: z
+    .object({
+      user_id: zaloId,
+      user_id_by_app: zaloId.optional(),
+      display_name: z.string().optional(),
+      user_is_follower: z.boolean().optional(),
+      user_last_interaction_date: z.string().optional(),
+    })
+    .loose(),
+});
+
+export const userListSchema = z.object({
+  data: z.object({ total: z.number(), count: z.number().optional(), offset: z.number().optional(), users: z.array(z.object({ user_id: zaloId })) }),
+});

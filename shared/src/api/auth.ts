@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { civicRoleSchema, membershipStatusSchema, staffRoleSchema } from "../domain/enums.js";
+
+/** The Mini App sends the token from zmp-sdk getAccessToken(); the server verifies it with Zalo. */
+export const zaloLoginRequestSchema = z.strictObject({
+  accessToken: z.string().min(1, "Thiếu mã truy cập Zalo").max(2048),
+});
+export type ZaloLoginRequest = z.infer<typeof zaloLoginRequestSchema>;
+
+export const staffLoginRequestSchema = z.strictObject({
+  username: z.string().trim().min(1, "Thiếu tên đăng nhập").max(100),
+  password: z.string().min(1, "Thiếu mật khẩu").max(200),
+});
+export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;
+
+export const residentProfileSchema = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  residentialGroup: z.object({ id: z.string(), name: z.string() }).nullable(),
+  membershipStatus: membershipStatusSchema.nullable(),
+  civicRoles: z.array(z.object({ role: civicRoleSchema, schoolId: z.string().nullable() })),
+  isFollower: z.boolean(),
+});
+export type ResidentProfile = z.infer<typeof residentProfileSchema>;
+
+export const staffProfileSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(staffRoleSchema),
+});
+export type StaffProfile = z.infer<typeof staffProfileSchema>;
+
+export const residentSessionResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  resident: residentProfileSchema,
+});
+export type ResidentSessionResponse = z.infer<typeof residentSessionResponseSchema>;
+
+export const staffSessionResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  staff: staffProfileSchema,
+});
+export type StaffSessionResponse = z.infer<typeof staffSessionResponseSchema>;

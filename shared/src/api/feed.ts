@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { postKindSchema } from "../domain/enums.js";
+
+export const feedQuerySchema = z.strictObject({
+  kind: postKindSchema.optional(),
+  before: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const feedItemSchema = z.object({
+  id: z.string(),
+  kind: postKindSchema,
+  title: z.string(),
+  summary: z.string().nullable(),
+  body: z.string(),
+  imageUrl: z.string().nullable(),
+  campaign: z.object({ id: z.string(), title: z.string() }).nullable(),
+  publishedAt: z.string(),
+});
+export type FeedItem = z.infer<typeof feedItemSchema>;
+
+export const feedResponseSchema = z.object({ items: z.array(feedItemSchema) });
+export type FeedResponse = z.infer<typeof feedResponseSchema>;

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { postKindSchema, postStatusSchema } from "../domain/enums.js";
+
+export const idParamsSchema = z.strictObject({ id: z.uuid("Mã không hợp lệ") });
+
+export const createPostRequestSchema = z.strictObject({
+  kind: postKindSchema,
+  title: z.string().trim().min(1, "Cần có tiêu đề").max(200, "Tiêu đề tối đa 200 ký tự"),
+  summary: z.string().trim().max(500).optional(),
+  body: z.string().trim().min(1, "Cần có nội dung").max(20_000, "Nội dung tối đa 20.000 ký tự"),
+  imageUrl: z.url().max(2000).optional(),
+  campaignId: z.uuid().optional(),
+  isUrgent: z.boolean().default(false),
+});
+export type CreatePostRequest = z.input<typeof createPostRequestSchema>;
+
+export const rejectPostRequestSchema = z.strictObject({
+  reason: z.string().trim().min(1, "Cần nêu lý do").max(1000),
+});
+
+export const postSchema = z.object({
+  id: z.string(),
+  kind: postKindSchema,
+  status: postStatusSchema,
+  title: z.string(),
+  summary: z.string().nullable(),
+  body: z.string(),
+  imageUrl: z.string().nullable(),
+  campaignId: z.string().nullable(),
+  isUrgent: z.boolean(),
+  authorId: z.string(),
+  approvedById: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  version: z.number(),
+  approvedVersion: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Post = z.infer<typeof postSchema>;

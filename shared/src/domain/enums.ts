@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/** Vai trò cán bộ phường: biên tập, duyệt, quản trị. */
+export const staffRoles = ["editor", "approver", "admin"] as const;
+export const staffRoleSchema = z.enum(staffRoles);
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+/** Vai trò công dân của một người dân (phụ huynh, giáo viên, đảng viên, tổ trưởng). */
+export const civicRoles = ["parent", "teacher", "party_member", "group_head"] as const;
+export const civicRoleSchema = z.enum(civicRoles);
+export type CivicRole = z.infer<typeof civicRoleSchema>;
+
+/** Cấp học: mầm non, tiểu học, trung học cơ sở. */
+export const schoolLevels = ["mam_non", "tieu_hoc", "thcs"] as const;
+export const schoolLevelSchema = z.enum(schoolLevels);
+export type SchoolLevel = z.infer<typeof schoolLevelSchema>;
+
+/** Loại bài: thông báo, tin tức, gương điển hình, đính chính, khảo sát, kịch bản loa. */
+export const postKinds = [
+  "announcement",
+  "news",
+  "exemplary_story",
+  "clarification",
+  "poll",
+  "loudspeaker_script",
+] as const;
+export const postKindSchema = z.enum(postKinds);
+export type PostKind = z.infer<typeof postKindSchema>;
+
+export const postStatuses = [
+  "draft",
+  "submitted",
+  "approved",
+  "rejected",
+  "scheduled",
+  "sending",
+  "sent",
+  "paused",
+  "cancelled",
+] as const;
+export const postStatusSchema = z.enum(postStatuses);
+export type PostStatus = z.infer<typeof postStatusSchema>;
+
+export const broadcastStatuses = ["scheduled", "sending", "sent", "paused", "cancelled", "failed"] as const;
+export const broadcastStatusSchema = z.enum(broadcastStatuses);
+export type BroadcastStatus = z.infer<typeof broadcastStatusSchema>;
+
+/**
+ * A delivery's state only moves forward along pending → sending → sent → delivered → seen;
+ * `failed` and `fallback` are final states for residents the OA could not reach.
+ */
+export const deliveryStatuses = ["pending", "sending", "sent", "delivered", "seen", "failed", "fallback"] as const;
+export const deliveryStatusSchema = z.enum(deliveryStatuses);
+export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
+
+/** Tín hiệu: mọi thứ người dân gửi lại. */
+export const signalKinds = [
+  "oa_message",
+  "comment",
+  "question",
+  "reaction",
+  "poll_answer",
+  "report",
+  "nomination",
+  "opinion_report",
+] as const;
+export const signalKindSchema = z.enum(signalKinds);
+export type SignalKind = z.infer<typeof signalKindSchema>;
+
+export const membershipStatuses = ["pending", "confirmed"] as const;
+export const membershipStatusSchema = z.enum(membershipStatuses);
+export type MembershipStatus = z.infer<typeof membershipStatusSchema>;

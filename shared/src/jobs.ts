@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * The job registry: every job's queue, name and payload schema. Queue and job names are stored in
+ * Redis and in the store: never rename one without a migration.
+ */
+export const queueNames = {
+  broadcasts: "broadcasts",
+  deliveries: "deliveries",
+  webhooks: "webhooks",
+} as const;
+export type QueueName = (typeof queueNames)[keyof typeof queueNames];
+
+const uuid = z.uuid();
+
+export const jobDefinitions = {
+  /** A broadcast is due: expand its audience into delivery rows and enqueue the sends. */
+  "broadcast.fanout": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({ broadcastId: uuid }),
+  },
+  /** Send one broadcast to one resident through the OA. */
+  "delivery.send": {
+    queue: queueNames.deliveries,
+    payload: z.strictObject({ deliveryId: z.coerce.number().int().positive() }),
+  },
+  /** Apply one recorded Zalo webhook event. */
+  "webhook.process": {
+    queue: queueNames.webhooks,
+    payload: z.strictObject({ eventId: z.coerce.number().int().positive() }),
+  },
+} as const;
+
+export type JobName = keyof typeof jobDefinitions;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobDefinitions)[N]["payload"]>;
+export const jobNames = Object.keys(jobDefinitions) as JobName[];
+
+/**
+ * Deterministic job ids, one per unit of work. BullMQ forbids ':' in custom ids and treats
+ * all-digit ids as its own, so every id carries a prefix.
+ */
+export const jobIds = {
+  fanout: (broadcastId: string) => `fanout-${broadcastId}`,
+  delivery: (deliveryId: number, attempt = 0) => (attempt === 0 ? `delivery-${deliveryId}` : `delivery-${deliveryId}-r${attempt}`),
+  webhook: (eventId: number) => `webhook-${eventId}`,
+};

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { parseCliEnv } from "./cli-config.js";
+
+describe("parseCliEnv", () => {
+  it("starts with working defaults on an empty environment", () => {
+    const result = parseCliEnv({});
+    expect(result).toMatchObject({ ok: true, options: { port: 3100, ratePerSecond: 0, rateLimitPerMinute: 4000 } });
+    expect(result.ok && result.options.webhookUrl).toBe(undefined);
+  });
+
+  it("reads every variable", () => {
+    const result = parseCliEnv({
+      ZALO_SIM_PORT: "0",
+      ZALO_APP_ID: "1",
+      ZALO_APP_SECRET: "s",
+      ZALO_OA_ID: "2",
+      ZALO_OA_SECRET_KEY: "k",
+      ZALO_MINI_APP_ID: "3",
+      ZALO_SIM_WEBHOOK_URL: "http://127.0.0.1:3000/webhooks/zalo",
+      ZALO_SIM_RATE_PER_SECOND: "50",
+      ZALO_SIM_RATE_LIMIT_PER_MINUTE: "100",
+    });
+    expect(result).toEqual({
+      ok: true,
+      options: {
+        port: 0,
+        appId: "1",
+        appSecret: "s",
+        oaId: "2",
+        oaSecretKey: "k",
+        miniAppId: "3",
+        webhookUrl: "http://127.0.0.1:3000/webhooks/zalo",
+        ratePerSecond: 50,
+        rateLimitPerMinute: 100,
+      },
+    });
+  });
+
+  it("lists every bad value", () => {
+    const result = parseCliEnv({ ZALO_SIM_PORT: "70000", ZALO_SIM_RATE_PER_SECOND: "fast", ZALO_SIM_WEBHOOK_URL: "ftp://x" });
+    expect(result.ok).toBe(false);
+    const fields = result.ok ? [] : result.problems.map((p) => p.split(":")[0]);
+    expect(fields.sort()).toEqual(["ZALO_SIM_PORT", "ZALO_SIM_RATE_PER_SECOND", "ZALO_SIM_WEBHOOK_URL"]);
+  });
+});

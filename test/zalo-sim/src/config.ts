@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { SimLogger, ZaloSimOptions } from "./types.js";
+
+const nonNegativeInt = z.number().int().nonnegative();
+const rate = z.number().min(0).max(1);
+
+/** Programmatic options are an edge too: a typo in a benchmark should fail loudly at start. */
+const optionsSchema = z.object({
+  port: z.number().int().min(0).max(65535).default(0),
+  appId: z.string().min(1),
+  appSecret: z.string().min(1),
+  oaId: z.string().min(1),
+  oaSecretKey: z.string().min(1),
+  miniAppId: z.string().min(1),
+  webhookUrl: z.url().optional(),
+  rateLimitPerMinute: z.number().int().positive().default(4000),
+  ratePerSecond: nonNegativeInt.default(0),
+  latencyMs: nonNegativeInt.default(0),
+  faults: z
+    .object({
+      error5xxRate: rate.optional(),
+      timeoutRate: rate.optional(),
+      rateLimitRate: rate.optional(),
+      timeoutMs: nonNegativeInt.optional(),
+    })
+    .optional(),
+  receipts: z
+    .object({ receivedDelayMs: nonNegativeInt.optional(), seenDelayMs: nonNegativeInt.nullable().optional() })
+    .optional(),
+  oaAccessTokenTtlSec: z.number().int().positive().default(90_000),
+  userAccessTokenTtlSec: z.number().int().positive().default(3600),
+  enforceInteractionWindow: z.boolean().default(true),
+  seed: z.number().int().optional(),
+  webhookRetryDelaysMs: z.array(nonNegativeInt).default([30_000, 300_000, 900_000, 1_800_000, 3_600_000]),
+  webhookTimeoutMs: z.number().int().positive().default(10_000),
+  webhookConcurrency: z.number().int().positive().default(16),
+  webhookQueueLimit: z.number().int().positive().default(500_000),
+  webhookLogLimit: nonNegativeInt.default(100_000),
+});
+
+export type SimConfig = z.infer<typeof optionsSchema> & {
+  now: () => number;
+  logger: SimLogger;
+  receivedDelayMs: number;
+  seenDelayMs: number | null;
+};
+
+export const stderrLogger: SimLogger = {
+  info: () => undefined,
+  warn: (message, meta) => console.warn(`[zalo-sim] ${message}`, meta ?? ""),
+  error: (message, meta) => console.error(`[zalo-sim] ${message}`, meta ?? ""),
+};
+
+export function resolveConfig(options: ZaloSimOptions): SimConfig {
+  const { now, logger, ...rest } = options;
+  const parsed = optionsSchema.safeParse(rest);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`);
+    throw new Error(`Invalid Zalo simulator options:\n  ${problems.join("\n  ")}`);
+  }
+  const receipts = parsed.data.receipts;
+  return {
+    ...parsed.data,
+    now: now ?? Date.now,
+    logger: logger ?? stderrLogger,
+    receivedDelayMs: receipts?.receivedDelayMs ?? 20,
+    seenDelayMs: receipts?.seenDelayMs === undefined ? 200 : receipts.seenDelayMs,
+  };
+}

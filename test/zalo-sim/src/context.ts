@@ -1,0 +1,103 @@
+import type { SimConfig } from "./config.js";
+import { createIdGenerator, createRandomSource, type IdGenerator } from "./ids.js";
+import { UserStore } from "./state/users.js";
+import { UserQuery } from "./state/user-query.js";
+import { OaTokenStore } from "./state/oa-tokens.js";
+import { UserTokenStore } from "./state/user-tokens.js";
+import { InboundLog, Ledger } from "./state/ledger.js";
+import { FixedWindowLimiter, SlidingWindowLimiter } from "./limits/rate-limiter.js";
+import { FaultInjector } from "./faults.js";
+import { WebhookLog } from "./webhooks/webhook-log.js";
+import { WebhookDispatcher } from "./webhooks/dispatcher.js";
+import { ReceiptScheduler } from "./webhooks/receipts.js";
+import { userReceivedEvent, userSeenEvent, type EventContext } from "./webhooks/events.js";
+
+export interface SimCounters {
+  requests: number;
+  limitErrors: number;
+  faults: { e5xx: number; timeouts: number; limit: number };
+}
+
+/** Everything a router or service needs, built once per simulator. */
+export interface SimContext {
+  config: SimConfig;
+  now: () => number;
+  ids: IdGenerator;
+  users: UserStore;
+  userQuery: UserQuery;
+  oaTokens: OaTokenStore;
+  userTokens: UserTokenStore;
+  ledger: Ledger;
+  inbound: InboundLog;
+  minuteLimiter: FixedWindowLimiter;
+  secondLimiter: SlidingWindowLimiter;
+  faults: FaultInjector;
+  webhookUrl: { current: string | undefined };
+  webhookLog: WebhookLog;
+  dispatcher: WebhookDispatcher;
+  receipts: ReceiptScheduler;
+  counters: SimCounters;
+  /** Timers of requests held open by latency or timeout faults; cleared on close. */
+  heldRequests: Set<NodeJS.Timeout>;
+  eventContext(): EventContext;
+}
+
+export function createContext(config: SimConfig): SimContext {
+  const now = config.now;
+  const seed = config.seed;
+  // Separate streams so that enabling faults does not change the ids a seeded run produces.
+  const ids = createIdGenerator(createRandomSource(seed));
+  const faultRandom = createRandomSource(seed === undefined ? undefined : seed + 1);
+  const users = new UserStore();
+  const webhookUrl = { current: config.webhookUrl };
+  const webhookLog = new WebhookLog(config.webhookLogLimit);
+  const eventContext = (): EventContext => ({ appId: config.appId, oaId: config.oaId, timestamp: String(now()) });
+  const dispatcher = new WebhookDispatcher({
+    appId: config.appId,
+    oaSecretKey: config.oaSecretKey,
+    getUrl: () => webhookUrl.current,
+    retryDelaysMs: config.webhookRetryDelaysMs,
+    timeoutMs: config.webhookTimeoutMs,
+    concurrency: config.webhookConcurrency,
+    queueLimit: config.webhookQueueLimit,
+    log: webhookLog,
+    logger: config.logger,
+    now,
+  });
+  const receipts = new ReceiptScheduler({
+    receivedDelayMs: config.receivedDelayMs,
+    seenDelayMs: config.seenDelayMs,
+    logger: config.logger,
+    emitReceived: (userIdByOa, msgId) => {
+      const user = users.get(userIdByOa);
+      if (user) void dispatcher.enqueue(userReceivedEvent(eventContext(), user, msgId));
+    },
+    emitSeen: (userIdByOa, msgIds) => {
+      const user = users.get(userIdByOa);
+      if (user) void dispatcher.enqueue(userSeenEvent(eventContext(), user, msgIds));
+    },
+  });
+  const faults = new FaultInjector(faultRandom);
+  faults.set(config.faults);
+  return {
+    config,
+    now,
+    ids,
+    users,
+    userQuery: new UserQuery(users),
+    oaTokens: new OaTokenStore(ids, now, config.oaAccessTokenTtlSec),
+    userTokens: new UserTokenStore(ids, now, config.userAccessTokenTtlSec),
+    ledger: new Ledger(),
+    inbound: new InboundLog(),
+    minuteLimiter: new FixedWindowLimiter(config.rateLimitPerMinute, 60_000),
+    secondLimiter: new SlidingWindowLimiter(config.ratePerSecond),
+    faults,
+    webhookUrl,
+    webhookLog,
+    dispatcher,
+    receipts,
+    counters: { requests: 0, limitErrors: 0, faults: { e5xx: 0, timeouts: 0, limit: 0 } },
+    heldRequests: new Set(),
+    eventContext,
+  };
+}

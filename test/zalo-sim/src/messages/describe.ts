@@ -1,0 +1,58 @@
+import type { CsMessage, TemplateMessageBody } from "./message.schema.js";
+
+export interface MessageSummary {
+  /** Conversation `type`: "text" | "list" | "photo" | "gif" | "file" | "request_user_info" | "template". */
+  type: string;
+  /** What the conversation API shows as `message`. */
+  text?: string;
+  /** Every URL, in order of appearance, without duplicates. */
+  links: string[];
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'`]+/g;
+/** Sentence punctuation that usually follows a URL in prose rather than belonging to it. */
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}»”]+$/;
+
+export function urlsInText(text: string): string[] {
+  return (text.match(URL_IN_TEXT) ?? []).map((url) => url.replace(TRAILING_PUNCTUATION, ""));
+}
+
+/**
+ * Collects URLs from any JSON value: strings that are URLs, and URLs inside longer strings.
+ * The bot server reconciles "did this send happen?" by its tracking link, so nothing may be missed.
+ */
+function collectUrls(value: unknown, out: Set<string>): void {
+  if (typeof value === "string") {
+    for (const url of urlsInText(value)) out.add(url);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectUrls(item, out);
+  } else if (value !== null && typeof value === "object") {
+    for (const item of Object.values(value)) collectUrls(item, out);
+  }
+}
+
+function linksOf(value: unknown): string[] {
+  const out = new Set<string>();
+  collectUrls(value, out);
+  return [...out];
+}
+
+export function describeCsMessage(message: CsMessage): MessageSummary {
+  const links = linksOf([message.text, message.attachment]);
+  const attachment = message.attachment;
+  if (!attachment) return { type: "text", text: message.text, links };
+  if (attachment.type === "file") return { type: "file", text: message.text, links };
+  const payload = attachment.payload;
+  switch (payload.template_type) {
+    case "list":
+      return { type: "list", text: payload.elements[0]?.title, links };
+    case "media":
+      return { type: payload.elements[0]?.media_type === "gif" ? "gif" : "photo", text: message.text, links };
+    case "request_user_info":
+      return { type: "request_user_info", text: payload.elements[0]?.title, links };
+  }
+}
+
+export function describeTemplateMessage(body: TemplateMessageBody): MessageSummary {
+  return { type: "template", text: body.template_id, links: linksOf(body.template_data ?? {}) };
+}

@@ -1,0 +1,87 @@
+import type { UserRecord } from "../state/users.js";
+
+/**
+ * Webhook payloads (reference §5.3). All ids and the timestamp are strings; key order follows
+ * Zalo's published examples, since receivers sign over the exact bytes.
+ */
+export interface EventContext {
+  appId: string;
+  oaId: string;
+  timestamp: string;
+}
+
+export interface WebhookEvent {
+  eventName: string;
+  userIdByOa: string;
+  timestamp: string;
+  payload: Record<string, unknown>;
+}
+
+export function userSendTextEvent(ctx: EventContext, user: UserRecord, text: string, msgId: string): WebhookEvent {
+  return {
+    eventName: "user_send_text",
+    userIdByOa: user.idByOa,
+    timestamp: ctx.timestamp,
+    payload: {
+      app_id: ctx.appId,
+      sender: { id: user.idByOa },
+      user_id_by_app: user.idByApp,
+      recipient: { id: ctx.oaId },
+      event_name: "user_send_text",
+      message: { text, msg_id: msgId },
+      timestamp: ctx.timestamp,
+    },
+  };
+}
+
+export function followEvent(ctx: EventContext, user: UserRecord, kind: "follow" | "unfollow"): WebhookEvent {
+  return {
+    eventName: kind,
+    userIdByOa: user.idByOa,
+    timestamp: ctx.timestamp,
+    payload: {
+      oa_id: ctx.oaId,
+      follower: { id: user.idByOa },
+      user_id_by_app: user.idByApp,
+      event_name: kind,
+      source: "oa_profile",
+      app_id: ctx.appId,
+      timestamp: ctx.timestamp,
+    },
+  };
+}
+
+export function userReceivedEvent(ctx: EventContext, user: UserRecord, msgId: string): WebhookEvent {
+  return {
+    eventName: "user_received_message",
+    userIdByOa: user.idByOa,
+    timestamp: ctx.timestamp,
+    payload: {
+      app_id: ctx.appId,
+      sender: { id: ctx.oaId },
+      user_id_by_app: user.idByApp,
+      recipient: { id: user.idByOa },
+      event_name: "user_received_message",
+      message: { msg_id: msgId },
+      timestamp: ctx.timestamp,
+    },
+  };
+}
+
+/** One event for every message the user saw at once (`msg_ids`, reference §5.3 [?]). */
+export function userSeenEvent(ctx: EventContext, user: UserRecord, msgIds: string[]): WebhookEvent {
+  return {
+    eventName: "user_seen_message",
+    userIdByOa: user.idByOa,
+    timestamp: ctx.timestamp,
+    payload: {
+      app_id: ctx.appId,
+      sender: { id: ctx.oaId },
+      user_id_by_app: user.idByApp,
+      recipient: { id: user.idByOa },
+      event_name: "user_seen_message",
+      message: { msg_ids: msgIds },
+      timestamp: ctx.timestamp,
+    },
+  };
+}
