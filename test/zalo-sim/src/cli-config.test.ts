@@ -4,7 +4,11 @@ import { parseCliEnv } from "./cli-config.js";
 describe("parseCliEnv", () => {
   it("starts with working defaults on an empty environment", () => {
     const result = parseCliEnv({});
-    expect(result).toMatchObject({ ok: true, options: { port: 3100, ratePerSecond: 0, rateLimitPerMinute: 4000 } });
+    expect(result).toMatchObject({
+      ok: true,
+      // The bot server's defaults, so that both processes agree out of the box.
+      options: { port: 3100, appId: "1000000000000000001", oaId: "2000000000000000002", ratePerSecond: 0, rateLimitPerMinute: 4000 },
+    });
     expect(result.ok && result.options.webhookUrl).toBe(undefined);
   });
 
@@ -19,6 +23,7 @@ describe("parseCliEnv", () => {
       ZALO_SIM_WEBHOOK_URL: "http://127.0.0.1:3000/webhooks/zalo",
       ZALO_SIM_RATE_PER_SECOND: "50",
       ZALO_SIM_RATE_LIMIT_PER_MINUTE: "100",
+      ZALO_SIM_OA_REFRESH_TOKEN: "bootstrap",
     });
     expect(result).toEqual({
       ok: true,
@@ -32,6 +37,7 @@ describe("parseCliEnv", () => {
         webhookUrl: "http://127.0.0.1:3000/webhooks/zalo",
         ratePerSecond: 50,
         rateLimitPerMinute: 100,
+        initialOaRefreshToken: "bootstrap",
       },
     });
   });

@@ -10,28 +10,31 @@ const optionalInt = (min: number, max: number) =>
     .optional();
 
 /**
- * Environment of `zalo-sim` as a process. Every default works on a fresh machine; the ids are
- * made-up values in Zalo's formats, and the bot server must be given the same ones.
+ * Environment of `zalo-sim` as a process. Every default works on a fresh machine: the ids and
+ * secrets are the bot server's own defaults (bot-server/src/config/config.ts), so both start
+ * agreeing; change them together.
  */
 const envSchema = z.object({
   /** Port on 127.0.0.1; 0 picks a free one. */
   ZALO_SIM_PORT: optionalInt(0, 65535).default(3100),
   /** Zalo App id (appears in webhooks as app_id). */
-  ZALO_APP_ID: z.string().min(1).default("3608465249409039670"),
+  ZALO_APP_ID: z.string().min(1).default("1000000000000000001"),
   /** Zalo App secret key (OAuth secret_key, appsecret_proof, /me/info secret_key). */
-  ZALO_APP_SECRET: z.string().min(1).default("sim-app-secret-key"),
+  ZALO_APP_SECRET: z.string().min(1).default("demo-app-secret"),
   /** Official Account id. */
-  ZALO_OA_ID: z.string().min(1).default("3886132808788086450"),
+  ZALO_OA_ID: z.string().min(1).default("2000000000000000002"),
   /** OA Secret Key that signs webhooks (X-ZEvent-Signature). */
-  ZALO_OA_SECRET_KEY: z.string().min(1).default("sim-oa-secret-key"),
+  ZALO_OA_SECRET_KEY: z.string().min(1).default("demo-oa-secret-key"),
   /** Mini App id (checked against /v2.0/me?miniapp_id=). */
-  ZALO_MINI_APP_ID: z.string().min(1).default("1234567890123456789"),
+  ZALO_MINI_APP_ID: z.string().min(1).default("3000000000000000003"),
   /** Where signed webhooks are POSTed; unset = events are dropped. */
   ZALO_SIM_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Sliding one-second limit on accepted sends (benchmarks); 0 = off. */
   ZALO_SIM_RATE_PER_SECOND: optionalInt(0, 1_000_000).default(0),
   /** Zalo's per-app per-minute OA API limit. */
   ZALO_SIM_RATE_LIMIT_PER_MINUTE: optionalInt(1, 100_000_000).default(4000),
+  /** A refresh token accepted from the start (give the bot server the same ZALO_OA_REFRESH_TOKEN); unset = none. */
+  ZALO_SIM_OA_REFRESH_TOKEN: z.string().min(1).optional(),
 });
 
 export type CliEnv = z.infer<typeof envSchema>;
@@ -57,5 +60,6 @@ export function parseCliEnv(env: NodeJS.ProcessEnv): CliConfigResult {
     rateLimitPerMinute: e.ZALO_SIM_RATE_LIMIT_PER_MINUTE,
   };
   if (e.ZALO_SIM_WEBHOOK_URL !== undefined) options.webhookUrl = e.ZALO_SIM_WEBHOOK_URL;
+  if (e.ZALO_SIM_OA_REFRESH_TOKEN !== undefined) options.initialOaRefreshToken = e.ZALO_SIM_OA_REFRESH_TOKEN;
   return { ok: true, options };
 }

@@ -29,6 +29,7 @@ const optionsSchema = z.object({
     .optional(),
   oaAccessTokenTtlSec: z.number().int().positive().default(90_000),
   userAccessTokenTtlSec: z.number().int().positive().default(3600),
+  initialOaRefreshToken: z.string().min(1).optional(),
   enforceInteractionWindow: z.boolean().default(true),
   seed: z.number().int().optional(),
   webhookRetryDelaysMs: z.array(nonNegativeInt).default([30_000, 300_000, 900_000, 1_800_000, 3_600_000]),

@@ -79,13 +79,15 @@ export function createContext(config: SimConfig): SimContext {
   });
   const faults = new FaultInjector(faultRandom);
   faults.set(config.faults);
+  const oaTokens = new OaTokenStore(ids, now, config.oaAccessTokenTtlSec);
+  if (config.initialOaRefreshToken !== undefined) oaTokens.registerRefreshToken(config.initialOaRefreshToken);
   return {
     config,
     now,
     ids,
     users,
     userQuery: new UserQuery(users),
-    oaTokens: new OaTokenStore(ids, now, config.oaAccessTokenTtlSec),
+    oaTokens,
     userTokens: new UserTokenStore(ids, now, config.userAccessTokenTtlSec),
     ledger: new Ledger(),
     inbound: new InboundLog(),

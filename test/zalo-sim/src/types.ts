@@ -52,6 +52,11 @@ export interface ZaloSimOptions {
   receipts?: { receivedDelayMs?: number; seenDelayMs?: number | null };
   oaAccessTokenTtlSec?: number;
   userAccessTokenTtlSec?: number;
+  /**
+   * A refresh token the simulator accepts from the start (single use, like any other), so a bot
+   * server configured with the same value can bootstrap its OA token without a consent step.
+   */
+  initialOaRefreshToken?: string;
   enforceInteractionWindow?: boolean;
   now?: () => number;
   seed?: number;

@@ -44,6 +44,12 @@ describe("POST /v4/oa/access_token", () => {
     expect(again.body).toHaveProperty("access_token");
   });
 
+  it("accepts the configured initial refresh token once", async () => {
+    sim = await startTestSim({ initialOaRefreshToken: "bootstrap-refresh-token" });
+    expect((await requestToken(refreshForm("bootstrap-refresh-token"))).body).toHaveProperty("access_token");
+    expect((await requestToken(refreshForm("bootstrap-refresh-token"))).body).toMatchObject({ error: -14005 });
+  });
+
   it("checks secret_key, app_id and grant_type", async () => {
     sim = await startTestSim();
     const { refreshToken } = sim.issueOaTokens();

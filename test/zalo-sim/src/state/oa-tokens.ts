@@ -45,6 +45,11 @@ export class OaTokenStore {
     return { accessToken, refreshToken, expiresIn: this.accessTtlSec };
   }
 
+  /** Accepts a refresh token chosen outside (see ZaloSimOptions.initialOaRefreshToken). */
+  registerRefreshToken(refreshToken: string): void {
+    this.refreshTokens.set(refreshToken, { expiresAt: this.now() + REFRESH_TOKEN_TTL_MS, used: false });
+  }
+
   check(token: string): OaTokenStatus {
     const entry = this.accessTokens.get(token);
     if (!entry) return "unknown";

@@ -116,7 +116,7 @@ describe("webhook delivery", () => {
 
   it("retries after a connection error with num_retry, keeping the bytes and the order", async () => {
     const port = await freePort();
-    sim = await startTestSim({ webhookUrl: `http://127.0.0.1:${port}/hook`, webhookRetryDelaysMs: [50, 50, 50] });
+    sim = await startTestSim({ webhookUrl: `http://127.0.0.1:${port}/hook`, webhookRetryDelaysMs: [50, 200, 1000] });
     const user = buildUser();
     sim.upsertUsers([user]);
 
