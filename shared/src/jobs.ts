@@ -19,6 +19,19 @@ export const jobDefinitions = {
     queue: queueNames.broadcasts,
     payload: z.strictObject({ broadcastId: uuid }),
   },
+  /**
+   * Feeds a sending broadcast's delivery rows into the delivery queue in bounded waves, then marks the
+   * broadcast sent when no row is left in flight. One long-lived step job per broadcast.
+   */
+  "broadcast.wave": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({ broadcastId: uuid, afterId: z.number().int().min(0).default(0) }),
+  },
+  /** Rebuilds Redis from the store: due broadcasts, waves of sending broadcasts, unapplied webhooks. */
+  "maintenance.reconcile": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({}),
+  },
   /** Send one broadcast to one resident through the OA. */
   "delivery.send": {
     queue: queueNames.deliveries,
@@ -41,6 +54,8 @@ export const jobNames = Object.keys(jobDefinitions) as JobName[];
  */
 export const jobIds = {
   fanout: (broadcastId: string) => `fanout-${broadcastId}`,
-  delivery: (deliveryId: number, attempt = 0) => (attempt === 0 ? `delivery-${deliveryId}` : `delivery-${deliveryId}-r${attempt}`),
+  wave: (broadcastId: string) => `wave-${broadcastId}`,
+  reconcileScheduler: "maintenance-reconcile",
+  delivery: (deliveryId: number) => `delivery-${deliveryId}`,
   webhook: (eventId: number) => `webhook-${eventId}`,
 };

@@ -16,6 +16,8 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** HTTP port of the API process (the single-process mode serves the Mini App here too). */
   PORT: port.default(3000),
+  /** Port of the worker process's own /health endpoint (worker-only mode). */
+  WORKER_HEALTH_PORT: port.default(3001),
   /** Interface to listen on; loopback by default. */
   HOST: z.string().default("127.0.0.1"),
   /** Public origin residents' links point at (Mini App build, images). */

@@ -72,7 +72,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 }
 
 /** Rows of a raw SQL query, on either driver. */
-export async function queryRows<T extends Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+export async function queryRows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }

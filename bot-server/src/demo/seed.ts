@@ -1,0 +1,68 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../store/database.js";
+import { campaigns, residentialGroups, residentRoles, residents, schools, staffAccounts, wards } from "../store/schema/index.js";
+import { createStaffAccount } from "../services/staff.js";
+import { demoResidents } from "./demo-residents.js";
+import { DEMO_PASSWORD, demoCampaign, demoGroupCount, demoSchools, demoStaff, demoWard } from "./hong-bang.js";
+
+export const DEMO_RESIDENTS_PER_GROUP = 25;
+
+/** Seeds phường Hồng Bàng once; returns false when the ward was already there. */
+export async function seedDemoWard(db: Db, options: { passwordCost?: number } = {}): Promise<boolean> {
+  const [existing] = await db.select().from(wards).where(eq(wards.id, demoWard.id));
+  if (existing) return false;
+  await db.insert(wards).values(demoWard);
+  const staff: { id: string }[] = [];
+  for (const s of demoStaff) {
+    staff.push(await createStaffAccount(db, { wardId: demoWard.id, ...s, password: DEMO_PASSWORD, ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}) }));
+  }
+  await db.transaction(async (tx) => {
+    const groups = await tx
+      .insert(residentialGroups)
+      .values(
+        Array.from({ length: demoGroupCount }, (_, i) => ({
+          wardId: demoWard.id,
+          code: `TDP-${String(i + 1).padStart(2, "0")}`,
+          name: `Tổ dân phố số ${i + 1}`,
+          area: `Khu vực ${Math.floor(i / 5) + 1}`,
+        })),
+      )
+      .returning();
+    const schoolRows = await tx.insert(schools).values(demoSchools.map((s) => ({ ...s, wardId: demoWard.id }))).returning();
+    await tx.insert(campaigns).values({ ...demoCampaign, wardId: demoWard.id, reportingCadence: "monthly", createdById: staff[0]?.id ?? null });
+
+    const people = demoResidents({ groups: demoGroupCount, perGroup: DEMO_RESIDENTS_PER_GROUP, schools: schoolRows.length });
+    const now = Date.now();
+    const inserted = await tx
+      .insert(residents)
+      .values(
+        people.map((p) => ({
+          wardId: demoWard.id,
+          fullName: p.label,
+          zaloAppUserId: p.zaloAppUserId,
+          zaloOaUserId: p.zaloOaUserId,
+          isFollower: p.isFollower,
+          lastInteractionAt: new Date(now - p.daysSinceInteraction * 86_400_000 - 3_600_000),
+          residentialGroupId: groups[p.groupIndex]!.id,
+          membershipStatus: "confirmed" as const,
+        })),
+      )
+      .returning({ id: residents.id, zaloAppUserId: residents.zaloAppUserId });
+    const idByApp = new Map(inserted.map((r) => [r.zaloAppUserId, r.id]));
+    const roleRows = people.flatMap((p) =>
+      p.roles.map((r) => ({
+        residentId: idByApp.get(p.zaloAppUserId)!,
+        role: r.role,
+        schoolId: r.schoolIndex === undefined ? null : schoolRows[r.schoolIndex]!.id,
+      })),
+    );
+    await tx.insert(residentRoles).values(roleRows);
+  });
+  return true;
+}
+
+/** The demo staff accounts by username. */
+export async function demoStaffIds(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ id: staffAccounts.id, username: staffAccounts.username }).from(staffAccounts).where(eq(staffAccounts.wardId, demoWard.id));
+  return new Map(rows.map((r) => [r.username, r.id]));
+}

@@ -1,0 +1,16 @@
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import type { Config } from "../config/config.js";
+import type { Queues } from "../queue/queues.js";
+import type { Db } from "../store/database.js";
+import type { GraphClient } from "../zalo/graph-client.js";
+
+/** What the API process's routes may use. The API only produces jobs; it never sends to Zalo itself. */
+export interface ApiContext {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  queues: Queues;
+  redis: Redis;
+  graph: GraphClient;
+}

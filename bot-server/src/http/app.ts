@@ -1,0 +1,44 @@
+import express, { type Express } from "express";
+import type { ApiContext } from "./api-context.js";
+import { authenticate } from "./middleware/auth.js";
+import { errorHandler, notFoundHandler } from "./middleware/error-handler.js";
+import { authRouter } from "./routes/auth/auth.router.js";
+import { broadcastsRouter } from "./routes/broadcasts/broadcasts.router.js";
+import { feedRouter } from "./routes/feed/feed.router.js";
+import { healthRouter } from "./routes/health/health.router.js";
+import { miniAppRouter } from "./routes/mini-app/mini-app.router.js";
+import { postsRouter } from "./routes/posts/posts.router.js";
+import { residentialGroupsRouter } from "./routes/residential-groups/residential-groups.router.js";
+import { zaloWebhookRouter } from "./routes/webhooks/zalo-webhook.router.js";
+
+export interface AppOptions {
+  /** Built Mini App folder; omitted = the API alone. */
+  miniAppDistDir?: string;
+  isShuttingDown?: () => boolean;
+}
+
+export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use(healthRouter(ctx, options.isShuttingDown ?? (() => false)));
+  // The webhook reads its raw body itself (the signature covers the exact bytes), so it comes before express.json.
+  app.use(zaloWebhookRouter(ctx));
+
+  const api = express.Router();
+  api.use(express.json({ limit: "256kb" }));
+  api.use(authenticate(ctx));
+  api.use(authRouter(ctx));
+  api.use(postsRouter(ctx));
+  api.use(broadcastsRouter(ctx));
+  api.use(feedRouter(ctx));
+  api.use(residentialGroupsRouter(ctx));
+  api.use(notFoundHandler);
+  app.use("/api", api);
+
+  if (options.miniAppDistDir) app.use(miniAppRouter(ctx, options.miniAppDistDir));
+  app.use(notFoundHandler);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}

@@ -1,0 +1,75 @@
+import type { RequestHandler, Response } from "express";
+import { eq } from "drizzle-orm";
+import type { StaffRole } from "@loa-phuong/shared";
+import { AppError } from "../app-error.js";
+import type { ApiContext } from "../api-context.js";
+import { residents } from "../../store/schema/index.js";
+import { findSession } from "../../services/sessions.js";
+import { findStaff, type StaffActor } from "../../services/staff.js";
+
+export const SESSION_COOKIE = "loa_session";
+
+export type Auth =
+  | { type: "staff"; staff: StaffActor & { displayName: string; username: string } }
+  | { type: "resident"; resident: typeof residents.$inferSelect };
+
+/** The session token from `Authorization: Bearer` (the Mini App) or the httpOnly cookie (staff in a browser). */
+export function sessionToken(header: string | undefined, cookieHeader: string | undefined): string | undefined {
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return bearer;
+  for (const part of cookieHeader?.split(";") ?? []) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
+  }
+  return undefined;
+}
+
+/** Resolves the caller, if any, into res.locals.auth; routes then demand what they need. */
+export function authenticate(ctx: ApiContext): RequestHandler {
+  return async (req, res, next) => {
+    const token = sessionToken(req.headers.authorization, req.headers.cookie);
+    const subject = token ? await findSession(ctx.db, token) : undefined;
+    if (subject?.type === "staff") {
+      const staff = await findStaff(ctx.db, subject.id);
+      if (staff) res.locals.auth = { type: "staff", staff: { id: staff.id, wardId: staff.wardId, roles: staff.roles, displayName: staff.displayName, username: staff.username } } satisfies Auth;
+    } else if (subject?.type === "resident") {
+      const [resident] = await ctx.db.select().from(residents).where(eq(residents.id, subject.id));
+      if (resident) res.locals.auth = { type: "resident", resident } satisfies Auth;
+    }
+    next();
+  };
+}
+
+export function authOf(res: Response): Auth | undefined {
+  return res.locals.auth as Auth | undefined;
+}
+
+/** Staff only; with roles given, at least one of them. */
+export function requireStaff(...roles: StaffRole[]): RequestHandler {
+  return (_req, res, next) => {
+    const auth = authOf(res);
+    if (!auth) throw new AppError("unauthenticated");
+    if (auth.type !== "staff") throw new AppError("forbidden");
+    if (roles.length > 0 && !roles.some((r) => auth.staff.roles.includes(r))) throw new AppError("forbidden");
+    next();
+  };
+}
+
+export const requireResident: RequestHandler = (_req, res, next) => {
+  const auth = authOf(res);
+  if (!auth) throw new AppError("unauthenticated");
+  if (auth.type !== "resident") throw new AppError("forbidden");
+  next();
+};
+
+export function staffOf(res: Response) {
+  const auth = authOf(res);
+  if (auth?.type !== "staff") throw new AppError("unauthenticated");
+  return auth.staff;
+}
+
+export function residentOf(res: Response) {
+  const auth = authOf(res);
+  if (auth?.type !== "resident") throw new AppError("unauthenticated");
+  return auth.resident;
+}

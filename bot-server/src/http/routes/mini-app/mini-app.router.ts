@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import express, { Router } from "express";
+import type { ApiContext } from "../../api-context.js";
+
+/**
+ * Serves the built Mini App the way Zalo does: under /zapps/<miniAppId>/ with window.APP_ID set
+ * before the bundle runs (zmp-ui's router uses that as its basename). `/` redirects there.
+ */
+export function miniAppRouter(ctx: ApiContext, distDir: string): Router {
+  const router = Router();
+  const base = `/zapps/${ctx.config.ZALO_MINI_APP_ID}`;
+  const indexFile = path.join(distDir, "index.html");
+
+  router.get("/", (_req, res) => res.redirect(302, `${base}/`));
+
+  if (!existsSync(indexFile)) {
+    ctx.logger.warn({ distDir }, "Mini App build not found; run `npm run build -w @loa-phuong/mini-app`");
+    router.get(`${base}/{*rest}`, (_req, res) => {
+      res.status(503).type("text/plain; charset=utf-8").send("Chưa có bản dựng Mini App. Chạy: npm run build -w @loa-phuong/mini-app");
+    });
+    return router;
+  }
+
+  const runtimeConfig = {
+    apiBaseUrl: "",
+    miniAppId: ctx.config.ZALO_MINI_APP_ID,
+    oaId: ctx.config.ZALO_OA_ID,
+    demo: ctx.config.DEMO_MODE ? { simulatorUrl: ctx.config.ZALO_SIM_URL } : null,
+  };
+  const inject = `<script>window.APP_ID=${JSON.stringify(ctx.config.ZALO_MINI_APP_ID)};window.LOA_CONFIG=${JSON.stringify(runtimeConfig).replace(/</g, "\\u003c")};</script>`;
+  const html = readFileSync(indexFile, "utf8").replace("<head>", `<head>${inject}`);
+  const sendIndex: express.RequestHandler = (_req, res) => {
+    res.set("cache-control", "no-cache").type("html").send(html);
+  };
+
+  router.get(`${base}`, (_req, res) => res.redirect(301, `${base}/`));
+  router.get(`${base}/`, sendIndex);
+  router.get(`${base}/index.html`, sendIndex);
+  router.use(base, express.static(distDir, { index: false, immutable: true, maxAge: "365d", fallthrough: true }));
+  // Client-side routes (/post/<id>, …) all load the app shell.
+  router.get(`${base}/{*rest}`, (req, res, next) => (path.extname(req.path) ? next() : sendIndex(req, res, next)));
+  return router;
+}

@@ -1,0 +1,66 @@
+import { DelayedError } from "bullmq";
+import { and, eq, sql } from "drizzle-orm";
+import { jobIds, queueNames } from "@loa-phuong/shared";
+import { enqueueBulk } from "../queue/queues.js";
+import { queryRows } from "../store/database.js";
+import { broadcasts } from "../store/schema/index.js";
+import { recordAudit } from "../services/audit.js";
+import type { JobHandler } from "./job-context.js";
+
+/** Delivery jobs in Redis at most at once (per wave job), so Redis memory stays flat for any audience. */
+export const WAVE_SIZE = 2000;
+const POLL_MS = 250;
+
+/**
+ * A step job: each run enqueues the next wave of pending rows once the delivery queue has room,
+ * keeps its cursor in the job data, and moves itself back to delayed until every row is settled.
+ */
+export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (ctx, { broadcastId, afterId }, job, token) => {
+  const [row] = await ctx.db.select().from(broadcasts).where(eq(broadcasts.id, broadcastId));
+  if (!row || row.status !== "sending") return;
+
+  let cursor = afterId;
+  const backlog = await ctx.queues[queueNames.deliveries].getJobCountByTypes("waiting", "delayed", "prioritized", "wait");
+  if (backlog < WAVE_SIZE) {
+    // Rows still `sending` with no live job (a worker died, Redis was flushed) are picked up by a rescan from 0.
+    const next = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`select id from deliveries
+          where broadcast_id = ${broadcastId}::uuid and id > ${cursor} and status in ('pending', 'sending')
+          order by id limit ${WAVE_SIZE}`,
+    );
+    await enqueueBulk(
+      ctx.queues,
+      "delivery.send",
+      next.map((d) => ({ payload: { deliveryId: Number(d.id) }, options: { jobId: jobIds.delivery(Number(d.id)) } })),
+    );
+    // An empty queue and nothing past the cursor: whatever is still open is active or orphaned, so the
+    // next run rescans from the start (job ids make re-adding a live job a no-op).
+    cursor = next.length > 0 ? Number(next[next.length - 1]!.id) : backlog === 0 ? 0 : cursor;
+  }
+
+  const [open] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`select count(*)::int as n from deliveries where broadcast_id = ${broadcastId}::uuid and status in ('pending', 'sending')`,
+  );
+  if ((open?.n ?? 0) > 0) {
+    await job.updateData({ broadcastId, afterId: cursor });
+    await job.moveToDelayed(Date.now() + POLL_MS, token);
+    throw new DelayedError();
+  }
+
+  await ctx.db.transaction(async (tx) => {
+    const [done] = await tx
+      .update(broadcasts)
+      .set({ status: "sent", finishedAt: new Date() })
+      .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.status, "sending")))
+      .returning();
+    if (!done) return;
+    // The post is "sent" once none of its broadcasts is still going out.
+    await tx.execute(sql`
+      update posts set status = 'sent', updated_at = now()
+      where id = ${done.postId}::uuid and status = 'sending'
+        and not exists (select 1 from broadcasts b where b.post_id = ${done.postId}::uuid and b.status in ('scheduled', 'sending', 'paused'))`);
+    await recordAudit(tx, { entityType: "broadcast", entityId: broadcastId, action: "finish", actor: { type: "system" }, fromStatus: "sending", toStatus: "sent" });
+  });
+};

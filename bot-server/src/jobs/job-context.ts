@@ -1,0 +1,20 @@
+import type { Job } from "bullmq";
+import type { Logger } from "pino";
+import type { JobName, JobPayload } from "@loa-phuong/shared";
+import type { Config } from "../config/config.js";
+import type { Queues } from "../queue/queues.js";
+import type { Db } from "../store/database.js";
+import type { OaClient } from "../zalo/oa-client.js";
+
+/** What every job handler may use. */
+export interface JobContext {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  queues: Queues;
+  oa: OaClient;
+  /** Pauses the delivery worker when Zalo answers -32 (rate limit reached). */
+  rateLimitDeliveries(ms: number): Promise<void>;
+}
+
+export type JobHandler<N extends JobName> = (ctx: JobContext, payload: JobPayload<N>, job: Job, token: string | undefined) => Promise<void>;

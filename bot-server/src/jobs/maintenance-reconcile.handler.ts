@@ -1,0 +1,42 @@
+import { and, inArray, isNull, lt } from "drizzle-orm";
+import { jobIds } from "@loa-phuong/shared";
+import { enqueue, enqueueBulk } from "../queue/queues.js";
+import { broadcasts, webhookEvents } from "../store/schema/index.js";
+import { scheduleFanout } from "../services/broadcasts.js";
+import type { JobContext, JobHandler } from "./job-context.js";
+
+/** Unapplied webhook events older than this are re-enqueued (younger ones are still on their way). */
+const WEBHOOK_GRACE_MS = 5000;
+const WEBHOOK_BATCH = 5000;
+
+/**
+ * The store is the record; Redis is rebuilt from it. Re-adding a job whose id is still in Redis is a
+ * no-op, and every handler checks the row's state first, so this is safe to run at any time.
+ */
+export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "logger">): Promise<{ broadcasts: number; webhooks: number }> {
+  const open = await ctx.db
+    .select({ id: broadcasts.id, status: broadcasts.status, scheduledAt: broadcasts.scheduledAt })
+    .from(broadcasts)
+    .where(inArray(broadcasts.status, ["scheduled", "sending"]));
+  for (const b of open) {
+    if (b.status === "scheduled") await scheduleFanout(ctx.queues, b.id, b.scheduledAt);
+    else await enqueue(ctx.queues, "broadcast.wave", { broadcastId: b.id, afterId: 0 }, { jobId: jobIds.wave(b.id) });
+  }
+  const pending = await ctx.db
+    .select({ id: webhookEvents.id })
+    .from(webhookEvents)
+    .where(and(isNull(webhookEvents.processedAt), lt(webhookEvents.receivedAt, new Date(Date.now() - WEBHOOK_GRACE_MS))))
+    .orderBy(webhookEvents.id)
+    .limit(WEBHOOK_BATCH);
+  await enqueueBulk(
+    ctx.queues,
+    "webhook.process",
+    pending.map((e) => ({ payload: { eventId: e.id }, options: { jobId: jobIds.webhook(e.id) } })),
+  );
+  if (open.length + pending.length > 0) ctx.logger.info({ broadcasts: open.length, webhooks: pending.length }, "reconciled queues with the store");
+  return { broadcasts: open.length, webhooks: pending.length };
+}
+
+export const handleMaintenanceReconcile: JobHandler<"maintenance.reconcile"> = async (ctx) => {
+  await reconcileQueues(ctx);
+};

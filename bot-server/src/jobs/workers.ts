@@ -1,0 +1,92 @@
+import { Worker, type Job, type WorkerOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import { jobDefinitions, jobIds, queueNames, type JobName, type QueueName } from "@loa-phuong/shared";
+import { handleBroadcastFanout } from "./broadcast-fanout.handler.js";
+import { handleBroadcastWave } from "./broadcast-wave.handler.js";
+import { handleDeliverySend, markDeliveryFailed } from "./delivery-send.handler.js";
+import type { JobContext, JobHandler } from "./job-context.js";
+import { handleMaintenanceReconcile, reconcileQueues } from "./maintenance-reconcile.handler.js";
+import { handleWebhookProcess } from "./webhook-process.handler.js";
+
+const handlers: { [N in JobName]: JobHandler<N> } = {
+  "broadcast.fanout": handleBroadcastFanout,
+  "broadcast.wave": handleBroadcastWave,
+  "maintenance.reconcile": handleMaintenanceReconcile,
+  "delivery.send": handleDeliverySend,
+  "webhook.process": handleWebhookProcess,
+};
+
+/** How often the reconciler rebuilds Redis from the store. */
+export const RECONCILE_EVERY_MS = 30_000;
+
+/**
+ * A BullMQ limiter that keeps any sliding one-second window at or under `perMinute / 60` calls:
+ * with k windows per second of m calls, a sliding second overlaps at most k + 1 windows.
+ */
+export function deliveryLimiter(perMinute: number): { max: number; duration: number } {
+  const perSecond = perMinute / 60;
+  if (perSecond <= 1) return { max: 1, duration: Math.ceil(1000 / perSecond) };
+  const max = Math.max(1, Math.floor(perSecond / 40));
+  return { max, duration: Math.ceil((1000 * max) / (perSecond - max)) };
+}
+
+export interface Workers {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+/** Starts one worker per queue; each re-parses payloads with the registry's schema before its handler runs. */
+export async function startWorkers(
+  base: Omit<JobContext, "rateLimitDeliveries">,
+  connection: Redis,
+  prefix: string,
+): Promise<Workers> {
+  let deliveryWorker: Worker | undefined;
+  const ctx: JobContext = {
+    ...base,
+    rateLimitDeliveries: async (ms) => {
+      await deliveryWorker?.rateLimit(ms);
+    },
+  };
+  const processor = async (job: Job, token?: string) => {
+    const name = job.name as JobName;
+    const definition = jobDefinitions[name];
+    if (!definition) throw new Error(`unknown job ${job.name}`);
+    const payload = definition.payload.parse(job.data);
+    await (handlers[name] as JobHandler<JobName>)(ctx, payload as never, job, token);
+  };
+  const make = (queue: QueueName, options: Partial<WorkerOptions> = {}) =>
+    new Worker(queue, processor, { connection, prefix, concurrency: 1, ...options });
+
+  deliveryWorker = make(queueNames.deliveries, {
+    concurrency: ctx.config.DELIVERY_CONCURRENCY,
+    limiter: deliveryLimiter(ctx.config.ZALO_RATE_LIMIT_PER_MINUTE),
+  });
+  const workers = [make(queueNames.broadcasts, { concurrency: 10 }), deliveryWorker, make(queueNames.webhooks, { concurrency: 10 })];
+
+  for (const worker of workers) {
+    worker.on("failed", (job, error) => {
+      if (!job) return;
+      const isFinal = job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === "UnrecoverableError";
+      ctx.logger.warn({ queue: worker.name, job: job.name, jobId: job.id, attempt: job.attemptsMade, isFinal, err: error }, "job failed");
+      if (isFinal && job.name === "delivery.send") {
+        markDeliveryFailed(ctx, Number(job.data.deliveryId), error.message).catch((e: unknown) => ctx.logger.error({ err: e }, "could not record a failed delivery"));
+      }
+    });
+    worker.on("error", (error) => ctx.logger.error({ queue: worker.name, err: error }, "worker error"));
+  }
+
+  await ctx.queues[queueNames.broadcasts].upsertJobScheduler(
+    jobIds.reconcileScheduler,
+    { every: RECONCILE_EVERY_MS },
+    { name: "maintenance.reconcile", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
+  await reconcileQueues(ctx);
+
+  return {
+    workers,
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}

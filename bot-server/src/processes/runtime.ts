@@ -1,0 +1,112 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Express } from "express";
+import type { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { resolveFromRoot, type Config } from "../config/config.js";
+import { createApp } from "../http/app.js";
+import type { ApiContext } from "../http/api-context.js";
+import { startWorkers, type Workers } from "../jobs/workers.js";
+import { createLogger } from "../logger.js";
+import { checkEvictionPolicy, createRedis } from "../queue/redis.js";
+import { closeQueues, createQueues, type Queues } from "../queue/queues.js";
+import { openStore, storeOptionsFromConfig, type Store } from "../store/database.js";
+import { GraphClient } from "../zalo/graph-client.js";
+import { createZaloHttp } from "../zalo/http.js";
+import { OaClient } from "../zalo/oa-client.js";
+import { OaTokenStore } from "../zalo/oa-token-store.js";
+import { runShutdown, type ShutdownStep } from "./shutdown.js";
+
+export interface RuntimeOptions {
+  /** Serve HTTP (the API process). */
+  api: boolean;
+  /** Run BullMQ workers (the worker process). */
+  worker: boolean;
+  logger?: Logger;
+  /** An already-open store (tests share one); otherwise opened from the config. */
+  store?: Store;
+}
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  queues: Queues;
+  tokens: OaTokenStore;
+  app: Express | undefined;
+  server: Server | undefined;
+  workers: Workers | undefined;
+  /** The URL the API listens on, when it does. */
+  url: string | undefined;
+  stop(): Promise<void>;
+}
+
+/** Builds a process from its parts in dependency order; `stop` takes them down in reverse. */
+export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL, options.api && options.worker ? "loa" : options.api ? "loa-api" : "loa-worker");
+  const dataDir = resolveFromRoot(config.DATA_DIR);
+  const store = options.store ?? (await openStore(storeOptionsFromConfig({ DATABASE_URL: config.DATABASE_URL, dataDir })));
+  const producerRedis = createRedis(config.REDIS_URL, "producer");
+  producerRedis.on("error", (err) => logger.debug({ err }, "redis (producer) error"));
+  const workerRedis: Redis | undefined = options.worker ? createRedis(config.REDIS_URL, "worker") : undefined;
+  workerRedis?.on("error", (err) => logger.warn({ err }, "redis (worker) error"));
+  await producerRedis.ping().catch((err: unknown) => {
+    throw new Error(`Không kết nối được Redis tại ${config.REDIS_URL}: ${err instanceof Error ? err.message : String(err)}`);
+  });
+  const evictionProblem = await checkEvictionPolicy(producerRedis).catch(() => undefined);
+  if (evictionProblem) logger.error(evictionProblem);
+
+  const queues = createQueues(producerRedis, config.QUEUE_PREFIX);
+  const tokens = new OaTokenStore({
+    db: store.db,
+    oauthHttp: createZaloHttp(config.ZALO_OAUTH_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS),
+    appId: config.ZALO_APP_ID,
+    appSecret: config.ZALO_APP_SECRET,
+    oaId: config.ZALO_OA_ID,
+    initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN,
+  });
+  const graph = new GraphClient(createZaloHttp(config.ZALO_GRAPH_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS), config.ZALO_APP_SECRET, config.ZALO_USE_APPSECRET_PROOF);
+  const oa = new OaClient({
+    http: createZaloHttp(config.ZALO_OPENAPI_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS),
+    tokens,
+    appSecret: config.ZALO_APP_SECRET,
+    useAppSecretProof: config.ZALO_USE_APPSECRET_PROOF,
+  });
+
+  let shuttingDown = false;
+  let app: Express | undefined;
+  let server: Server | undefined;
+  let url: string | undefined;
+  if (options.api) {
+    const ctx: ApiContext = { config, logger, db: store.db, queues, redis: producerRedis, graph };
+    app = createApp(ctx, { miniAppDistDir: resolveFromRoot(config.MINI_APP_DIST_DIR), isShuttingDown: () => shuttingDown });
+    server = createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server!.once("error", reject);
+      server!.listen(config.PORT, config.HOST, () => resolve());
+    });
+    const address = server.address() as AddressInfo;
+    url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${address.port}`;
+  }
+  const workers = workerRedis ? await startWorkers({ config, logger, db: store.db, queues, oa }, workerRedis, config.QUEUE_PREFIX) : undefined;
+
+  const steps: ShutdownStep[] = [
+    { name: "stop accepting HTTP", run: async () => { shuttingDown = true; if (server) await closeServer(server); } },
+    { name: "close workers", run: async () => workers?.close() },
+    { name: "close queues", run: () => closeQueues(queues) },
+    { name: "close Redis", run: async () => { producerRedis.disconnect(); workerRedis?.disconnect(); } },
+    ...(options.store ? [] : [{ name: "close store", run: () => store.close() }]),
+  ];
+  return {
+    config, logger, store, queues, tokens, app, server, workers, url,
+    stop: () => runShutdown(steps, logger, config.SHUTDOWN_TIMEOUT_MS),
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    // Keep-alive connections would hold close() open until they time out.
+    server.closeIdleConnections();
+  });
+}

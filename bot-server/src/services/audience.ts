@@ -1,0 +1,57 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Audience, AudienceSegment } from "@loa-phuong/shared";
+import { queryRows, type Db } from "../store/database.js";
+
+/** Zalo lets the OA send customer-service messages only within 7 days of the resident's last interaction. */
+export const INTERACTION_WINDOW_DAYS = 7;
+
+/** SQL (over residents aliased `r`) that is true for a resident in the segment: all its fields must hold. */
+function segmentCondition(segment: AudienceSegment): SQL {
+  const parts: SQL[] = [];
+  if (segment.residentialGroupIds?.length) {
+    // Only confirmed members: a claimed membership counts once the group head confirms it.
+    parts.push(
+      sql`(r.residential_group_id in (${sql.join(
+        segment.residentialGroupIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) and r.membership_status = 'confirmed')`,
+    );
+  }
+  for (const role of segment.civicRoles ?? []) {
+    parts.push(
+      role.schoolId
+        ? sql`exists (select 1 from resident_roles rr where rr.resident_id = r.id and rr.role = ${role.role} and rr.school_id = ${role.schoolId}::uuid)`
+        : sql`exists (select 1 from resident_roles rr where rr.resident_id = r.id and rr.role = ${role.role})`,
+    );
+  }
+  if (parts.length === 0) return segment.wholeWard ? sql`true` : sql`false`;
+  // coalesce: a resident without a group gives NULL, and `not NULL` would silently drop them from an exclusion.
+  return sql`coalesce(${sql.join(parts, sql` and `)}, false)`;
+}
+
+/** True for residents of the ward in the audience: any `include` segment and no `exclude` segment. */
+export function audienceCondition(wardId: string, audience: Audience): SQL {
+  const include = sql.join(audience.include.map((s) => sql`(${segmentCondition(s)})`), sql` or `);
+  const exclude = audience.exclude.length
+    ? sql` and not (${sql.join(audience.exclude.map((s) => sql`(${segmentCondition(s)})`), sql` or `)})`
+    : sql``;
+  return sql`(r.ward_id = ${wardId} and (${include})${exclude})`;
+}
+
+/** True for a resident the OA can message right now: a follower who interacted within the window. */
+export const oaReachableCondition = sql`(r.zalo_oa_user_id is not null and r.is_follower and r.last_interaction_at > now() - make_interval(days => ${INTERACTION_WINDOW_DAYS}))`;
+
+export interface AudienceCounts {
+  recipients: number;
+  reachableByOa: number;
+}
+
+/** How many residents an audience has, and how many of them Zalo lets the OA message now. */
+export async function countAudience(db: Db, wardId: string, audience: Audience): Promise<AudienceCounts> {
+  const [row] = await queryRows<{ recipients: number; reachable: number }>(
+    db,
+    sql`select count(*)::int as recipients, count(*) filter (where ${oaReachableCondition})::int as reachable
+        from residents r where ${audienceCondition(wardId, audience)}`,
+  );
+  return { recipients: row?.recipients ?? 0, reachableByOa: row?.reachable ?? 0 };
+}

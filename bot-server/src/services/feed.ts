@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import { matchesAudience, type Audience, type FeedItem, type PostKind } from "@loa-phuong/shared";
+import { notFound } from "../http/app-error.js";
+import { queryRows, type Db } from "../store/database.js";
+import type { residents } from "../store/schema/index.js";
+import { audienceFacts } from "./residents.js";
+
+/** How many recent broadcasts a feed looks through; a ward sends a few a day. */
+const FEED_WINDOW = 500;
+
+interface StartedBroadcast {
+  broadcast_id: string;
+  audience: Audience;
+  started_at: Date | string;
+  post_id: string;
+  kind: PostKind;
+  title: string;
+  summary: string | null;
+  body: string;
+  image_url: string | null;
+  campaign_id: string | null;
+  campaign_title: string | null;
+  mine: boolean;
+}
+
+/**
+ * What is addressed to a resident: posts of broadcasts that have gone out to an audience the resident
+ * is in now, or that reached them then. Content is always the approved version that was sent.
+ */
+export async function feedFor(
+  db: Db,
+  resident: typeof residents.$inferSelect,
+  options: { kind?: PostKind | undefined; before?: string | undefined; limit: number },
+): Promise<FeedItem[]> {
+  const facts = await audienceFacts(db, resident);
+  const rows = await queryRows<StartedBroadcast>(
+    db,
+    sql`select b.id as broadcast_id, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body,
+               v.image_url, c.id as campaign_id, c.title as campaign_title,
+               exists (select 1 from deliveries d where d.broadcast_id = b.id and d.resident_id = ${resident.id}::uuid) as mine
+        from broadcasts b
+        join posts p on p.id = b.post_id
+        join post_versions v on v.post_id = b.post_id and v.version = b.post_version
+        left join campaigns c on c.id = p.campaign_id
+        where b.ward_id = ${resident.wardId} and b.status in ('sending', 'sent', 'paused') and b.started_at is not null
+        order by b.started_at desc
+        limit ${FEED_WINDOW}`,
+  );
+  const byPost = new Map<string, FeedItem>();
+  for (const row of rows) {
+    if (byPost.has(row.post_id)) continue;
+    if (!row.mine && !matchesAudience(facts, resident.wardId, row.audience)) continue;
+    if (options.kind && row.kind !== options.kind) continue;
+    const publishedAt = new Date(row.started_at).toISOString();
+    if (options.before && new Date(publishedAt) >= new Date(options.before)) continue;
+    byPost.set(row.post_id, {
+      id: row.post_id,
+      kind: row.kind,
+      title: row.title,
+      summary: row.summary,
+      body: row.body,
+      imageUrl: row.image_url,
+      campaign: row.campaign_id && row.campaign_title ? { id: row.campaign_id, title: row.campaign_title } : null,
+      publishedAt,
+    });
+  }
+  return [...byPost.values()].slice(0, options.limit);
+}
+
+export async function feedItemFor(db: Db, resident: typeof residents.$inferSelect, postId: string): Promise<FeedItem> {
+  const items = await feedFor(db, resident, { limit: FEED_WINDOW });
+  const item = items.find((i) => i.id === postId);
+  if (!item) throw notFound("bài viết");
+  return item;
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import type { Store } from "../store/database.js";
+import { auditLog, broadcasts, postVersions } from "../store/schema/index.js";
+import { buildStaff, buildWard } from "../testing/factories.js";
+import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.js";
+import { approvePost, createPost, rejectPost, submitPost, updatePost } from "./posts.js";
+
+describe.each(storeKinds)("post lifecycle on %s", (kind) => {
+  let store: Store;
+  let wardId: string;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(async () => store.close());
+  beforeEach(async () => {
+    await truncateAll(store);
+    wardId = (await buildWard(store.db)).id;
+  });
+
+  const draft = { kind: "announcement" as const, title: "Thông báo họp tổ", body: "Mời bà con dự họp lúc 19h30." };
+
+  it("goes draft → submitted → approved, freezing the approved version, with every step audited", async () => {
+    const editor = await buildStaff(store.db, wardId, ["editor"]);
+    const approver = await buildStaff(store.db, wardId, ["approver"]);
+    const post = await createPost(store.db, editor, draft);
+    expect(post.status).toBe("draft");
+    expect((await submitPost(store.db, editor, post.id)).status).toBe("submitted");
+    const approved = await approvePost(store.db, approver, post.id);
+    expect(approved).toMatchObject({ status: "approved", approvedVersion: 1, approvedById: approver.id });
+    const versions = await store.db.select().from(postVersions).where(eq(postVersions.postId, post.id));
+    expect(versions.map((v) => v.title)).toEqual(["Thông báo họp tổ"]);
+    const audit = await store.db.select().from(auditLog).where(eq(auditLog.entityId, post.id)).orderBy(auditLog.id);
+    expect(audit.map((a) => [a.action, a.fromStatus, a.toStatus, a.actorId])).toEqual([
+      ["create", null, "draft", editor.id],
+      ["submit", "draft", "submitted", editor.id],
+      ["approve", "submitted", "approved", approver.id],
+    ]);
+    expect(new Set(audit.map((a) => a.contentHash)).size).toBe(1);
+  });
+
+  it("refuses approval by the author, even one who holds the approver role", async () => {
+    const both = await buildStaff(store.db, wardId, ["editor", "approver"]);
+    const post = await createPost(store.db, both, draft);
+    await submitPost(store.db, both, post.id);
+    await expect(approvePost(store.db, both, post.id)).rejects.toMatchObject({ code: "self_approval" });
+  });
+
+  it("refuses approval by an editor", async () => {
+    const editor = await buildStaff(store.db, wardId, ["editor"]);
+    const other = await buildStaff(store.db, wardId, ["editor"]);
+    const post = await createPost(store.db, editor, draft);
+    await submitPost(store.db, editor, post.id);
+    await expect(approvePost(store.db, other, post.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("sends an edited approved post back for approval and cancels its scheduled broadcast", async () => {
+    const editor = await buildStaff(store.db, wardId, ["editor"]);
+    const approver = await buildStaff(store.db, wardId, ["approver"]);
+    const post = await createPost(store.db, editor, draft);
+    await submitPost(store.db, editor, post.id);
+    await approvePost(store.db, approver, post.id);
+    const [scheduled] = await store.db
+      .insert(broadcasts)
+      .values({ wardId, postId: post.id, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(Date.now() + 3_600_000), createdById: editor.id })
+      .returning();
+    const edited = await updatePost(store.db, editor, post.id, { body: "Đổi giờ họp sang 20h." });
+    expect(edited).toMatchObject({ status: "submitted", version: 2, approvedVersion: 1 });
+    const [after] = await store.db.select().from(broadcasts).where(eq(broadcasts.id, scheduled!.id));
+    expect(after?.status).toBe("cancelled");
+  });
+
+  it("records the reason of a rejection and lets the author resubmit", async () => {
+    const editor = await buildStaff(store.db, wardId, ["editor"]);
+    const approver = await buildStaff(store.db, wardId, ["approver"]);
+    const post = await createPost(store.db, editor, draft);
+    await submitPost(store.db, editor, post.id);
+    await rejectPost(store.db, approver, post.id, "Cần ghi rõ địa điểm");
+    await expect(approvePost(store.db, approver, post.id)).rejects.toMatchObject({ code: "invalid_transition" });
+    expect((await submitPost(store.db, editor, post.id)).status).toBe("submitted");
+  });
+});

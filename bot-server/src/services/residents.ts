@@ -1,0 +1,65 @@
+import { eq, sql } from "drizzle-orm";
+import type { AudienceFacts, ResidentProfile } from "@loa-phuong/shared";
+import type { Db } from "../store/database.js";
+import { residentialGroups, residentRoles, residents } from "../store/schema/index.js";
+import type { GraphMe } from "../zalo/zalo-schemas.js";
+
+type ResidentRow = typeof residents.$inferSelect;
+
+/**
+ * The resident a verified Zalo user is. A first visit creates the resident; a resident first known
+ * through the OA (by OA-scoped id) is linked to the app-scoped id Zalo returns.
+ */
+export async function residentForZaloUser(db: Db, wardId: string, me: GraphMe): Promise<ResidentRow> {
+  return db.transaction(async (tx) => {
+    const [byApp] = await tx.select().from(residents).where(eq(residents.zaloAppUserId, me.id)).for("update");
+    const followerPatch = me.is_follower === undefined ? {} : { isFollower: me.is_follower };
+    if (byApp) {
+      const [updated] = await tx
+        .update(residents)
+        .set({ ...followerPatch, ...(byApp.zaloOaUserId || !me.user_id_by_oa ? {} : { zaloOaUserId: me.user_id_by_oa }), updatedAt: new Date() })
+        .where(eq(residents.id, byApp.id))
+        .returning();
+      return updated ?? byApp;
+    }
+    if (me.user_id_by_oa) {
+      const [linked] = await tx
+        .update(residents)
+        .set({ zaloAppUserId: me.id, ...followerPatch, ...(me.name ? { fullName: sql`case when ${residents.fullName} = 'Người dùng Zalo' then ${me.name} else ${residents.fullName} end` } : {}), updatedAt: new Date() })
+        .where(eq(residents.zaloOaUserId, me.user_id_by_oa))
+        .returning();
+      if (linked) return linked;
+    }
+    const [created] = await tx
+      .insert(residents)
+      .values({ wardId, fullName: me.name || "Người dùng Zalo", zaloAppUserId: me.id, zaloOaUserId: me.user_id_by_oa ?? null, isFollower: me.is_follower ?? false })
+      .returning();
+    if (!created) throw new Error("insert returned no row");
+    return created;
+  });
+}
+
+export async function residentProfile(db: Db, resident: ResidentRow): Promise<ResidentProfile> {
+  const [group] = resident.residentialGroupId
+    ? await db.select({ id: residentialGroups.id, name: residentialGroups.name }).from(residentialGroups).where(eq(residentialGroups.id, resident.residentialGroupId))
+    : [];
+  const roles = await db.select({ role: residentRoles.role, schoolId: residentRoles.schoolId }).from(residentRoles).where(eq(residentRoles.residentId, resident.id));
+  return {
+    id: resident.id,
+    fullName: resident.fullName,
+    residentialGroup: group ?? null,
+    membershipStatus: resident.membershipStatus,
+    civicRoles: roles,
+    isFollower: resident.isFollower,
+  };
+}
+
+export async function audienceFacts(db: Db, resident: ResidentRow): Promise<AudienceFacts> {
+  const roles = await db.select({ role: residentRoles.role, schoolId: residentRoles.schoolId }).from(residentRoles).where(eq(residentRoles.residentId, resident.id));
+  return {
+    wardId: resident.wardId,
+    residentialGroupId: resident.residentialGroupId,
+    isConfirmedMember: resident.membershipStatus === "confirmed",
+    civicRoles: roles,
+  };
+}

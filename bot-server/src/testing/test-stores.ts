@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openStore, type Store } from "../store/database.js";
+
+export type StoreKind = "pglite" | "postgres";
+
+/** Store tests run on both; PostgreSQL is at 127.0.0.1:5432 on dev and CI machines. */
+export const storeKinds: StoreKind[] = ["pglite", "postgres"];
+
+/** A server database the tests may create scratch databases from. */
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/**
+ * A fresh, migrated store: in-memory PGlite, or a new scratch database on the PostgreSQL server
+ * (dropped on close), so test files never see each other's rows.
+ */
+export async function openTestStore(kind: StoreKind): Promise<Store> {
+  if (kind === "pglite") return openStore({ kind: "pglite" });
+  const name = `loa_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const store = await openStore({ kind: "postgres", databaseUrl: url.toString(), poolSize: 5 });
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      const dropper = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await dropper.connect();
+      try {
+        await dropper.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+/** Empties every table between tests (faster than a new store). */
+export async function truncateAll(store: Store): Promise<void> {
+  await store.db.execute(
+    (await import("drizzle-orm")).sql.raw(
+      `truncate table audit_log, sessions, webhook_events, signals, deliveries, broadcasts, post_versions, posts, campaigns,
+       resident_roles, residents, staff_accounts, schools, residential_groups, wards, zalo_oa_credentials restart identity cascade`,
+    ),
+  );
+}

@@ -1,0 +1,47 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../store/database.js";
+import { residents } from "../store/schema/index.js";
+
+type ResidentRow = typeof residents.$inferSelect;
+
+/**
+ * The resident behind an OA user id, linking by the app-scoped id when the resident is only known
+ * from the Mini App, and creating one when Zalo tells us about somebody new.
+ */
+export async function residentForOaUser(
+  db: Db | Tx,
+  args: { wardId: string; oaUserId: string; appUserId?: string | undefined },
+): Promise<ResidentRow> {
+  const [byOa] = await db.select().from(residents).where(eq(residents.zaloOaUserId, args.oaUserId));
+  if (byOa) return byOa;
+  if (args.appUserId) {
+    const [linked] = await db
+      .update(residents)
+      .set({ zaloOaUserId: args.oaUserId, updatedAt: new Date() })
+      .where(sql`${residents.zaloAppUserId} = ${args.appUserId} and ${residents.zaloOaUserId} is null`)
+      .returning();
+    if (linked) return linked;
+  }
+  const [created] = await db
+    .insert(residents)
+    .values({ wardId: args.wardId, fullName: "Người dùng Zalo", zaloOaUserId: args.oaUserId, zaloAppUserId: args.appUserId ?? null })
+    .onConflictDoNothing()
+    .returning();
+  if (created) return created;
+  // Lost a race with a concurrent event for the same user.
+  const [again] = await db.select().from(residents).where(eq(residents.zaloOaUserId, args.oaUserId));
+  if (!again) throw new Error(`resident for OA user ${args.oaUserId} could not be created`);
+  return again;
+}
+
+/** Interaction time only moves forward (events can arrive out of order). */
+export async function touchInteraction(db: Db | Tx, residentId: string, at: Date, patch: { isFollower?: boolean } = {}): Promise<void> {
+  await db
+    .update(residents)
+    .set({
+      lastInteractionAt: sql`greatest(${residents.lastInteractionAt}, ${at.toISOString()}::timestamptz)`,
+      ...(patch.isFollower === undefined ? {} : { isFollower: patch.isFollower }),
+      updatedAt: new Date(),
+    })
+    .where(eq(residents.id, residentId));
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+const id = z.union([z.string(), z.number()]).transform(String);
+const timestamp = z.union([z.string(), z.number()]).transform((v) => new Date(Number(v)));
+
+/** Fields every OA webhook carries. */
+export const zaloEventEnvelopeSchema = z.object({ event_name: z.string().min(1), timestamp: id }).loose();
+
+/** user_send_text, user_send_image, … : a resident wrote to the OA. */
+export const userSendEventSchema = z.object({
+  event_name: z.string().startsWith("user_send_"),
+  sender: z.object({ id }),
+  user_id_by_app: id.optional(),
+  timestamp,
+  message: z
+    .object({
+      msg_id: id,
+      text: z.string().optional(),
+      attachments: z.array(z.object({ type: z.string(), payload: z.unknown() }).loose()).optional(),
+      quote_msg_id: id.optional(),
+    })
+    .loose(),
+});
+
+/** Receipts; `user_seen_message` carries msg_ids (an array) or, in some integrations, msg_id. */
+export const receiptEventSchema = z.object({
+  event_name: z.enum(["user_received_message", "user_seen_message"]),
+  recipient: z.object({ id }),
+  timestamp,
+  message: z.object({ msg_id: id.optional(), msg_ids: z.array(id).optional() }).loose(),
+});
+
+export const followEventSchema = z.object({
+  event_name: z.enum(["follow", "unfollow"]),
+  follower: z.object({ id }),
+  user_id_by_app: id.optional(),
+  timestamp,
+});
+
+/** Flat shape: the resident tapped "Nhắn tin" on the OA profile (counts as an interaction). */
+export const clickChatNowEventSchema = z.object({
+  event_name: z.literal("user_click_chatnow"),
+  user_id: id,
+  user_id_by_app: id.optional(),
+  timestamp,
+});
