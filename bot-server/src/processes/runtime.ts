@@ -8,7 +8,7 @@ import { createApp } from "../http/app.js";
 import type { ApiContext } from "../http/api-context.js";
 import { startWorkers, type Workers } from "../jobs/workers.js";
 import { createLogger } from "../logger.js";
-import { checkEvictionPolicy, createRedis } from "../queue/redis.js";
+import { checkEvictionPolicy, createRedis, waitUntilReady } from "../queue/redis.js";
 import { closeQueues, createQueues, type Queues } from "../queue/queues.js";
 import { openStore, storeOptionsFromConfig, type Store } from "../store/database.js";
 import { GraphClient } from "../zalo/graph-client.js";
@@ -50,7 +50,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   producerRedis.on("error", (err) => logger.debug({ err }, "redis (producer) error"));
   const workerRedis: Redis | undefined = options.worker ? createRedis(config.REDIS_URL, "worker") : undefined;
   workerRedis?.on("error", (err) => logger.warn({ err }, "redis (worker) error"));
-  await producerRedis.ping().catch((err: unknown) => {
+  await waitUntilReady(producerRedis, 5000).catch((err: unknown) => {
     throw new Error(`Không kết nối được Redis tại ${config.REDIS_URL}: ${err instanceof Error ? err.message : String(err)}`);
   });
   const evictionProblem = await checkEvictionPolicy(producerRedis).catch(() => undefined);

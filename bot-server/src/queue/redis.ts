@@ -16,3 +16,23 @@ export async function checkEvictionPolicy(redis: Redis): Promise<string | undefi
   const policy = reply[1];
   return policy === "noeviction" ? undefined : `Redis maxmemory-policy là "${policy}", cần "noeviction" để không mất việc trong hàng đợi.`;
 }
+
+/** Waits for the first connection (a fail-fast producer refuses commands until then). */
+export function waitUntilReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === "ready") return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      cleanup();
+      resolve();
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      redis.off("ready", onReady);
+    };
+    redis.on("ready", onReady);
+  });
+}

@@ -1,0 +1,2 @@
+export * from "./database.js";
+export * as tables from "./schema/index.js";

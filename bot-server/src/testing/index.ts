@@ -1,0 +1,2 @@
+export * from "./test-stores.js";
+export * from "./factories.js";

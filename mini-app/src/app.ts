@@ -1,0 +1,9 @@
+import "zmp-ui/zaui.css";
+import "./css/app.css";
+import { createElement } from "react";
+import { createRoot } from "react-dom/client";
+import { LoaPhuongApp } from "./components/app";
+
+const container = document.getElementById("app");
+if (!container) throw new Error("index.html has no #app element");
+createRoot(container).render(createElement(LoaPhuongApp));

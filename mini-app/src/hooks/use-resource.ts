@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from "react";
+
+export type Resource<T> =
+  | { status: "loading" }
+  | { status: "ready"; data: T }
+  | { status: "failed"; message: string };
+
+/**
+ * Loads data for a screen and reloads it on demand ("Thử lại"). `key` must name everything `load`
+ * depends on: a new key aborts the old request and starts again.
+ */
+export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Resource<T> & { reload(): void } {
+  const [state, setState] = useState<Resource<T>>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: "loading" });
+    load(controller.signal).then(
+      (data) => controller.signal.aborted || setState({ status: "ready", data }),
+      (error: unknown) =>
+        controller.signal.aborted ||
+        setState({ status: "failed", message: error instanceof Error ? error.message : "Đã có lỗi xảy ra, vui lòng thử lại." }),
+    );
+    return () => controller.abort();
+    // `load` is a new function every render; `key` says when it really changed.
+  }, [key, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, reload };
+}

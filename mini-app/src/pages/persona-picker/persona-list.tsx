@@ -1,0 +1,63 @@
+import { useState } from "react";
+import { residentialGroupLabel } from "../../utils/text";
+import type { Persona } from "../../services/zalo/demo-identity";
+import { useSessionContext } from "../../state/session";
+
+/**
+ * One button per persona. The button's accessible name is exactly the persona's name (the group is
+ * its description), so a browser test can click it by name.
+ */
+export function PersonaList({ personas }: { personas: Persona[] }) {
+  const { signInAsPersona } = useSessionContext();
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const choose = async (persona: Persona) => {
+    setPending(persona.idByApp);
+    setError(null);
+    try {
+      await signInAsPersona(persona);
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : "Không đăng nhập được, vui lòng thử lại.");
+      setPending(null);
+    }
+  };
+
+  return (
+    <>
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
+      <ul className="persona-list" aria-busy={pending !== null}>
+        {personas.map((persona) => {
+          const groupId = `persona-group-${persona.idByApp}`;
+          const detail =
+            pending === persona.idByApp
+              ? "Đang đăng nhập…"
+              : persona.residentialGroupName && residentialGroupLabel(persona.residentialGroupName);
+          return (
+            <li key={persona.idByApp}>
+              <button
+                type="button"
+                className="persona-button"
+                aria-label={persona.name}
+                aria-describedby={detail ? groupId : undefined}
+                disabled={pending !== null}
+                onClick={() => void choose(persona)}
+              >
+                <span className="persona-name">{persona.name}</span>
+                {detail && (
+                  <span id={groupId} className="persona-group">
+                    {detail}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { errorTable, type ErrorCode, type FieldIssue } from "@loa-phuong/shared/client";
+import type { FeedItem, FeedResponse, PostKind, ResidentProfile, ResidentSessionResponse } from "@loa-phuong/shared";
+import { runtimeConfig } from "../config";
+
+/**
+ * The ward server's API, over fetch: axios or zod here would add to the first screen's download
+ * on a cheap phone. Errors carry the server's Vietnamese message.
+ */
+
+/** A failed API call; `status` 0 means the server was not reached. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: ErrorCode | null,
+    readonly fields: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+const timeoutMs = 20_000;
+const networkMessage = "Không kết nối được máy chủ của phường, vui lòng kiểm tra mạng và thử lại.";
+const timeoutMessage = "Mạng chậm, máy chủ chưa trả lời. Vui lòng thử lại.";
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  // Not Object.hasOwn: older Android webviews inside Zalo lack it and the build does not polyfill.
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(errorTable, value);
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  // A proxy or a crashed server may answer with HTML: fall back to the status below.
+  const body: unknown = await response.json().catch(() => null);
+  const { error, message, fields } = (body ?? {}) as { error?: unknown; message?: unknown; fields?: unknown };
+  const code = isErrorCode(error) ? error : null;
+  const text =
+    typeof message === "string" && message !== ""
+      ? message
+      : code
+        ? errorTable[code].message
+        : `Máy chủ trả lỗi ${response.status}, vui lòng thử lại.`;
+  return new ApiError(text, response.status, code, Array.isArray(fields) ? (fields as FieldIssue[]) : []);
+}
+
+interface RequestOptions {
+  token?: string;
+  method?: "GET" | "POST";
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.token) headers["authorization"] = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+
+  // AbortSignal.timeout/any are missing from older Zalo webviews: combine the two by hand.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const forwardAbort = () => controller.abort();
+  options.signal?.addEventListener("abort", forwardAbort);
+  let response: Response;
+  try {
+    response = await fetch(runtimeConfig.apiBaseUrl.replace(/\/+$/, "") + path, {
+      method: options.method ?? "GET",
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(controller.signal.aborted ? timeoutMessage : networkMessage, 0, null);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", forwardAbort);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}
+
+/** Exchanges a Zalo user access token (real or simulated) for a ward session. */
+export function signInWithZalo(accessToken: string): Promise<ResidentSessionResponse> {
+  return request("/api/auth/zalo", { method: "POST", body: { accessToken } });
+}
+
+export function fetchMe(token: string, signal?: AbortSignal): Promise<ResidentProfile> {
+  return request("/api/me", { token, signal });
+}
+
+export function fetchFeed(
+  token: string,
+  query: { kind: PostKind | null; limit: number },
+  signal?: AbortSignal,
+): Promise<FeedResponse> {
+  const params = new URLSearchParams({ limit: String(query.limit) });
+  if (query.kind) params.set("kind", query.kind);
+  return request(`/api/feed?${params}`, { token, signal });
+}
+
+export function fetchFeedItem(token: string, id: string, signal?: AbortSignal): Promise<FeedItem> {
+  return request(`/api/feed/${encodeURIComponent(id)}`, { token, signal });
+}

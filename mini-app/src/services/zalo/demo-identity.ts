@@ -1,0 +1,61 @@
+/**
+ * Demo identity provider: outside Zalo, with LOA_CONFIG.demo set, a desktop browser picks one of
+ * the Zalo simulator's users and gets a Zalo-style access token for it. The ward server then
+ * verifies that token exactly as it would a real one.
+ */
+
+export interface Persona {
+  /** The user's id for this Zalo App (what getUserInfo().id returns inside Zalo). */
+  idByApp: string;
+  /** The user's id for the ward's Official Account. */
+  idByOa: string;
+  name: string;
+  residentialGroupName: string | null;
+}
+
+const unreachable = "Không kết nối được trình giả lập Zalo. Vui lòng kiểm tra rằng nó đang chạy rồi thử lại.";
+
+async function callSimulator(simulatorUrl: string, path: string, method: "GET" | "POST"): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(simulatorUrl.replace(/\/+$/, "") + path, { method });
+  } catch {
+    throw new Error(unreachable);
+  }
+  if (!response.ok) throw new Error(`Trình giả lập Zalo trả lỗi ${response.status}.`);
+  return response.json();
+}
+
+function toPersona(raw: unknown): Persona | null {
+  if (typeof raw !== "object" || raw === null) return null;
+  const { idByApp, idByOa, name, residentialGroupName } = raw as Record<string, unknown>;
+  if (typeof idByApp !== "string" || typeof idByOa !== "string" || typeof name !== "string") return null;
+  return {
+    idByApp,
+    idByOa,
+    name,
+    residentialGroupName: typeof residentialGroupName === "string" ? residentialGroupName : null,
+  };
+}
+
+/** Accepts `{ personas: [...] }` or a bare array; entries without ids or a name are skipped. */
+export async function fetchPersonas(simulatorUrl: string): Promise<Persona[]> {
+  // The simulator returns 200 personas unless asked; a ward's demo data can hold more.
+  const body = await callSimulator(simulatorUrl, "/__sim/personas?limit=1000", "GET");
+  const list = Array.isArray(body) ? body : (body as { personas?: unknown } | null)?.personas;
+  if (!Array.isArray(list)) throw new Error("Trình giả lập Zalo trả danh sách người dùng không hợp lệ.");
+  return list.map(toPersona).filter((p): p is Persona => p !== null);
+}
+
+/** A simulated Zalo user access token for the persona: the demo's getAccessToken(). */
+export async function issueDemoAccessToken(simulatorUrl: string, idByApp: string): Promise<string> {
+  const body = await callSimulator(simulatorUrl, `/__sim/users/${encodeURIComponent(idByApp)}/access-token`, "POST");
+  const token = (body as { accessToken?: unknown } | null)?.accessToken;
+  if (typeof token !== "string" || token === "") throw new Error("Trình giả lập Zalo không cấp mã truy cập.");
+  return token;
+}
+
+/** The demo's followOA(): the simulator records the follow and sends the ward server Zalo's follow webhook. */
+export async function followOAAsPersona(simulatorUrl: string, idByOa: string): Promise<void> {
+  await callSimulator(simulatorUrl, `/__sim/users/${encodeURIComponent(idByOa)}/follow`, "POST");
+}

@@ -1,0 +1,81 @@
+import { isInsideZalo } from "./environment";
+
+/**
+ * The only module that calls zmp-sdk. The SDK is imported on first use and only inside Zalo: it
+ * is ~58 KB gzip and logs in as soon as it loads.
+ */
+type ZaloSdk = typeof import("zmp-sdk/apis");
+
+let sdk: Promise<ZaloSdk> | undefined;
+
+function loadSdk(): Promise<ZaloSdk> {
+  if (!isInsideZalo()) return Promise.reject(new ZaloError(0, "Vui lòng mở Loa Phường trong ứng dụng Zalo."));
+  sdk ??= import("zmp-sdk/apis");
+  return sdk;
+}
+
+/** A zmp-sdk failure with a Vietnamese message; `code` is the SDK's (e.g. -201 refused, -1404 old Zalo). */
+export class ZaloError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ZaloError";
+  }
+}
+
+const messagesByCode: Record<number, string> = {
+  [-201]: "Bạn đã từ chối yêu cầu.",
+  [-2002]: "Bạn đã từ chối yêu cầu.",
+  [-2003]: "Bạn đã huỷ thao tác.",
+  [-1404]: "Phiên bản Zalo của bạn chưa hỗ trợ tính năng này, vui lòng cập nhật Zalo.",
+  [-1408]: "Zalo phản hồi quá lâu, vui lòng thử lại.",
+  [-1409]: "Bạn thao tác quá nhanh, vui lòng thử lại sau.",
+};
+
+/** SDK calls reject with plain `{code, message}` objects, not Errors: turn them into something the UI can show. */
+function toZaloError(reason: unknown, fallback: string): ZaloError {
+  if (reason instanceof ZaloError) return reason;
+  const code = typeof reason === "object" && reason !== null && "code" in reason ? Number(reason.code) : Number.NaN;
+  if (Number.isNaN(code)) return new ZaloError(-2000, fallback);
+  return new ZaloError(code, messagesByCode[code] ?? fallback);
+}
+
+async function callSdk<T>(fallback: string, call: (zalo: ZaloSdk) => Promise<T>): Promise<T> {
+  try {
+    return await call(await loadSdk());
+  } catch (reason) {
+    throw toZaloError(reason, fallback);
+  }
+}
+
+/** The Zalo user access token the ward server verifies with Zalo's Graph API. */
+export async function getZaloAccessToken(): Promise<string> {
+  const token = await callSdk("Không lấy được phiên đăng nhập Zalo, vui lòng mở lại ứng dụng.", (zalo) =>
+    zalo.getAccessToken(),
+  );
+  if (token === "") throw new ZaloError(-1401, "Zalo chưa cấp phiên đăng nhập, vui lòng mở lại ứng dụng.");
+  return token;
+}
+
+/** Asks Zalo to follow the ward's Official Account (Zalo shows its own confirmation). */
+export function followOA(oaId: string): Promise<void> {
+  return callSdk("Không quan tâm được Official Account, vui lòng thử lại.", (zalo) =>
+    zalo.followOA({ id: oaId, showDialogConfirm: true }),
+  );
+}
+
+/** Opens Zalo's share sheet for a page of this Mini App; resolves false when the user cancels. */
+export async function openShareSheet(share: {
+  title: string;
+  description: string;
+  thumbnail: string;
+  /** Path inside the Mini App, without the /zapps/<id> prefix, e.g. "post/123". */
+  path: string;
+}): Promise<boolean> {
+  const result = await callSdk("Không mở được bảng chia sẻ của Zalo, vui lòng thử lại.", (zalo) =>
+    zalo.openShareSheet({ type: "zmp_deep_link", data: share }),
+  );
+  return result.status !== 0;
+}
