@@ -1,5 +1,6 @@
 import { Navigate, Route } from "react-router-dom";
 import { AnimationRoutes, App, ZMPRouter } from "zmp-ui";
+import { useZaloDeepLinks } from "../hooks/use-zalo-deep-links";
 import HomePage from "../pages/index";
 import PostPage from "../pages/post";
 import { SessionProvider } from "../state/session";
@@ -13,6 +14,7 @@ export function LoaPhuongApp() {
   return (
     <App theme="light">
       <ZMPRouter>
+        <ZaloDeepLinks />
         <SessionProvider>
           <SessionGate>
             <AnimationRoutes>
@@ -25,4 +27,9 @@ export function LoaPhuongApp() {
       </ZMPRouter>
     </App>
   );
+}
+
+function ZaloDeepLinks() {
+  useZaloDeepLinks();
+  return null;
 }

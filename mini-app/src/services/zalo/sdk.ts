@@ -79,3 +79,16 @@ export async function openShareSheet(share: {
   );
   return result.status !== 0;
 }
+
+/**
+ * Zalo re-opens the already running app when the resident taps another link to it (a relay link
+ * in a group chat); the SDK hands over the app-relative path, query included. Returns the unsubscribe.
+ */
+export async function onZaloOpenApp(handler: (path: string) => void): Promise<() => void> {
+  const zalo = await loadSdk();
+  const listener = (data: { path?: unknown } | null) => {
+    if (typeof data?.path === "string" && data.path !== "") handler(data.path);
+  };
+  zalo.events.on(zalo.EventName.OpenApp, listener);
+  return () => void zalo.events.off(zalo.EventName.OpenApp, listener);
+}

@@ -1,0 +1,169 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@loa-phuong/bot-server/store";
+import { buildGroup, buildResident, buildStaff, buildWard } from "@loa-phuong/bot-server/testing";
+import { ApiClient } from "./support/api-client.js";
+import { startStack, type Stack } from "./support/stack.js";
+import { waitFor } from "./support/wait-for.js";
+
+/** Row counts and the latest change of every table a request could touch. */
+async function snapshot(stack: Stack): Promise<string> {
+  const rows = await queryRows<Record<string, unknown>>(
+    stack.runtime.store.db,
+    sql`select
+      (select count(*) from posts) as posts, (select max(updated_at) from posts) as posts_at,
+      (select count(*) from post_versions) as versions, (select count(*) from broadcasts) as broadcasts,
+      (select count(*) from deliveries) as deliveries, (select count(*) from sessions) as sessions,
+      (select count(*) from residents) as residents, (select max(updated_at) from residents) as residents_at,
+      (select count(*) from webhook_events) as webhooks, (select count(*) from signals) as signals,
+      (select count(*) from audit_log) as audit`,
+  );
+  return JSON.stringify(rows[0]);
+}
+
+function signed(stack: Stack, body: string, timestamp: string): Record<string, string> {
+  const mac = createHash("sha256").update(stack.config.ZALO_APP_ID + body + timestamp + stack.config.ZALO_OA_SECRET_KEY).digest("hex");
+  return { "content-type": "application/json", "x-zevent-signature": `mac=${mac}` };
+}
+
+describe("bad input changes nothing; webhooks are verified and deduplicated", () => {
+  let stack: Stack;
+  let editor: ApiClient;
+  let approver: ApiClient;
+  let resident: ApiClient;
+  let residentOaId: string;
+  let postId: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    const db = stack.runtime.store.db;
+    await buildWard(db, { id: "hong-bang" });
+    const group = await buildGroup(db, "hong-bang");
+    const r = await buildResident(db, "hong-bang", { residentialGroupId: group.id });
+    residentOaId = r.zaloOaUserId!;
+    stack.sim.upsertUsers([{ idByApp: r.zaloAppUserId!, idByOa: r.zaloOaUserId!, name: r.fullName, isFollower: true, lastInteractionAt: Date.now() }]);
+    const e = await buildStaff(db, "hong-bang", ["editor"]);
+    const a = await buildStaff(db, "hong-bang", ["approver"]);
+    editor = await new ApiClient(stack.url).loginStaff(e.username, e.password);
+    approver = await new ApiClient(stack.url).loginStaff(a.username, a.password);
+    resident = new ApiClient(stack.url);
+    resident.token = (await resident.request("POST", "/api/auth/zalo", { accessToken: stack.sim.issueUserAccessToken(r.zaloAppUserId!) })).body.token;
+    postId = (await editor.request("POST", "/api/posts", { kind: "news", title: "Tin", body: "Nội dung" })).body.id;
+  });
+  afterAll(async () => stack?.stop());
+
+  it("answers a forged webhook signature with 401 and records nothing", async () => {
+    const before = await snapshot(stack);
+    const timestamp = String(Date.now());
+    const body = JSON.stringify({ app_id: stack.config.ZALO_APP_ID, event_name: "user_send_text", sender: { id: residentOaId }, recipient: { id: stack.config.ZALO_OA_ID }, message: { text: "Xin chào", msg_id: "forged-1" }, timestamp });
+    const headers = signed(stack, body, timestamp);
+    const tampered = body.replace("Xin chào", "Tin giả");
+    const res = await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers, body: tampered });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: "invalid_signature" });
+    const unsigned = await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect(unsigned.status).toBe(401);
+    expect(await snapshot(stack)).toBe(before);
+  });
+
+  it("records a webhook delivered twice once, and its message as one signal", async () => {
+    const timestamp = String(Date.now());
+    const body = JSON.stringify({ app_id: stack.config.ZALO_APP_ID, user_id_by_app: "x", event_name: "user_send_text", sender: { id: residentOaId }, recipient: { id: stack.config.ZALO_OA_ID }, message: { text: "Cho hỏi lịch họp tổ?", msg_id: "dup-msg-1" }, timestamp });
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers: { ...signed(stack, body, timestamp), ...(i ? { num_retry: "1" } : {}) }, body });
+      expect(res.status).toBe(200);
+    }
+    // The same message re-serialised differently (another retry path) is still one signal: msg_id dedupes.
+    const reordered = JSON.stringify({ ...JSON.parse(body), extra: 1 });
+    expect((await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers: signed(stack, reordered, timestamp), body: reordered })).status).toBe(200);
+    const counts = await waitFor(async () => {
+      const [row] = await queryRows<{ events: number; signals: number; open: number }>(
+        stack.runtime.store.db,
+        sql`select (select count(*)::int from webhook_events where payload->'message'->>'msg_id' = 'dup-msg-1') as events,
+                   (select count(*)::int from signals where zalo_msg_id = 'dup-msg-1') as signals,
+                   (select count(*)::int from webhook_events where processed_at is null) as open`,
+      );
+      return row && row.open === 0 ? row : undefined;
+    });
+    expect(counts).toEqual({ events: 2, signals: 1, open: 0 });
+    const [signal] = await queryRows<{ text: string; search_text: string }>(stack.runtime.store.db, sql`select text, search_text from signals where zalo_msg_id = 'dup-msg-1'`);
+    expect(signal).toEqual({ text: "Cho hỏi lịch họp tổ?", search_text: "cho hoi lich hop to?" });
+  });
+
+  it("answers malformed JSON with 400 on every JSON route, changing nothing", async () => {
+    const before = await snapshot(stack);
+    const routes: [ApiClient, string, string][] = [
+      [resident, "POST", "/api/auth/zalo"],
+      [editor, "POST", "/api/auth/staff/login"],
+      [editor, "POST", "/api/posts"],
+      [editor, "PATCH", `/api/posts/${postId}`],
+      [approver, "POST", `/api/posts/${postId}/reject`],
+      [editor, "POST", "/api/broadcasts"],
+      [editor, "POST", "/api/audiences/count"],
+      [editor, "POST", "/webhooks/zalo"],
+    ];
+    for (const [client, method, path] of routes) {
+      const res = await client.request(method, path, '{"title": "thiếu ngoặc"', { "content-type": "application/json" });
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(res.body.error, `${method} ${path}`).toBe("malformed_json");
+    }
+    expect(await snapshot(stack)).toBe(before);
+  });
+
+  it("answers wrong types with 400 naming the field, changing nothing", async () => {
+    const before = await snapshot(stack);
+    const cases: [ApiClient, string, string, unknown, string][] = [
+      [resident, "POST", "/api/auth/zalo", { accessToken: 42 }, "body.accessToken"],
+      [editor, "POST", "/api/auth/staff/login", { username: "bientap", password: ["x"] }, "body.password"],
+      [editor, "POST", "/api/posts", { kind: "tin-don", title: "T", body: "B" }, "body.kind"],
+      [editor, "POST", "/api/posts", { kind: "news", title: "", body: "B" }, "body.title"],
+      [editor, "POST", "/api/posts", { kind: "news", title: "T", body: "x".repeat(20_001) }, "body.body"],
+      [editor, "PATCH", `/api/posts/${postId}`, { title: 7 }, "body.title"],
+      [editor, "PATCH", "/api/posts/khong-phai-uuid", { title: "Mới" }, "params.id"],
+      [editor, "POST", "/api/posts/khong-phai-uuid/submit", undefined, "params.id"],
+      [approver, "POST", `/api/posts/${postId}/reject`, { reason: false }, "body.reason"],
+      [editor, "POST", "/api/broadcasts", { postId, audience: { include: [] } }, "body.audience.include"],
+      [editor, "POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] }, scheduledAt: "ngày mai" }, "body.scheduledAt"],
+      [editor, "POST", "/api/audiences/count", { audience: { include: [{ residentialGroupIds: ["x"] }] } }, "body.audience.include.0.residentialGroupIds.0"],
+      [editor, "GET", "/api/broadcasts/123", undefined, "params.id"],
+      [resident, "GET", "/api/feed?limit=nhieu", undefined, "query.limit"],
+      [resident, "GET", "/api/feed/abc", undefined, "params.id"],
+    ];
+    for (const [client, method, path, body, field] of cases) {
+      const res = await client.request(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(res.body.error).toBe("validation_failed");
+      expect(res.body.fields.map((f: { field: string }) => f.field), `${method} ${path}`).toContain(field);
+    }
+    const webhook = await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ event_name: 5 }) });
+    expect(webhook.status).toBe(400);
+    expect(await snapshot(stack)).toBe(before);
+  });
+
+  it("keeps residents and anonymous callers out of staff routes", async () => {
+    const before = await snapshot(stack);
+    const anonymous = new ApiClient(stack.url);
+    for (const [method, path, body] of [
+      ["POST", "/api/posts", { kind: "news", title: "T", body: "B" }],
+      ["POST", `/api/posts/${postId}/approve`, undefined],
+      ["POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } }],
+      ["GET", `/api/posts/${postId}`, undefined],
+      ["GET", "/api/staff/me", undefined],
+    ] as const) {
+      expect((await resident.request(method, path, body)).status, `${method} ${path}`).toBe(403);
+      expect((await anonymous.request(method, path, body)).status, `${method} ${path}`).toBe(401);
+    }
+    expect((await editor.request("GET", "/api/feed")).status).toBe(403);
+    expect((await anonymous.request("GET", "/api/feed")).status).toBe(401);
+    expect(await snapshot(stack)).toBe(before);
+  });
+
+  it("rejects a forged Mini App token without creating a session", async () => {
+    const before = await snapshot(stack);
+    const res = await new ApiClient(stack.url).request("POST", "/api/auth/zalo", { accessToken: "not-a-zalo-token" });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toBe("zalo_token_invalid");
+    expect(await snapshot(stack)).toBe(before);
+  });
+});
