@@ -9,6 +9,7 @@ const shared = {
 
 export default defineConfig({
   test: {
+    globalSetup: ["test/e2e/support/global-setup.ts"],
     projects: [
       { ...shared, test: { name: "shared", include: ["shared/src/**/*.test.ts"], environment: "node" } },
       {
