@@ -1,5 +1,6 @@
 import "zmp-ui/zaui.css";
 import "./css/app.css";
+import "./css/pages.css";
 import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import { LoaPhuongApp } from "./components/app";

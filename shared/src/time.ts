@@ -56,3 +56,32 @@ export function parseWardDate(text: string): Date | undefined {
   if (back.day !== day || back.month !== month || hour > 23 || minute > 59) return undefined;
   return at;
 }
+
+/** A daily window in ward time, e.g. quiet hours 22:00–06:00 (may wrap past midnight). */
+export interface DailyWindow {
+  startMinute: number;
+  endMinute: number;
+}
+
+/** Parses "HH:mm-HH:mm"; undefined when malformed. */
+export function parseDailyWindow(text: string): DailyWindow | undefined {
+  const m = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [h1, m1, h2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+  if (h1 > 23 || h2 > 23 || m1 > 59 || m2 > 59) return undefined;
+  return { startMinute: h1 * 60 + m1, endMinute: h2 * 60 + m2 };
+}
+
+/** When `at` falls inside the window, the instant it ends (ward time); otherwise undefined. */
+export function windowEndIfInside(window: DailyWindow, at: Date | number): Date | undefined {
+  const c = wardClock(at);
+  const minute = c.hour * 60 + c.minute;
+  const { startMinute: s, endMinute: e } = window;
+  if (s === e) return undefined;
+  const wraps = s > e;
+  const inside = wraps ? minute >= s || minute < e : minute >= s && minute < e;
+  if (!inside) return undefined;
+  const endToday = fromWardClock({ year: c.year, month: c.month, day: c.day, hour: Math.floor(e / 60), minute: e % 60 });
+  // Inside a wrapping window before midnight, it ends tomorrow.
+  return wraps && minute >= s ? new Date(endToday.getTime() + 86_400_000) : endToday;
+}

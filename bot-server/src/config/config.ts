@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseDailyWindow } from "@loa-phuong/shared";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -60,6 +61,17 @@ export const configSchema = z.object({
   ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(4000),
   /** Parallel sends per worker process. */
   DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  /** Quiet hours in ward time: a non-urgent send due inside them waits for their end ("00:00-00:00" = none). */
+  QUIET_HOURS: z
+    .string()
+    .default("22:00-06:00")
+    .transform((v, ctx) => parseDailyWindow(v) ?? (ctx.addIssue({ code: "custom", message: "phải có dạng HH:mm-HH:mm" }), z.NEVER)),
+  /** Most non-urgent broadcasts one resident gets by OA message per ward day (0 = no cap); the rest wait in the feed. */
+  DAILY_CAP_PER_RESIDENT: z.coerce.number().int().min(0).default(3),
+  /** Auto-pause: look at this many of a broadcast's latest OA sends… */
+  AUTO_PAUSE_WINDOW: z.coerce.number().int().min(1).default(50),
+  /** …and pause it when more than this share of them failed. */
+  AUTO_PAUSE_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.5),
   /** Built Mini App (zmp-vite-plugin output) served under /zapps/<id>/. */
   MINI_APP_DIST_DIR: z.string().default("mini-app/www"),
   /** Resident and staff session lifetime, hours. */

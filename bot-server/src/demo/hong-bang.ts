@@ -59,6 +59,8 @@ export interface DemoPost {
   body: string;
   /** Whom the demo broadcasts it to at start-up: whole ward, or the first N residential groups. */
   audience: "ward" | { firstGroups: number };
+  /** Urgent posts bypass quiet hours and the daily cap (a rebuttal of a false claim cannot wait). */
+  isUrgent?: boolean;
 }
 
 export const demoPosts: DemoPost[] = [
@@ -102,6 +104,7 @@ export const demoPosts: DemoPost[] = [
       "Các khoản thu, chi trong nhà trường thực hiện đúng quy định và được công khai tại bảng tin của trường. Bà con khi nhận được thông tin chưa rõ nguồn gốc xin liên hệ tổ trưởng tổ dân phố hoặc gửi câu hỏi qua ứng dụng Loa Phường để được giải đáp.",
     ].join("\n\n"),
     audience: { firstGroups: 10 },
+    isUrgent: true,
   },
   {
     kind: "news",

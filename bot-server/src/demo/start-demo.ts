@@ -56,7 +56,7 @@ async function sendDemoPosts(ctx: { config: Config; logger: Logger; db: Db; queu
   const [campaign] = await ctx.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.wardId, demoWard.id)).limit(1);
   const groups = await ctx.db.select({ id: residentialGroups.id }).from(residentialGroups).where(eq(residentialGroups.wardId, demoWard.id)).orderBy(asc(residentialGroups.code));
   for (const post of demoPosts) {
-    const created = await createPost(ctx.db, editor, { kind: post.kind, title: post.title, summary: post.summary, body: post.body, ...(campaign ? { campaignId: campaign.id } : {}) });
+    const created = await createPost(ctx.db, editor, { kind: post.kind, title: post.title, summary: post.summary, body: post.body, isUrgent: post.isUrgent ?? false, ...(campaign ? { campaignId: campaign.id } : {}) });
     await submitPost(ctx.db, editor, created.id);
     await approvePost(ctx.db, approver, created.id);
     const audience: Audience =

@@ -1,6 +1,6 @@
 import { DelayedError } from "bullmq";
 import { and, eq, sql } from "drizzle-orm";
-import { jobIds } from "@loa-phuong/shared";
+import { fromWardClock, jobIds, wardClock, windowEndIfInside } from "@loa-phuong/shared";
 import { enqueue } from "../queue/queues.js";
 import { queryRows } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";
@@ -20,16 +20,34 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
     if (row.status === "sending") return "started" as const;
     if (row.status !== "scheduled") return "skip" as const;
     if (row.scheduledAt.getTime() > Date.now() + 1000) return { reschedule: row.scheduledAt };
+    const quietEnd = row.isUrgent ? undefined : windowEndIfInside(ctx.config.QUIET_HOURS, Date.now());
+    if (quietEnd) return { reschedule: quietEnd };
+    const cap = row.isUrgent ? 0 : ctx.config.DAILY_CAP_PER_RESIDENT;
+    const today = wardClock(Date.now());
+    const dayStart = fromWardClock({ year: today.year, month: today.month, day: today.day }).toISOString();
+    // Non-urgent OA messages each resident already has today (the daily cap); urgent posts bypass it.
     await tx.execute(sql`
+      with today as (
+        select d.resident_id, count(*)::int as n
+        from deliveries d join broadcasts b on b.id = d.broadcast_id
+        where ${cap} > 0 and d.channel = 'oa' and not b.is_urgent and d.created_at >= ${dayStart}::timestamptz
+          and d.status in ('pending', 'sending', 'sent', 'delivered', 'seen')
+        group by d.resident_id
+      ), audience as (
+        select r.id, ${oaReachableCondition} as reachable, (${cap} > 0 and coalesce(t.n, 0) >= ${cap}) as capped,
+               r.zalo_oa_user_id is null or not r.is_follower as not_follower
+        from residents r left join today t on t.resident_id = r.id
+        where ${audienceCondition(row.wardId, row.audience)}
+      )
       insert into deliveries (broadcast_id, resident_id, channel, status, error_code)
-      select ${broadcastId}::uuid, r.id,
-             case when ${oaReachableCondition} then 'oa' else 'feed' end,
-             case when ${oaReachableCondition} then 'pending' else 'fallback' end,
-             case when ${oaReachableCondition} then null
-                  when r.zalo_oa_user_id is null or not r.is_follower then 'not_follower'
-                  else 'outside_interaction_window' end
-      from residents r
-      where ${audienceCondition(row.wardId, row.audience)}
+      select ${broadcastId}::uuid, a.id,
+             case when a.reachable and not a.capped then 'oa' else 'feed' end,
+             case when a.reachable and not a.capped then 'pending' else 'fallback' end,
+             case when a.reachable and not a.capped then null
+                  when a.not_follower then 'not_follower'
+                  when not a.reachable then 'outside_interaction_window'
+                  else 'daily_cap' end
+      from audience a
       on conflict (broadcast_id, resident_id) do nothing`);
     const [count] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from deliveries where broadcast_id = ${broadcastId}::uuid`);
     await tx
@@ -53,7 +71,7 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
   });
   if (outcome === "missing" || outcome === "skip") return;
   if (typeof outcome === "object") {
-    // The schedule moved later since this job was queued: wait until then (the job keeps its id).
+    // The schedule moved later, or it is quiet hours for a non-urgent post: wait (the job keeps its id).
     await job.moveToDelayed(outcome.reschedule.getTime(), token);
     throw new DelayedError();
   }

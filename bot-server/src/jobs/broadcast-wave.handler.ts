@@ -1,6 +1,6 @@
 import { DelayedError } from "bullmq";
 import { and, eq, sql } from "drizzle-orm";
-import { jobIds, queueNames } from "@loa-phuong/shared";
+import { jobIds, queueNames, windowEndIfInside } from "@loa-phuong/shared";
 import { enqueueBulk } from "../queue/queues.js";
 import { queryRows } from "../store/database.js";
 import { broadcasts } from "../store/schema/index.js";
@@ -18,6 +18,11 @@ const POLL_MS = 250;
 export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (ctx, { broadcastId, afterId }, job, token) => {
   const [row] = await ctx.db.select().from(broadcasts).where(eq(broadcasts.id, broadcastId));
   if (!row || row.status !== "sending") return;
+  const quietEnd = row.isUrgent ? undefined : windowEndIfInside(ctx.config.QUIET_HOURS, Date.now());
+  if (quietEnd) {
+    await job.moveToDelayed(quietEnd.getTime(), token);
+    throw new DelayedError();
+  }
 
   let cursor = afterId;
   const backlog = await ctx.queues[queueNames.deliveries].getJobCountByTypes("waiting", "delayed", "prioritized", "wait");

@@ -1,6 +1,8 @@
 import { DelayedError, RateLimitError, UnrecoverableError } from "bullmq";
 import { sql } from "drizzle-orm";
+import { windowEndIfInside } from "@loa-phuong/shared";
 import { queryRows } from "../store/database.js";
+import { autoPauseOnErrors } from "../services/broadcast-control.js";
 import { buildBroadcastMessage, deliveryRef, hasDeliveryRef, postDeepLink } from "../services/broadcast-message.js";
 import { ZaloError } from "../zalo/zalo-error.js";
 import type { JobContext, JobHandler } from "./job-context.js";
@@ -15,6 +17,7 @@ interface Claimed {
   previous_status: "pending" | "sending";
   broadcast_id: string;
   broadcast_status: string;
+  is_urgent: boolean;
   post_id: string;
   zalo_oa_user_id: string | null;
   title: string;
@@ -38,6 +41,17 @@ export const handleDeliverySend: JobHandler<"delivery.send"> = async (ctx, { del
   if (claimed.broadcast_status === "cancelled") {
     await settle(ctx, deliveryId, { status: "failed", errorCode: "cancelled", errorMessage: "Đợt gửi đã bị hủy." });
     return;
+  }
+  if (claimed.broadcast_status === "paused") {
+    // Resuming re-runs the wave, which enqueues this row again.
+    await release(ctx, deliveryId, claimed.previous_status);
+    return;
+  }
+  const quietEnd = claimed.is_urgent ? undefined : windowEndIfInside(ctx.config.QUIET_HOURS, Date.now());
+  if (quietEnd) {
+    await release(ctx, deliveryId, claimed.previous_status);
+    await job.moveToDelayed(quietEnd.getTime(), token);
+    throw new DelayedError();
   }
   if (!claimed.zalo_oa_user_id) {
     await settle(ctx, deliveryId, { status: "fallback", channel: "feed", errorCode: "not_follower", errorMessage: "Người dân chưa quan tâm OA." });
@@ -74,6 +88,7 @@ export const handleDeliverySend: JobHandler<"delivery.send"> = async (ctx, { del
       throw error;
     }
     await settle(ctx, deliveryId, { status: "failed", errorCode: `zalo_${error.code ?? error.kind}`, errorMessage: error.message });
+    await autoPauseOnErrors(ctx.db, claimed.broadcast_id, { window: ctx.config.AUTO_PAUSE_WINDOW, threshold: ctx.config.AUTO_PAUSE_ERROR_RATE });
     throw new UnrecoverableError(error.message);
   }
 };
@@ -95,7 +110,7 @@ async function claim(ctx: JobContext, deliveryId: number): Promise<Claimed | "se
             or (t.status = 'sending' and (d.in_flight_at is null or d.in_flight_at < now() - make_interval(secs => ${leaseSeconds(ctx)}))))
           returning d.id, d.broadcast_id, d.resident_id, t.status as previous_status
         )
-        select c.id, c.previous_status, c.broadcast_id, b.status as broadcast_status, b.post_id,
+        select c.id, c.previous_status, c.broadcast_id, b.status as broadcast_status, b.is_urgent, b.post_id,
                r.zalo_oa_user_id, v.title, v.summary, v.body
         from claimed c
         join broadcasts b on b.id = c.broadcast_id
@@ -150,9 +165,13 @@ async function release(ctx: JobContext, deliveryId: number, status: "pending" | 
 }
 
 /** After the last attempt, an in-doubt or pending row is recorded as failed with the reason. */
-export async function markDeliveryFailed(ctx: Pick<JobContext, "db">, deliveryId: number, reason: string): Promise<void> {
-  await ctx.db.execute(sql`
-    update deliveries set status = 'failed', in_flight_at = null, updated_at = now(),
-      error_code = coalesce(error_code, 'retries_exhausted'), error_message = ${reason.slice(0, 500)}
-    where id = ${deliveryId} and status in ('pending', 'sending')`);
+export async function markDeliveryFailed(ctx: Pick<JobContext, "db" | "config">, deliveryId: number, reason: string): Promise<void> {
+  const rows = await queryRows<{ broadcast_id: string }>(
+    ctx.db,
+    sql`update deliveries set status = 'failed', in_flight_at = null, updated_at = now(),
+          error_code = coalesce(error_code, 'retries_exhausted'), error_message = ${reason.slice(0, 500)}
+        where id = ${deliveryId} and status in ('pending', 'sending')
+        returning broadcast_id`,
+  );
+  if (rows[0]) await autoPauseOnErrors(ctx.db, rows[0].broadcast_id, { window: ctx.config.AUTO_PAUSE_WINDOW, threshold: ctx.config.AUTO_PAUSE_ERROR_RATE });
 }

@@ -47,7 +47,7 @@ export async function truncateAll(store: Store): Promise<void> {
   await store.db.execute(
     (await import("drizzle-orm")).sql.raw(
       `truncate table audit_log, sessions, webhook_events, signals, deliveries, broadcasts, post_versions, posts, campaigns,
-       resident_roles, residents, staff_accounts, schools, residential_groups, wards, zalo_oa_credentials restart identity cascade`,
+       broadcast_schedules, resident_roles, residents, staff_accounts, schools, residential_groups, wards, zalo_oa_credentials restart identity cascade`,
     ),
   );
 }

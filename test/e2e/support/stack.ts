@@ -45,6 +45,9 @@ export async function startStack(options: { store?: StoreKind; sim?: Partial<Zal
     ZALO_OAUTH_BASE_URL: sim.url,
     ZALO_SIM_URL: sim.url,
     ZALO_HTTP_TIMEOUT_MS: "3000",
+    // Tests must not depend on the wall clock: no quiet hours and no daily cap unless a test sets them.
+    QUIET_HOURS: "00:00-00:00",
+    DAILY_CAP_PER_RESIDENT: "0",
     ...options.env,
   });
   const runtime = await startRuntime(config, { api: true, worker: true, store, logger: pino({ level: process.env.E2E_LOG_LEVEL ?? "silent" }) });

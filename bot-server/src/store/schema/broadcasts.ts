@@ -4,6 +4,24 @@ import { posts } from "./content.js";
 import { residents } from "./residents.js";
 import { staffAccounts, wards } from "./ward.js";
 
+/** Lịch gửi định kỳ: e.g. a weekly education bulletin every Monday at 07:30; each occurrence is a broadcast. */
+export const broadcastSchedules = pgTable("broadcast_schedules", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  wardId: text("ward_id").notNull().references(() => wards.id),
+  postId: uuid("post_id")
+    .notNull()
+    .references(() => posts.id),
+  audience: jsonb("audience").$type<Audience>().notNull(),
+  /** Cron pattern in Asia/Ho_Chi_Minh (minute hour day month weekday). */
+  pattern: text("pattern").notNull(),
+  isActive: boolean("is_active").notNull().default(true),
+  createdById: uuid("created_by_id")
+    .notNull()
+    .references(() => staffAccounts.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  endsAt: timestamp("ends_at", { withTimezone: true }),
+});
+
 /** Đợt gửi: one approved post version sent to an audience at a time. */
 export const broadcasts = pgTable(
   "broadcasts",
@@ -26,8 +44,18 @@ export const broadcasts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** "manual", or "error_rate" when the worker paused it because too many sends failed. */
+    pauseReason: text("pause_reason"),
+    pausedAt: timestamp("paused_at", { withTimezone: true }),
+    /** Set for an occurrence of a recurring schedule; the occurrence key makes each one unique. */
+    scheduleId: uuid("schedule_id").references(() => broadcastSchedules.id),
+    occurrenceKey: text("occurrence_key"),
   },
-  (t) => [index("broadcasts_status_due").on(t.status, t.scheduledAt), index("broadcasts_post").on(t.postId)],
+  (t) => [
+    index("broadcasts_status_due").on(t.status, t.scheduledAt),
+    index("broadcasts_post").on(t.postId),
+    unique("broadcasts_schedule_occurrence").on(t.scheduleId, t.occurrenceKey),
+  ],
 );
 
 /** One broadcast to one resident: the unit that is sent exactly once. */
@@ -60,5 +88,6 @@ export const deliveries = pgTable(
     unique("deliveries_broadcast_resident").on(t.broadcastId, t.residentId),
     index("deliveries_zalo_message").on(t.zaloMessageId),
     index("deliveries_broadcast_status").on(t.broadcastId, t.status),
+    index("deliveries_resident_created").on(t.residentId, t.createdAt),
   ],
 );

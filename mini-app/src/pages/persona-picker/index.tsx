@@ -17,11 +17,13 @@ export default function PersonaPickerPage() {
   const personas = useResource(`personas:${simulatorUrl}`, () => fetchPersonas(simulatorUrl));
   const [query, setQuery] = useState("");
 
+  const loaded = personas.status === "ready" ? personas.data : null;
+  // Search keys once per list, not once per keystroke: a demo ward has hundreds of residents.
+  const searchable = useMemo(() => (loaded ?? []).map((persona) => ({ persona, key: searchKey(persona.name) })), [loaded]);
   const matches = useMemo(() => {
-    if (personas.status !== "ready") return [];
     const key = searchKey(query);
-    return personas.data.filter((p) => searchKey(p.name).includes(key));
-  }, [personas, query]);
+    return searchable.filter((entry) => entry.key.includes(key)).map((entry) => entry.persona);
+  }, [searchable, query]);
 
   return (
     <Page className="page">

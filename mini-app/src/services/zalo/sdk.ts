@@ -10,7 +10,11 @@ let sdk: Promise<ZaloSdk> | undefined;
 
 function loadSdk(): Promise<ZaloSdk> {
   if (!isInsideZalo()) return Promise.reject(new ZaloError(0, "Vui lòng mở Loa Phường trong ứng dụng Zalo."));
-  sdk ??= import("zmp-sdk/apis");
+  // A failed download (weak network) is not cached, so "Thử lại" fetches the SDK again.
+  sdk ??= import("zmp-sdk/apis").catch((error: unknown) => {
+    sdk = undefined;
+    throw error;
+  });
   return sdk;
 }
 
