@@ -22,3 +22,55 @@ export const broadcastSchema = z.object({
   counts: z.partialRecord(deliveryStatusSchema, z.number()),
 });
 export type Broadcast = z.infer<typeof broadcastSchema>;
+
+/** Live progress of one broadcast: by state, failures and fallbacks by reason, and per residential group. */
+export const broadcastProgressSchema = z.object({
+  broadcast: broadcastSchema,
+  post: z.object({ id: z.string(), title: z.string(), kind: z.string() }),
+  total: z.number(),
+  /** Rows settled (sent, delivered, seen, failed, fallback) over all rows, 0..1. */
+  settledRatio: z.number(),
+  reasons: z.array(z.object({ status: deliveryStatusSchema, reason: z.string(), count: z.number() })),
+  groups: z.array(
+    z.object({
+      groupId: z.string().nullable(),
+      name: z.string(),
+      total: z.number(),
+      counts: z.partialRecord(deliveryStatusSchema, z.number()),
+    }),
+  ),
+  pauseReason: z.string().nullable(),
+});
+export type BroadcastProgress = z.infer<typeof broadcastProgressSchema>;
+
+export const broadcastListQuerySchema = z.strictObject({
+  status: broadcastStatusSchema.optional(),
+  postId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** A recurring schedule: weekly on chosen weekdays (0 = Sunday … 6 = Saturday) or daily, at HH:mm ward time. */
+export const recurrenceSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("weekly"),
+    weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ phải có dạng HH:mm"),
+  }),
+  z.strictObject({ kind: z.literal("daily"), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ phải có dạng HH:mm") }),
+]);
+export type Recurrence = z.infer<typeof recurrenceSchema>;
+
+export const createScheduleRequestSchema = z.strictObject({
+  postId: z.uuid(),
+  audience: audienceSchema,
+  recurrence: recurrenceSchema,
+  endsAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type CreateScheduleRequest = z.input<typeof createScheduleRequestSchema>;
+
+/** The cron pattern (minute hour day month weekday) of a recurrence, read in Asia/Ho_Chi_Minh. */
+export function recurrencePattern(r: Recurrence): string {
+  const [hour, minute] = r.time.split(":").map(Number) as [number, number];
+  const weekdays = r.kind === "daily" ? "*" : [...new Set(r.weekdays)].sort().join(",");
+  return `${minute} ${hour} * * ${weekdays}`;
+}

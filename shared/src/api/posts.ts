@@ -37,3 +37,24 @@ export const postSchema = z.object({
   updatedAt: z.string(),
 });
 export type Post = z.infer<typeof postSchema>;
+
+export const postListQuerySchema = z.strictObject({
+  status: postStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** The content an approver compares: the last approved version against the one submitted now. */
+export const postVersionContentSchema = z.object({
+  version: z.number(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  body: z.string(),
+  imageUrl: z.string().nullable(),
+  contentHash: z.string(),
+});
+export const postReviewSchema = z.object({
+  post: postSchema,
+  submitted: postVersionContentSchema.nullable(),
+  lastApproved: postVersionContentSchema.nullable(),
+});
+export type PostReview = z.infer<typeof postReviewSchema>;

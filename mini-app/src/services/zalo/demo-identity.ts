@@ -28,13 +28,15 @@ async function callSimulator(simulatorUrl: string, path: string, method: "GET" |
 
 function toPersona(raw: unknown): Persona | null {
   if (typeof raw !== "object" || raw === null) return null;
-  const { idByApp, idByOa, name, residentialGroupName } = raw as Record<string, unknown>;
+  const { idByApp, idByOa, name, residentialGroupName, tags } = raw as Record<string, unknown>;
+  // The simulator carries the group as the user's first OA tag (as a ward would tag followers by group).
+  const tagged = Array.isArray(tags) && typeof tags[0] === "string" ? tags[0] : null;
   if (typeof idByApp !== "string" || typeof idByOa !== "string" || typeof name !== "string") return null;
   return {
     idByApp,
     idByOa,
     name,
-    residentialGroupName: typeof residentialGroupName === "string" ? residentialGroupName : null,
+    residentialGroupName: typeof residentialGroupName === "string" ? residentialGroupName : tagged,
   };
 }
 

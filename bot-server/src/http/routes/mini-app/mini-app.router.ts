@@ -8,7 +8,8 @@ import type { ApiContext } from "../../api-context.js";
  * before the bundle runs (zmp-ui's router uses that as its basename). `/` redirects there.
  */
 export function miniAppRouter(ctx: ApiContext, distDir: string): Router {
-  const router = Router();
+  // strict: "/zapps/<id>" and "/zapps/<id>/" are different routes (one redirects to the other).
+  const router = Router({ strict: true });
   const base = `/zapps/${ctx.config.ZALO_MINI_APP_ID}`;
   const indexFile = path.join(distDir, "index.html");
 
@@ -28,7 +29,8 @@ export function miniAppRouter(ctx: ApiContext, distDir: string): Router {
     oaId: ctx.config.ZALO_OA_ID,
     demo: ctx.config.DEMO_MODE ? { simulatorUrl: ctx.config.ZALO_SIM_URL } : null,
   };
-  const inject = `<script>window.APP_ID=${JSON.stringify(ctx.config.ZALO_MINI_APP_ID)};window.LOA_CONFIG=${JSON.stringify(runtimeConfig).replace(/</g, "\\u003c")};</script>`;
+  // zmp-vite-plugin emits relative asset paths; <base> keeps them right on deep links like /post/<id>.
+  const inject = `<base href="${base}/"><script>window.APP_ID=${JSON.stringify(ctx.config.ZALO_MINI_APP_ID)};window.LOA_CONFIG=${JSON.stringify(runtimeConfig).replace(/</g, "\\u003c")};</script>`;
   const html = readFileSync(indexFile, "utf8").replace("<head>", `<head>${inject}`);
   const sendIndex: express.RequestHandler = (_req, res) => {
     res.set("cache-control", "no-cache").type("html").send(html);
