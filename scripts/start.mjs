@@ -34,6 +34,7 @@ const env = {
   ZALO_SIM_PORT: String(simPort),
   ZALO_SIM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/zalo`,
   ZALO_MINI_APP_ID: miniAppId,
+  OA_MESSAGE_FORMAT: process.env.OA_MESSAGE_FORMAT ?? "list_button",
 };
 
 function launch(name, script) {

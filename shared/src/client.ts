@@ -2,3 +2,4 @@
 export * from "./error-codes.js";
 export * from "./time.js";
 export * from "./text.js";
+export * from "./broadcast-message.js";

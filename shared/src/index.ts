@@ -9,3 +9,4 @@ export * from "./errors.js";
 export * from "./jobs.js";
 export * from "./time.js";
 export * from "./text.js";
+export * from "./broadcast-message.js";

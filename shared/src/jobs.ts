@@ -27,6 +27,11 @@ export const jobDefinitions = {
     queue: queueNames.broadcasts,
     payload: z.strictObject({ broadcastId: uuid, afterId: z.number().int().min(0).default(0) }),
   },
+  /** One occurrence of a recurring schedule is due: create its broadcast (from the approved version). */
+  "broadcast.occurrence": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({ scheduleId: uuid }),
+  },
   /** Rebuilds Redis from the store: due broadcasts, waves of sending broadcasts, unapplied webhooks. */
   "maintenance.reconcile": {
     queue: queueNames.broadcasts,
@@ -56,6 +61,7 @@ export const jobIds = {
   fanout: (broadcastId: string) => `fanout-${broadcastId}`,
   wave: (broadcastId: string) => `wave-${broadcastId}`,
   reconcileScheduler: "maintenance-reconcile",
+  recurringScheduler: (scheduleId: string) => `recurring-${scheduleId}`,
   delivery: (deliveryId: number) => `delivery-${deliveryId}`,
   webhook: (eventId: number) => `webhook-${eventId}`,
 };

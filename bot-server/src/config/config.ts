@@ -23,6 +23,11 @@ export const configSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   /** Public origin residents' links point at (Mini App build, images). */
   PUBLIC_BASE_URL: url.default("http://localhost:3000"),
+  /** Origins allowed to call the API from a browser (comma-separated): Zalo serves Mini Apps from h5.zdn.vn. */
+  CORS_ORIGINS: z
+    .string()
+    .default("https://h5.zdn.vn")
+    .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean)),
   /** pino level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Folder for the embedded store (PGlite) and uploads. */
@@ -55,6 +60,8 @@ export const configSchema = z.object({
   ZALO_OA_REFRESH_TOKEN: z.string().optional(),
   /** Send appsecret_proof with Graph and OA calls. */
   ZALO_USE_APPSECRET_PROOF: bool.default(true),
+  /** OA message wording: text ending with the link (confirmed contract) or a list template with a "Xem chi tiết" button. */
+  OA_MESSAGE_FORMAT: z.enum(["text_link", "list_button"]).default("text_link"),
   /** Timeout of one Zalo HTTP call, ms. */
   ZALO_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Zalo's OA API limit per app; the delivery worker's limiter stays under it. */

@@ -1,8 +1,12 @@
 import express, { type Express } from "express";
 import type { ApiContext } from "./api-context.js";
 import { authenticate } from "./middleware/auth.js";
+import { cors } from "./middleware/cors.js";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler.js";
+import { bullBoardRouter } from "./routes/admin/bull-board.router.js";
 import { authRouter } from "./routes/auth/auth.router.js";
+import { staffZaloRouter } from "./routes/auth/staff-zalo.router.js";
+import { broadcastSchedulesRouter } from "./routes/broadcast-schedules/broadcast-schedules.router.js";
 import { broadcastsRouter } from "./routes/broadcasts/broadcasts.router.js";
 import { feedRouter } from "./routes/feed/feed.router.js";
 import { healthRouter } from "./routes/health/health.router.js";
@@ -27,16 +31,20 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
   app.use(zaloWebhookRouter(ctx));
 
   const api = express.Router();
+  api.use(cors(ctx.config.CORS_ORIGINS));
   api.use(express.json({ limit: "256kb" }));
   api.use(authenticate(ctx));
   api.use(authRouter(ctx));
+  api.use(staffZaloRouter(ctx));
   api.use(postsRouter(ctx));
   api.use(broadcastsRouter(ctx));
+  api.use(broadcastSchedulesRouter(ctx));
   api.use(feedRouter(ctx));
   api.use(residentialGroupsRouter(ctx));
   api.use(notFoundHandler);
   app.use("/api", api);
 
+  app.use(bullBoardRouter(ctx));
   if (options.miniAppDistDir) app.use(miniAppRouter(ctx, options.miniAppDistDir));
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));

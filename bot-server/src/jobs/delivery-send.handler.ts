@@ -1,9 +1,8 @@
 import { DelayedError, RateLimitError, UnrecoverableError } from "bullmq";
 import { sql } from "drizzle-orm";
-import { windowEndIfInside } from "@loa-phuong/shared";
+import { buildBroadcastMessage, deliveryRef, hasDeliveryRef, postDeepLink, windowEndIfInside } from "@loa-phuong/shared";
 import { queryRows } from "../store/database.js";
 import { autoPauseOnErrors } from "../services/broadcast-control.js";
-import { buildBroadcastMessage, deliveryRef, hasDeliveryRef, postDeepLink } from "../services/broadcast-message.js";
 import { ZaloError } from "../zalo/zalo-error.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
@@ -23,6 +22,7 @@ interface Claimed {
   title: string;
   summary: string | null;
   body: string;
+  image_url: string | null;
 }
 
 /**
@@ -68,7 +68,7 @@ export const handleDeliverySend: JobHandler<"delivery.send"> = async (ctx, { del
 
   const link = postDeepLink(ctx.config.ZALO_MINI_APP_ID, claimed.post_id, ref);
   try {
-    const { messageId } = await ctx.oa.sendCsMessage(claimed.zalo_oa_user_id, buildBroadcastMessage(claimed, link));
+    const { messageId } = await ctx.oa.sendCsMessage(claimed.zalo_oa_user_id, buildBroadcastMessage({ ...claimed, imageUrl: claimed.image_url }, link, ctx.config.OA_MESSAGE_FORMAT));
     await settle(ctx, deliveryId, { status: "sent", zaloMessageId: messageId });
   } catch (error) {
     if (!(error instanceof ZaloError)) throw error;
@@ -111,7 +111,7 @@ async function claim(ctx: JobContext, deliveryId: number): Promise<Claimed | "se
           returning d.id, d.broadcast_id, d.resident_id, t.status as previous_status
         )
         select c.id, c.previous_status, c.broadcast_id, b.status as broadcast_status, b.is_urgent, b.post_id,
-               r.zalo_oa_user_id, v.title, v.summary, v.body
+               r.zalo_oa_user_id, v.title, v.summary, v.body, v.image_url
         from claimed c
         join broadcasts b on b.id = c.broadcast_id
         join residents r on r.id = c.resident_id

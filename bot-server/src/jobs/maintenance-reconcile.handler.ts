@@ -1,7 +1,8 @@
 import { and, inArray, isNull, lt } from "drizzle-orm";
 import { jobIds } from "@loa-phuong/shared";
 import { enqueue, enqueueBulk } from "../queue/queues.js";
-import { broadcasts, webhookEvents } from "../store/schema/index.js";
+import { broadcasts, broadcastSchedules, webhookEvents } from "../store/schema/index.js";
+import { syncScheduler } from "../services/broadcast-schedules.js";
 import { scheduleFanout } from "../services/broadcasts.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
@@ -22,6 +23,7 @@ export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "l
     if (b.status === "scheduled") await scheduleFanout(ctx.queues, b.id, b.scheduledAt);
     else await enqueue(ctx.queues, "broadcast.wave", { broadcastId: b.id, afterId: 0 }, { jobId: jobIds.wave(b.id) });
   }
+  for (const schedule of await ctx.db.select().from(broadcastSchedules)) await syncScheduler(ctx.queues, schedule);
   const pending = await ctx.db
     .select({ id: webhookEvents.id })
     .from(webhookEvents)

@@ -2,6 +2,7 @@ import { Worker, type Job, type WorkerOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { jobDefinitions, jobIds, queueNames, type JobName, type QueueName } from "@loa-phuong/shared";
 import { handleBroadcastFanout } from "./broadcast-fanout.handler.js";
+import { handleBroadcastOccurrence } from "./broadcast-occurrence.handler.js";
 import { handleBroadcastWave } from "./broadcast-wave.handler.js";
 import { handleDeliverySend, markDeliveryFailed } from "./delivery-send.handler.js";
 import type { JobContext, JobHandler } from "./job-context.js";
@@ -11,6 +12,7 @@ import { handleWebhookProcess } from "./webhook-process.handler.js";
 const handlers: { [N in JobName]: JobHandler<N> } = {
   "broadcast.fanout": handleBroadcastFanout,
   "broadcast.wave": handleBroadcastWave,
+  "broadcast.occurrence": handleBroadcastOccurrence,
   "maintenance.reconcile": handleMaintenanceReconcile,
   "delivery.send": handleDeliverySend,
   "webhook.process": handleWebhookProcess,

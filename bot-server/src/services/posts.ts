@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
-import type { CreatePostRequest, Post, PostStatus } from "@loa-phuong/shared";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { CreatePostRequest, Post, PostReview, PostStatus } from "@loa-phuong/shared";
 import { createPostRequestSchema } from "@loa-phuong/shared";
 import { AppError, notFound } from "../http/app-error.js";
 import type { Db, Tx } from "../store/database.js";
@@ -197,4 +197,28 @@ export async function getPost(db: Db, wardId: string, postId: string): Promise<P
   const [row] = await db.select().from(posts).where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
   if (!row) throw notFound("bài viết");
   return toPostDto(row);
+}
+
+export async function listPosts(db: Db, wardId: string, query: { status?: PostStatus | undefined; limit: number }): Promise<Post[]> {
+  const rows = await db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.wardId, wardId), query.status ? eq(posts.status, query.status) : undefined))
+    .orderBy(desc(posts.updatedAt))
+    .limit(query.limit);
+  return rows.map(toPostDto);
+}
+
+/** What an approver compares: the submitted version against the last approved one. */
+export async function reviewPost(db: Db, wardId: string, postId: string): Promise<PostReview> {
+  const [row] = await db.select().from(posts).where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
+  if (!row) throw notFound("bài viết");
+  const versions = await db.select().from(postVersions).where(eq(postVersions.postId, postId)).orderBy(desc(postVersions.version));
+  const toContent = (v: (typeof versions)[number] | undefined) =>
+    v ? { version: v.version, title: v.title, summary: v.summary, body: v.body, imageUrl: v.imageUrl, contentHash: v.contentHash } : null;
+  return {
+    post: toPostDto(row),
+    submitted: toContent(versions.find((v) => v.version === row.version)),
+    lastApproved: toContent(row.approvedVersion === null ? undefined : versions.find((v) => v.version === row.approvedVersion)),
+  };
 }

@@ -1,23 +1,10 @@
 import type { AxiosInstance } from "axios";
 import type { z } from "zod";
 import { appSecretProof, parseEnvelope, zaloRequest } from "./http.js";
+import type { CsMessage } from "@loa-phuong/shared";
 import type { OaTokenStore } from "./oa-token-store.js";
 import { ZaloError } from "./zalo-error.js";
 import { conversationSchema, sendMessageSchema, userDetailSchema, userListSchema, type ConversationMessage } from "./zalo-schemas.js";
-
-/** A customer-service message: plain text, or text with a list template carrying buttons. */
-export type CsMessage =
-  | { text: string }
-  | {
-      attachment: {
-        type: "template";
-        payload: {
-          template_type: "list";
-          elements: { title: string; subtitle?: string; image_url?: string; default_action?: { type: "oa.open.url"; url: string } }[];
-          buttons?: { title: string; type: "oa.open.url"; payload: { url: string } }[];
-        };
-      };
-    };
 
 export interface OaClientOptions {
   http: AxiosInstance;

@@ -1,26 +1,30 @@
 import { Router } from "express";
-import { audienceSchema, createBroadcastRequestSchema, idParamsSchema } from "@loa-phuong/shared";
 import { z } from "zod";
+import { audienceSchema, broadcastListQuerySchema, createBroadcastRequestSchema, idParamsSchema } from "@loa-phuong/shared";
 import type { ApiContext } from "../../api-context.js";
 import { requireStaff, staffOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
 import { countAudience } from "../../../services/audience.js";
+import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "../../../services/broadcast-control.js";
+import { broadcastProgress, listBroadcasts } from "../../../services/broadcast-progress.js";
 import { createBroadcast, getBroadcast } from "../../../services/broadcasts.js";
+import { streamProgress } from "./broadcast-events.js";
 
 const countRequestSchema = z.strictObject({ audience: audienceSchema });
 
-/** Staff: schedule a broadcast of an approved post, count an audience, watch a broadcast. */
+/** Staff: schedule a broadcast of an approved post, count an audience, watch and steer a broadcast. */
 export function broadcastsRouter(ctx: ApiContext): Router {
   const router = Router();
+  const control = { db: ctx.db, queues: ctx.queues, onEnqueueError: (err: unknown) => ctx.logger.warn({ err }, "saved; the reconciler will enqueue it") };
 
   router.post("/broadcasts", requireStaff("editor"), validate({ body: createBroadcastRequestSchema }), async (_req, res) => {
     const { body } = valid(res, { body: createBroadcastRequestSchema });
-    const broadcast = await createBroadcast(
-      { db: ctx.db, queues: ctx.queues, onEnqueueError: (err) => ctx.logger.warn({ err }, "broadcast saved; the reconciler will enqueue it") },
-      staffOf(res),
-      body,
-    );
-    res.status(201).json(broadcast);
+    res.status(201).json(await createBroadcast(control, staffOf(res), body));
+  });
+
+  router.get("/broadcasts", requireStaff(), validate({ query: broadcastListQuerySchema }), async (_req, res) => {
+    const { query } = valid(res, { query: broadcastListQuerySchema });
+    res.json({ items: await listBroadcasts(ctx.db, staffOf(res).wardId, query) });
   });
 
   router.post("/audiences/count", requireStaff(), validate({ body: countRequestSchema }), async (_req, res) => {
@@ -32,6 +36,27 @@ export function broadcastsRouter(ctx: ApiContext): Router {
     const { params } = valid(res, { params: idParamsSchema });
     res.json(await getBroadcast(ctx.db, staffOf(res).wardId, params.id));
   });
+
+  router.get("/broadcasts/:id/progress", requireStaff(), validate({ params: idParamsSchema }), async (_req, res) => {
+    const { params } = valid(res, { params: idParamsSchema });
+    res.json(await broadcastProgress(ctx.db, staffOf(res).wardId, params.id));
+  });
+
+  router.get("/broadcasts/:id/events", requireStaff(), validate({ params: idParamsSchema }), async (req, res) => {
+    const { params } = valid(res, { params: idParamsSchema });
+    await streamProgress(ctx, req, res, staffOf(res).wardId, params.id);
+  });
+
+  for (const [action, run] of [
+    ["pause", pauseBroadcast],
+    ["resume", resumeBroadcast],
+    ["cancel", cancelBroadcast],
+  ] as const) {
+    router.post(`/broadcasts/:id/${action}`, requireStaff("editor", "approver"), validate({ params: idParamsSchema }), async (_req, res) => {
+      const { params } = valid(res, { params: idParamsSchema });
+      res.json(await run(control, staffOf(res), params.id));
+    });
+  }
 
   return router;
 }

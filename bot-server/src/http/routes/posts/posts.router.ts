@@ -1,9 +1,9 @@
 import { Router } from "express";
-import { createPostRequestSchema, idParamsSchema, rejectPostRequestSchema } from "@loa-phuong/shared";
+import { createPostRequestSchema, idParamsSchema, postListQuerySchema, rejectPostRequestSchema } from "@loa-phuong/shared";
 import type { ApiContext } from "../../api-context.js";
 import { requireStaff, staffOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
-import { approvePost, createPost, getPost, rejectPost, submitPost, updatePost } from "../../../services/posts.js";
+import { approvePost, createPost, getPost, listPosts, rejectPost, reviewPost, submitPost, updatePost } from "../../../services/posts.js";
 import { updatePostRequestSchema } from "./posts.schema.js";
 
 /** Staff: write, submit, approve or reject posts. Roles are checked again in the services. */
@@ -14,6 +14,16 @@ export function postsRouter(ctx: ApiContext): Router {
   router.post("/posts", requireStaff("editor"), validate({ body: createPostRequestSchema }), async (_req, res) => {
     const { body } = valid(res, { body: createPostRequestSchema });
     res.status(201).json(await createPost(ctx.db, staffOf(res), body));
+  });
+
+  router.get("/posts", validate({ query: postListQuerySchema }), async (_req, res) => {
+    const { query } = valid(res, { query: postListQuerySchema });
+    res.json({ items: await listPosts(ctx.db, staffOf(res).wardId, query) });
+  });
+
+  router.get("/posts/:id/review", validate({ params: idParamsSchema }), async (_req, res) => {
+    const { params } = valid(res, { params: idParamsSchema });
+    res.json(await reviewPost(ctx.db, staffOf(res).wardId, params.id));
   });
 
   router.get("/posts/:id", validate({ params: idParamsSchema }), async (_req, res) => {

@@ -1,0 +1,74 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Broadcast, BroadcastProgress, BroadcastStatus, DeliveryStatus } from "@loa-phuong/shared";
+import { notFound } from "../http/app-error.js";
+import { queryRows, type Db } from "../store/database.js";
+import { broadcasts, posts } from "../store/schema/index.js";
+import { toBroadcastDto } from "./broadcasts.js";
+
+const SETTLED: DeliveryStatus[] = ["sent", "delivered", "seen", "failed", "fallback"];
+
+/** Counts by state, failures and fallbacks by reason, and a per-group breakdown, in two queries. */
+export async function broadcastProgress(db: Db, wardId: string, broadcastId: string): Promise<BroadcastProgress> {
+  const [row] = await db
+    .select({ broadcast: broadcasts, postTitle: posts.title, postKind: posts.kind })
+    .from(broadcasts)
+    .innerJoin(posts, eq(posts.id, broadcasts.postId))
+    .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, wardId)));
+  if (!row) throw notFound("đợt gửi");
+  const groups = await queryRows<{ group_id: string | null; name: string | null; status: DeliveryStatus; n: number }>(
+    db,
+    sql`select r.residential_group_id as group_id, g.name, d.status, count(*)::int as n
+        from deliveries d join residents r on r.id = d.resident_id
+        left join residential_groups g on g.id = r.residential_group_id
+        where d.broadcast_id = ${broadcastId}::uuid
+        group by r.residential_group_id, g.name, d.status`,
+  );
+  const reasons = await queryRows<{ status: DeliveryStatus; reason: string; n: number }>(
+    db,
+    sql`select status, coalesce(error_code, 'unknown') as reason, count(*)::int as n
+        from deliveries where broadcast_id = ${broadcastId}::uuid and status in ('failed', 'fallback')
+        group by status, error_code order by n desc`,
+  );
+  const counts: Partial<Record<DeliveryStatus, number>> = {};
+  const byGroup = new Map<string, BroadcastProgress["groups"][number]>();
+  for (const g of groups) {
+    counts[g.status] = (counts[g.status] ?? 0) + g.n;
+    const key = g.group_id ?? "none";
+    const entry = byGroup.get(key) ?? { groupId: g.group_id, name: g.name ?? "Chưa thuộc tổ dân phố", total: 0, counts: {} };
+    entry.total += g.n;
+    entry.counts[g.status] = (entry.counts[g.status] ?? 0) + g.n;
+    byGroup.set(key, entry);
+  }
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const settled = SETTLED.reduce((a, s) => a + (counts[s] ?? 0), 0);
+  return {
+    broadcast: toBroadcastDto(row.broadcast, counts),
+    post: { id: row.broadcast.postId, title: row.postTitle, kind: row.postKind },
+    total,
+    settledRatio: total === 0 ? (row.broadcast.status === "sent" ? 1 : 0) : settled / total,
+    reasons: reasons.map((r) => ({ status: r.status, reason: r.reason, count: r.n })),
+    groups: [...byGroup.values()].sort((a, b) => a.name.localeCompare(b.name, "vi", { numeric: true })),
+    pauseReason: row.broadcast.pauseReason,
+  };
+}
+
+export async function listBroadcasts(
+  db: Db,
+  wardId: string,
+  query: { status?: BroadcastStatus | undefined; postId?: string | undefined; limit: number },
+): Promise<(Broadcast & { postTitle: string })[]> {
+  const rows = await db
+    .select({ broadcast: broadcasts, postTitle: posts.title })
+    .from(broadcasts)
+    .innerJoin(posts, eq(posts.id, broadcasts.postId))
+    .where(
+      and(
+        eq(broadcasts.wardId, wardId),
+        query.status ? eq(broadcasts.status, query.status) : undefined,
+        query.postId ? eq(broadcasts.postId, query.postId) : undefined,
+      ),
+    )
+    .orderBy(desc(broadcasts.scheduledAt))
+    .limit(query.limit);
+  return rows.map((r) => ({ ...toBroadcastDto(r.broadcast), postTitle: r.postTitle }));
+}

@@ -1,0 +1,91 @@
+import { and, desc, eq } from "drizzle-orm";
+import { createScheduleRequestSchema, jobIds, queueNames, recurrencePattern, WARD_TIME_ZONE, type CreateScheduleRequest } from "@loa-phuong/shared";
+import { AppError, notFound } from "../http/app-error.js";
+import type { Queues } from "../queue/queues.js";
+import type { Db } from "../store/database.js";
+import { broadcastSchedules, posts } from "../store/schema/index.js";
+import { recordAudit } from "./audit.js";
+import type { StaffActor } from "./staff.js";
+
+type ScheduleRow = typeof broadcastSchedules.$inferSelect;
+
+export const toScheduleDto = (row: ScheduleRow & { postTitle?: string }) => ({
+  id: row.id,
+  postId: row.postId,
+  postTitle: row.postTitle ?? null,
+  audience: row.audience,
+  pattern: row.pattern,
+  isActive: row.isActive,
+  endsAt: row.endsAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** Puts (or refreshes) the BullMQ job scheduler of a schedule; its id is stable, so this is idempotent. */
+export async function syncScheduler(queues: Queues, row: ScheduleRow): Promise<void> {
+  const queue = queues[queueNames.broadcasts];
+  const id = jobIds.recurringScheduler(row.id);
+  if (!row.isActive || (row.endsAt && row.endsAt.getTime() <= Date.now())) {
+    await queue.removeJobScheduler(id);
+    return;
+  }
+  await queue.upsertJobScheduler(
+    id,
+    { pattern: row.pattern, tz: WARD_TIME_ZONE, ...(row.endsAt ? { endDate: row.endsAt } : {}) },
+    { name: "broadcast.occurrence", data: { scheduleId: row.id }, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
+}
+
+/** A recurring broadcast of an approved post, e.g. the weekly education bulletin every Monday 07:30. */
+export async function createSchedule(
+  ctx: { db: Db; queues: Queues; onEnqueueError: (e: unknown) => void },
+  actor: StaffActor,
+  input: CreateScheduleRequest,
+) {
+  if (!actor.roles.includes("editor")) throw new AppError("forbidden");
+  const data = createScheduleRequestSchema.parse(input);
+  const [post] = await ctx.db.select().from(posts).where(and(eq(posts.id, data.postId), eq(posts.wardId, actor.wardId)));
+  if (!post) throw notFound("bài viết");
+  if (post.approvedVersion === null || post.approvedVersion !== post.version) throw new AppError("invalid_transition", "Chỉ lập lịch được cho bài đã được duyệt.");
+  const row = await ctx.db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(broadcastSchedules)
+      .values({ wardId: actor.wardId, postId: post.id, audience: data.audience, pattern: recurrencePattern(data.recurrence), createdById: actor.id, endsAt: data.endsAt ? new Date(data.endsAt) : null })
+      .returning();
+    if (!created) throw new Error("insert returned no row");
+    await recordAudit(tx, { entityType: "broadcast", entityId: created.id, action: "schedule_recurring", actor: { type: "staff", id: actor.id }, details: { pattern: created.pattern, postId: post.id } });
+    return created;
+  });
+  try {
+    await syncScheduler(ctx.queues, row);
+  } catch (error) {
+    ctx.onEnqueueError(error);
+  }
+  return toScheduleDto({ ...row, postTitle: post.title });
+}
+
+export async function listSchedules(db: Db, wardId: string) {
+  const rows = await db
+    .select({ schedule: broadcastSchedules, postTitle: posts.title })
+    .from(broadcastSchedules)
+    .innerJoin(posts, eq(posts.id, broadcastSchedules.postId))
+    .where(eq(broadcastSchedules.wardId, wardId))
+    .orderBy(desc(broadcastSchedules.createdAt));
+  return rows.map((r) => toScheduleDto({ ...r.schedule, postTitle: r.postTitle }));
+}
+
+export async function stopSchedule(ctx: { db: Db; queues: Queues; onEnqueueError: (e: unknown) => void }, actor: StaffActor, scheduleId: string) {
+  if (!actor.roles.includes("editor")) throw new AppError("forbidden");
+  const [row] = await ctx.db
+    .update(broadcastSchedules)
+    .set({ isActive: false })
+    .where(and(eq(broadcastSchedules.id, scheduleId), eq(broadcastSchedules.wardId, actor.wardId)))
+    .returning();
+  if (!row) throw notFound("lịch gửi");
+  await recordAudit(ctx.db, { entityType: "broadcast", entityId: row.id, action: "stop_recurring", actor: { type: "staff", id: actor.id } });
+  try {
+    await syncScheduler(ctx.queues, row);
+  } catch (error) {
+    ctx.onEnqueueError(error);
+  }
+  return toScheduleDto(row);
+}
