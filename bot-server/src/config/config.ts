@@ -87,6 +87,8 @@ export const configSchema = z.object({
   DEMO_MODE: bool.default(false),
   /** Admin URL of the Zalo simulator, used by the demo mode only. */
   ZALO_SIM_URL: url.default("http://127.0.0.1:3100"),
+  /** How often the reconciler rebuilds Redis from the store (due broadcasts, waves, unapplied webhooks), ms. */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
   /** Deadline for an ordered shutdown before the process exits anyway, ms. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });

@@ -18,9 +18,6 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
   "webhook.process": handleWebhookProcess,
 };
 
-/** How often the reconciler rebuilds Redis from the store. */
-export const RECONCILE_EVERY_MS = 30_000;
-
 /**
  * A BullMQ limiter that keeps any sliding one-second window at or under `perMinute / 60` calls:
  * with k windows per second of m calls, a sliding second overlaps at most k + 1 windows.
@@ -78,16 +75,35 @@ export async function startWorkers(
     worker.on("error", (error) => ctx.logger.error({ queue: worker.name, err: error }, "worker error"));
   }
 
-  await ctx.queues[queueNames.broadcasts].upsertJobScheduler(
-    jobIds.reconcileScheduler,
-    { every: RECONCILE_EVERY_MS },
-    { name: "maintenance.reconcile", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
+  const broadcastsQueue = ctx.queues[queueNames.broadcasts];
+  const ensureReconciler = () =>
+    broadcastsQueue.upsertJobScheduler(
+      jobIds.reconcileScheduler,
+      { every: ctx.config.RECONCILE_INTERVAL_MS },
+      { name: "maintenance.reconcile", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  await ensureReconciler();
   await reconcileQueues(ctx);
+
+  // A flushed Redis loses the reconciler's own scheduler too. Every worker checks for it and puts it
+  // back (upsert by a stable id is idempotent, so several processes doing this agree), then reconciles.
+  const watchdog = setInterval(() => {
+    broadcastsQueue
+      .getJobScheduler(jobIds.reconcileScheduler)
+      .then(async (scheduler) => {
+        if (scheduler) return;
+        ctx.logger.warn("reconciler schedule missing from Redis (flushed?); rebuilding from the store");
+        await ensureReconciler();
+        await reconcileQueues(ctx);
+      })
+      .catch((err: unknown) => ctx.logger.warn({ err }, "reconciler watchdog could not reach Redis"));
+  }, ctx.config.RECONCILE_INTERVAL_MS);
+  watchdog.unref();
 
   return {
     workers,
     close: async () => {
+      clearInterval(watchdog);
       await Promise.all(workers.map((w) => w.close()));
     },
   };

@@ -43,14 +43,20 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(text, response.status, code, Array.isArray(fields) ? (fields as FieldIssue[]) : []);
 }
 
-interface RequestOptions {
-  token?: string;
-  method?: "GET" | "POST";
+export interface RequestOptions {
+  /** Sent as `Authorization: Bearer`; without it a same-origin call still carries the staff cookie. */
+  token?: string | null;
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
   body?: unknown;
   signal?: AbortSignal;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** The ward server's URL for an API path ("" base = the origin the Mini App is served from). */
+export function apiUrl(path: string): string {
+  return runtimeConfig.apiBaseUrl.replace(/\/+$/, "") + path;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.token) headers["authorization"] = `Bearer ${options.token}`;
   if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -62,7 +68,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   options.signal?.addEventListener("abort", forwardAbort);
   let response: Response;
   try {
-    response = await fetch(runtimeConfig.apiBaseUrl.replace(/\/+$/, "") + path, {
+    response = await fetch(apiUrl(path), {
       method: options.method ?? "GET",
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -76,6 +82,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
     options.signal?.removeEventListener("abort", forwardAbort);
   }
   if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 

@@ -21,6 +21,7 @@ const optionsSchema = z.object({
       error5xxRate: rate.optional(),
       timeoutRate: rate.optional(),
       rateLimitRate: rate.optional(),
+      lostResponseRate: rate.optional(),
       timeoutMs: nonNegativeInt.optional(),
     })
     .optional(),

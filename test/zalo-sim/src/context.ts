@@ -15,7 +15,7 @@ import { userReceivedEvent, userSeenEvent, type EventContext } from "./webhooks/
 export interface SimCounters {
   requests: number;
   limitErrors: number;
-  faults: { e5xx: number; timeouts: number; limit: number };
+  faults: { e5xx: number; timeouts: number; limit: number; lostResponses: number };
 }
 
 /** Everything a router or service needs, built once per simulator. */
@@ -98,7 +98,7 @@ export function createContext(config: SimConfig): SimContext {
     webhookLog,
     dispatcher,
     receipts,
-    counters: { requests: 0, limitErrors: 0, faults: { e5xx: 0, timeouts: 0, limit: 0 } },
+    counters: { requests: 0, limitErrors: 0, faults: { e5xx: 0, timeouts: 0, limit: 0, lostResponses: 0 } },
     heldRequests: new Set(),
     eventContext,
   };

@@ -38,7 +38,7 @@ describe("injected faults on message sends", () => {
 
     expect(statuses.every((s) => [500, 502, 503].includes(s))).toBe(true);
     expect(sim.ledger.count()).toBe(0);
-    expect(sim.stats().faults).toEqual({ e5xx: 20, timeouts: 0, limit: 0 });
+    expect(sim.stats().faults).toEqual({ e5xx: 20, timeouts: 0, limit: 0, lostResponses: 0 });
     // A follow afterwards is the only webhook: no receipt was ever scheduled for the failed sends.
     await sim.follow(user.idByOa);
     await waitFor(() => receiver!.received.length >= 1);
@@ -103,5 +103,16 @@ describe("injected faults on message sends", () => {
     expect(((await detail.json()) as { error: number }).error).toBe(0);
     sim.setFaults({});
     expect((await sendText(sim, accessToken, user.idByOa, "ok")).body).toMatchObject({ error: 0 });
+  });
+
+  it("delivers the message but loses the answer when lostResponseRate is 1", async () => {
+    sim = await startTestSim({ faults: { lostResponseRate: 1 } });
+    const user = buildUser();
+    sim.upsertUsers([user]);
+    const { accessToken } = sim.issueOaTokens();
+    const res = await post(accessToken, user.idByOa);
+    expect(res.status).toBe(502);
+    expect(sim.ledger.forUser(user.idByOa)).toHaveLength(1);
+    expect(sim.stats().faults.lostResponses).toBe(1);
   });
 });

@@ -1,17 +1,17 @@
 import type { RandomSource } from "./ids.js";
 import type { SimFaults } from "./types.js";
 
-export type FaultKind = "e5xx" | "timeout" | "limit";
+export type FaultKind = "e5xx" | "timeout" | "limit" | "lost";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * Draws injected failures for POST /v3.0/oa/message/*. One uniform draw per request, split
- * into consecutive bands (5xx, timeout, limit), so the rates are exact probabilities and a 100 %
- * rate is deterministic. A fault always means "not delivered": no ledger entry, no receipt.
+ * into consecutive bands (5xx, timeout, limit, lost), so the rates are exact probabilities and a 100 %
+ * rate is deterministic. Every fault but "lost" means "not delivered": no ledger entry, no receipt.
  */
 export class FaultInjector {
-  private faults: Required<SimFaults> = { error5xxRate: 0, timeoutRate: 0, rateLimitRate: 0, timeoutMs: DEFAULT_TIMEOUT_MS };
+  private faults: Required<SimFaults> = { error5xxRate: 0, timeoutRate: 0, rateLimitRate: 0, lostResponseRate: 0, timeoutMs: DEFAULT_TIMEOUT_MS };
 
   constructor(private readonly random: RandomSource) {}
 
@@ -21,6 +21,7 @@ export class FaultInjector {
       error5xxRate: clamp(faults?.error5xxRate),
       timeoutRate: clamp(faults?.timeoutRate),
       rateLimitRate: clamp(faults?.rateLimitRate),
+      lostResponseRate: clamp(faults?.lostResponseRate),
       timeoutMs: faults?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     };
   }
@@ -30,12 +31,13 @@ export class FaultInjector {
   }
 
   draw(): FaultKind | undefined {
-    const { error5xxRate, timeoutRate, rateLimitRate } = this.faults;
-    if (error5xxRate + timeoutRate + rateLimitRate === 0) return undefined;
+    const { error5xxRate, timeoutRate, rateLimitRate, lostResponseRate } = this.faults;
+    if (error5xxRate + timeoutRate + rateLimitRate + lostResponseRate === 0) return undefined;
     const r = this.random.next();
     if (r < error5xxRate) return "e5xx";
     if (r < error5xxRate + timeoutRate) return "timeout";
     if (r < error5xxRate + timeoutRate + rateLimitRate) return "limit";
+    if (r < error5xxRate + timeoutRate + rateLimitRate + lostResponseRate) return "lost";
     return undefined;
   }
 

@@ -23,6 +23,11 @@ export interface SimFaults {
   error5xxRate?: number;
   timeoutRate?: number;
   rateLimitRate?: number;
+  /**
+   * The message IS accepted (ledger entry, receipts) but the answer is lost on the way back (HTTP 502):
+   * the client cannot tell it from a failure, which is exactly the case exactly-once delivery must handle.
+   */
+  lostResponseRate?: number;
   /** How long a "timeout" fault hangs before answering 504. Default 15000. */
   timeoutMs?: number;
 }
@@ -111,7 +116,7 @@ export interface WebhookAttempt {
 export interface SimStats {
   requests: number;
   limitErrors: number;
-  faults: { e5xx: number; timeouts: number; limit: number };
+  faults: { e5xx: number; timeouts: number; limit: number; lostResponses: number };
   webhooks: { queued: number; inFlight: number; delivered: number; failed: number; dropped: number };
 }
 

@@ -92,6 +92,12 @@ export function messageFaults(ctx: SimContext): RequestHandler {
       ctx.counters.faults.limit++;
       return sendZaloError(res, ZaloError.limitReached, LIMIT_MESSAGE);
     }
+    if (fault === "lost") {
+      // Let the send happen, then lose its answer: the gateway replies 502 instead.
+      ctx.counters.faults.lostResponses++;
+      res.json = ((_body: unknown) => res.status(502).type("html").send(gatewayPage(502))) as typeof res.json;
+      return next();
+    }
     if (fault === "e5xx") {
       ctx.counters.faults.e5xx++;
       const status = ctx.faults.drawStatus();

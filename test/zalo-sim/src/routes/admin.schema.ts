@@ -28,6 +28,7 @@ export const faultsBodySchema = z.object({
   error5xxRate: z.number().min(0).max(1).optional(),
   timeoutRate: z.number().min(0).max(1).optional(),
   rateLimitRate: z.number().min(0).max(1).optional(),
+  lostResponseRate: z.number().min(0).max(1).optional(),
   timeoutMs: z.number().int().nonnegative().optional(),
 });
 

@@ -1,9 +1,7 @@
 import express, { Router } from "express";
-import { jobIds } from "@loa-phuong/shared";
 import { AppError } from "../../app-error.js";
 import type { ApiContext } from "../../api-context.js";
-import { enqueue } from "../../../queue/queues.js";
-import { recordWebhookEvent, webhookDedupeKey } from "../../../webhooks/webhook-inbox.js";
+import { WebhookInbox, webhookDedupeKey } from "../../../webhooks/webhook-inbox.js";
 import { zaloEventEnvelopeSchema } from "../../../webhooks/zalo-events.js";
 import { isValidZaloSignature } from "../../../zalo/webhook-signature.js";
 
@@ -13,6 +11,7 @@ import { isValidZaloSignature } from "../../../zalo/webhook-signature.js";
  */
 export function zaloWebhookRouter(ctx: ApiContext): Router {
   const router = Router();
+  const inbox = new WebhookInbox(ctx.db, ctx.queues, ctx.logger);
   router.post("/webhooks/zalo", express.raw({ type: () => true, limit: "256kb" }), async (req, res) => {
     const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let parsed: unknown;
@@ -35,19 +34,11 @@ export function zaloWebhookRouter(ctx: ApiContext): Router {
     });
     if (!signatureOk) throw new AppError("invalid_signature");
 
-    const eventId = await recordWebhookEvent(ctx.db, {
+    const { eventId } = await inbox.accept({
       dedupeKey: webhookDedupeKey(rawBody),
       eventName: envelope.data.event_name,
       payload: parsed as Record<string, unknown>,
     });
-    if (eventId !== undefined) {
-      try {
-        await enqueue(ctx.queues, "webhook.process", { eventId }, { jobId: jobIds.webhook(eventId) });
-      } catch (err) {
-        // Recorded in the store already: the reconciler enqueues it once Redis is back.
-        ctx.logger.warn({ err, eventId }, "webhook recorded but not enqueued");
-      }
-    }
     res.status(200).json({ received: true, duplicate: eventId === undefined });
   });
   return router;

@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { tables } from "@loa-phuong/bot-server/store";
+import { startStack, type Stack } from "./support/stack.js";
+import { approvedPost, deliveriesOf, ledgerCounts, seedWard, waitForBroadcastDone } from "./support/ward.js";
+import { waitFor } from "./support/wait-for.js";
+
+describe("broadcast engine on a real Redis with the Zalo simulator", () => {
+  let stack: Stack | undefined;
+  afterEach(async () => {
+    await stack?.stop();
+    stack = undefined;
+  });
+
+  it("sends exactly once through lost answers, 5xx and -32, reconciling in-doubt rows with the OA conversation", async () => {
+    stack = await startStack({ sim: { seed: 7, faults: { lostResponseRate: 0.15, error5xxRate: 0.1, rateLimitRate: 0.1 } } });
+    const ward = await seedWard(stack, { groups: 3, perGroup: 20 });
+    const postId = await approvedPost(ward, { title: "Thông báo lịch cắt điện" });
+    const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
+    await waitForBroadcastDone(stack, res.body.id, 60_000);
+
+    const counts = ledgerCounts(stack, postId);
+    expect(counts.size).toBe(ward.residents.length);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const stats = stack.sim.stats().faults;
+    // Each kind of fault really happened, the lost answers above all (Zalo sent, the worker could not know).
+    expect(stats.lostResponses).toBeGreaterThan(0);
+    expect(stats.e5xx).toBeGreaterThan(0);
+    expect(stats.limit).toBeGreaterThan(0);
+    const rows = await deliveriesOf(stack, res.body.id);
+    const ledgerIds = new Set(stack.sim.ledger.all().map((e) => e.messageId));
+    expect(rows.every((r) => r.zaloMessageId && ledgerIds.has(r.zaloMessageId))).toBe(true);
+  });
+
+  it("refreshes an expired OA token once and rotates the stored refresh token", async () => {
+    stack = await startStack();
+    const ward = await seedWard(stack, { groups: 1, perGroup: 8 });
+    const postId = await approvedPost(ward, { title: "Thông báo họp tổ" });
+    const [before] = await stack.runtime.store.db.select().from(tables.zaloOaCredentials);
+    stack.sim.expireOaAccessToken();
+    const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
+    await waitForBroadcastDone(stack, res.body.id);
+    expect(ledgerCounts(stack, postId).size).toBe(8);
+    const [after] = await stack.runtime.store.db.select().from(tables.zaloOaCredentials);
+    expect(after!.refreshToken).not.toBe(before!.refreshToken);
+    expect(after!.accessToken).not.toBe(before!.accessToken);
+  });
+
+  it("falls back to the Mini App feed for residents the OA cannot reach, with the reason on the row", async () => {
+    stack = await startStack();
+    const ward = await seedWard(stack, {
+      groups: 1,
+      perGroup: 6,
+      resident: (i) => (i === 0 ? { isFollower: false } : i === 1 ? { daysSinceInteraction: 9 } : {}),
+    });
+    const postId = await approvedPost(ward, { title: "Tin tức giáo dục" });
+    const count = await ward.editor.request("POST", "/api/audiences/count", { audience: { include: [{ wholeWard: true }] } });
+    expect(count.body).toEqual({ recipients: 6, reachableByOa: 4 });
+    const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
+    await waitForBroadcastDone(stack, res.body.id);
+    const rows = await deliveriesOf(stack, res.body.id);
+    const byResident = new Map(rows.map((r) => [r.residentId, r]));
+    expect(byResident.get(ward.residents[0]!.id)).toMatchObject({ status: "fallback", channel: "feed", errorCode: "not_follower" });
+    expect(byResident.get(ward.residents[1]!.id)).toMatchObject({ status: "fallback", channel: "feed", errorCode: "outside_interaction_window" });
+    expect(ledgerCounts(stack, postId).size).toBe(4);
+    const progress = await ward.editor.request("GET", `/api/broadcasts/${res.body.id}/progress`);
+    expect(progress.body.reasons).toEqual(
+      expect.arrayContaining([
+        { status: "fallback", reason: "not_follower", count: 1 },
+        { status: "fallback", reason: "outside_interaction_window", count: 1 },
+      ]),
+    );
+    expect(progress.body.settledRatio).toBe(1);
+  });
+
+  it("pauses, resumes and cancels mid-flight without losing or doubling a message", async () => {
+    stack = await startStack({ sim: { latencyMs: 40 }, env: { DELIVERY_CONCURRENCY: "2" } });
+    const ward = await seedWard(stack, { groups: 2, perGroup: 40 });
+    const postId = await approvedPost(ward, { title: "Bản tin giáo dục tuần" });
+    const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
+    const id = res.body.id as string;
+    await waitFor(() => stack!.sim.ledger.count() >= 5, { what: "first sends" });
+    expect((await ward.editor.request("POST", `/api/broadcasts/${id}/pause`)).body.status).toBe("paused");
+    const atPause = stack.sim.ledger.count();
+    // Sends already in flight may land; nothing new starts while paused.
+    await waitFor(async () => (await deliveriesOf(stack!, id)).every((d) => d.status !== "sending"), { what: "in-flight sends to settle" });
+    const settledAtPause = stack.sim.ledger.count();
+    expect(settledAtPause - atPause).toBeLessThanOrEqual(2);
+    expect((await ward.editor.request("POST", `/api/broadcasts/${id}/resume`)).body.status).toBe("sending");
+    await waitFor(() => stack!.sim.ledger.count() >= settledAtPause + 10, { what: "sends after resume" });
+    const cancelled = await ward.editor.request("POST", `/api/broadcasts/${id}/cancel`);
+    expect(cancelled.body.status).toBe("cancelled");
+    await waitFor(async () => (await deliveriesOf(stack!, id)).every((d) => d.status !== "sending" && d.status !== "pending"), { what: "rows to close" });
+    const rows = await deliveriesOf(stack, id);
+    const sent = rows.filter((r) => ["sent", "delivered", "seen"].includes(r.status));
+    const counts = ledgerCounts(stack, postId);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(counts.size).toBe(sent.length);
+    expect(rows.filter((r) => r.errorCode === "cancelled").length).toBe(rows.length - sent.length);
+    expect(sent.length).toBeLessThan(rows.length);
+  });
+
+  it("pauses a broadcast by itself when most sends fail", async () => {
+    // The OA lost its permission for this API: every send fails permanently (-223), not in doubt.
+    const broken = await startBrokenOa();
+    try {
+      stack = await startStack({ env: { AUTO_PAUSE_WINDOW: "10", AUTO_PAUSE_ERROR_RATE: "0.5", DELIVERY_CONCURRENCY: "2", ZALO_OPENAPI_BASE_URL: broken.url } });
+      const ward = await seedWard(stack, { groups: 1, perGroup: 40 });
+      const postId = await approvedPost(ward, { title: "Thông báo" });
+      const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
+      const paused = await waitFor(async () => {
+        const [b] = await stack!.runtime.store.db.select().from(tables.broadcasts).where(eq(tables.broadcasts.id, res.body.id));
+        return b?.status === "paused" ? b : undefined;
+      }, { timeoutMs: 20_000, what: "auto-pause" });
+      expect(paused.pauseReason).toBe("error_rate");
+      const rows = await deliveriesOf(stack, res.body.id);
+      expect(rows.filter((r) => r.status === "failed").every((r) => r.errorCode === "zalo_-223")).toBe(true);
+      expect(rows.filter((r) => r.status === "pending").length).toBeGreaterThan(0);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+/** A stand-in OA API that answers every call with Zalo error -223 (the OA has not authorised this API). */
+async function startBrokenOa(): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer } = await import("node:http");
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ error: -223, message: "OA has not authorized this API" }));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as import("node:net").AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
