@@ -141,22 +141,56 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     expect(await snapshot(stack)).toBe(before);
   });
 
-  it("keeps residents and anonymous callers out of staff routes", async () => {
+  it("keeps residents and anonymous callers out of every staff route, and editors from approving", async () => {
     const before = await snapshot(stack);
     const anonymous = new ApiClient(stack.url);
-    for (const [method, path, body] of [
+    const id = "00000000-0000-4000-8000-000000000000";
+    const audience = { include: [{ wholeWard: true }] };
+    const staffRoutes: [string, string, unknown?][] = [
+      ["GET", "/api/staff/me"],
+      ["GET", "/api/posts"],
       ["POST", "/api/posts", { kind: "news", title: "T", body: "B" }],
-      ["POST", `/api/posts/${postId}/approve`, undefined],
-      ["POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } }],
-      ["GET", `/api/posts/${postId}`, undefined],
-      ["GET", "/api/staff/me", undefined],
-    ] as const) {
-      expect((await resident.request(method, path, body)).status, `${method} ${path}`).toBe(403);
-      expect((await anonymous.request(method, path, body)).status, `${method} ${path}`).toBe(401);
+      ["GET", `/api/posts/${postId}`],
+      ["GET", `/api/posts/${postId}/review`],
+      ["PATCH", `/api/posts/${postId}`, { title: "Sửa" }],
+      ["POST", `/api/posts/${postId}/submit`],
+      ["POST", `/api/posts/${postId}/approve`],
+      ["POST", `/api/posts/${postId}/reject`, { reason: "x" }],
+      ["POST", "/api/audiences/count", { audience }],
+      ["GET", "/api/broadcasts"],
+      ["POST", "/api/broadcasts", { postId, audience }],
+      ["GET", `/api/broadcasts/${id}`],
+      ["GET", `/api/broadcasts/${id}/progress`],
+      ["GET", `/api/broadcasts/${id}/events`],
+      ["POST", `/api/broadcasts/${id}/pause`],
+      ["POST", `/api/broadcasts/${id}/resume`],
+      ["POST", `/api/broadcasts/${id}/cancel`],
+      ["GET", "/api/broadcast-schedules"],
+      ["POST", "/api/broadcast-schedules", { postId, audience, recurrence: { kind: "daily", time: "07:30" } }],
+      ["DELETE", `/api/broadcast-schedules/${id}`],
+      ["POST", "/api/staff/me/zalo-link", { accessToken: "x" }],
+    ];
+    for (const [method, path, body] of staffRoutes) {
+      expect((await resident.request(method, path, body)).status, `resident ${method} ${path}`).toBe(403);
+      expect((await anonymous.request(method, path, body)).status, `anonymous ${method} ${path}`).toBe(401);
     }
+    const board = await fetch(`${stack.url}/admin/queues`, { headers: { authorization: `Bearer ${editor.token}` } });
+    expect(board.status).toBe(403);
     expect((await editor.request("GET", "/api/feed")).status).toBe(403);
     expect((await anonymous.request("GET", "/api/feed")).status).toBe(401);
     expect(await snapshot(stack)).toBe(before);
+
+    // An editor cannot approve; an approver cannot approve a post they wrote themselves.
+    await editor.request("POST", `/api/posts/${postId}/submit`);
+    expect((await editor.request("POST", `/api/posts/${postId}/approve`)).status).toBe(403);
+    const both = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor", "approver"]);
+    const author = await new ApiClient(stack.url).loginStaff(both.username, both.password);
+    const own = (await author.request("POST", "/api/posts", { kind: "news", title: "Bài của tôi", body: "B" })).body.id;
+    await author.request("POST", `/api/posts/${own}/submit`);
+    const selfApproval = await author.request("POST", `/api/posts/${own}/approve`);
+    expect(selfApproval.status).toBe(403);
+    expect(selfApproval.body.error).toBe("self_approval");
+    expect((await approver.request("POST", `/api/posts/${own}/approve`)).body.status).toBe("approved");
   });
 
   it("rejects a forged Mini App token without creating a session", async () => {

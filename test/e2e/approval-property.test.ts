@@ -78,6 +78,7 @@ describe("nothing unapproved, and no version but the approved one, is ever sent"
             if (id) await ward.editor.request("POST", `/api/broadcasts/${id}/${a.kind}`);
             continue;
           }
+          if (!("post" in a)) continue;
           const post = posts[a.post % Math.max(1, posts.length)];
           if (!post) continue;
           if (a.kind === "edit") {

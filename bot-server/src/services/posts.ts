@@ -90,7 +90,8 @@ export async function updatePost(db: Db, actor: StaffActor, postId: string, inpu
   requireRole(actor, "editor");
   return db.transaction(async (tx) => {
     const row = await lockPost(tx, actor.wardId, postId);
-    assertStatus(row, ["draft", "rejected", "submitted", "approved", "scheduled", "paused"]);
+    // Broadcasts under way keep the version they froze; the edit only affects what is sent next.
+    assertStatus(row, ["draft", "rejected", "submitted", "approved", "scheduled", "paused", "sending", "sent"]);
     const next = { ...row, ...input };
     const changed = contentHash(next) !== contentHash(row);
     if (!changed) return toPostDto(row);
