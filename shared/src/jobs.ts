@@ -37,10 +37,13 @@ export const jobDefinitions = {
     queue: queueNames.broadcasts,
     payload: z.strictObject({}),
   },
-  /** Send one broadcast to one resident through the OA. */
+  /**
+   * Send a few deliveries (consecutive rows of one broadcast) through the OA: one claim and one
+   * settle query per batch, the Zalo calls in parallel. Each row is still sent exactly once.
+   */
   "delivery.send": {
     queue: queueNames.deliveries,
-    payload: z.strictObject({ deliveryId: z.coerce.number().int().positive() }),
+    payload: z.strictObject({ deliveryIds: z.array(z.coerce.number().int().positive()).min(1).max(200) }),
   },
   /** Apply one recorded Zalo webhook event. */
   "webhook.process": {
@@ -62,6 +65,6 @@ export const jobIds = {
   wave: (broadcastId: string) => `wave-${broadcastId}`,
   reconcileScheduler: "maintenance-reconcile",
   recurringScheduler: (scheduleId: string) => `recurring-${scheduleId}`,
-  delivery: (deliveryId: number) => `delivery-${deliveryId}`,
+  delivery: (deliveryIds: number[]) => `delivery-${deliveryIds[0]}-${deliveryIds[deliveryIds.length - 1]}-${deliveryIds.length}`,
   webhook: (eventId: number) => `webhook-${eventId}`,
 };

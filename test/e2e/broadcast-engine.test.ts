@@ -74,7 +74,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
   });
 
   it("pauses, resumes and cancels mid-flight without losing or doubling a message", async () => {
-    stack = await startStack({ sim: { latencyMs: 40 }, env: { DELIVERY_CONCURRENCY: "2" } });
+    stack = await startStack({ sim: { latencyMs: 40 }, env: { DELIVERY_CONCURRENCY: "2", DELIVERY_BATCH_SIZE: "1" } });
     const ward = await seedWard(stack, { groups: 2, perGroup: 40 });
     const postId = await approvedPost(ward, { title: "Bản tin giáo dục tuần" });
     const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
@@ -104,7 +104,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     // The OA lost its permission for this API: every send fails permanently (-223), not in doubt.
     const broken = await startBrokenOa();
     try {
-      stack = await startStack({ env: { AUTO_PAUSE_WINDOW: "10", AUTO_PAUSE_ERROR_RATE: "0.5", DELIVERY_CONCURRENCY: "2", ZALO_OPENAPI_BASE_URL: broken.url } });
+      stack = await startStack({ env: { AUTO_PAUSE_WINDOW: "10", AUTO_PAUSE_ERROR_RATE: "0.5", DELIVERY_CONCURRENCY: "2", DELIVERY_BATCH_SIZE: "5", ZALO_OPENAPI_BASE_URL: broken.url } });
       const ward = await seedWard(stack, { groups: 1, perGroup: 40 });
       const postId = await approvedPost(ward, { title: "Thông báo" });
       const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });

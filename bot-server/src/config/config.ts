@@ -66,8 +66,10 @@ export const configSchema = z.object({
   ZALO_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Zalo's OA API limit per app; the delivery worker's limiter stays under it. */
   ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(4000),
-  /** Parallel sends per worker process. */
-  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  /** Delivery batches a worker process sends at once (each batch's Zalo calls run in parallel). */
+  DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(4),
+  /** Deliveries per job: one claim and one settle query per batch. */
+  DELIVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(25),
   /** Quiet hours in ward time: a non-urgent send due inside them waits for their end ("00:00-00:00" = none). */
   QUIET_HOURS: z
     .string()

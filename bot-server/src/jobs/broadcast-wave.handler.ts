@@ -10,6 +10,7 @@ import type { JobHandler } from "./job-context.js";
 /** Delivery jobs in Redis at most at once (per wave job), so Redis memory stays flat for any audience. */
 export const WAVE_SIZE = 2000;
 const POLL_MS = 250;
+const ENQUEUE_CHUNK = 20;
 
 /**
  * A step job: each run enqueues the next wave of pending rows once the delivery queue has room,
@@ -25,7 +26,7 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (ctx, { b
   }
 
   let cursor = afterId;
-  const backlog = await ctx.queues[queueNames.deliveries].getJobCountByTypes("waiting", "delayed", "prioritized", "wait");
+  const backlog = (await ctx.queues[queueNames.deliveries].getJobCountByTypes("waiting", "delayed", "prioritized", "wait")) * ctx.config.DELIVERY_BATCH_SIZE;
   if (backlog < WAVE_SIZE) {
     // Rows still `sending` with no live job (a worker died, Redis was flushed) are picked up by a rescan from 0.
     const next = await queryRows<{ id: number }>(
@@ -34,11 +35,17 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (ctx, { b
           where broadcast_id = ${broadcastId}::uuid and id > ${cursor} and status in ('pending', 'sending')
           order by id limit ${WAVE_SIZE}`,
     );
-    await enqueueBulk(
-      ctx.queues,
-      "delivery.send",
-      next.map((d) => ({ payload: { deliveryId: Number(d.id) }, options: { jobId: jobIds.delivery(Number(d.id)) } })),
-    );
+    // Rows go out in batches (one claim and one settle query each); jobs are added a few at a time, since
+    // one big addBulk holds the event loop long enough to bunch the sends around it.
+    const batches: number[][] = [];
+    for (let i = 0; i < next.length; i += ctx.config.DELIVERY_BATCH_SIZE) batches.push(next.slice(i, i + ctx.config.DELIVERY_BATCH_SIZE).map((d) => Number(d.id)));
+    for (let i = 0; i < batches.length; i += ENQUEUE_CHUNK) {
+      await enqueueBulk(
+        ctx.queues,
+        "delivery.send",
+        batches.slice(i, i + ENQUEUE_CHUNK).map((ids) => ({ payload: { deliveryIds: ids }, options: { jobId: jobIds.delivery(ids) } })),
+      );
+    }
     // An empty queue and nothing past the cursor: whatever is still open is active or orphaned, so the
     // next run rescans from the start (job ids make re-adding a live job a no-op).
     cursor = next.length > 0 ? Number(next[next.length - 1]!.id) : backlog === 0 ? 0 : cursor;

@@ -4,7 +4,7 @@ import { jobDefinitions, jobIds, queueNames, type JobName, type QueueName } from
 import { handleBroadcastFanout } from "./broadcast-fanout.handler.js";
 import { handleBroadcastOccurrence } from "./broadcast-occurrence.handler.js";
 import { handleBroadcastWave } from "./broadcast-wave.handler.js";
-import { handleDeliverySend, markDeliveryFailed } from "./delivery-send.handler.js";
+import { handleDeliverySend, markDeliveriesFailed } from "./delivery-send.handler.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 import { handleMaintenanceReconcile, reconcileQueues } from "./maintenance-reconcile.handler.js";
 import { handleWebhookProcess } from "./webhook-process.handler.js";
@@ -17,17 +17,6 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
   "delivery.send": handleDeliverySend,
   "webhook.process": handleWebhookProcess,
 };
-
-/**
- * A BullMQ limiter that keeps any sliding one-second window at or under `perMinute / 60` calls:
- * with k windows per second of m calls, a sliding second overlaps at most k + 1 windows.
- */
-export function deliveryLimiter(perMinute: number): { max: number; duration: number } {
-  const perSecond = perMinute / 60;
-  if (perSecond <= 1) return { max: 1, duration: Math.ceil(1000 / perSecond) };
-  const max = Math.max(1, Math.floor(perSecond / 40));
-  return { max, duration: Math.ceil((1000 * max) / (perSecond - max)) };
-}
 
 export interface Workers {
   workers: Worker[];
@@ -57,10 +46,9 @@ export async function startWorkers(
   const make = (queue: QueueName, options: Partial<WorkerOptions> = {}) =>
     new Worker(queue, processor, { connection, prefix, concurrency: 1, ...options });
 
-  deliveryWorker = make(queueNames.deliveries, {
-    concurrency: ctx.config.DELIVERY_CONCURRENCY,
-    limiter: deliveryLimiter(ctx.config.ZALO_RATE_LIMIT_PER_MINUTE),
-  });
+  // Zalo's rate limit is kept by the OA client's pacer (even spacing shared through Redis); -32 still
+  // pauses this worker through rateLimit() + RateLimitError if Zalo counts differently.
+  deliveryWorker = make(queueNames.deliveries, { concurrency: ctx.config.DELIVERY_CONCURRENCY });
   const workers = [make(queueNames.broadcasts, { concurrency: 10 }), deliveryWorker, make(queueNames.webhooks, { concurrency: 10 })];
 
   for (const worker of workers) {
@@ -69,7 +57,7 @@ export async function startWorkers(
       const isFinal = job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === "UnrecoverableError";
       ctx.logger.warn({ queue: worker.name, job: job.name, jobId: job.id, attempt: job.attemptsMade, isFinal, err: error }, "job failed");
       if (isFinal && job.name === "delivery.send") {
-        markDeliveryFailed(ctx, Number(job.data.deliveryId), error.message).catch((e: unknown) => ctx.logger.error({ err: e }, "could not record a failed delivery"));
+        markDeliveriesFailed(ctx, (job.data.deliveryIds as unknown[]).map(Number), error.message).catch((e: unknown) => ctx.logger.error({ err: e }, "could not record a failed delivery"));
       }
     });
     worker.on("error", (error) => ctx.logger.error({ queue: worker.name, err: error }, "worker error"));

@@ -15,6 +15,7 @@ import { GraphClient } from "../zalo/graph-client.js";
 import { createZaloHttp } from "../zalo/http.js";
 import { OaClient } from "../zalo/oa-client.js";
 import { OaTokenStore } from "../zalo/oa-token-store.js";
+import { SendPacer } from "../zalo/send-pacer.js";
 import { runShutdown, type ShutdownStep } from "./shutdown.js";
 
 export interface RuntimeOptions {
@@ -71,6 +72,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     tokens,
     appSecret: config.ZALO_APP_SECRET,
     useAppSecretProof: config.ZALO_USE_APPSECRET_PROOF,
+    pacer: new SendPacer(producerRedis, { perMinute: config.ZALO_RATE_LIMIT_PER_MINUTE, keyPrefix: config.QUEUE_PREFIX, appId: config.ZALO_APP_ID }),
   });
 
   let shuttingDown = false;

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { appSecretProof, parseEnvelope, zaloRequest } from "./http.js";
 import type { CsMessage } from "@loa-phuong/shared";
 import type { OaTokenStore } from "./oa-token-store.js";
+import type { SendPacer } from "./send-pacer.js";
 import { ZaloError } from "./zalo-error.js";
 import { conversationSchema, sendMessageSchema, userDetailSchema, userListSchema, type ConversationMessage } from "./zalo-schemas.js";
 
@@ -11,6 +12,8 @@ export interface OaClientOptions {
   tokens: OaTokenStore;
   appSecret: string;
   useAppSecretProof: boolean;
+  /** Paces calls under Zalo's per-app limit; omitted = unpaced (tests, or a limit far above the load). */
+  pacer?: SendPacer | undefined;
 }
 
 /** The ward's Official Account API (openapi.zalo.me), with one token refresh on -216/-220. */
@@ -39,6 +42,7 @@ export class OaClient {
   private async call<T extends z.ZodType>(method: "get" | "post", url: string, data: unknown, schema: T): Promise<z.output<T>> {
     let token = await this.options.tokens.getAccessToken();
     for (let attempt = 0; ; attempt++) {
+      await this.options.pacer?.acquire();
       try {
         const response = await zaloRequest(() =>
           method === "get"

@@ -19,6 +19,19 @@ export function adminControlRouter(ctx: SimContext, controls: SimControls): Rout
     res.json({ entries: Number.isInteger(limit) && limit > 0 ? ctx.ledger.last(limit) : ctx.ledger.all() });
   });
 
+  /** For benchmarks: totals, the first and last send, and messages per user (duplicates show as counts > 1). */
+  router.get("/ledger/summary", (_req, res) => {
+    const perUser: Record<string, number> = {};
+    let firstSentAt: number | null = null;
+    let lastSentAt: number | null = null;
+    for (const entry of ctx.ledger.all()) {
+      perUser[entry.userIdByOa] = (perUser[entry.userIdByOa] ?? 0) + 1;
+      firstSentAt = firstSentAt === null ? entry.sentAt : Math.min(firstSentAt, entry.sentAt);
+      lastSentAt = lastSentAt === null ? entry.sentAt : Math.max(lastSentAt, entry.sentAt);
+    }
+    res.json({ count: ctx.ledger.count(), firstSentAt, lastSentAt, perUser });
+  });
+
   router.get("/ledger/count", (_req, res) => {
     res.json({ count: ctx.ledger.count() });
   });

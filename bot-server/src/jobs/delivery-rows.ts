@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "../store/database.js";
+
+/** A claimed delivery with what sending it needs: the resident's OA id and the approved version's content. */
+export interface ClaimedDelivery {
+  id: number;
+  previous_status: "pending" | "sending";
+  broadcast_id: string;
+  broadcast_status: string;
+  is_urgent: boolean;
+  post_id: string;
+  zalo_oa_user_id: string | null;
+  title: string;
+  summary: string | null;
+  body: string;
+  image_url: string | null;
+}
+
+const idList = (ids: number[]) => sql.join(ids.map((id) => sql`${id}::bigint`), sql`, `);
+
+/**
+ * Claims the rows that are free: pending, or `sending` without a live lease (an attempt that ended in
+ * doubt, or a worker that died). Rows settled or leased by another worker are not returned.
+ */
+export async function claimDeliveries(db: Db, ids: number[], leaseSeconds: number): Promise<ClaimedDelivery[]> {
+  const rows = await queryRows<ClaimedDelivery>(
+    db,
+    sql`with target as (
+          select id, status from deliveries where id in (${idList(ids)}) order by id for update
+        ), claimed as (
+          update deliveries d set status = 'sending', in_flight_at = now(), attempts = d.attempts + 1, updated_at = now()
+          from target t
+          where d.id = t.id and (t.status = 'pending'
+            or (t.status = 'sending' and (d.in_flight_at is null or d.in_flight_at < now() - make_interval(secs => ${leaseSeconds}))))
+          returning d.id, d.broadcast_id, d.resident_id, t.status as previous_status
+        )
+        select c.id, c.previous_status, c.broadcast_id, b.status as broadcast_status, b.is_urgent, b.post_id,
+               r.zalo_oa_user_id, v.title, v.summary, v.body, v.image_url
+        from claimed c
+        join broadcasts b on b.id = c.broadcast_id
+        join residents r on r.id = c.resident_id
+        join post_versions v on v.post_id = b.post_id and v.version = b.post_version`,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/** Ids among `ids` still `sending` under someone else's lease. */
+export async function leasedDeliveries(db: Db, ids: number[]): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(db, sql`select id from deliveries where id in (${idList(ids)}) and status = 'sending' and in_flight_at is not null`);
+  return rows.map((r) => Number(r.id));
+}
+
+export interface Settlement {
+  id: number;
+  status: "sent" | "failed" | "fallback";
+  zaloMessageId?: string | undefined;
+  channel?: "feed" | undefined;
+  errorCode?: string | undefined;
+  errorMessage?: string | undefined;
+}
+
+/** Records outcomes in one statement; receipts that already arrived (delivered/seen) are never moved backwards. */
+export async function settleDeliveries(db: Db, settlements: Settlement[]): Promise<void> {
+  if (settlements.length === 0) return;
+  const values = sql.join(
+    settlements.map(
+      (s) =>
+        sql`(${s.id}::bigint, ${s.status}::text, ${s.zaloMessageId ?? null}::text, ${s.channel ?? null}::text, ${s.errorCode ?? null}::text, ${s.errorMessage?.slice(0, 500) ?? null}::text)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update deliveries d set
+      status = case when d.status in ('delivered', 'seen') then d.status else v.status end,
+      zalo_message_id = coalesce(v.message_id, d.zalo_message_id),
+      channel = coalesce(v.channel, d.channel),
+      error_code = v.error_code,
+      error_message = v.error_message,
+      sent_at = case when v.status = 'sent' then coalesce(d.sent_at, now()) else d.sent_at end,
+      in_flight_at = null,
+      updated_at = now()
+    from (values ${values}) as v(id, status, message_id, channel, error_code, error_message)
+    where d.id = v.id`);
+}
+
+export interface Release {
+  id: number;
+  /** `pending`: certainly not sent. `sending`: in doubt, so the next attempt reconciles first. */
+  status: "pending" | "sending";
+  errorCode?: string | undefined;
+  errorMessage?: string | undefined;
+}
+
+/** Gives claimed rows back without a lease, in one statement. */
+export async function releaseDeliveries(db: Db, releases: Release[]): Promise<void> {
+  if (releases.length === 0) return;
+  const values = sql.join(
+    releases.map((r) => sql`(${r.id}::bigint, ${r.status}::text, ${r.errorCode ?? null}::text, ${r.errorMessage?.slice(0, 500) ?? null}::text)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update deliveries d set status = v.status, in_flight_at = null, updated_at = now(), error_code = v.error_code, error_message = v.error_message
+    from (values ${values}) as v(id, status, error_code, error_message)
+    where d.id = v.id and d.status = 'sending'`);
+}
+
+/** After the last attempt, rows still pending or in doubt (not under another worker's lease) are recorded as failed. */
+export async function failDeliveries(db: Db, ids: number[], reason: string): Promise<string[]> {
+  const rows = await queryRows<{ broadcast_id: string }>(
+    db,
+    sql`update deliveries set status = 'failed', in_flight_at = null, updated_at = now(),
+          error_code = coalesce(error_code, 'retries_exhausted'), error_message = ${reason.slice(0, 500)}
+        where id in (${idList(ids)}) and (status = 'pending' or (status = 'sending' and in_flight_at is null))
+        returning broadcast_id`,
+  );
+  return [...new Set(rows.map((r) => r.broadcast_id))];
+}
