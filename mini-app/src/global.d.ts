@@ -7,6 +7,8 @@ interface LoaRuntimeConfig {
   oaId: string;
   /** Set only in demo mode: a desktop browser picks a simulated resident from the Zalo simulator. */
   demo: { simulatorUrl: string } | null;
+  /** How broadcasts are worded as OA messages, for the staff preview; absent = "list_button". */
+  oaMessageFormat?: "text_link" | "list_button";
 }
 
 interface Window {

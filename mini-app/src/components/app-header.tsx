@@ -4,13 +4,13 @@ import { Header, useNavigate } from "zmp-ui";
 /**
  * zmp-ui's Header with a back button that screen readers can name, drawn as SVG rather than with
  * zmp-ui's icon font (which loads from Zalo's CDN). Opened straight from a deep link, there is no
- * page to go back to inside the app, so "back" goes to the feed.
+ * page to go back to inside the app, so "back" goes to `home` (the feed, or the staff dashboard).
  */
-export function AppHeader({ title, showBack = false }: { title: string; showBack?: boolean }) {
+export function AppHeader({ title, showBack = false, home = "/" }: { title: string; showBack?: boolean; home?: string }) {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => {
-    if (location.key === "default") navigate("/", { replace: true, direction: "backward" });
+    if (location.key === "default") navigate(home, { replace: true, direction: "backward" });
     else navigate(-1);
   };
   return (

@@ -1,0 +1,70 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
+import { Navigate, Route } from "react-router-dom";
+import { AnimationRoutes } from "zmp-ui";
+import staffFormsCss from "../../css/staff-forms.css?inline";
+import staffViewsCss from "../../css/staff-views.css?inline";
+import staffCss from "../../css/staff.css?inline";
+import { StaffSessionProvider } from "../../state/staff-session";
+import { LoadingView } from "../status-views";
+import { StaffGate } from "./staff-gate";
+import { StaffPage } from "./staff-page";
+
+// Styles travel inside this chunk rather than as .css files: zmp-vite-plugin lists every emitted
+// stylesheet in app-config.json's listCSS, which Zalo loads up front for every resident.
+const style = document.createElement("style");
+style.dataset["loaStyles"] = "staff";
+style.textContent = [staffCss, staffFormsCss, staffViewsCss].join("\n");
+document.head.append(style);
+
+// One chunk per screen: a staff member inside Zalo downloads only the screen they open.
+const LoginPage = lazy(() => import("../../pages/staff/login"));
+const DashboardPage = lazy(() => import("../../pages/staff/index"));
+const PostEditorPage = lazy(() => import("../../pages/staff/post"));
+const BroadcastComposerPage = lazy(() => import("../../pages/staff/post-broadcast"));
+const ReviewQueuePage = lazy(() => import("../../pages/staff/review"));
+const ReviewPostPage = lazy(() => import("../../pages/staff/review-post"));
+const BroadcastPage = lazy(() => import("../../pages/staff/broadcast"));
+
+function Loading() {
+  return (
+    <StaffPage title="Loa Phường – Cán bộ" showBack={false}>
+      <LoadingView />
+    </StaffPage>
+  );
+}
+
+function screen(Screen: LazyExoticComponent<ComponentType>, { isPublic = false } = {}) {
+  return (
+    <Suspense fallback={<Loading />}>
+      {isPublic ? (
+        <Screen />
+      ) : (
+        <StaffGate>
+          <Screen />
+        </StaffGate>
+      )}
+    </Suspense>
+  );
+}
+
+/**
+ * The ward staff's screens under /staff, with their own sign-in (the resident's Zalo sign-in never
+ * starts here). Loaded on demand: residents never download any of it.
+ */
+export default function StaffApp() {
+  return (
+    <StaffSessionProvider>
+      <AnimationRoutes>
+        <Route path="/staff/login" element={screen(LoginPage, { isPublic: true })} />
+        <Route path="/staff" element={screen(DashboardPage)} />
+        <Route path="/staff/posts/new" element={screen(PostEditorPage)} />
+        <Route path="/staff/posts/:id" element={screen(PostEditorPage)} />
+        <Route path="/staff/posts/:id/broadcast" element={screen(BroadcastComposerPage)} />
+        <Route path="/staff/review" element={screen(ReviewQueuePage)} />
+        <Route path="/staff/review/:id" element={screen(ReviewPostPage)} />
+        <Route path="/staff/broadcasts/:id" element={screen(BroadcastPage)} />
+        <Route path="*" element={<Navigate to="/staff" replace />} />
+      </AnimationRoutes>
+    </StaffSessionProvider>
+  );
+}

@@ -1,0 +1,70 @@
+import type { BroadcastProgress, DeliveryStatus } from "@loa-phuong/shared";
+import { deliveryStatuses, deliveryStatusLabels, reasonLabel, settledStatuses } from "../../../utils/staff-labels";
+
+const number = new Intl.NumberFormat("vi-VN");
+
+/** Percent settled, never shown as 100 before every row is really done. */
+export function settledPercent(ratio: number): number {
+  if (ratio >= 1) return 100;
+  return Math.max(0, Math.floor(ratio * 100));
+}
+
+/** The progress bar, counts by state, and why deliveries failed or went to the Mini App feed. */
+export function ProgressSummary({ progress }: { progress: BroadcastProgress }) {
+  const counts = progress.broadcast.counts;
+  const settled = settledStatuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+  const percent = settledPercent(progress.settledRatio);
+  const failures = progress.reasons.filter((reason) => reason.status === "failed");
+  const fallbacks = progress.reasons.filter((reason) => reason.status === "fallback");
+
+  return (
+    <section className="staff-card" aria-labelledby="progress-heading">
+      <h2 id="progress-heading" className="section-title section-title-first">
+        Tiến độ
+      </h2>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label="Tiến độ gửi"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${percent}% — ${settled}/${progress.total} người nhận đã xử lý xong`}
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="progress-text">
+        <strong>
+          {number.format(settled)}/{number.format(progress.total)}
+        </strong>{" "}
+        đã xử lý xong ({percent}%)
+      </p>
+      <dl className="count-grid">
+        {deliveryStatuses.map((status: DeliveryStatus) => (
+          <div key={status} className={`count-cell count-${status}`}>
+            <dt>{deliveryStatusLabels[status]}</dt>
+            <dd>{number.format(counts[status] ?? 0)}</dd>
+          </div>
+        ))}
+      </dl>
+      <ReasonList title="Lý do lỗi" reasons={failures} />
+      <ReasonList title="Lý do chuyển kênh (người dân xem trong Mini App)" reasons={fallbacks} />
+    </section>
+  );
+}
+
+function ReasonList({ title, reasons }: { title: string; reasons: BroadcastProgress["reasons"] }) {
+  if (reasons.length === 0) return null;
+  return (
+    <>
+      <h3 className="subsection-title">{title}</h3>
+      <ul className="reason-list">
+        {reasons.map((reason) => (
+          <li key={`${reason.status}:${reason.reason}`}>
+            <span>{reasonLabel(reason.reason)}</span> <strong>{number.format(reason.count)}</strong>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

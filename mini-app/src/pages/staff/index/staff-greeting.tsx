@@ -1,0 +1,70 @@
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { Button, useNavigate } from "zmp-ui";
+import { ActionError } from "../../../components/staff/staff-page";
+import { useResource } from "../../../hooks/use-resource";
+import { apiUrl } from "../../../services/api";
+import { fetchPosts } from "../../../services/staff-api";
+import { useStaff } from "../../../state/staff-session";
+import { staffRoleLabels } from "../../../utils/staff-labels";
+
+/** Name and roles, and the ways in: write a post, the approval queue, Bull Board (admins), sign out. */
+export function StaffGreeting() {
+  const { staff, hasRole, signOut } = useStaff();
+  const navigate = useNavigate();
+  const [isSigningOut, setSigningOut] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const onSignOut = async () => {
+    setSigningOut(true);
+    setError(null);
+    try {
+      await signOut();
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : "Không đăng xuất được, vui lòng thử lại.");
+      setSigningOut(false);
+    }
+  };
+
+  return (
+    <section className="staff-card" aria-labelledby="staff-greeting-heading">
+      <h1 id="staff-greeting-heading" className="page-title">
+        {staff.displayName}
+      </h1>
+      <p className="muted">
+        Tài khoản <strong>{staff.username}</strong> · Vai trò: {staff.roles.map((role) => staffRoleLabels[role] ?? role).join(", ")}
+      </p>
+      <div className="action-row">
+        {hasRole("editor") && <Button onClick={() => navigate("/staff/posts/new")}>Soạn bài mới</Button>}
+        {hasRole("approver") && <ReviewQueueLink />}
+        {hasRole("admin") && (
+          // A full page load: Bull Board is the server's own page, outside the Mini App.
+          <a className="text-link" href={apiUrl("/admin/queues")}>
+            Bảng hàng đợi (Bull Board)
+          </a>
+        )}
+        <Button variant="tertiary" loading={isSigningOut} disabled={isSigningOut} onClick={() => void onSignOut()}>
+          Đăng xuất
+        </Button>
+      </div>
+      <ActionError message={error} />
+    </section>
+  );
+}
+
+function ReviewQueueLink() {
+  const { withStaffToken } = useStaff();
+  const queue = useResource("review-count", (signal) => withStaffToken((token) => fetchPosts(token, { status: "submitted", limit: 100 }, signal)));
+  const count = queue.status === "ready" ? queue.data.items.length : null;
+  return (
+    <Link to="/staff/review" className="button-link">
+      Hàng chờ duyệt{" "}
+      {count !== null && (
+        <span className="count-badge">
+          {count}
+          <span className="visually-hidden"> bài</span>
+        </span>
+      )}
+    </Link>
+  );
+}

@@ -1,0 +1,62 @@
+import type { AudienceInput } from "@loa-phuong/shared";
+import { useEffect, useState } from "react";
+import { countAudience, type AudienceCounts as Counts } from "../../../services/staff-api";
+import { useStaff } from "../../../state/staff-session";
+
+const debounceMs = 350;
+
+type CountState = { status: "idle" | "counting"; counts: Counts | null } | { status: "failed"; counts: Counts | null; message: string };
+
+/** Counts an audience on the server, a moment after the picker stops changing; the last answer stays while counting. */
+export function useAudienceCounts(audience: AudienceInput | null): CountState {
+  const { withStaffToken } = useStaff();
+  const [state, setState] = useState<CountState>({ status: "idle", counts: null });
+  const key = audience ? JSON.stringify(audience) : "";
+
+  useEffect(() => {
+    if (!audience) {
+      setState({ status: "idle", counts: null });
+      return;
+    }
+    const controller = new AbortController();
+    setState((previous) => ({ status: "counting", counts: previous.counts }));
+    const timer = setTimeout(() => {
+      withStaffToken((token) => countAudience(token, audience, controller.signal)).then(
+        (counts) => controller.signal.aborted || setState({ status: "idle", counts }),
+        (error: unknown) =>
+          controller.signal.aborted ||
+          setState((previous) => ({ status: "failed", counts: previous.counts, message: error instanceof Error ? error.message : "Không đếm được người nhận." })),
+      );
+    }, debounceMs);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+    // `audience` is a new object every render; `key` says when it really changed.
+  }, [key]);
+
+  return state;
+}
+
+const number = new Intl.NumberFormat("vi-VN");
+
+/** "Người nhận: N · Nhận tin OA được ngay: M · Xem trong Mini App: N−M", announced politely as it changes. */
+export function AudienceCountsView({ state, problem }: { state: CountState; problem: string | null }) {
+  const { counts } = state;
+  return (
+    <div className="audience-counts" role="status" aria-live="polite" aria-busy={state.status === "counting"}>
+      {problem ? (
+        <p className="inline-error">{problem}</p>
+      ) : counts ? (
+        <p>
+          Người nhận: <strong>{number.format(counts.recipients)}</strong> · Nhận tin OA được ngay: <strong>{number.format(counts.reachableByOa)}</strong> · Xem
+          trong Mini App: <strong>{number.format(counts.recipients - counts.reachableByOa)}</strong>
+          {state.status === "counting" && <span className="muted-inline"> (đang đếm lại…)</span>}
+        </p>
+      ) : (
+        <p>{state.status === "failed" ? "" : "Đang đếm người nhận…"}</p>
+      )}
+      {state.status === "failed" && <p className="inline-error">{state.message}</p>}
+    </div>
+  );
+}

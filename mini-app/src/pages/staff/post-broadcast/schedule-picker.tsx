@@ -1,0 +1,82 @@
+import { weekdayLabels, weekdayOrder } from "../../../utils/staff-labels";
+import type { ScheduleDraft } from "./schedule-draft";
+
+const modes: { mode: ScheduleDraft["mode"]; label: string }[] = [
+  { mode: "now", label: "Gửi ngay" },
+  { mode: "at", label: "Hẹn giờ" },
+  { mode: "recurring", label: "Định kỳ" },
+];
+
+/** When to send. Dates and times are typed in ward time (Asia/Ho_Chi_Minh), whatever the device's zone. */
+export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onChange(draft: ScheduleDraft): void }) {
+  const toggleDay = (day: number, isOn: boolean) =>
+    onChange({ ...draft, weekdays: isOn ? [...draft.weekdays, day] : draft.weekdays.filter((value) => value !== day) });
+  return (
+    <section aria-labelledby="schedule-heading" className="staff-card">
+      <h2 id="schedule-heading" className="section-title section-title-first">
+        Thời điểm gửi
+      </h2>
+      <fieldset className="picker">
+        <legend className="visually-hidden">Cách gửi</legend>
+        <div className="segmented">
+          {modes.map(({ mode, label }) => (
+            <div key={mode} className="radio-row">
+              <input id={`mode-${mode}`} type="radio" name="schedule-mode" checked={draft.mode === mode} onChange={() => onChange({ ...draft, mode })} />
+              <label htmlFor={`mode-${mode}`}>{label}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      {draft.mode === "at" && (
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor="schedule-date">Ngày gửi</label>
+            <input id="schedule-date" type="date" value={draft.date} onChange={(event) => onChange({ ...draft, date: event.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="schedule-time">Giờ gửi (giờ Việt Nam)</label>
+            <input id="schedule-time" type="time" value={draft.time} onChange={(event) => onChange({ ...draft, time: event.target.value })} />
+          </div>
+        </div>
+      )}
+      {draft.mode === "recurring" && (
+        <>
+          <fieldset className="picker">
+            <legend>Lặp lại</legend>
+            <div className="radio-row">
+              <input id="repeat-weekly" type="radio" name="repeat" checked={draft.repeat === "weekly"} onChange={() => onChange({ ...draft, repeat: "weekly" })} />
+              <label htmlFor="repeat-weekly">Hằng tuần</label>
+            </div>
+            <div className="radio-row">
+              <input id="repeat-daily" type="radio" name="repeat" checked={draft.repeat === "daily"} onChange={() => onChange({ ...draft, repeat: "daily" })} />
+              <label htmlFor="repeat-daily">Hằng ngày</label>
+            </div>
+          </fieldset>
+          {draft.repeat === "weekly" && (
+            <fieldset className="picker">
+              <legend>Các ngày trong tuần</legend>
+              <ul className="check-list check-list-inline">
+                {weekdayOrder.map((day) => (
+                  <li key={day}>
+                    <input id={`weekday-${day}`} type="checkbox" checked={draft.weekdays.includes(day)} onChange={(event) => toggleDay(day, event.target.checked)} />
+                    <label htmlFor={`weekday-${day}`}>{weekdayLabels[day]}</label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          )}
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor="repeat-time">Giờ gửi (giờ Việt Nam)</label>
+              <input id="repeat-time" type="time" value={draft.repeatTime} onChange={(event) => onChange({ ...draft, repeatTime: event.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor="repeat-end">Kết thúc vào ngày (không bắt buộc)</label>
+              <input id="repeat-end" type="date" value={draft.endDate} onChange={(event) => onChange({ ...draft, endDate: event.target.value })} />
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import type { Post, PostKind } from "@loa-phuong/shared";
+import { formatDateTime } from "@loa-phuong/shared/client";
+import { useState, type FormEvent } from "react";
+import { Button, useNavigate } from "zmp-ui";
+import { MessagePreview } from "../../../components/staff/message-preview";
+import { ActionError } from "../../../components/staff/staff-page";
+import { ApiError } from "../../../services/api";
+import { createPost, submitPost, updatePost } from "../../../services/staff-api";
+import { useStaff } from "../../../state/staff-session";
+import { postKindLabels, postKinds } from "../../../utils/post-kind";
+import { postStatusLabels } from "../../../utils/staff-labels";
+import { PostFields, type Draft, type FieldErrors } from "./post-fields";
+
+// As the server allows: a broadcast under way keeps the version it froze, an edit affects what is sent next.
+const editableStatuses = ["draft", "rejected", "submitted", "approved", "scheduled", "paused", "sending", "sent"];
+const submittableStatuses = ["draft", "rejected"];
+const approvedStatuses = ["approved", "scheduled", "sending", "sent"];
+
+function draftOf(post: Post | null): Draft {
+  return {
+    kind: post?.kind ?? "announcement",
+    title: post?.title ?? "",
+    summary: post?.summary ?? "",
+    body: post?.body ?? "",
+    imageUrl: post?.imageUrl ?? "",
+    isUrgent: post?.isUrgent ?? false,
+  };
+}
+
+/** The same checks as the server, so most mistakes show before a round trip. */
+function checkDraft(draft: Draft): FieldErrors {
+  const errors: FieldErrors = {};
+  if (draft.title.trim() === "") errors.title = "Cần có tiêu đề.";
+  else if (draft.title.trim().length > 200) errors.title = "Tiêu đề tối đa 200 ký tự.";
+  if (draft.summary.trim().length > 500) errors.summary = "Tóm tắt tối đa 500 ký tự.";
+  if (draft.body.trim() === "") errors.body = "Cần có nội dung.";
+  else if (draft.body.trim().length > 20_000) errors.body = "Nội dung tối đa 20.000 ký tự.";
+  if (draft.imageUrl.trim() !== "" && !/^https?:\/\/\S+$/i.test(draft.imageUrl.trim())) errors.imageUrl = "Địa chỉ ảnh phải bắt đầu bằng http:// hoặc https://.";
+  return errors;
+}
+
+function contentOf(draft: Draft) {
+  const summary = draft.summary.trim();
+  const imageUrl = draft.imageUrl.trim();
+  return { title: draft.title.trim(), summary, body: draft.body.trim(), ...(imageUrl ? { imageUrl } : {}) };
+}
+
+/** Compose or edit a post, with the OA message preview, and move it along: save, submit, schedule. */
+export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: Post, notice: string): void }) {
+  const { withStaffToken, hasRole } = useStaff();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(post));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [pending, setPending] = useState<"save" | "submit" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const isEditor = hasRole("editor");
+  const isEditable = isEditor && (!post || editableStatuses.includes(post.status));
+  const canSubmit = isEditor && (!post || submittableStatuses.includes(post.status));
+  const canSchedule = isEditor && post !== null && approvedStatuses.includes(post.status) && post.approvedVersion === post.version;
+  const isDirty = JSON.stringify(draft) !== JSON.stringify(draftOf(post));
+  const needsApprovalAgain = post !== null && ["approved", "scheduled", "paused", "sending", "sent"].includes(post.status);
+
+  const save = async (current: Post | null): Promise<Post> => {
+    if (!current) return withStaffToken((token) => createPost(token, { kind: draft.kind, isUrgent: draft.isUrgent, ...contentOf(draft) }));
+    if (!isDirty) return current;
+    return withStaffToken((token) => updatePost(token, current.id, contentOf(draft)));
+  };
+
+  const run = async (action: "save" | "submit") => {
+    const found = checkDraft(draft);
+    setErrors(found);
+    setError(null);
+    if (Object.keys(found).length > 0) {
+      setError("Vui lòng sửa các mục được đánh dấu.");
+      return;
+    }
+    setPending(action);
+    try {
+      let saved = await save(post);
+      if (action === "submit") saved = await withStaffToken((token) => submitPost(token, saved.id));
+      const notice = action === "submit" ? "Đã gửi bài cho lãnh đạo duyệt." : saved.status === "submitted" ? "Đã lưu; bài sẽ phải được duyệt lại." : "Đã lưu nháp.";
+      if (!post) navigate(`/staff/posts/${encodeURIComponent(saved.id)}`, { replace: true, animate: false, state: { notice } });
+      else onSaved?.(saved, notice);
+    } catch (reason) {
+      if (reason instanceof ApiError && reason.fields.length > 0) {
+        setErrors(Object.fromEntries(reason.fields.map((f) => [f.field.replace(/^body\./, ""), f.message])));
+        setError("Vui lòng sửa các mục được đánh dấu.");
+      } else setError(reason instanceof Error ? reason.message : "Không lưu được bài, vui lòng thử lại.");
+      setPending(null);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(canSubmit ? "submit" : "save");
+  };
+
+  return (
+    <div className="editor-layout">
+      <form className="staff-card form-stack" onSubmit={onSubmit} noValidate aria-label="Biểu mẫu bài viết">
+        {post && (
+          <p className="muted">
+            Trạng thái: <span className={`status-pill status-${post.status}`}>{postStatusLabels[post.status] ?? post.status}</span> · Phiên bản {post.version} ·
+            Cập nhật <time dateTime={post.updatedAt}>{formatDateTime(post.updatedAt)}</time>
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="post-kind">Loại bài</label>
+          <select
+            id="post-kind"
+            value={draft.kind}
+            disabled={post !== null || !isEditable}
+            onChange={(event) => setDraft({ ...draft, kind: event.target.value as PostKind })}
+          >
+            {postKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {postKindLabels[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <PostFields draft={draft} errors={errors} isEditable={isEditable} isNew={post === null} onChange={setDraft} />
+        {needsApprovalAgain && isEditable && (
+          <p className="hint-box">Bài đã được duyệt: sửa nội dung thì bài phải được duyệt lại, và các đợt gửi đã lên lịch sẽ bị hủy (đợt đang gửi vẫn gửi phiên bản đã duyệt).</p>
+        )}
+        {!isEditor && <p className="hint-box">Chỉ cán bộ biên tập mới sửa được bài viết.</p>}
+        <ActionError message={error} />
+        <div className="action-row">
+          {isEditable && (
+            <Button variant="secondary" loading={pending === "save"} disabled={pending !== null || (post !== null && !isDirty)} onClick={() => void run("save")}>
+              {post && !submittableStatuses.includes(post.status) ? "Lưu thay đổi" : "Lưu nháp"}
+            </Button>
+          )}
+          {canSubmit && (
+            <Button htmlType="submit" loading={pending === "submit"} disabled={pending !== null}>
+              Gửi duyệt
+            </Button>
+          )}
+          {canSchedule && !isDirty && (
+            <Button onClick={() => navigate(`/staff/posts/${encodeURIComponent(post.id)}/broadcast`)}>Lên lịch gửi</Button>
+          )}
+        </div>
+      </form>
+      <MessagePreview
+        postId={post?.id ?? null}
+        content={{ title: draft.title, summary: draft.summary.trim() || null, body: draft.body, imageUrl: draft.imageUrl.trim() || null }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { BroadcastStatus, CivicRole, DeliveryStatus, PostStatus, SchoolLevel, StaffRole } from "@loa-phuong/shared";
+
+/** Vietnamese labels for what staff screens show; unknown values (a newer server) read sensibly. */
+
+export const postStatusLabels: Record<PostStatus, string> = {
+  draft: "Nháp",
+  submitted: "Chờ duyệt",
+  approved: "Đã duyệt",
+  rejected: "Bị từ chối",
+  scheduled: "Đã lên lịch",
+  sending: "Đang gửi",
+  sent: "Đã gửi",
+  paused: "Tạm dừng",
+  cancelled: "Đã hủy",
+};
+
+export const postStatuses = Object.keys(postStatusLabels) as PostStatus[];
+
+export function isPostStatus(value: string | null): value is PostStatus {
+  return value !== null && Object.prototype.hasOwnProperty.call(postStatusLabels, value);
+}
+
+export const broadcastStatusLabels: Record<BroadcastStatus, string> = {
+  scheduled: "Đã lên lịch",
+  sending: "Đang gửi",
+  sent: "Đã gửi xong",
+  paused: "Tạm dừng",
+  cancelled: "Đã hủy",
+  failed: "Thất bại",
+};
+
+export const staffRoleLabels: Record<StaffRole, string> = {
+  editor: "Biên tập",
+  approver: "Duyệt bài",
+  admin: "Quản trị",
+};
+
+/** The states a delivery goes through, in the order a broadcast page lists them. */
+export const deliveryStatusLabels: Record<DeliveryStatus, string> = {
+  pending: "Đang chờ",
+  sending: "Đang gửi",
+  sent: "Đã gửi",
+  delivered: "Đã nhận",
+  seen: "Đã xem",
+  failed: "Lỗi",
+  fallback: "Chuyển kênh",
+};
+
+export const deliveryStatuses = Object.keys(deliveryStatusLabels) as DeliveryStatus[];
+
+/** A delivery in one of these states is finished (the progress bar counts it). */
+export const settledStatuses: DeliveryStatus[] = ["sent", "delivered", "seen", "failed", "fallback"];
+
+const reasonLabels: Record<string, string> = {
+  not_follower: "Chưa quan tâm OA",
+  outside_interaction_window: "Quá 7 ngày không tương tác",
+  daily_cap: "Đã đủ số tin trong ngày",
+  cancelled: "Đợt gửi đã bị hủy",
+  retries_exhausted: "Đã thử lại nhiều lần không được",
+  "zalo_-213": "Chưa quan tâm OA (Zalo báo -213)",
+  "zalo_-230": "Quá 7 ngày không tương tác (Zalo báo -230)",
+};
+
+/** Why a delivery failed or went to the Mini App feed instead; unknown codes are shown as they are. */
+export function reasonLabel(code: string): string {
+  return reasonLabels[code] ?? code;
+}
+
+export const civicRoleLabels: Record<CivicRole, string> = {
+  parent: "Phụ huynh",
+  teacher: "Giáo viên",
+  party_member: "Đảng viên",
+  group_head: "Tổ trưởng tổ dân phố",
+};
+
+export const civicRoles = Object.keys(civicRoleLabels) as CivicRole[];
+
+export const schoolLevelLabels: Record<SchoolLevel, string> = {
+  mam_non: "Mầm non",
+  tieu_hoc: "Tiểu học",
+  thcs: "THCS",
+};
+
+/** 0 = Chủ nhật … 6 = Thứ Bảy, as the server's recurrence counts them. */
+export const weekdayLabels = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+
+/** Monday first, the way a Vietnamese calendar reads. */
+export const weekdayOrder = [1, 2, 3, 4, 5, 6, 0];
+
+/** "Hằng ngày lúc 07:30" or "Thứ Hai, Thứ Năm hằng tuần lúc 07:30" from the cron pattern the server keeps. */
+export function describeRecurrence(pattern: string): string {
+  const [minute, hour, , , weekdays] = pattern.trim().split(/\s+/);
+  if (minute === undefined || hour === undefined || weekdays === undefined) return pattern;
+  const time = `${hour.padStart(2, "0")}:${minute.padStart(2, "0")}`;
+  if (weekdays === "*") return `Hằng ngày lúc ${time}`;
+  const days = weekdays
+    .split(",")
+    .map(Number)
+    .sort((a, b) => weekdayOrder.indexOf(a) - weekdayOrder.indexOf(b))
+    .map((day) => weekdayLabels[day] ?? String(day));
+  return `${days.join(", ")} hằng tuần lúc ${time}`;
+}

@@ -1,0 +1,144 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./support/browser.js";
+import { startSystem, type StartedSystem } from "./support/npm-start.js";
+import { waitFor } from "./support/wait-for.js";
+
+const PASSWORD = "loaphuong-demo";
+// Unique per run, and free of regex metacharacters so it can be matched inside accessible names.
+const TITLE = `Lịch tiêm chủng bổ sung cho trẻ mầm non đợt ${randomBytes(3).toString("hex")}`;
+const SUMMARY = "Trạm y tế phường tiêm bổ sung cho trẻ dưới 5 tuổi vào sáng thứ Bảy.";
+const BODY = "Phụ huynh mang sổ tiêm chủng đến Trạm y tế phường từ 7 giờ 30.\n\nMọi thắc mắc xin liên hệ tổ trưởng tổ dân phố.";
+const GROUPS = ["Tổ dân phố số 19", "Tổ dân phố số 20"];
+const GROUP_HEADS = ["Tổ trưởng TDP số 19", "Tổ trưởng TDP số 20"];
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.getByRole("heading", { name: "Đăng nhập cán bộ phường" }).waitFor({ timeout: 20_000 });
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+}
+
+async function signOut(page: Page, dashboardUrl: string): Promise<void> {
+  await page.goto(dashboardUrl);
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await page.getByRole("heading", { name: "Đăng nhập cán bộ phường" }).waitFor({ timeout: 10_000 });
+  await page.getByRole("status").filter({ hasText: "Bạn đã đăng xuất." }).waitFor({ timeout: 10_000 });
+}
+
+describe("the staff screens served by npm start, in a real browser", () => {
+  let system: StartedSystem;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    system = await startSystem();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it("takes a post from an editor through a leader's approval to a live broadcast that reaches residents", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const origin = `http://localhost:${system.port}`;
+    const base = `${origin}/zapps/${system.miniAppId}`;
+
+    // The staff area has its own sign-in: no persona picker, no resident gate.
+    await page.goto(`${base}/staff`);
+    await signIn(page, "bientap");
+    await page.getByRole("heading", { name: "Cán bộ biên tập – Phòng VH-XH", level: 1 }).waitFor({ timeout: 10_000 });
+    expect(new URL(page.url()).pathname).toBe(`/zapps/${system.miniAppId}/staff`);
+
+    // Compose an urgent post (so quiet hours do not hold it, whatever the hour of the run) and submit it.
+    await page.getByRole("button", { name: "Soạn bài mới" }).click();
+    await page.getByRole("heading", { name: "Soạn bài mới", level: 1 }).waitFor({ timeout: 10_000 });
+    await page.getByLabel("Loại bài").selectOption("announcement");
+    await page.getByLabel("Tiêu đề", { exact: true }).fill(TITLE);
+    await page.getByLabel("Tóm tắt (không bắt buộc)").fill(SUMMARY);
+    await page.getByLabel("Nội dung", { exact: true }).fill(BODY);
+    await page.getByLabel("Khẩn (bỏ qua giờ yên lặng và giới hạn trong ngày)").check();
+    const preview = page.getByRole("region", { name: "Xem trước tin nhắn Zalo OA" });
+    await preview.getByText(`📢 ${TITLE}`).waitFor({ timeout: 5_000 });
+    await preview.getByText("Xem chi tiết").waitFor({ timeout: 5_000 });
+    await page.getByRole("button", { name: "Gửi duyệt" }).click();
+    await page.getByRole("status").filter({ hasText: "Đã gửi bài cho lãnh đạo duyệt." }).waitFor({ timeout: 10_000 });
+    const postId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    expect(postId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // An editor cannot approve: no "Duyệt" button, and the server refuses with its Vietnamese message.
+    await page.goto(`${base}/staff/review/${postId}`);
+    await page.getByText("Chỉ lãnh đạo có quyền duyệt mới duyệt hoặc từ chối được bài.").waitFor({ timeout: 10_000 });
+    expect(await page.getByRole("button", { name: "Duyệt", exact: true }).count()).toBe(0);
+    const forbidden = await page.request.post(`${origin}/api/posts/${postId}/approve`);
+    expect(forbidden.status()).toBe(403);
+    expect(((await forbidden.json()) as { message: string }).message).toBe("Bạn không có quyền thực hiện thao tác này.");
+    await signOut(page, `${base}/staff`);
+
+    // The leader finds it in the queue, sees the whole text as added (nothing approved before) and approves.
+    await signIn(page, "lanhdao");
+    await page.getByRole("link", { name: /Hàng chờ duyệt/ }).click();
+    await page.getByRole("heading", { name: "Hàng chờ duyệt", level: 1 }).waitFor({ timeout: 10_000 });
+    // Scoped to the list: zmp-ui keeps the previous screen in the page while it slides out.
+    await page.getByRole("list", { name: "Bài chờ duyệt" }).getByRole("link", { name: new RegExp(TITLE) }).click();
+    await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor({ timeout: 10_000 });
+    const bodyDiff = page.getByRole("region", { name: "Nội dung" });
+    await bodyDiff.locator("ins").filter({ hasText: "Trạm y tế phường" }).first().waitFor({ timeout: 5_000 });
+    await page.getByRole("button", { name: "Duyệt", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: `Đã duyệt bài “${TITLE}”.` }).waitFor({ timeout: 10_000 });
+    await signOut(page, `${base}/staff`);
+
+    // The editor schedules it "Gửi ngay" to two residential groups, found with the search box.
+    await signIn(page, "bientap");
+    await page.getByRole("region", { name: "Bài viết" }).getByRole("link", { name: new RegExp(TITLE) }).click();
+    await page.getByRole("button", { name: "Lên lịch gửi" }).click();
+    await page.getByRole("heading", { name: `Lên lịch gửi: ${TITLE}`, level: 1 }).waitFor({ timeout: 10_000 });
+    const groupPicker = page.getByRole("group", { name: "Tổ dân phố nhận tin" });
+    for (const [index, group] of GROUPS.entries()) {
+      await groupPicker.getByLabel("Tìm tổ dân phố").fill(index === 0 ? "to dan pho so 19" : "số 20");
+      await groupPicker.getByRole("checkbox", { name: new RegExp(`^${group} ·`) }).check();
+    }
+    await page.getByRole("radio", { name: "Gửi ngay" }).check();
+    // The counts are announced once the debounced count for both groups is back (aria-busy false).
+    const counts = page.locator('[role="status"][aria-busy="false"]').filter({ hasText: "Người nhận:" });
+    await counts.waitFor({ timeout: 10_000 });
+    const countText = (await counts.textContent()) ?? "";
+    const recipients = Number(/Người nhận: ([\d.]+)/.exec(countText)?.[1]?.replace(/\./g, "") ?? "0");
+    expect(recipients).toBeGreaterThan(0);
+    expect(countText).toMatch(/Nhận tin OA được ngay: [\d.]+ · Xem trong Mini App: [\d.]+/);
+    await page.getByRole("button", { name: "Xác nhận gửi" }).click();
+
+    // The broadcast page follows it live until every delivery is settled.
+    await page.waitForURL(/\/staff\/broadcasts\/[0-9a-f-]{36}$/, { timeout: 10_000 });
+    await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor({ timeout: 10_000 });
+    await page.locator('[role="progressbar"][aria-valuenow="100"]').waitFor({ timeout: 45_000 });
+    await page.getByText(`${recipients}/${recipients}`).waitFor({ timeout: 5_000 });
+    const table = page.getByRole("table", { name: "Tiến độ gửi theo tổ dân phố" });
+    for (const group of GROUPS) await table.getByRole("rowheader", { name: group }).waitFor({ timeout: 5_000 });
+    expect(await table.locator("tbody tr").count()).toBe(2);
+    await table.getByRole("button", { name: "Tỉ lệ" }).click();
+    await table.locator('th[aria-sort="descending"]').waitFor({ timeout: 5_000 });
+
+    // Through the simulator: each group's head (a follower who wrote to the OA yesterday) got the OA message.
+    const sim = `http://127.0.0.1:${system.simPort}`;
+    for (const head of GROUP_HEADS) {
+      const found = (await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(head)}`)).json()) as { personas: { name: string; idByOa: string }[] };
+      const persona = found.personas.find((p) => p.name === head);
+      expect(persona, head).toBeDefined();
+      const entries = await waitFor(
+        async () => {
+          const ledger = (await (await fetch(`${sim}/__sim/ledger?user_id=${persona!.idByOa}`)).json()) as { entries: { text?: string; links: string[] }[] };
+          const matching = ledger.entries.filter((entry) => entry.text?.includes(TITLE));
+          return matching.length > 0 ? matching : null;
+        },
+        { timeoutMs: 10_000, what: `the OA message in ${head}'s ledger` },
+      );
+      expect(entries).toHaveLength(1);
+      expect(entries[0]!.links.some((link) => link.includes(`/post/${postId}?ref=`))).toBe(true);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
