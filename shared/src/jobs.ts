@@ -45,10 +45,10 @@ export const jobDefinitions = {
     queue: queueNames.deliveries,
     payload: z.strictObject({ deliveryIds: z.array(z.coerce.number().int().positive()).min(1).max(200) }),
   },
-  /** Apply one recorded Zalo webhook event. */
+  /** Apply recorded Zalo webhook events (a batch: one intake flush, or what the reconciler found). */
   "webhook.process": {
     queue: queueNames.webhooks,
-    payload: z.strictObject({ eventId: z.coerce.number().int().positive() }),
+    payload: z.strictObject({ eventIds: z.array(z.coerce.number().int().positive()).min(1).max(1000) }),
   },
 } as const;
 
@@ -66,5 +66,5 @@ export const jobIds = {
   reconcileScheduler: "maintenance-reconcile",
   recurringScheduler: (scheduleId: string) => `recurring-${scheduleId}`,
   delivery: (deliveryIds: number[]) => `delivery-${deliveryIds[0]}-${deliveryIds[deliveryIds.length - 1]}-${deliveryIds.length}`,
-  webhook: (eventId: number) => `webhook-${eventId}`,
+  webhook: (eventIds: number[]) => `webhook-${eventIds[0]}-${eventIds[eventIds.length - 1]}-${eventIds.length}`,
 };

@@ -80,7 +80,7 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     const counts = await waitFor(async () => {
       const [row] = await queryRows<{ events: number; signals: number; open: number }>(
         stack.runtime.store.db,
-        sql`select (select count(*)::int from webhook_events where payload->'message'->>'msg_id' = 'dup-msg-1') as events,
+        sql`select (select count(*)::int from webhook_events where raw_body::jsonb->'message'->>'msg_id' = 'dup-msg-1') as events,
                    (select count(*)::int from signals where zalo_msg_id = 'dup-msg-1') as signals,
                    (select count(*)::int from webhook_events where processed_at is null) as open`,
       );

@@ -1,6 +1,6 @@
 import { and, inArray, isNull, lt } from "drizzle-orm";
 import { jobIds } from "@loa-phuong/shared";
-import { enqueue, enqueueBulk } from "../queue/queues.js";
+import { enqueue } from "../queue/queues.js";
 import { broadcasts, broadcastSchedules, webhookEvents } from "../store/schema/index.js";
 import { syncScheduler } from "../services/broadcast-schedules.js";
 import { scheduleFanout } from "../services/broadcasts.js";
@@ -30,11 +30,10 @@ export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "l
     .where(and(isNull(webhookEvents.processedAt), lt(webhookEvents.receivedAt, new Date(Date.now() - WEBHOOK_GRACE_MS))))
     .orderBy(webhookEvents.id)
     .limit(WEBHOOK_BATCH);
-  await enqueueBulk(
-    ctx.queues,
-    "webhook.process",
-    pending.map((e) => ({ payload: { eventId: e.id }, options: { jobId: jobIds.webhook(e.id) } })),
-  );
+  for (let i = 0; i < pending.length; i += 500) {
+    const eventIds = pending.slice(i, i + 500).map((e) => e.id);
+    await enqueue(ctx.queues, "webhook.process", { eventIds }, { jobId: jobIds.webhook(eventIds) });
+  }
   if (open.length + pending.length > 0) ctx.logger.info({ broadcasts: open.length, webhooks: pending.length }, "reconciled queues with the store");
   return { broadcasts: open.length, webhooks: pending.length };
 }

@@ -18,6 +18,13 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
   "webhook.process": handleWebhookProcess,
 };
 
+/**
+ * Applying webhooks is paced (each run sweeps up to 200 waiting events, so this still applies up to
+ * ~1,600 a second): under a burst the store's time goes first to recording what Zalo sends — Zalo
+ * wants its answer within 2 seconds — and the backlog is applied right after.
+ */
+const WEBHOOK_APPLY_LIMIT = { max: 8, duration: 1000 };
+
 export interface Workers {
   workers: Worker[];
   close(): Promise<void>;
@@ -49,7 +56,7 @@ export async function startWorkers(
   // Zalo's rate limit is kept by the OA client's pacer (even spacing shared through Redis); -32 still
   // pauses this worker through rateLimit() + RateLimitError if Zalo counts differently.
   deliveryWorker = make(queueNames.deliveries, { concurrency: ctx.config.DELIVERY_CONCURRENCY });
-  const workers = [make(queueNames.broadcasts, { concurrency: 10 }), deliveryWorker, make(queueNames.webhooks, { concurrency: 10 })];
+  const workers = [make(queueNames.broadcasts, { concurrency: 10 }), deliveryWorker, make(queueNames.webhooks, { concurrency: 1, limiter: WEBHOOK_APPLY_LIMIT })];
 
   for (const worker of workers) {
     worker.on("failed", (job, error) => {

@@ -19,6 +19,8 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export interface Store {
   db: Db;
   kind: "pglite" | "postgres";
+  /** The connection string of a PostgreSQL store (other processes can open the same database). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Stor
   } finally {
     client.release();
   }
-  return { db, kind: "postgres", close: () => pool.end() };
+  return { db, kind: "postgres", url: databaseUrl, close: () => pool.end() };
 }
 
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Store> {

@@ -8,7 +8,7 @@ export type StoreKind = "pglite" | "postgres";
 export const storeKinds: StoreKind[] = ["pglite", "postgres"];
 
 /** A server database the tests may create scratch databases from. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const testPostgresUrl = () => process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /**
  * A fresh, migrated store: in-memory PGlite, or a new scratch database on the PostgreSQL server
@@ -17,21 +17,21 @@ export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://po
 export async function openTestStore(kind: StoreKind): Promise<Store> {
   if (kind === "pglite") return openStore({ kind: "pglite" });
   const name = `loa_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  const admin = new pg.Client({ connectionString: testPostgresUrl() });
   await admin.connect();
   try {
     await admin.query(`create database ${name}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(TEST_POSTGRES_URL);
+  const url = new URL(testPostgresUrl());
   url.pathname = `/${name}`;
   const store = await openStore({ kind: "postgres", databaseUrl: url.toString(), poolSize: 5 });
   return {
     ...store,
     close: async () => {
       await store.close();
-      const dropper = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      const dropper = new pg.Client({ connectionString: testPostgresUrl() });
       await dropper.connect();
       try {
         await dropper.query(`drop database if exists ${name} with (force)`);

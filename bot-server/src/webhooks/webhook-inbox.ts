@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { jobIds } from "@loa-phuong/shared";
 import type { Logger } from "pino";
-import { enqueueBulk, type Queues } from "../queue/queues.js";
+import { enqueue, type Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
 import { webhookEvents } from "../store/schema/index.js";
 
@@ -11,7 +11,7 @@ export const webhookDedupeKey = (rawBody: Buffer) => createHash("sha256").update
 export interface InboxEvent {
   dedupeKey: string;
   eventName: string;
-  payload: Record<string, unknown>;
+  rawBody: string;
 }
 
 interface Waiting {
@@ -57,7 +57,8 @@ export class WebhookInbox {
         .returning({ id: webhookEvents.id, dedupeKey: webhookEvents.dedupeKey });
       const idByKey = new Map(inserted.map((r) => [r.dedupeKey, r.id]));
       try {
-        await enqueueBulk(this.queues, "webhook.process", inserted.map((r) => ({ payload: { eventId: r.id }, options: { jobId: jobIds.webhook(r.id) } })));
+        const eventIds = inserted.map((r) => r.id);
+        if (eventIds.length) await enqueue(this.queues, "webhook.process", { eventIds }, { jobId: jobIds.webhook(eventIds) });
       } catch (err) {
         // Recorded in the store already: the reconciler enqueues these once Redis answers again.
         this.logger.warn({ err, events: inserted.length }, "webhook events recorded but not enqueued");

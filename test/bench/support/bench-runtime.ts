@@ -16,6 +16,8 @@ export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 export interface BenchRuntime {
   runtime: Runtime;
+  /** The configuration as environment variables, for worker processes of the same deployment. */
+  env: Record<string, string>;
   store: Store;
   storeKind: "pglite" | "postgres";
   prefix: string;
@@ -26,7 +28,7 @@ export interface BenchRuntime {
  * The bot server (API + workers) in this process, on the embedded store in a temporary folder, or on
  * a scratch PostgreSQL database when DATABASE_URL is set — the same code as production.
  */
-export async function startBenchRuntime(sim: SimProcess, env: Record<string, string>): Promise<BenchRuntime> {
+export async function startBenchRuntime(sim: SimProcess, env: Record<string, string>, options: { worker?: boolean } = {}): Promise<BenchRuntime> {
   const prefix = `bench-${randomBytes(4).toString("hex")}`;
   let dataDir: string | undefined;
   let store: Store;
@@ -40,7 +42,7 @@ export async function startBenchRuntime(sim: SimProcess, env: Record<string, str
     store = await openStore({ kind: "pglite", dataDir });
     storeKind = "pglite";
   }
-  const config = parseConfig({
+  const configEnv: Record<string, string> = {
     NODE_ENV: "test",
     PORT: "0",
     LOG_LEVEL: "warn",
@@ -57,13 +59,16 @@ export async function startBenchRuntime(sim: SimProcess, env: Record<string, str
     ZALO_OAUTH_BASE_URL: sim.url,
     QUIET_HOURS: "00:00-00:00",
     DAILY_CAP_PER_RESIDENT: "0",
+    ...(store.url ? { DATABASE_URL: store.url } : {}),
     ...env,
-  });
-  const runtime = await startRuntime(config, { api: true, worker: true, store, logger: pino({ level: "warn" }, process.stderr) });
+  };
+  const config = parseConfig(configEnv);
+  const runtime = await startRuntime(config, { api: true, worker: options.worker ?? true, store, logger: pino({ level: "warn" }, process.stderr) });
   const tokens = await sim.admin<{ access_token: string; refresh_token: string; expires_in: string }>("POST", "/oa/tokens");
   await runtime.tokens.save({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresInSec: Number(tokens.expires_in) });
   return {
     runtime,
+    env: configEnv,
     store,
     storeKind,
     prefix,

@@ -8,7 +8,8 @@ export const webhookEvents = pgTable(
     /** SHA-256 of the raw body: Zalo's retries repeat the body byte for byte. */
     dedupeKey: text("dedupe_key").notNull().unique(),
     eventName: text("event_name").notNull(),
-    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    /** The body exactly as Zalo sent it (what the signature covers); parsed when the event is applied. */
+    rawBody: text("raw_body").notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
