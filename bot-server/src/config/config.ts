@@ -91,6 +91,8 @@ export const configSchema = z.object({
   ZALO_SIM_URL: url.default("http://127.0.0.1:3100"),
   /** How often the reconciler rebuilds Redis from the store (due broadcasts, waves, unapplied webhooks), ms. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
+  /** How soon a job whose worker died is taken up again (BullMQ lock duration and stalled check), ms. */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   /** Deadline for an ordered shutdown before the process exits anyway, ms. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });

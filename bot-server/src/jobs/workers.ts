@@ -51,7 +51,9 @@ export async function startWorkers(
     await (handlers[name] as JobHandler<JobName>)(ctx, payload as never, job, token);
   };
   const make = (queue: QueueName, options: Partial<WorkerOptions> = {}) =>
-    new Worker(queue, processor, { connection, prefix, concurrency: 1, ...options });
+    // A job whose worker died is picked up again (stalled check); deliveries are safe to re-run however
+    // often that happens, so a few dead workers in a row must not fail the job.
+    new Worker(queue, processor, { connection, prefix, concurrency: 1, stalledInterval: ctx.config.WORKER_STALLED_INTERVAL_MS, lockDuration: ctx.config.WORKER_STALLED_INTERVAL_MS, maxStalledCount: 20, ...options });
 
   // Zalo's rate limit is kept by the OA client's pacer (even spacing shared through Redis); -32 still
   // pauses this worker through rateLimit() + RateLimitError if Zalo counts differently.
