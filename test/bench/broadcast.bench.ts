@@ -14,7 +14,7 @@ import { startSimProcess } from "./support/sim-process.js";
  * the simulator in its own process. With --rate > 0 the simulator enforces that many messages per
  * second (sliding window) and the server is configured with the same Zalo limit.
  */
-const args = parseArgs({ recipients: 5000, rate: 200, concurrency: 8, batch: 25 });
+const args = parseArgs({ recipients: 5000, rate: 200, concurrency: 8, batch: 0 });
 const throttled = args.rate > 0;
 const sim = await startSimProcess({
   ZALO_SIM_RATE_PER_SECOND: String(args.rate),
@@ -23,7 +23,7 @@ const sim = await startSimProcess({
 const bench = await startBenchRuntime(sim, {
   ZALO_RATE_LIMIT_PER_MINUTE: String(throttled ? args.rate * 60 : 100_000_000),
   DELIVERY_CONCURRENCY: String(args.concurrency),
-  DELIVERY_BATCH_SIZE: String(args.batch),
+  ...(args.batch > 0 ? { DELIVERY_BATCH_SIZE: String(args.batch) } : {}),
 });
 try {
   const db = bench.store.db;

@@ -68,8 +68,11 @@ export const configSchema = z.object({
   ZALO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(4000),
   /** Delivery batches a worker process sends at once (each batch's Zalo calls run in parallel). */
   DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(4),
-  /** Deliveries per job: one claim and one settle query per batch. */
-  DELIVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(25),
+  /**
+   * Deliveries per job (one claim and one settle query per batch; the batch's sends go out together).
+   * Unset: a twentieth of a second's worth of Zalo's limit, between 1 and 100, so bursts stay small.
+   */
+  DELIVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   /** Quiet hours in ward time: a non-urgent send due inside them waits for their end ("00:00-00:00" = none). */
   QUIET_HOURS: z
     .string()
@@ -97,7 +100,7 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, "DELIVERY_BATCH_SIZE"> & { DELIVERY_BATCH_SIZE: number };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -113,7 +116,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
-  const config = result.data;
+  const config = {
+    ...result.data,
+    DELIVERY_BATCH_SIZE: result.data.DELIVERY_BATCH_SIZE ?? Math.min(100, Math.max(1, Math.floor(result.data.ZALO_RATE_LIMIT_PER_MINUTE / 60 / 20))),
+  };
   if (config.NODE_ENV === "production" && config.DEMO_MODE) {
     throw new ConfigError(["DEMO_MODE: không được bật ở môi trường production"]);
   }

@@ -21,6 +21,9 @@ type Outcome = { settle: Settlement } | { release: Release; rateLimited?: boolea
  */
 export const handleDeliverySend: JobHandler<"delivery.send"> = async (ctx, { deliveryIds }, job, token) => {
   const claimed = await claimDeliveries(ctx.db, deliveryIds, leaseSeconds(ctx));
+  // One pacing round trip for the batch's fresh sends (rows in doubt are reconciled first, paced per call).
+  const fresh = claimed.filter((row) => isSendable(ctx, row) && row.previous_status === "pending").length;
+  if (fresh > 0) await ctx.oa.pace(fresh);
   const outcomes = await Promise.all(claimed.map((row) => sendOne(ctx, row)));
 
   await settleDeliveries(ctx.db, outcomes.flatMap((o) => ("settle" in o ? [o.settle] : [])));
@@ -50,6 +53,10 @@ export const handleDeliverySend: JobHandler<"delivery.send"> = async (ctx, { del
   }
 };
 
+function isSendable(ctx: JobContext, row: ClaimedDelivery): boolean {
+  return row.broadcast_status !== "cancelled" && row.broadcast_status !== "paused" && !!row.zalo_oa_user_id && (row.is_urgent || !windowEndIfInside(ctx.config.QUIET_HOURS, Date.now()));
+}
+
 async function sendOne(ctx: JobContext, row: ClaimedDelivery): Promise<Outcome> {
   if (row.broadcast_status === "cancelled") return { settle: { id: row.id, status: "failed", errorCode: "cancelled", errorMessage: "Đợt gửi đã bị hủy." } };
   // Paused: resuming re-runs the wave, which enqueues this row again.
@@ -64,7 +71,7 @@ async function sendOne(ctx: JobContext, row: ClaimedDelivery): Promise<Outcome> 
     }
     const link = postDeepLink(ctx.config.ZALO_MINI_APP_ID, row.post_id, ref);
     const message = buildBroadcastMessage({ title: row.title, summary: row.summary, body: row.body, imageUrl: row.image_url }, link, ctx.config.OA_MESSAGE_FORMAT);
-    const { messageId } = await ctx.oa.sendCsMessage(row.zalo_oa_user_id, message);
+    const { messageId } = await ctx.oa.sendCsMessage(row.zalo_oa_user_id, message, { prepaced: row.previous_status === "pending" });
     return { settle: { id: row.id, status: "sent", zaloMessageId: messageId } };
   } catch (error) {
     if (!(error instanceof ZaloError)) throw error;

@@ -20,8 +20,9 @@ export interface OaClientOptions {
 export class OaClient {
   constructor(private readonly options: OaClientOptions) {}
 
-  async sendCsMessage(userId: string, message: CsMessage): Promise<{ messageId: string }> {
-    const body = await this.call("post", "/v3.0/oa/message/cs", { recipient: { user_id: userId }, message }, sendMessageSchema);
+  /** `prepaced`: the caller already took this call's slot from the pacer (a batch takes its slots at once). */
+  async sendCsMessage(userId: string, message: CsMessage, options: { prepaced?: boolean } = {}): Promise<{ messageId: string }> {
+    const body = await this.call("post", "/v3.0/oa/message/cs", { recipient: { user_id: userId }, message }, sendMessageSchema, options.prepaced);
     return { messageId: body.data.message_id };
   }
 
@@ -39,10 +40,15 @@ export class OaClient {
     return (await this.call("get", "/v3.0/oa/user/getlist", params, userListSchema)).data;
   }
 
-  private async call<T extends z.ZodType>(method: "get" | "post", url: string, data: unknown, schema: T): Promise<z.output<T>> {
+  /** Takes `calls` slots from the pacer, for a batch whose sends then go out with `prepaced`. */
+  async pace(calls: number): Promise<void> {
+    await this.options.pacer?.acquire(calls);
+  }
+
+  private async call<T extends z.ZodType>(method: "get" | "post", url: string, data: unknown, schema: T, prepaced = false): Promise<z.output<T>> {
     let token = await this.options.tokens.getAccessToken();
     for (let attempt = 0; ; attempt++) {
-      await this.options.pacer?.acquire();
+      if (!prepaced || attempt > 0) await this.options.pacer?.acquire();
       try {
         const response = await zaloRequest(() =>
           method === "get"

@@ -8,7 +8,7 @@ import type { Redis } from "ioredis";
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local interval = tonumber(ARGV[1])
+local interval = tonumber(ARGV[1]) * tonumber(ARGV[2])
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tat < now then tat = now end
 redis.call('SET', KEYS[1], tostring(tat + interval), 'PX', math.ceil(interval + 60000))
@@ -23,14 +23,16 @@ const ADMIT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
 local window = tonumber(ARGV[3])
-redis.call('ZREM', KEYS[1], ARGV[2])
+for i = 1, tonumber(ARGV[4]) do redis.call('ZREM', KEYS[1], ARGV[2] .. ':' .. i) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
-  redis.call('ZADD', KEYS[1], now, ARGV[2])
+local n = tonumber(ARGV[4])
+local count = redis.call('ZCARD', KEYS[1])
+if count + n <= tonumber(ARGV[1]) then
+  for i = 1, n do redis.call('ZADD', KEYS[1], now, ARGV[2] .. ':' .. i) end
   redis.call('PEXPIRE', KEYS[1], window * 2)
   return '0'
 end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+local oldest = redis.call('ZRANGE', KEYS[1], count + n - tonumber(ARGV[1]) - 1, count + n - tonumber(ARGV[1]) - 1, 'WITHSCORES')
 return tostring(tonumber(oldest[2]) + window - now + 1)
 `;
 
@@ -41,7 +43,7 @@ export const PACING_HEADROOM = 0.97;
  * this much later (event-loop stalls, scheduling), and must still not share Zalo's window with
  * calls admitted a full second after it.
  */
-export const JITTER_GUARD_MS = 30;
+export const JITTER_GUARD_MS = 40;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,14 +67,21 @@ export class SendPacer {
     this.key = `${options.keyPrefix}:zalo-pacer:${options.appId}`;
   }
 
-  /** Waits for this call's slot. */
-  async acquire(): Promise<void> {
-    const wait = Number(await this.redis.eval(RESERVE, 1, `${this.key}:tat`, String(this.intervalMs)));
+  /**
+   * Waits for `calls` slots (a batch's sends go out together: one round trip to Redis per batch
+   * instead of per call). Batches larger than the per-second cap are taken in parts.
+   */
+  async acquire(calls = 1): Promise<void> {
+    for (let left = calls; left > 0; left -= this.perSecondCap) await this.acquirePart(Math.min(left, this.perSecondCap));
+  }
+
+  private async acquirePart(n: number): Promise<void> {
+    const wait = Number(await this.redis.eval(RESERVE, 1, `${this.key}:tat`, String(this.intervalMs), String(n)));
     if (wait > 0) await sleep(wait);
     const member = randomBytes(8).toString("base64url");
     for (;;) {
       const askedAt = performance.now();
-      const retryIn = Number(await this.redis.eval(ADMIT, 1, `${this.key}:log`, String(this.perSecondCap), member, String(1000 + JITTER_GUARD_MS)));
+      const retryIn = Number(await this.redis.eval(ADMIT, 1, `${this.key}:log`, String(this.perSecondCap), member, String(1000 + JITTER_GUARD_MS), String(n)));
       if (retryIn > 0) {
         await sleep(retryIn);
         continue;
