@@ -32,7 +32,7 @@ export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx, {
 };
 
 /** Events taken in one transaction: enough to amortise it, few enough to keep webhook answers fast. */
-const SWEEP_LIMIT = 200;
+const SWEEP_LIMIT = 100;
 
 async function applyOpenEvents(ctx: JobContext, eventIds: number[]): Promise<number> {
   return ctx.db.transaction(async (tx) => {

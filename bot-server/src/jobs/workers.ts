@@ -19,8 +19,8 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
 };
 
 /**
- * Applying webhooks is paced (each run sweeps up to 200 waiting events, so this still applies up to
- * ~1,600 a second): under a burst the store's time goes first to recording what Zalo sends — Zalo
+ * Applying webhooks is paced (each run sweeps up to 100 waiting events, so this still applies up to
+ * ~800 a second): under a burst the store's time goes first to recording what Zalo sends — Zalo
  * wants its answer within 2 seconds — and the backlog is applied right after.
  */
 const WEBHOOK_APPLY_LIMIT = { max: 8, duration: 1000 };

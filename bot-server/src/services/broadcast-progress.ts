@@ -45,7 +45,8 @@ export async function broadcastProgress(db: Db, wardId: string, broadcastId: str
     broadcast: toBroadcastDto(row.broadcast, counts),
     post: { id: row.broadcast.postId, title: row.postTitle, kind: row.postKind },
     total,
-    settledRatio: total === 0 ? (row.broadcast.status === "sent" ? 1 : 0) : settled / total,
+    // A broadcast that ended before fan-out (cancelled while scheduled) has no rows and is complete.
+    settledRatio: total === 0 ? (["sent", "cancelled", "failed"].includes(row.broadcast.status) ? 1 : 0) : settled / total,
     reasons: reasons.map((r) => ({ status: r.status, reason: r.reason, count: r.n })),
     groups: [...byGroup.values()].sort((a, b) => a.name.localeCompare(b.name, "vi", { numeric: true })),
     pauseReason: row.broadcast.pauseReason,

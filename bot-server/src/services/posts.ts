@@ -33,6 +33,7 @@ export function toPostDto(row: PostRow): Post {
     approvedAt: row.approvedAt?.toISOString() ?? null,
     version: row.version,
     approvedVersion: row.approvedVersion,
+    rejectionReason: row.rejectionReason,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -86,14 +87,14 @@ export async function createPost(db: Db, actor: StaffActor, input: CreatePostReq
 }
 
 /** Editing content after approval sends the post back for approval and unschedules its broadcasts. */
-export async function updatePost(db: Db, actor: StaffActor, postId: string, input: Partial<Content>): Promise<Post> {
+export async function updatePost(db: Db, actor: StaffActor, postId: string, input: Partial<Content> & { isUrgent?: boolean | undefined }): Promise<Post> {
   requireRole(actor, "editor");
   return db.transaction(async (tx) => {
     const row = await lockPost(tx, actor.wardId, postId);
     // Broadcasts under way keep the version they froze; the edit only affects what is sent next.
     assertStatus(row, ["draft", "rejected", "submitted", "approved", "scheduled", "paused", "sending", "sent"]);
     const next = { ...row, ...input };
-    const changed = contentHash(next) !== contentHash(row);
+    const changed = contentHash(next) !== contentHash(row) || next.isUrgent !== row.isUrgent;
     if (!changed) return toPostDto(row);
     const toStatus: PostStatus = row.status === "draft" || row.status === "rejected" ? "draft" : "submitted";
     const [updated] = await tx

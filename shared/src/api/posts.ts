@@ -33,6 +33,7 @@ export const postSchema = z.object({
   approvedAt: z.string().nullable(),
   version: z.number(),
   approvedVersion: z.number().nullable(),
+  rejectionReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

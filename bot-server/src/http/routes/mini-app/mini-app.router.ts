@@ -27,6 +27,7 @@ export function miniAppRouter(ctx: ApiContext, distDir: string): Router {
     apiBaseUrl: "",
     miniAppId: ctx.config.ZALO_MINI_APP_ID,
     oaId: ctx.config.ZALO_OA_ID,
+    oaMessageFormat: ctx.config.OA_MESSAGE_FORMAT,
     demo: ctx.config.DEMO_MODE ? { simulatorUrl: ctx.config.ZALO_SIM_URL } : null,
   };
   // zmp-vite-plugin emits relative asset paths; <base> keeps them right on deep links like /post/<id>.

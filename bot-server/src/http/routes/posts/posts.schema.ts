@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { createPostRequestSchema } from "@loa-phuong/shared";
 
-/** Content edits; at least one field. */
+/** Content edits (imageUrl null removes the image; urgency needs approval again too); at least one field. */
 export const updatePostRequestSchema = createPostRequestSchema
-  .pick({ title: true, summary: true, body: true, imageUrl: true })
+  .pick({ title: true, summary: true, body: true })
+  // Re-declared without the create default, so a PATCH that omits them leaves them alone.
+  .extend({ imageUrl: z.url().max(2000).nullable(), isUrgent: z.boolean() })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Cần ít nhất một trường để sửa" });
 export type UpdatePostRequest = z.infer<typeof updatePostRequestSchema>;

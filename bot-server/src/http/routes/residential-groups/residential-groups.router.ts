@@ -17,7 +17,8 @@ export function residentialGroupsRouter(ctx: ApiContext): Router {
         code: residentialGroups.code,
         name: residentialGroups.name,
         area: residentialGroups.area,
-        members: sql<number>`(select count(*)::int from residents r where r.residential_group_id = ${residentialGroups.id} and r.membership_status = 'confirmed')`,
+        // Written out: inside a sub-select drizzle renders the column unqualified, which would mean r.id.
+        members: sql<number>`(select count(*)::int from residents r where r.residential_group_id = "residential_groups"."id" and r.membership_status = 'confirmed')`,
       })
       .from(residentialGroups)
       .where(eq(residentialGroups.wardId, ctx.config.WARD_ID))
