@@ -70,6 +70,8 @@ console.log(`
  Loa Phường đang chạy (dữ liệu trình diễn: phường Hồng Bàng)
 
  Mini App (người dân):   http://localhost:${port}/zapps/${miniAppId}/
+ Màn hình cán bộ:        http://localhost:${port}/zapps/${miniAppId}/staff
+ Bảng hàng đợi (admin):  http://localhost:${port}/admin/queues
  Hộp thư mô phỏng Zalo:  ${simUrl}/
  Kiểm tra sức khỏe:      http://localhost:${port}/health
  Tài khoản cán bộ:       bientap / lanhdao / quantri — mật khẩu loaphuong-demo
