@@ -73,6 +73,21 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     expect(progress.body.settledRatio).toBe(1);
   });
 
+  it("sends the configured template to residents outside Zalo's 7-day window instead of leaving them to the feed", async () => {
+    stack = await startStack({ env: { ZALO_FALLBACK_TEMPLATE_ID: "tmpl-thong-bao-phuong" } });
+    const ward = await seedWard(stack, { groups: 1, perGroup: 4, resident: (i) => (i === 0 ? { daysSinceInteraction: 20 } : {}) });
+    const postId = await approvedPost(ward, { title: "Thông báo tiêm chủng" });
+    const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
+    await waitForBroadcastDone(stack, res.body.id);
+    const rows = await deliveriesOf(stack, res.body.id);
+    const silent = rows.find((r) => r.residentId === ward.residents[0]!.id)!;
+    expect(silent).toMatchObject({ channel: "template", status: expect.stringMatching(/sent|delivered|seen/) });
+    const [entry] = stack.sim.ledger.forUser(ward.residents[0]!.zaloOaUserId);
+    expect(entry!.endpoint).toContain("/message/template");
+    expect(JSON.stringify(entry!.body)).toContain(`/post/${postId}?ref=d-${silent.id}`);
+    expect(rows.filter((r) => r.channel === "oa")).toHaveLength(3);
+  });
+
   it("pauses, resumes and cancels mid-flight without losing or doubling a message", async () => {
     stack = await startStack({ sim: { latencyMs: 40 }, env: { DELIVERY_CONCURRENCY: "2", DELIVERY_BATCH_SIZE: "1" } });
     const ward = await seedWard(stack, { groups: 2, perGroup: 40 });

@@ -62,6 +62,11 @@ export const configSchema = z.object({
   ZALO_USE_APPSECRET_PROOF: bool.default(true),
   /** OA message wording: text ending with the link (confirmed contract) or a list template with a "Xem chi tiết" button. */
   OA_MESSAGE_FORMAT: z.enum(["text_link", "list_button"]).default("text_link"),
+  /**
+   * Optional fallback for residents the OA may not message (not following, or silent for 7 days): an
+   * approved ZBS template sent by user id, with template_data { title, summary, link }. Unset: feed only.
+   */
+  ZALO_FALLBACK_TEMPLATE_ID: z.string().optional(),
   /** Timeout of one Zalo HTTP call, ms. */
   ZALO_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Zalo's OA API limit per app; the delivery worker's limiter stays under it. */

@@ -23,6 +23,7 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
     const quietEnd = row.isUrgent ? undefined : windowEndIfInside(ctx.config.QUIET_HOURS, Date.now());
     if (quietEnd) return { reschedule: quietEnd };
     const cap = row.isUrgent ? 0 : ctx.config.DAILY_CAP_PER_RESIDENT;
+    const useTemplate = ctx.config.ZALO_FALLBACK_TEMPLATE_ID ? sql`true` : sql`false`;
     const today = wardClock(Date.now());
     const dayStart = fromWardClock({ year: today.year, month: today.month, day: today.day }).toISOString();
     // Non-urgent OA messages each resident already has today (the daily cap); urgent posts bypass it.
@@ -35,14 +36,14 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
         group by d.resident_id
       ), audience as (
         select r.id, ${oaReachableCondition} as reachable, (${cap} > 0 and coalesce(t.n, 0) >= ${cap}) as capped,
-               r.zalo_oa_user_id is null or not r.is_follower as not_follower
+               r.zalo_oa_user_id is null or not r.is_follower as not_follower, r.zalo_oa_user_id is not null as has_oa_id
         from residents r left join today t on t.resident_id = r.id
         where ${audienceCondition(row.wardId, row.audience)}
       )
       insert into deliveries (broadcast_id, resident_id, channel, status, error_code)
       select ${broadcastId}::uuid, a.id,
-             case when a.reachable and not a.capped then 'oa' else 'feed' end,
-             case when a.reachable and not a.capped then 'pending' else 'fallback' end,
+             case when a.reachable and not a.capped then 'oa' when ${useTemplate} and not a.capped and a.has_oa_id then 'template' else 'feed' end,
+             case when a.reachable and not a.capped then 'pending' when ${useTemplate} and not a.capped and a.has_oa_id then 'pending' else 'fallback' end,
              case when a.reachable and not a.capped then null
                   when a.not_follower then 'not_follower'
                   when not a.reachable then 'outside_interaction_window'

@@ -6,6 +6,7 @@ export interface ClaimedDelivery {
   id: number;
   previous_status: "pending" | "sending";
   broadcast_id: string;
+  channel: "oa" | "template" | "feed";
   broadcast_status: string;
   is_urgent: boolean;
   post_id: string;
@@ -32,9 +33,9 @@ export async function claimDeliveries(db: Db, ids: number[], leaseSeconds: numbe
           from target t
           where d.id = t.id and (t.status = 'pending'
             or (t.status = 'sending' and (d.in_flight_at is null or d.in_flight_at < now() - make_interval(secs => ${leaseSeconds}))))
-          returning d.id, d.broadcast_id, d.resident_id, t.status as previous_status
+          returning d.id, d.broadcast_id, d.resident_id, d.channel, t.status as previous_status
         )
-        select c.id, c.previous_status, c.broadcast_id, b.status as broadcast_status, b.is_urgent, b.post_id,
+        select c.id, c.previous_status, c.broadcast_id, c.channel, b.status as broadcast_status, b.is_urgent, b.post_id,
                r.zalo_oa_user_id, v.title, v.summary, v.body, v.image_url
         from claimed c
         join broadcasts b on b.id = c.broadcast_id

@@ -71,6 +71,11 @@ async function sendOne(ctx: JobContext, row: ClaimedDelivery): Promise<Outcome> 
     }
     const link = postDeepLink(ctx.config.ZALO_MINI_APP_ID, row.post_id, ref);
     const message = buildBroadcastMessage({ title: row.title, summary: row.summary, body: row.body, imageUrl: row.image_url }, link, ctx.config.OA_MESSAGE_FORMAT);
+    if (row.channel === "template" && ctx.config.ZALO_FALLBACK_TEMPLATE_ID) {
+      const data = { title: row.title.slice(0, 100), summary: (row.summary ?? row.body).slice(0, 200), link };
+      const { messageId } = await ctx.oa.sendTemplateMessage(row.zalo_oa_user_id, ctx.config.ZALO_FALLBACK_TEMPLATE_ID, data);
+      return { settle: { id: row.id, status: "sent", zaloMessageId: messageId } };
+    }
     const { messageId } = await ctx.oa.sendCsMessage(row.zalo_oa_user_id, message, { prepaced: row.previous_status === "pending" });
     return { settle: { id: row.id, status: "sent", zaloMessageId: messageId } };
   } catch (error) {

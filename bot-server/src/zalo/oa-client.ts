@@ -26,6 +26,12 @@ export class OaClient {
     return { messageId: body.data.message_id };
   }
 
+  /** An approved ZBS template by user id (no 7-day rule); billed per message. */
+  async sendTemplateMessage(userId: string, templateId: string, templateData: Record<string, string>): Promise<{ messageId: string }> {
+    const body = await this.call("post", "/v3.0/oa/message/template", { user_id: userId, template_id: templateId, template_data: templateData }, sendMessageSchema);
+    return { messageId: body.data.message_id };
+  }
+
   /** Newest first; Zalo caps count at 10. */
   async getConversation(userId: string, offset = 0, count = 10): Promise<ConversationMessage[]> {
     const body = await this.call("get", "/v2.0/oa/conversation", { user_id: userId, offset, count }, conversationSchema);

@@ -70,8 +70,11 @@ export const deliveries = pgTable(
       .notNull()
       .references(() => residents.id, { onDelete: "cascade" }),
     status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
-    /** oa = OA customer-service message; feed = Mini App feed only (the OA cannot reach the resident). */
-    channel: text("channel").$type<"oa" | "feed">().notNull().default("oa"),
+    /**
+     * oa = OA customer-service message; template = an approved ZBS template by user id (configured
+     * fallback for residents outside the CS rules); feed = Mini App feed only.
+     */
+    channel: text("channel").$type<"oa" | "template" | "feed">().notNull().default("oa"),
     zaloMessageId: text("zalo_message_id"),
     attempts: integer("attempts").notNull().default(0),
     errorCode: text("error_code"),
