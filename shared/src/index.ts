@@ -10,3 +10,7 @@ export * from "./jobs.js";
 export * from "./time.js";
 export * from "./text.js";
 export * from "./broadcast-message.js";
+export * from "./api/residents.js";
+export * from "./api/engagement.js";
+export * from "./api/relay.js";
+export * from "./api/signals.js";

@@ -20,6 +20,13 @@ export const residentProfileSchema = z.object({
   membershipStatus: membershipStatusSchema.nullable(),
   civicRoles: z.array(z.object({ role: civicRoleSchema, schoolId: z.string().nullable() })),
   isFollower: z.boolean(),
+  /** Tổ trưởng of their (confirmed) residential group. */
+  isGroupHead: z.boolean(),
+  /** Has given the data-use consent (finished onboarding). */
+  onboarded: z.boolean(),
+  hasPhone: z.boolean(),
+  notificationsAllowed: z.boolean(),
+  largeText: z.boolean(),
 });
 export type ResidentProfile = z.infer<typeof residentProfileSchema>;
 

@@ -16,6 +16,8 @@ export const feedItemSchema = z.object({
   imageUrl: z.string().nullable(),
   campaign: z.object({ id: z.string(), title: z.string() }).nullable(),
   publishedAt: z.string(),
+  /** The resident opened it already (last-read state). */
+  isRead: z.boolean(),
 });
 export type FeedItem = z.infer<typeof feedItemSchema>;
 

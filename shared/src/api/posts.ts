@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { postKindSchema, postStatusSchema } from "../domain/enums.js";
+import { pollSchema } from "./engagement.js";
 
 export const idParamsSchema = z.strictObject({ id: z.uuid("Mã không hợp lệ") });
 
@@ -11,7 +12,9 @@ export const createPostRequestSchema = z.strictObject({
   imageUrl: z.url().max(2000).optional(),
   campaignId: z.uuid().optional(),
   isUrgent: z.boolean().default(false),
-});
+  /** Required for kind "poll"; part of the approved content. */
+  poll: pollSchema.optional(),
+}).refine((p) => p.kind !== "poll" || p.poll !== undefined, { message: "Bài khảo sát cần có câu hỏi và các lựa chọn", path: ["poll"] });
 export type CreatePostRequest = z.input<typeof createPostRequestSchema>;
 
 export const rejectPostRequestSchema = z.strictObject({
@@ -28,6 +31,7 @@ export const postSchema = z.object({
   imageUrl: z.string().nullable(),
   campaignId: z.string().nullable(),
   isUrgent: z.boolean(),
+  poll: pollSchema.nullable(),
   authorId: z.string(),
   approvedById: z.string().nullable(),
   approvedAt: z.string().nullable(),

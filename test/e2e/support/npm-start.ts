@@ -33,7 +33,7 @@ export interface StartedSystem {
  * Runs what `npm start` runs (scripts/start.mjs, on the built code) on free ports, a throw-away data
  * folder and its own Redis key prefix, and waits until it says where to open it.
  */
-export async function startSystem(): Promise<StartedSystem> {
+export async function startSystem(env: Record<string, string> = {}): Promise<StartedSystem> {
   const [port, simPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "loa-start-"));
   const miniAppId = "3000000000000000003";
@@ -41,7 +41,7 @@ export async function startSystem(): Promise<StartedSystem> {
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), ZALO_SIM_PORT: String(simPort), DATA_DIR: dataDir, QUEUE_PREFIX: prefix, LOG_LEVEL: "warn" },
+    env: { ...process.env, PORT: String(port), ZALO_SIM_PORT: String(simPort), DATA_DIR: dataDir, QUEUE_PREFIX: prefix, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+export const reactionKinds = ["huu_ich", "cam_on", "dong_tinh", "quan_tam"] as const;
+export const reactionKindSchema = z.enum(reactionKinds);
+export type ReactionKind = z.infer<typeof reactionKindSchema>;
+/** Vietnamese labels of reactions. */
+export const reactionLabels: Record<ReactionKind, string> = { huu_ich: "Hữu ích", cam_on: "Cảm ơn", dong_tinh: "Đồng tình", quan_tam: "Quan tâm" };
+
+export const reactRequestSchema = z.strictObject({ reaction: reactionKindSchema, active: z.boolean() });
+
+/** A poll belongs to a post of kind "poll" and is part of its approved content. */
+export const pollSchema = z.strictObject({
+  question: z.string().trim().min(1).max(300),
+  multiple: z.boolean().default(false),
+  options: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,20}$/), label: z.string().trim().min(1).max(200) })).min(2).max(10),
+});
+export type Poll = z.infer<typeof pollSchema>;
+
+export const pollAnswerRequestSchema = z.strictObject({ optionIds: z.array(z.string().min(1).max(20)).min(1).max(10) });
+
+export const postQuestionRequestSchema = z.strictObject({
+  kind: z.enum(["question", "comment"]),
+  text: z.string().trim().min(1, "Nội dung không được để trống").max(2000, "Tối đa 2.000 ký tự"),
+});
+
+/** A photo uploaded before the report is sent (POST /api/uploads with the image bytes). */
+export const uploadResponseSchema = z.object({ id: z.string(), url: z.string(), bytes: z.number(), contentType: z.string() });
+export const MAX_UPLOAD_BYTES = 3 * 1024 * 1024;
+
+/** Phản ánh: a report about the neighbourhood, up to 3 photos and an optional location. */
+export const reportRequestSchema = z.strictObject({
+  text: z.string().trim().min(1, "Hãy mô tả sự việc").max(2000),
+  uploadIds: z.array(z.uuid()).max(3, "Tối đa 3 ảnh").default([]),
+  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), label: z.string().max(200).optional() }).optional(),
+  postId: z.uuid().optional(),
+});
+
+/** Đề cử điển hình: who, where, why; staff review it later. */
+export const nominationRequestSchema = z.strictObject({
+  who: z.string().trim().min(1, "Cần nêu người hoặc tập thể được đề cử").max(200),
+  where: z.string().trim().min(1, "Cần nêu nơi công tác, sinh sống").max(300),
+  why: z.string().trim().min(1, "Cần nêu lý do").max(2000),
+});
+
+/** What the post page shows beyond the content: reactions, the poll, the resident's own questions and their answers. */
+export const postEngagementSchema = z.object({
+  reactions: z.record(z.string(), z.number()),
+  myReactions: z.array(reactionKindSchema),
+  poll: z
+    .object({
+      question: z.string(),
+      multiple: z.boolean(),
+      options: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number().nullable() })),
+      myAnswer: z.array(z.string()).nullable(),
+      totalVotes: z.number().nullable(),
+    })
+    .nullable(),
+  myQuestions: z.array(
+    z.object({ id: z.number(), kind: z.string(), text: z.string(), sentAt: z.string(), replies: z.array(z.object({ text: z.string(), at: z.string(), by: z.string() })) }),
+  ),
+});
+export type PostEngagement = z.infer<typeof postEngagementSchema>;

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+export const relayTaskStatuses = ["open", "shared", "confirmed"] as const;
+export type RelayTaskStatus = (typeof relayTaskStatuses)[number];
+
+/** A group head's task: forward one broadcast into the neighbourhood Zalo group and confirm. */
+export const relayTaskSchema = z.object({
+  id: z.string(),
+  broadcastId: z.string(),
+  post: z.object({ id: z.string(), title: z.string(), kind: z.string(), summary: z.string().nullable() }),
+  status: z.enum(relayTaskStatuses),
+  /** The per-head, per-broadcast reference the share link carries. */
+  ref: z.string(),
+  /** Path inside the Mini App for openShareSheet({ type: "zmp_deep_link", data: { path } }). */
+  sharePath: z.string(),
+  shareUrl: z.string(),
+  createdAt: z.string(),
+  sharedAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  remindedAt: z.string().nullable(),
+  opens: z.object({ total: z.number(), uniqueResidents: z.number() }),
+});
+export type RelayTask = z.infer<typeof relayTaskSchema>;
+
+export const relayOpenRequestSchema = z.strictObject({ ref: z.string().regex(/^r-[A-Za-z0-9_-]{6,40}$/, "Mã chuyển tiếp không hợp lệ") });
+export const relayOpenResponseSchema = z.object({
+  counted: z.boolean(),
+  /** Offered when the resident arrived through a head's link and belongs to no group yet. */
+  joinOffer: z.object({ residentialGroupId: z.string(), name: z.string() }).nullable(),
+});
+
+export const memberDecisionSchema = z.strictObject({ decision: z.enum(["confirm", "reject"]) });
+
+/** Báo cáo dư luận: the head's opinion report for their area. */
+export const opinionReportRequestSchema = z.strictObject({
+  mood: z.enum(["positive", "neutral", "negative", "mixed"]),
+  topics: z.array(z.string().trim().min(1).max(80)).min(1, "Chọn ít nhất một chủ đề").max(10),
+  summary: z.string().trim().min(1, "Cần tóm tắt tình hình").max(3000),
+});
+
+/** One row of the staff relay board. */
+export const relayBoardRowSchema = z.object({
+  residentialGroup: z.object({ id: z.string(), name: z.string() }),
+  head: z.object({ id: z.string(), name: z.string() }).nullable(),
+  taskId: z.string().nullable(),
+  status: z.enum([...relayTaskStatuses, "no_head"]),
+  sharedAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  remindedAt: z.string().nullable(),
+  escalatedAt: z.string().nullable(),
+  opens: z.object({ total: z.number(), uniqueResidents: z.number() }),
+  oa: z.object({ recipients: z.number(), sent: z.number(), delivered: z.number(), seen: z.number(), fallback: z.number() }),
+});
+export type RelayBoardRow = z.infer<typeof relayBoardRowSchema>;
