@@ -45,7 +45,7 @@ describe("the Mini App served by npm start, in a real browser", () => {
     const item = page.getByRole("link", { name: new RegExp(URGENT_TITLE) });
     await item.waitFor({ timeout: 20_000 });
     await item.click();
-    await page.getByRole("heading", { name: URGENT_TITLE }).waitFor({ timeout: 10_000 });
+    await page.getByRole("heading", { level: 1, name: URGENT_TITLE }).waitFor({ timeout: 10_000 });
     await page.getByText("UBND phường khẳng định đây là thông tin không đúng sự thật", { exact: false }).first().waitFor({ timeout: 10_000 });
 
     // A resident of a group the clarification did not address does not see it.

@@ -45,6 +45,7 @@ export async function seedDemoWard(db: Db, options: { passwordCost?: number } = 
           lastInteractionAt: new Date(now - p.daysSinceInteraction * 86_400_000 - 3_600_000),
           residentialGroupId: groups[p.groupIndex]!.id,
           membershipStatus: "confirmed" as const,
+          consentedAt: new Date(now - 30 * 86_400_000),
         })),
       )
       .returning({ id: residents.id, zaloAppUserId: residents.zaloAppUserId });

@@ -21,6 +21,7 @@ interface StartedBroadcast {
   campaign_id: string | null;
   campaign_title: string | null;
   mine: boolean;
+  is_read: boolean;
 }
 
 /**
@@ -37,7 +38,8 @@ export async function feedFor(
     db,
     sql`select b.id as broadcast_id, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body,
                v.image_url, c.id as campaign_id, c.title as campaign_title,
-               exists (select 1 from deliveries d where d.broadcast_id = b.id and d.resident_id = ${resident.id}::uuid) as mine
+               exists (select 1 from deliveries d where d.broadcast_id = b.id and d.resident_id = ${resident.id}::uuid) as mine,
+               exists (select 1 from post_reads pr where pr.post_id = p.id and pr.resident_id = ${resident.id}::uuid) as is_read
         from broadcasts b
         join posts p on p.id = b.post_id
         join post_versions v on v.post_id = b.post_id and v.version = b.post_version
@@ -62,6 +64,7 @@ export async function feedFor(
       imageUrl: row.image_url,
       campaign: row.campaign_id && row.campaign_title ? { id: row.campaign_id, title: row.campaign_title } : null,
       publishedAt,
+      isRead: row.is_read,
     });
   }
   return [...byPost.values()].slice(0, options.limit);

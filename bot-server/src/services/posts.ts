@@ -9,11 +9,11 @@ import { recordAudit } from "./audit.js";
 import type { StaffActor } from "./staff.js";
 
 type PostRow = typeof posts.$inferSelect;
-type Content = Pick<PostRow, "title" | "summary" | "body" | "imageUrl">;
+type Content = Pick<PostRow, "title" | "summary" | "body" | "imageUrl" | "poll">;
 
 /** SHA-256 over the content a resident reads; it identifies an approved version in the audit log. */
 export function contentHash(content: Content): string {
-  const canonical = JSON.stringify([content.title, content.summary ?? null, content.body, content.imageUrl ?? null]);
+  const canonical = JSON.stringify([content.title, content.summary ?? null, content.body, content.imageUrl ?? null, ...(content.poll ? [content.poll] : [])]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 
@@ -28,6 +28,7 @@ export function toPostDto(row: PostRow): Post {
     imageUrl: row.imageUrl,
     campaignId: row.campaignId,
     isUrgent: row.isUrgent,
+    poll: row.poll,
     authorId: row.authorId,
     approvedById: row.approvedById,
     approvedAt: row.approvedAt?.toISOString() ?? null,
@@ -70,6 +71,7 @@ export async function createPost(db: Db, actor: StaffActor, input: CreatePostReq
         imageUrl: data.imageUrl ?? null,
         campaignId: data.campaignId ?? null,
         isUrgent: data.isUrgent,
+        poll: data.poll ?? null,
         authorId: actor.id,
       })
       .returning();
@@ -189,6 +191,7 @@ async function freezeVersion(tx: Tx, row: PostRow, actorId: string): Promise<voi
       summary: row.summary,
       body: row.body,
       imageUrl: row.imageUrl,
+      poll: row.poll,
       contentHash: contentHash(row),
       createdById: actorId,
     })

@@ -51,6 +51,11 @@ export async function residentProfile(db: Db, resident: ResidentRow): Promise<Re
     membershipStatus: resident.membershipStatus,
     civicRoles: roles,
     isFollower: resident.isFollower,
+    isGroupHead: resident.membershipStatus === "confirmed" && roles.some((r) => r.role === "group_head"),
+    onboarded: resident.consentedAt !== null,
+    hasPhone: resident.phone !== null,
+    notificationsAllowed: resident.notificationsAllowed,
+    largeText: resident.largeText,
   };
 }
 

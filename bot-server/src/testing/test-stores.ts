@@ -46,7 +46,7 @@ export async function openTestStore(kind: StoreKind): Promise<Store> {
 export async function truncateAll(store: Store): Promise<void> {
   await store.db.execute(
     (await import("drizzle-orm")).sql.raw(
-      `truncate table audit_log, sessions, webhook_events, signals, deliveries, broadcasts, post_versions, posts, campaigns,
+      `truncate table staff_alerts, relay_opens, relay_tasks, signal_replies, uploads, post_reads, poll_answers, post_reactions, audit_log, sessions, webhook_events, signals, deliveries, broadcasts, post_versions, posts, campaigns,
        broadcast_schedules, resident_roles, residents, staff_accounts, schools, residential_groups, wards, zalo_oa_credentials restart identity cascade`,
     ),
   );

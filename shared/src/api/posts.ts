@@ -4,7 +4,8 @@ import { pollSchema } from "./engagement.js";
 
 export const idParamsSchema = z.strictObject({ id: z.uuid("Mã không hợp lệ") });
 
-export const createPostRequestSchema = z.strictObject({
+/** The fields of a post; create and edit both build on it. */
+export const postFieldsSchema = z.strictObject({
   kind: postKindSchema,
   title: z.string().trim().min(1, "Cần có tiêu đề").max(200, "Tiêu đề tối đa 200 ký tự"),
   summary: z.string().trim().max(500).optional(),
@@ -14,7 +15,12 @@ export const createPostRequestSchema = z.strictObject({
   isUrgent: z.boolean().default(false),
   /** Required for kind "poll"; part of the approved content. */
   poll: pollSchema.optional(),
-}).refine((p) => p.kind !== "poll" || p.poll !== undefined, { message: "Bài khảo sát cần có câu hỏi và các lựa chọn", path: ["poll"] });
+});
+
+export const createPostRequestSchema = postFieldsSchema.refine((p) => p.kind !== "poll" || p.poll !== undefined, {
+  message: "Bài khảo sát cần có câu hỏi và các lựa chọn",
+  path: ["poll"],
+});
 export type CreatePostRequest = z.input<typeof createPostRequestSchema>;
 
 export const rejectPostRequestSchema = z.strictObject({

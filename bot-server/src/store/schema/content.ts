@@ -1,5 +1,5 @@
 import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, index } from "drizzle-orm/pg-core";
-import type { Directive, PostKind, PostStatus } from "@loa-phuong/shared";
+import type { Directive, Poll, PostKind, PostStatus } from "@loa-phuong/shared";
 import { staffAccounts, wards } from "./ward.js";
 
 const timestamps = {
@@ -36,6 +36,8 @@ export const posts = pgTable(
     summary: text("summary"),
     body: text("body").notNull(),
     imageUrl: text("image_url"),
+    /** For kind "poll": the question and options; part of the approved content. */
+    poll: jsonb("poll").$type<Poll>(),
     isUrgent: boolean("is_urgent").notNull().default(false),
     authorId: uuid("author_id")
       .notNull()
@@ -63,6 +65,7 @@ export const postVersions = pgTable(
     summary: text("summary"),
     body: text("body").notNull(),
     imageUrl: text("image_url"),
+    poll: jsonb("poll").$type<Poll>(),
     contentHash: text("content_hash").notNull(),
     createdById: uuid("created_by_id")
       .notNull()

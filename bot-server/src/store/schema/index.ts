@@ -4,3 +4,5 @@ export * from "./content.js";
 export * from "./broadcasts.js";
 export * from "./signals.js";
 export * from "./system.js";
+export * from "./engagement.js";
+export * from "./relay.js";

@@ -21,6 +21,16 @@ export const residents = pgTable(
     residentialGroupId: uuid("residential_group_id").references(() => residentialGroups.id, { onDelete: "set null" }),
     /** A claimed membership stays pending until the group head confirms it. */
     membershipStatus: text("membership_status").$type<MembershipStatus>(),
+    /** When the resident gave the data-use consent at onboarding (Nghị định 13/2023). */
+    consentedAt: timestamp("consented_at", { withTimezone: true }),
+    /** When the resident agreed to share their phone number. */
+    phoneConsentedAt: timestamp("phone_consented_at", { withTimezone: true }),
+    notificationsAllowed: boolean("notifications_allowed").notNull().default(false),
+    largeText: boolean("large_text").notNull().default(false),
+    /** Set by the privacy delete: personal data is gone, the row stays so aggregate counts hold. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** When the group head confirmed (or the resident claimed) the membership. */
+    membershipChangedAt: timestamp("membership_changed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -21,6 +21,10 @@ export const signals = pgTable(
     /** Lower-case NFC text without diacritics, for search and grouping. */
     searchText: text("search_text"),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+    /** Staff triage: open until someone marks it handled. */
+    status: text("status").$type<"open" | "handled">().notNull().default("open"),
+    handledById: uuid("handled_by_id"),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },

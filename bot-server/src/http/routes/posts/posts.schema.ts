@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { createPostRequestSchema } from "@loa-phuong/shared";
+import { postFieldsSchema } from "@loa-phuong/shared";
 
 /** Content edits (imageUrl null removes the image; urgency needs approval again too); at least one field. */
-export const updatePostRequestSchema = createPostRequestSchema
-  .pick({ title: true, summary: true, body: true })
+export const updatePostRequestSchema = postFieldsSchema
+  .pick({ title: true, summary: true, body: true, poll: true })
   // Re-declared without the create default, so a PATCH that omits them leaves them alone.
   .extend({ imageUrl: z.url().max(2000).nullable(), isUrgent: z.boolean() })
   .partial()

@@ -1,0 +1,49 @@
+import { bigserial, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import type { RelayTaskStatus } from "@loa-phuong/shared";
+import { broadcasts } from "./broadcasts.js";
+import { residents } from "./residents.js";
+import { residentialGroups, wards } from "./ward.js";
+
+/** Chuyển tiếp: a group head forwards one broadcast into the neighbourhood Zalo group. */
+export const relayTasks = pgTable(
+  "relay_tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    broadcastId: uuid("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
+    residentialGroupId: uuid("residential_group_id").notNull().references(() => residentialGroups.id),
+    headResidentId: uuid("head_resident_id").notNull().references(() => residents.id),
+    status: text("status").$type<RelayTaskStatus>().notNull().default("open"),
+    /** The per-head, per-broadcast reference carried by the shared link. */
+    ref: text("ref").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sharedAt: timestamp("shared_at", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
+  },
+  (t) => [unique("relay_tasks_broadcast_group").on(t.broadcastId, t.residentialGroupId), index("relay_tasks_head").on(t.headResidentId, t.status)],
+);
+
+/** An opening of the Mini App through a head's shared link. */
+export const relayOpens = pgTable(
+  "relay_opens",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    relayTaskId: uuid("relay_task_id").notNull().references(() => relayTasks.id, { onDelete: "cascade" }),
+    residentId: uuid("resident_id").references(() => residents.id, { onDelete: "set null" }),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("relay_opens_task").on(t.relayTaskId, t.residentId)],
+);
+
+/** Alerts for staff, e.g. a head who has not relayed after the second deadline. */
+export const staffAlerts = pgTable("staff_alerts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  wardId: text("ward_id").notNull().references(() => wards.id),
+  kind: text("kind").$type<"relay_overdue">().notNull(),
+  message: text("message").notNull(),
+  broadcastId: uuid("broadcast_id").references(() => broadcasts.id, { onDelete: "cascade" }),
+  relayTaskId: uuid("relay_task_id").references(() => relayTasks.id, { onDelete: "cascade" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  readAt: timestamp("read_at", { withTimezone: true }),
+});
