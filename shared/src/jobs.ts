@@ -32,6 +32,21 @@ export const jobDefinitions = {
     queue: queueNames.broadcasts,
     payload: z.strictObject({ scheduleId: uuid }),
   },
+  /** A group head has not confirmed a relay task by the first deadline: remind them by OA message. */
+  "relay.remind": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({ relayTaskId: uuid }),
+  },
+  /** Still not confirmed by the second deadline: alert the ward staff. */
+  "relay.escalate": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({ relayTaskId: uuid }),
+  },
+  /** Send a staff answer to a resident as an OA message. */
+  "signal.reply": {
+    queue: queueNames.deliveries,
+    payload: z.strictObject({ replyId: z.coerce.number().int().positive() }),
+  },
   /** Rebuilds Redis from the store: due broadcasts, waves of sending broadcasts, unapplied webhooks. */
   "maintenance.reconcile": {
     queue: queueNames.broadcasts,
@@ -65,6 +80,9 @@ export const jobIds = {
   wave: (broadcastId: string) => `wave-${broadcastId}`,
   reconcileScheduler: "maintenance-reconcile",
   recurringScheduler: (scheduleId: string) => `recurring-${scheduleId}`,
+  relayRemind: (relayTaskId: string) => `relay-remind-${relayTaskId}`,
+  relayEscalate: (relayTaskId: string) => `relay-escalate-${relayTaskId}`,
+  signalReply: (replyId: number) => `signal-reply-${replyId}`,
   delivery: (deliveryIds: number[]) => `delivery-${deliveryIds[0]}-${deliveryIds[deliveryIds.length - 1]}-${deliveryIds.length}`,
   webhook: (eventIds: number[]) => `webhook-${eventIds[0]}-${eventIds[eventIds.length - 1]}-${eventIds.length}`,
 };

@@ -89,6 +89,10 @@ export const configSchema = z.object({
   AUTO_PAUSE_WINDOW: z.coerce.number().int().min(1).default(50),
   /** …and pause it when more than this share of them failed. */
   AUTO_PAUSE_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.5),
+  /** A group head who has not confirmed a relay task this long after the broadcast is reminded by OA message, ms. */
+  RELAY_REMIND_AFTER_MS: z.coerce.number().int().min(100).default(6 * 3_600_000),
+  /** …and the ward staff are alerted this long after the broadcast, ms. */
+  RELAY_ESCALATE_AFTER_MS: z.coerce.number().int().min(100).default(24 * 3_600_000),
   /** Built Mini App (zmp-vite-plugin output) served under /zapps/<id>/. */
   MINI_APP_DIST_DIR: z.string().default("mini-app/www"),
   /** Resident and staff session lifetime, hours. */

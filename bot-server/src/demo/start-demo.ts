@@ -37,8 +37,14 @@ export async function startDemo(ctx: { config: Config; logger: Logger; db: Db; q
       isFollower: p.isFollower,
       lastInteractionAt: p.lastInteractionAt?.getTime() ?? 0,
       tags: p.group ? [p.group] : [],
+      phone: `8490${p.idByApp!.slice(-7)}`,
     }));
-  await sim.post("/__sim/users", { users });
+  // Zalo users who have not opened Loa Phường yet: signing in as one of them starts the onboarding.
+  const newcomers = Array.from({ length: 5 }, (_, i) => {
+    const n = String(i + 1).padStart(2, "0");
+    return { idByApp: `5299${n.padStart(14, "0")}`, idByOa: `6299${n.padStart(14, "0")}`, name: `Người dùng mới ${n}`, isFollower: false, lastInteractionAt: 0, tags: [], phone: `849100000${n}` };
+  });
+  await sim.post("/__sim/users", { users: [...users, ...newcomers] });
   const { data: tokens } = await sim.post<{ access_token: string; refresh_token: string; expires_in: string }>("/__sim/oa/tokens");
   await ctx.tokens.save({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresInSec: Number(tokens.expires_in) });
   ctx.logger.info({ residents: users.length, seeded }, "demo ward ready in the Zalo simulator");

@@ -6,6 +6,7 @@ import { queryRows } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";
 import { audienceCondition, oaReachableCondition } from "../services/audience.js";
 import { recordAudit } from "../services/audit.js";
+import { createRelayTasks, scheduleRelayDeadlines } from "../services/relay.js";
 import type { JobHandler } from "./job-context.js";
 
 /**
@@ -14,11 +15,12 @@ import type { JobHandler } from "./job-context.js";
  * Residents the OA cannot reach get a row on the feed channel: the post waits for them in the Mini App.
  */
 export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx, { broadcastId }, job, token) => {
-  const outcome = await ctx.db.transaction(async (tx) => {
+  type Outcome = "missing" | "skip" | { reschedule: Date } | { started: { id: string }[] };
+  const outcome: Outcome = await ctx.db.transaction(async (tx): Promise<Outcome> => {
     const [row] = await tx.select().from(broadcasts).where(eq(broadcasts.id, broadcastId)).for("update");
-    if (!row) return "missing" as const;
-    if (row.status === "sending") return "started" as const;
-    if (row.status !== "scheduled") return "skip" as const;
+    if (!row) return "missing";
+    if (row.status === "sending") return { started: [] };
+    if (row.status !== "scheduled") return "skip";
     if (row.scheduledAt.getTime() > Date.now() + 1000) return { reschedule: row.scheduledAt };
     const quietEnd = row.isUrgent ? undefined : windowEndIfInside(ctx.config.QUIET_HOURS, Date.now());
     if (quietEnd) return { reschedule: quietEnd };
@@ -51,6 +53,8 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
       from audience a
       on conflict (broadcast_id, resident_id) do nothing`);
     const [count] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from deliveries where broadcast_id = ${broadcastId}::uuid`);
+    // Each group the broadcast reached gets a relay task for its head (deadline jobs after commit).
+    const tasks = await createRelayTasks(tx, broadcastId);
     await tx
       .update(broadcasts)
       .set({ status: "sending", startedAt: new Date(), recipientCount: count?.n ?? 0 })
@@ -66,15 +70,16 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
       actor: { type: "system" },
       fromStatus: "scheduled",
       toStatus: "sending",
-      details: { recipients: count?.n ?? 0 },
+      details: { recipients: count?.n ?? 0, relayTasks: tasks.length },
     });
-    return "started" as const;
+    return { started: tasks };
   });
   if (outcome === "missing" || outcome === "skip") return;
-  if (typeof outcome === "object") {
+  if ("reschedule" in outcome) {
     // The schedule moved later, or it is quiet hours for a non-urgent post: wait (the job keeps its id).
     await job.moveToDelayed(outcome.reschedule.getTime(), token);
     throw new DelayedError();
   }
   await enqueue(ctx.queues, "broadcast.wave", { broadcastId, afterId: 0 }, { jobId: jobIds.wave(broadcastId) });
+  for (const task of outcome.started) await scheduleRelayDeadlines(ctx.queues, ctx.config, { id: task.id, createdAt: new Date() });
 };

@@ -1,7 +1,8 @@
-import { and, inArray, isNull, lt } from "drizzle-orm";
+import { and, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import { jobIds } from "@loa-phuong/shared";
 import { enqueue } from "../queue/queues.js";
-import { broadcasts, broadcastSchedules, webhookEvents } from "../store/schema/index.js";
+import { broadcasts, broadcastSchedules, relayTasks, signalReplies, webhookEvents } from "../store/schema/index.js";
+import { scheduleRelayDeadlines } from "../services/relay.js";
 import { syncScheduler } from "../services/broadcast-schedules.js";
 import { scheduleFanout } from "../services/broadcasts.js";
 import type { JobContext, JobHandler } from "./job-context.js";
@@ -14,7 +15,7 @@ const WEBHOOK_BATCH = 5000;
  * The store is the record; Redis is rebuilt from it. Re-adding a job whose id is still in Redis is a
  * no-op, and every handler checks the row's state first, so this is safe to run at any time.
  */
-export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "logger">): Promise<{ broadcasts: number; webhooks: number }> {
+export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "logger" | "config">): Promise<{ broadcasts: number; webhooks: number }> {
   const open = await ctx.db
     .select({ id: broadcasts.id, status: broadcasts.status, scheduledAt: broadcasts.scheduledAt })
     .from(broadcasts)
@@ -24,6 +25,16 @@ export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "l
     else await enqueue(ctx.queues, "broadcast.wave", { broadcastId: b.id, afterId: 0 }, { jobId: jobIds.wave(b.id) });
   }
   for (const schedule of await ctx.db.select().from(broadcastSchedules)) await syncScheduler(ctx.queues, schedule);
+  const openTasks = await ctx.db
+    .select({ id: relayTasks.id, createdAt: relayTasks.createdAt })
+    .from(relayTasks)
+    .where(and(ne(relayTasks.status, "confirmed"), or(isNull(relayTasks.remindedAt), isNull(relayTasks.escalatedAt))));
+  for (const task of openTasks) await scheduleRelayDeadlines(ctx.queues, ctx.config, task);
+  const unsentReplies = await ctx.db
+    .select({ id: signalReplies.id })
+    .from(signalReplies)
+    .where(and(inArray(signalReplies.status, ["queued", "sending"]), lt(signalReplies.createdAt, new Date(Date.now() - WEBHOOK_GRACE_MS))));
+  for (const reply of unsentReplies) await enqueue(ctx.queues, "signal.reply", { replyId: reply.id }, { jobId: jobIds.signalReply(reply.id) });
   const pending = await ctx.db
     .select({ id: webhookEvents.id })
     .from(webhookEvents)

@@ -8,6 +8,8 @@ import { handleDeliverySend, markDeliveriesFailed } from "./delivery-send.handle
 import type { JobContext, JobHandler } from "./job-context.js";
 import { handleMaintenanceReconcile, reconcileQueues } from "./maintenance-reconcile.handler.js";
 import { handleWebhookProcess } from "./webhook-process.handler.js";
+import { handleRelayEscalate, handleRelayRemind } from "./relay-deadlines.handler.js";
+import { handleSignalReply } from "./signal-reply.handler.js";
 
 const handlers: { [N in JobName]: JobHandler<N> } = {
   "broadcast.fanout": handleBroadcastFanout,
@@ -16,6 +18,9 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
   "maintenance.reconcile": handleMaintenanceReconcile,
   "delivery.send": handleDeliverySend,
   "webhook.process": handleWebhookProcess,
+  "relay.remind": handleRelayRemind,
+  "relay.escalate": handleRelayEscalate,
+  "signal.reply": handleSignalReply,
 };
 
 /**

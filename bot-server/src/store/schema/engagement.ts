@@ -62,7 +62,7 @@ export const signalReplies = pgTable(
     text: text("text").notNull(),
     channel: text("channel").$type<"oa" | "feed">().notNull(),
     /** queued → sent (OA accepted) or failed; feed replies are "shown" at once. */
-    status: text("status").$type<"queued" | "sent" | "failed" | "shown">().notNull(),
+    status: text("status").$type<"queued" | "sending" | "sent" | "failed" | "shown">().notNull(),
     zaloMessageId: text("zalo_message_id"),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

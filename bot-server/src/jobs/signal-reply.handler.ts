@@ -1,0 +1,47 @@
+import { eq, sql } from "drizzle-orm";
+import { hasDeliveryRef, postDeepLink } from "@loa-phuong/shared";
+import { queryRows } from "../store/database.js";
+import { signalReplies } from "../store/schema/index.js";
+import { ZaloError } from "../zalo/zalo-error.js";
+import type { JobHandler } from "./job-context.js";
+
+/** The reference a reply's link carries, so a resend after a crash can find the first one. */
+export const replyRef = (replyId: number) => `q-${replyId}`;
+
+/**
+ * Sends a staff answer as an OA message, once: the reply is marked `sending` before the call, and an
+ * attempt that finds it so first looks for its reference in the OA conversation.
+ */
+export const handleSignalReply: JobHandler<"signal.reply"> = async (ctx, { replyId }) => {
+  const [row] = await queryRows<{ status: string; text: string; oa_id: string | null; post_id: string | null }>(
+    ctx.db,
+    sql`select r.status, r.text, res.zalo_oa_user_id as oa_id, s.post_id from signal_replies r
+        join signals s on s.id = r.signal_id left join residents res on res.id = s.resident_id where r.id = ${replyId}`,
+  );
+  if (!row || (row.status !== "queued" && row.status !== "sending")) return;
+  if (!row.oa_id) {
+    await ctx.db.update(signalReplies).set({ status: "failed", error: "Người dân không còn liên kết Zalo OA." }).where(eq(signalReplies.id, replyId));
+    return;
+  }
+  const ref = replyRef(replyId);
+  if (row.status === "sending") {
+    const recent = await ctx.oa.getConversation(row.oa_id, 0, 10);
+    const found = recent.find((m) => m.src !== 1 && hasDeliveryRef([...(m.links ?? []).map((l) => l.url), ...(m.message?.match(/https?:\/\/\S+/g) ?? [])], ref));
+    if (found) {
+      await ctx.db.update(signalReplies).set({ status: "sent", zaloMessageId: found.message_id }).where(eq(signalReplies.id, replyId));
+      return;
+    }
+  }
+  await ctx.db.update(signalReplies).set({ status: "sending" }).where(eq(signalReplies.id, replyId));
+  const link = row.post_id ? postDeepLink(ctx.config.ZALO_MINI_APP_ID, row.post_id, ref) : `https://zalo.me/s/${ctx.config.ZALO_MINI_APP_ID}/?ref=${ref}`;
+  try {
+    const { messageId } = await ctx.oa.sendCsMessage(row.oa_id, { text: `💬 Phường trả lời: ${row.text}\n\nXem trong Loa Phường: ${link}` });
+    await ctx.db.update(signalReplies).set({ status: "sent", zaloMessageId: messageId, error: null }).where(eq(signalReplies.id, replyId));
+  } catch (error) {
+    if (error instanceof ZaloError && !error.isTransient && error.kind === "api") {
+      await ctx.db.update(signalReplies).set({ status: "failed", error: `Zalo ${error.code}: ${error.message}`.slice(0, 500) }).where(eq(signalReplies.id, replyId));
+      return;
+    }
+    throw error;
+  }
+};
