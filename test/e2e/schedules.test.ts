@@ -40,7 +40,7 @@ describe("schedules, quiet hours and the daily cap", () => {
     await queue.removeJobScheduler(schedulerId);
     expect(await queue.getJobScheduler(schedulerId)).toBeUndefined();
     const { reconcileQueues } = await import("@loa-phuong/bot-server/jobs");
-    await reconcileQueues({ db: stack.runtime.store.db, queues: stack.runtime.queues, logger: stack.runtime.logger });
+    await reconcileQueues({ db: stack.runtime.store.db, queues: stack.runtime.queues, logger: stack.runtime.logger, config: stack.config });
     expect(await queue.getJobScheduler(schedulerId)).toMatchObject({ pattern: "30 7 * * 1" });
 
     expect((await ward.editor.request("DELETE", `/api/broadcast-schedules/${created.body.id}`)).body.isActive).toBe(false);
