@@ -138,13 +138,15 @@ describe("relay board and feedback inbox in the staff screens, in a real browser
 
     // Zalo (the simulator) gets the OA message, and the resident then sees the answer under their question
     // (an OA answer shows once the OA accepted it).
+    const t0 = Date.now();
     await waitFor(
       async () => {
         const ledger = (await (await fetch(`${sim}/__sim/ledger?user_id=${persona.idByOa}`)).json()) as { entries: { text?: string }[] };
         return ledger.entries.some((entry) => entry.text?.includes(ANSWER));
       },
-      { timeoutMs: 15_000, intervalMs: 200, what: "the OA reply in the resident's ledger" },
+      { timeoutMs: 60_000, intervalMs: 200, what: "the OA reply in the resident's ledger" },
     );
+    console.log("ledger after", Date.now() - t0);
     const replies = await waitFor(
       async () => {
         const engagement = await resident.request<{ myQuestions: { text: string; replies: { text: string }[] }[] }>("GET", `/api/feed/${post.id}/engagement`);

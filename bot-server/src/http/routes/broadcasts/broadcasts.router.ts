@@ -47,16 +47,17 @@ export function broadcastsRouter(ctx: ApiContext): Router {
     await streamProgress(ctx, req, res, staffOf(res).wardId, params.id);
   });
 
-  for (const [action, run] of [
-    ["pause", pauseBroadcast],
-    ["resume", resumeBroadcast],
-    ["cancel", cancelBroadcast],
-  ] as const) {
-    router.post(`/broadcasts/:id/${action}`, requireStaff("editor", "approver"), validate({ params: idParamsSchema }), async (_req, res) => {
-      const { params } = valid(res, { params: idParamsSchema });
-      res.json(await run(control, staffOf(res), params.id));
-    });
-  }
+  router.post("/broadcasts/:id/pause", requireStaff("editor", "approver"), validate({ params: idParamsSchema }), async (_req, res) => {
+    res.json(await pauseBroadcast(control, staffOf(res), valid(res, { params: idParamsSchema }).params.id));
+  });
+
+  router.post("/broadcasts/:id/resume", requireStaff("editor", "approver"), validate({ params: idParamsSchema }), async (_req, res) => {
+    res.json(await resumeBroadcast(control, staffOf(res), valid(res, { params: idParamsSchema }).params.id));
+  });
+
+  router.post("/broadcasts/:id/cancel", requireStaff("editor", "approver"), validate({ params: idParamsSchema }), async (_req, res) => {
+    res.json(await cancelBroadcast(control, staffOf(res), valid(res, { params: idParamsSchema }).params.id));
+  });
 
   return router;
 }
