@@ -2,6 +2,8 @@ import { DelayedError, RateLimitError } from "bullmq";
 import { buildBroadcastMessage, deliveryRef, hasDeliveryRef, postDeepLink, windowEndIfInside } from "@loa-phuong/shared";
 import { autoPauseOnErrors } from "../services/broadcast-control.js";
 import { ZaloError } from "../zalo/zalo-error.js";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../store/database.js";
 import { claimDeliveries, failDeliveries, leasedDeliveries, releaseDeliveries, settleDeliveries, type ClaimedDelivery, type Release, type Settlement } from "./delivery-rows.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
@@ -102,8 +104,22 @@ async function findInConversation(ctx: JobContext, userId: string, ref: string):
 
 const urlsIn = (text: string) => text.match(/https?:\/\/\S+/g) ?? [];
 
-/** After the last attempt, the job's rows still open are recorded as failed (and may auto-pause their broadcast). */
-export async function markDeliveriesFailed(ctx: Pick<JobContext, "db" | "config">, deliveryIds: number[], reason: string): Promise<void> {
+/**
+ * After the last attempt, the job's rows still open are recorded as failed (and may auto-pause their
+ * broadcast) — except rows in doubt that Zalo did accept: those are found in the conversation first.
+ */
+export async function markDeliveriesFailed(ctx: JobContext, deliveryIds: number[], reason: string): Promise<void> {
+  const inDoubt = await queryRows<{ id: number; zalo_oa_user_id: string }>(
+    ctx.db,
+    sql`select d.id, r.zalo_oa_user_id from deliveries d join residents r on r.id = d.resident_id
+        where d.id in (${sql.join(deliveryIds.map((id) => sql`${id}::bigint`), sql`, `)}) and d.status = 'sending' and d.in_flight_at is null and r.zalo_oa_user_id is not null`,
+  );
+  const found: Settlement[] = [];
+  for (const row of inDoubt) {
+    const messageId = await findInConversation(ctx, row.zalo_oa_user_id, deliveryRef(Number(row.id))).catch(() => undefined);
+    if (messageId) found.push({ id: Number(row.id), status: "sent", zaloMessageId: messageId });
+  }
+  await settleDeliveries(ctx.db, found);
   for (const broadcastId of await failDeliveries(ctx.db, deliveryIds, reason)) {
     await autoPauseOnErrors(ctx.db, broadcastId, { window: ctx.config.AUTO_PAUSE_WINDOW, threshold: ctx.config.AUTO_PAUSE_ERROR_RATE });
   }
