@@ -1,11 +1,8 @@
 import { lazy, Suspense } from "react";
-import { Navigate, Route, useLocation } from "react-router-dom";
-import { AnimationRoutes, App, ZMPRouter } from "zmp-ui";
+import { useLocation } from "react-router-dom";
+import { App, ZMPRouter } from "zmp-ui";
 import { useZaloDeepLinks } from "../hooks/use-zalo-deep-links";
-import HomePage from "../pages/index";
-import PostPage from "../pages/post";
-import { SessionProvider } from "../state/session";
-import { SessionGate } from "./session-gate";
+import { ResidentApp } from "./resident-app";
 import { LoadingView } from "./status-views";
 
 // Ward staff's screens, with their own sign-in: loaded on demand so residents never download them.
@@ -36,17 +33,7 @@ function ResidentOrStaff() {
       </Suspense>
     );
   }
-  return (
-    <SessionProvider>
-      <SessionGate>
-        <AnimationRoutes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/post/:id" element={<PostPage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </AnimationRoutes>
-      </SessionGate>
-    </SessionProvider>
-  );
+  return <ResidentApp />;
 }
 
 function ZaloDeepLinks() {

@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from "react";
-import { Page } from "zmp-ui";
+import { Button, Page } from "zmp-ui";
+import { runtimeConfig } from "../config";
 import { useSessionContext } from "../state/session";
 import { AppHeader } from "./app-header";
 import { ErrorView, LoadingView } from "./status-views";
@@ -38,6 +39,20 @@ export function SessionGate({ children }: { children: ReactNode }) {
       return (
         <GateScreen>
           <h1 className="gate-message">Vui lòng mở Loa Phường trong ứng dụng Zalo.</h1>
+        </GateScreen>
+      );
+    case "signed-out":
+      return (
+        <GateScreen>
+          <h1 className="gate-message">Bạn đã đăng xuất</h1>
+          <p role="status" className="gate-notice">
+            {state.message}
+          </p>
+          <div className="gate-actions">
+            <Button variant="secondary" onClick={retry}>
+              {runtimeConfig.demo ? "Chọn người dùng khác" : "Mở lại Loa Phường"}
+            </Button>
+          </div>
         </GateScreen>
       );
     case "failed":

@@ -46,7 +46,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 export interface RequestOptions {
   /** Sent as `Authorization: Bearer`; without it a same-origin call still carries the staff cookie. */
   token?: string | null;
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** JSON, or a Blob sent as is with its own type (an uploaded photo). */
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -59,7 +60,8 @@ export function apiUrl(path: string): string {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.token) headers["authorization"] = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const isBlob = typeof Blob !== "undefined" && options.body instanceof Blob;
+  if (options.body !== undefined) headers["content-type"] = isBlob ? (options.body as Blob).type : "application/json";
 
   // AbortSignal.timeout/any are missing from older Zalo webviews: combine the two by hand.
   const controller = new AbortController();
@@ -71,7 +73,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await fetch(apiUrl(path), {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isBlob ? (options.body as Blob) : JSON.stringify(options.body),
       signal: controller.signal,
     });
   } catch (error) {

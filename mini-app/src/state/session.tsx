@@ -21,6 +21,8 @@ export type SessionState =
   | { status: "choosing-persona" }
   | { status: "outside-zalo" }
   | { status: "failed"; message: string }
+  /** The resident deleted their data ("Xóa dữ liệu của tôi"): signed out, with what happened. */
+  | { status: "signed-out"; message: string }
   | { status: "signed-in"; session: Session };
 
 interface SessionContextValue {
@@ -34,6 +36,10 @@ interface SessionContextValue {
   withToken<T>(call: (token: string) => Promise<T>): Promise<T>;
   /** The resident followed the OA; the server learns it from Zalo's webhook a moment later. */
   markFollowing(): void;
+  /** The server answered with the resident's new profile (onboarding, preferences, joining a group). */
+  updateResident(resident: ResidentProfile): void;
+  /** Ends the session with a message for the resident (after their data was deleted). */
+  signOut(message: string): void;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -119,9 +125,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
   }, []);
 
+  const updateResident = useCallback((resident: ResidentProfile) => {
+    setState((current) => (current.status === "signed-in" ? { ...current, session: { ...current.session, resident } } : current));
+  }, []);
+
+  const signOut = useCallback((message: string) => {
+    clearSavedSession();
+    launch.current++;
+    setState({ status: "signed-out", message });
+  }, []);
+
   const value = useMemo(
-    () => ({ state, signInAsPersona, switchPersona, retry: restart, withToken, markFollowing }),
-    [state, signInAsPersona, switchPersona, restart, withToken, markFollowing],
+    () => ({ state, signInAsPersona, switchPersona, retry: restart, withToken, markFollowing, updateResident, signOut }),
+    [state, signInAsPersona, switchPersona, restart, withToken, markFollowing, updateResident, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

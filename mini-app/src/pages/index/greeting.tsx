@@ -1,17 +1,17 @@
 import { useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
+import { JoinOfferBanner } from "../../components/join-offer-banner";
+import { FollowOaAction } from "../../components/resident-actions/follow-oa-action";
 import { runtimeConfig } from "../../config";
-import { followOAAsPersona } from "../../services/zalo/demo-identity";
-import { isInsideZalo } from "../../services/zalo/environment";
-import { followOA } from "../../services/zalo/sdk";
 import { useSession } from "../../state/session";
 import { residentialGroupLabel } from "../../utils/text";
 
-/** Who is signed in, and the two things they can do about it: follow the ward's OA, or (demo) switch. */
+/** Who is signed in, their group, and what they can do about it: follow the ward's OA, join a group, or (demo) switch. */
 export function Greeting() {
-  const { session, switchPersona, markFollowing } = useSession();
+  const { session, switchPersona } = useSession();
   const { resident, persona } = session;
-  const [hasJustFollowed, setJustFollowed] = useState(false);
+  // Kept for this visit once followed, so the thanks stays in place of the button.
+  const [offersFollow] = useState(!resident.isFollower && runtimeConfig.oaId !== "");
   const navigate = useNavigate();
   // The next persona starts on an unfiltered feed.
   const switchUser = () => {
@@ -24,64 +24,22 @@ export function Greeting() {
         Xin chào, {resident.fullName}
       </h1>
       <p className="muted">
-        {resident.residentialGroup
-          ? residentialGroupLabel(resident.residentialGroup.name)
-          : "Bạn chưa được gắn với tổ dân phố nào."}
+        {resident.residentialGroup ? (
+          <>
+            {residentialGroupLabel(resident.residentialGroup.name)}
+            {resident.membershipStatus === "pending" && <span className="status-chip status-pending">Chờ tổ trưởng xác nhận</span>}
+          </>
+        ) : (
+          "Bạn chưa được gắn với tổ dân phố nào."
+        )}
       </p>
-      {!resident.isFollower && runtimeConfig.oaId !== "" && (
-        <FollowOaPrompt
-          onFollowed={() => {
-            setJustFollowed(true);
-            markFollowing();
-          }}
-        />
-      )}
-      {hasJustFollowed && (
-        <p role="status" className="inline-success">
-          Cảm ơn bạn đã quan tâm OA của phường.
-        </p>
-      )}
+      <JoinOfferBanner />
+      {offersFollow && <FollowOaAction />}
       {persona && (
         <Button variant="tertiary" size="small" onClick={switchUser}>
           Đổi người dùng
         </Button>
       )}
     </section>
-  );
-}
-
-function FollowOaPrompt({ onFollowed }: { onFollowed(): void }) {
-  const { session } = useSession();
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const follow = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { persona } = session;
-      const simulatorUrl = runtimeConfig.demo?.simulatorUrl;
-      if (isInsideZalo()) await followOA(runtimeConfig.oaId);
-      else if (persona && simulatorUrl) await followOAAsPersona(simulatorUrl, persona.idByOa);
-      else throw new Error("Vui lòng mở Loa Phường trong ứng dụng Zalo.");
-      onFollowed();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không quan tâm được, vui lòng thử lại.");
-      setBusy(false);
-    }
-  };
-
-  return (
-    <div className="follow-oa">
-      <p>Quan tâm Official Account của phường để nhận thông báo qua tin nhắn Zalo.</p>
-      <Button size="medium" loading={isBusy} disabled={isBusy} onClick={() => void follow()}>
-        Quan tâm OA của phường
-      </Button>
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,17 +1,20 @@
+import { lazy, Suspense } from "react";
 import { useSearchParams } from "react-router-dom";
 import { Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
-import { isPostKind } from "../../utils/post-kind";
+import { LoadingView } from "../../components/status-views";
 import { FeedList } from "./feed-list";
+import { FeedTabs, tabFromParam } from "./feed-tabs";
 import { Greeting } from "./greeting";
-import { KindFilter } from "./kind-filter";
 
-/** The resident's feed: what the ward addressed to them, newest first. */
+// Most residents read the feed: their questions are loaded only when asked for.
+const MyQuestions = lazy(() => import("./my-questions"));
+
+/** The resident's feed: what the ward addressed to them, newest first; and "Hỏi đáp". */
 export default function HomePage() {
-  // The filter lives in the URL so that coming back from a post keeps it.
+  // The tab lives in the URL so that coming back from a post keeps it.
   const [params, setParams] = useSearchParams();
-  const requested = params.get("kind");
-  const kind = isPostKind(requested) ? requested : null;
+  const tab = tabFromParam(params.get("tab"));
 
   return (
     <Page className="page">
@@ -20,10 +23,16 @@ export default function HomePage() {
         <Greeting />
         <section aria-labelledby="feed-heading">
           <h2 id="feed-heading" className="section-title">
-            Thông báo gửi đến bạn
+            {tab.id === "questions" ? "Câu hỏi và góp ý của bạn" : "Thông báo gửi đến bạn"}
           </h2>
-          <KindFilter value={kind} onChange={(next) => setParams(next ? { kind: next } : {}, { replace: true })} />
-          <FeedList kind={kind} />
+          <FeedTabs value={tab.id} onChange={(next) => setParams(next === "all" ? {} : { tab: next }, { replace: true })} />
+          {tab.id === "questions" ? (
+            <Suspense fallback={<LoadingView />}>
+              <MyQuestions />
+            </Suspense>
+          ) : (
+            <FeedList kind={tab.kind} />
+          )}
         </section>
       </main>
     </Page>

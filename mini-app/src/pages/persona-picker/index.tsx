@@ -52,7 +52,12 @@ export default function PersonaPickerPage() {
         {personas.status === "failed" && <ErrorView message={personas.message} onRetry={personas.reload} />}
         {personas.status === "ready" &&
           (matches.length === 0 ? (
-            <EmptyView>{query ? "Không tìm thấy người dân nào khớp với tên này." : "Trình giả lập chưa có người dân nào."}</EmptyView>
+            query ? (
+              <EmptyView>Không tìm thấy người dân nào khớp với tên này.</EmptyView>
+            ) : (
+              // Right after `npm start` the demo may still be registering its residents with the simulator.
+              <ErrorView message="Trình giả lập chưa có người dân nào. Chờ vài giây rồi tải lại." onRetry={personas.reload} />
+            )
           ) : (
             <PersonaList personas={matches} />
           ))}

@@ -14,7 +14,7 @@ async function share(post: FeedItem): Promise<string | null> {
       title: post.title,
       description: excerpt(post.summary, post.body, 100),
       thumbnail: post.imageUrl ?? "",
-      path: `post/${encodeURIComponent(post.id)}`,
+      path: `/post/${encodeURIComponent(post.id)}`,
     });
     return isShared ? "Đã chia sẻ bài viết." : null;
   }

@@ -61,3 +61,21 @@ export async function issueDemoAccessToken(simulatorUrl: string, idByApp: string
 export async function followOAAsPersona(simulatorUrl: string, idByOa: string): Promise<void> {
   await callSimulator(simulatorUrl, `/__sim/users/${encodeURIComponent(idByOa)}/follow`, "POST");
 }
+
+/**
+ * The demo's getPhoneNumber(): the simulator issues the single-use phone token Zalo would. A
+ * simulated user without a number answers 409, which the resident is told in plain words.
+ */
+export async function issueDemoPhoneToken(simulatorUrl: string, idByApp: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`${simulatorUrl.replace(/\/+$/, "")}/__sim/users/${encodeURIComponent(idByApp)}/phone-token`, { method: "POST" });
+  } catch {
+    throw new Error(unreachable);
+  }
+  if (response.status === 409) throw new Error("Tài khoản Zalo này chưa có số điện thoại nên không chia sẻ được.");
+  if (!response.ok) throw new Error(`Trình giả lập Zalo trả lỗi ${response.status}.`);
+  const token = ((await response.json()) as { token?: unknown } | null)?.token;
+  if (typeof token !== "string" || token === "") throw new Error("Trình giả lập Zalo không cấp mã số điện thoại.");
+  return token;
+}

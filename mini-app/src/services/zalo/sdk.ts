@@ -75,7 +75,7 @@ export async function openShareSheet(share: {
   title: string;
   description: string;
   thumbnail: string;
-  /** Path inside the Mini App, without the /zapps/<id> prefix, e.g. "post/123". */
+  /** Path inside the Mini App, without the /zapps/<id> prefix, e.g. "/post/123?relay=r-…". */
   path: string;
 }): Promise<boolean> {
   const result = await callSdk("Không mở được bảng chia sẻ của Zalo, vui lòng thử lại.", (zalo) =>
@@ -95,4 +95,35 @@ export async function onZaloOpenApp(handler: (path: string) => void): Promise<()
   };
   zalo.events.on(zalo.EventName.OpenApp, listener);
   return () => void zalo.events.off(zalo.EventName.OpenApp, listener);
+}
+
+/** A single-use token (2 minutes) the ward server exchanges for the number; the number never reaches the app. */
+export async function getPhoneNumberToken(): Promise<string> {
+  const { token } = await callSdk("Không lấy được số điện thoại từ Zalo, vui lòng thử lại.", (zalo) => zalo.getPhoneNumber());
+  if (!token) throw new ZaloError(-1401, "Zalo chưa cho phép chia sẻ số điện thoại, vui lòng thử lại.");
+  return token;
+}
+
+/** Asks the resident to let the ward's OA notify them through the Mini App (Zalo shows its own prompt). */
+export function requestNotificationPermission(): Promise<void> {
+  return callSdk("Không bật được thông báo, vui lòng thử lại.", (zalo) => zalo.requestSendNotification());
+}
+
+/** Photos from the album or the camera, as the files Zalo hands over (read with fetch). */
+export async function chooseZaloImages(count: number): Promise<Blob[]> {
+  const { filePaths } = await callSdk("Không chọn được ảnh, vui lòng thử lại.", (zalo) =>
+    zalo.chooseImage({ count, sourceType: ["album", "camera"] }),
+  );
+  return Promise.all(
+    filePaths.map(async (filePath) => {
+      const response = await fetch(filePath);
+      if (!response.ok) throw new ZaloError(-2000, "Không đọc được ảnh đã chọn, vui lòng thử lại.");
+      return response.blob();
+    }),
+  );
+}
+
+/** Zalo's key-value storage (5 MB, synchronous once the SDK is loaded). */
+export async function zaloNativeStorage(): Promise<ZaloSdk["nativeStorage"]> {
+  return (await loadSdk()).nativeStorage;
 }

@@ -1,0 +1,35 @@
+import { formatDateTime } from "@loa-phuong/shared/client";
+import { Link } from "react-router-dom";
+import type { MyQuestion } from "../services/resident-api";
+
+/** A question or comment the resident sent, with the ward's answers (feed "Hỏi đáp" and the post page). */
+export function QuestionCard({ item }: { item: Pick<MyQuestion, "kind" | "text" | "sentAt" | "replies"> & { post?: MyQuestion["post"] } }) {
+  return (
+    <article className="question-card">
+      <p className="question-meta">
+        <span className="question-kind">{item.kind === "comment" ? "Góp ý" : "Câu hỏi"}</span> ·{" "}
+        <time dateTime={item.sentAt}>{formatDateTime(item.sentAt)}</time>
+      </p>
+      <p className="question-text">{item.text}</p>
+      {item.post && (
+        <p className="question-post">
+          Về bài: <Link to={`/post/${encodeURIComponent(item.post.id)}`}>{item.post.title}</Link>
+        </p>
+      )}
+      {item.replies.length === 0 ? (
+        <p className="muted question-waiting">Chưa có trả lời. Cán bộ phường sẽ trả lời sớm.</p>
+      ) : (
+        <ul className="reply-list" aria-label="Trả lời của phường">
+          {item.replies.map((reply, index) => (
+            <li key={index} className="reply">
+              <p className="reply-by">
+                {reply.by} · <time dateTime={reply.at}>{formatDateTime(reply.at)}</time>
+              </p>
+              <p className="reply-text">{reply.text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+import { formatDate } from "@loa-phuong/shared/client";
+import { useState } from "react";
+import { Button } from "zmp-ui";
+import { EmptyView, ErrorView, LoadingView } from "../../components/status-views";
+import { useResource } from "../../hooks/use-resource";
+import { decideMember, fetchMembers, type GroupMember } from "../../services/head-api";
+import { useSession } from "../../state/session";
+
+/** Residents who chose this group and wait for the head: "Xác nhận" or "Từ chối". */
+export function PendingMembers() {
+  const { withToken } = useSession();
+  const members = useResource("members:pending", (signal) => withToken((token) => fetchMembers(token, "pending", signal)));
+  const [decided, setDecided] = useState<Record<string, "confirm" | "reject">>({});
+  const [pending, setPending] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const decide = async (member: GroupMember, decision: "confirm" | "reject") => {
+    setPending(member.id);
+    setMessage(null);
+    try {
+      await withToken((token) => decideMember(token, member.id, decision));
+      setDecided((current) => ({ ...current, [member.id]: decision }));
+      setMessage({ ok: true, text: decision === "confirm" ? `Đã xác nhận ${member.fullName} vào tổ.` : `Đã từ chối ${member.fullName}.` });
+    } catch (reason) {
+      setMessage({ ok: false, text: reason instanceof Error ? reason.message : "Không lưu được, vui lòng thử lại." });
+    } finally {
+      setPending(null);
+    }
+  };
+
+  const waiting = members.status === "ready" ? members.data.items.filter((member) => !decided[member.id]) : [];
+  return (
+    <section aria-labelledby="members-title">
+      <h2 id="members-title" className="section-title">
+        Thành viên chờ xác nhận
+      </h2>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "inline-success" : "inline-error"}>
+          {message.text}
+        </p>
+      )}
+      {members.status === "loading" && <LoadingView label="Đang tải danh sách…" />}
+      {members.status === "failed" && <ErrorView message={members.message} onRetry={members.reload} />}
+      {members.status === "ready" &&
+        (waiting.length === 0 ? (
+          <EmptyView>Không có ai đang chờ xác nhận.</EmptyView>
+        ) : (
+          <ul className="feed-list">
+            {waiting.map((member) => (
+              <li key={member.id}>
+                {/* A group named after the member, so that "Xác nhận" and "Từ chối" say whom they are for. */}
+                <div className="member-row" role="group" aria-labelledby={`member-${member.id}`}>
+                  <div>
+                    <p id={`member-${member.id}`} className="member-name">
+                      {member.fullName}
+                    </p>
+                    {member.since && <p className="muted">Xin vào tổ ngày {formatDate(member.since)}</p>}
+                  </div>
+                  <div className="button-row">
+                    <Button size="small" disabled={pending !== null} loading={pending === member.id} onClick={() => void decide(member, "confirm")}>
+                      Xác nhận
+                    </Button>
+                    <Button size="small" variant="tertiary" disabled={pending !== null} onClick={() => void decide(member, "reject")}>
+                      Từ chối
+                    </Button>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useId, useState } from "react";
+import { Button } from "zmp-ui";
+import { ErrorView, LoadingView } from "../../components/status-views";
+import { useResource } from "../../hooks/use-resource";
+import { fetchSchools, type DeclaredRole, type SchoolOption } from "../../services/resident-api";
+import { useSession } from "../../state/session";
+import { ConsentText } from "./consent-text";
+
+export interface RolesDraft {
+  parentSchoolId: string | null;
+  teacherSchoolId: string | null;
+  isPartyMember: boolean;
+}
+
+export const emptyRoles: RolesDraft = { parentSchoolId: null, teacherSchoolId: null, isPartyMember: false };
+
+/** A school is required for a ticked parent or teacher role: the ward addresses them by school. */
+export function declaredRoles(draft: RolesDraft): DeclaredRole[] {
+  return [
+    ...(draft.parentSchoolId !== null ? [{ role: "parent" as const, schoolId: draft.parentSchoolId }] : []),
+    ...(draft.teacherSchoolId !== null ? [{ role: "teacher" as const, schoolId: draft.teacherSchoolId }] : []),
+    ...(draft.isPartyMember ? [{ role: "party_member" as const }] : []),
+  ];
+}
+
+/** Step 2: optional civic roles and the required consent; "Hoàn tất đăng ký" sends the onboarding. */
+export function RolesStep(props: { draft: RolesDraft; onChange(next: RolesDraft): void; onBack(): void; onSubmit(): Promise<void> }) {
+  const { draft, onChange } = props;
+  const { withToken } = useSession();
+  const schools = useResource("schools", (signal) => withToken((token) => fetchSchools(token, signal)));
+  const [hasConsent, setConsent] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const consentTextId = useId();
+
+  const submit = async () => {
+    if (draft.parentSchoolId === "" || draft.teacherSchoolId === "") {
+      setError("Hãy chọn trường học cho vai trò phụ huynh hoặc giáo viên.");
+      return;
+    }
+    if (!hasConsent) {
+      setError("Hãy đánh dấu đồng ý để hoàn tất đăng ký.");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSubmit();
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : "Không đăng ký được, vui lòng thử lại.");
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h2 className="section-title">Vai trò của bạn (không bắt buộc)</h2>
+      <p className="muted">Để nhận thêm thông báo dành riêng cho phụ huynh, giáo viên hoặc đảng viên.</p>
+      {schools.status === "loading" && <LoadingView label="Đang tải danh sách trường…" />}
+      {schools.status === "failed" && <ErrorView message={schools.message} onRetry={schools.reload} />}
+      {schools.status === "ready" && (
+        <fieldset className="option-list">
+          <legend className="visually-hidden">Vai trò</legend>
+          <RoleWithSchool label="Phụ huynh học sinh" schoolLabel="Trường con đang học" value={draft.parentSchoolId} schools={schools.data.items}
+            onChange={(parentSchoolId) => onChange({ ...draft, parentSchoolId })} />
+          <RoleWithSchool label="Giáo viên" schoolLabel="Trường đang công tác" value={draft.teacherSchoolId} schools={schools.data.items}
+            onChange={(teacherSchoolId) => onChange({ ...draft, teacherSchoolId })} />
+          <label className="option-row">
+            <input type="checkbox" checked={draft.isPartyMember} onChange={(event) => onChange({ ...draft, isPartyMember: event.target.checked })} />
+            <span className="option-label">Đảng viên</span>
+          </label>
+        </fieldset>
+      )}
+      <ConsentText id={consentTextId} />
+      <label className="choice consent-check">
+        <input type="checkbox" checked={hasConsent} aria-describedby={consentTextId} onChange={(event) => setConsent(event.target.checked)} />
+        <span>Tôi đã đọc và đồng ý để UBND phường lưu và sử dụng dữ liệu của tôi như trên.</span>
+      </label>
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
+      <div className="sticky-actions button-row">
+        <Button variant="secondary" onClick={props.onBack} disabled={isBusy}>
+          Quay lại
+        </Button>
+        <Button loading={isBusy} disabled={isBusy} onClick={() => void submit()}>
+          Hoàn tất đăng ký
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** A role tick box and, once ticked, the school it belongs to ("" = ticked, school not chosen yet). */
+function RoleWithSchool(props: { label: string; schoolLabel: string; value: string | null; schools: SchoolOption[]; onChange(value: string | null): void }) {
+  const selectId = useId();
+  return (
+    <div className="option-row option-row-stacked">
+      <label className="choice">
+        <input type="checkbox" checked={props.value !== null} onChange={(event) => props.onChange(event.target.checked ? "" : null)} />
+        <span className="option-label">{props.label}</span>
+      </label>
+      {props.value !== null && (
+        <div className="field nested-field">
+          <label htmlFor={selectId}>{props.schoolLabel}</label>
+          <select id={selectId} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+            <option value="">Chọn trường</option>
+            {props.schools.map((school) => (
+              <option key={school.id} value={school.id}>
+                {school.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </div>
+  );
+}

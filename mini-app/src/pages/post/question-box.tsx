@@ -1,0 +1,90 @@
+import type { PostEngagement } from "@loa-phuong/shared";
+import { useState, type FormEvent } from "react";
+import { Button } from "zmp-ui";
+import { QuestionCard } from "../../components/question-card";
+import { askAboutPost, fetchEngagement } from "../../services/engagement-api";
+import { useSession } from "../../state/session";
+
+const maxLength = 2000;
+
+/** Ask the ward about the post, or comment on it; the resident's own questions and the answers below. */
+export function QuestionBox({ postId, engagement, onChange }: { postId: string; engagement: PostEngagement; onChange(next: PostEngagement): void }) {
+  const { withToken } = useSession();
+  const [kind, setKind] = useState<"question" | "comment">("question");
+  const [text, setText] = useState("");
+  const [isBusy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (text.trim() === "") {
+      setOutcome({ ok: false, message: "Hãy viết nội dung trước khi gửi." });
+      return;
+    }
+    setBusy(true);
+    setOutcome(null);
+    try {
+      await withToken((token) => askAboutPost(token, postId, { kind, text: text.trim() }));
+      setText("");
+      setOutcome({ ok: true, message: kind === "question" ? "Đã gửi câu hỏi. Cán bộ phường sẽ trả lời bạn." : "Đã gửi góp ý. Cảm ơn bạn." });
+      onChange(await withToken((token) => fetchEngagement(token, postId)));
+    } catch (reason) {
+      setOutcome({ ok: false, message: reason instanceof Error ? reason.message : "Không gửi được, vui lòng thử lại." });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <section className="engagement-block" aria-labelledby="ask-title">
+        <h2 id="ask-title" className="section-title">
+          Hỏi hoặc góp ý với phường
+        </h2>
+        <form onSubmit={(event) => void submit(event)} noValidate className="form-stack">
+          <div className="segmented" role="radiogroup" aria-label="Loại ý kiến">
+            {(["question", "comment"] as const).map((value) => (
+              <label key={value} className="choice choice-inline">
+                <input type="radio" name="ask-kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
+                <span>{value === "question" ? "Câu hỏi" : "Góp ý"}</span>
+              </label>
+            ))}
+          </div>
+          <div className="field">
+            <label htmlFor="ask-text">Câu hỏi hoặc góp ý của bạn</label>
+            <textarea
+              id="ask-text"
+              rows={3}
+              maxLength={maxLength}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              placeholder="Ví dụ: Lịch họp phụ huynh cụ thể là ngày nào?"
+            />
+          </div>
+          {outcome && (
+            <p role={outcome.ok ? "status" : "alert"} className={outcome.ok ? "inline-success" : "inline-error"}>
+              {outcome.message}
+            </p>
+          )}
+          <Button htmlType="submit" loading={isBusy} disabled={isBusy}>
+            {kind === "question" ? "Gửi câu hỏi" : "Gửi góp ý"}
+          </Button>
+        </form>
+      </section>
+      {engagement.myQuestions.length > 0 && (
+        <section className="engagement-block" aria-labelledby="my-questions-title">
+          <h2 id="my-questions-title" className="section-title">
+            Câu hỏi của bạn
+          </h2>
+          <ul className="feed-list">
+            {engagement.myQuestions.map((question) => (
+              <li key={question.id}>
+                <QuestionCard item={question} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from "react";
+import { Button } from "zmp-ui";
+import { canShareCoordinates, currentCoordinates } from "../../services/zalo/location";
+
+export interface LocationValue {
+  description: string;
+  coordinates: { latitude: number; longitude: number } | null;
+}
+
+/** Where it happened: words always; in a browser that allows it, the current position too. */
+export function LocationField({ value, onChange }: { value: LocationValue; onChange(next: LocationValue): void }) {
+  const [isLocating, setLocating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const locate = async () => {
+    setLocating(true);
+    setError(null);
+    try {
+      onChange({ ...value, coordinates: await currentCoordinates() });
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : "Không lấy được vị trí.");
+    } finally {
+      setLocating(false);
+    }
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor="report-location">Mô tả vị trí (không bắt buộc)</label>
+      <input
+        id="report-location"
+        maxLength={200}
+        value={value.description}
+        placeholder="Ví dụ: đầu ngõ 12, gần nhà văn hóa tổ 3"
+        onChange={(event) => onChange({ ...value, description: event.target.value })}
+      />
+      {canShareCoordinates() &&
+        (value.coordinates ? (
+          <p className="location-picked">
+            Đã lấy vị trí hiện tại ({value.coordinates.latitude.toFixed(5)}, {value.coordinates.longitude.toFixed(5)}).{" "}
+            <Button size="small" variant="tertiary" onClick={() => onChange({ ...value, coordinates: null })}>
+              Bỏ vị trí
+            </Button>
+          </p>
+        ) : (
+          <Button size="small" variant="secondary" loading={isLocating} disabled={isLocating} onClick={() => void locate()}>
+            Dùng vị trí hiện tại
+          </Button>
+        ))}
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { RelayTask } from "@loa-phuong/shared";
+import { request } from "./api";
+
+/** A group head's endpoints (tổ trưởng of their confirmed group): relay tasks, members, opinion reports. */
+
+export interface GroupMember {
+  id: string;
+  fullName: string;
+  membershipStatus: "pending" | "confirmed";
+  since: string | null;
+}
+
+export type OpinionMood = "positive" | "neutral" | "negative" | "mixed";
+
+const taskPath = (id: string) => `/api/head/relay-tasks/${encodeURIComponent(id)}`;
+
+export function fetchRelayTasks(token: string, signal?: AbortSignal): Promise<{ items: RelayTask[] }> {
+  return request("/api/head/relay-tasks", { token, signal });
+}
+
+/** The share sheet was opened (or, outside Zalo, the link shown). */
+export function markRelayShared(token: string, taskId: string): Promise<RelayTask> {
+  return request(`${taskPath(taskId)}/shared`, { token, method: "POST" });
+}
+
+/** "Đã chuyển tiếp". */
+export function confirmRelay(token: string, taskId: string): Promise<RelayTask> {
+  return request(`${taskPath(taskId)}/confirm`, { token, method: "POST" });
+}
+
+export function fetchMembers(token: string, status: "pending" | "confirmed", signal?: AbortSignal): Promise<{ items: GroupMember[] }> {
+  return request(`/api/head/members?status=${status}`, { token, signal });
+}
+
+export function decideMember(token: string, residentId: string, decision: "confirm" | "reject"): Promise<{ id: string; membershipStatus: string | null }> {
+  return request(`/api/head/members/${encodeURIComponent(residentId)}`, { token, method: "POST", body: { decision } });
+}
+
+export function sendOpinionReport(token: string, body: { mood: OpinionMood; topics: string[]; summary: string }): Promise<{ id: number | string }> {
+  return request("/api/head/opinion-reports", { token, method: "POST", body });
+}
