@@ -64,6 +64,12 @@ await waitForHttp(`${simUrl}/__sim/health`, 20_000);
 launch("Bot server", "bot-server/dist/processes/main.js");
 await waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
 await waitForHttp(`http://127.0.0.1:${port}/ready`, 60_000);
+// The demo registers its residents with the simulator after start-up: wait, so the persona list is full.
+for (let i = 0; i < 300; i++) {
+  const res = await fetch(`${simUrl}/__sim/personas?limit=1`).catch(() => undefined);
+  if (res?.ok && ((await res.json()).personas ?? []).length > 0) break;
+  await new Promise((r) => setTimeout(r, 200));
+}
 
 console.log(`
 ──────────────────────────────────────────────────────────────

@@ -133,7 +133,11 @@ describe("residents and group heads on the API", () => {
     expect(task).toMatchObject({ status: "open", sharePath: `/post/${postId}?relay=${task.ref}`, shareUrl: `https://zalo.me/s/3000000000000000003/post/${postId}?relay=${task.ref}` });
     expect((await head.client.request("POST", `/api/head/relay-tasks/${task.id}/shared`)).body.status).toBe("shared");
     const visitor = await residentClient(stack, { inStore: false });
+    // A neighbour outside the group reads the post through the head's link, and only through it.
+    expect((await visitor.client.request("GET", `/api/feed/${postId}`)).status).toBe(404);
+    expect((await visitor.client.request("GET", `/api/feed/${postId}?relay=${task.ref}`)).body.title).toBe("Lịch họp tổ tháng 12");
     const open = await visitor.client.request("POST", "/api/relay-opens", { ref: task.ref });
+    expect((await visitor.client.request("GET", `/api/feed/${postId}/engagement`)).status).toBe(200);
     expect(open.body).toEqual({ counted: true, joinOffer: { residentialGroupId: ward.groupIds[1], name: "Tổ dân phố số 2" } });
     await visitor.client.request("POST", "/api/relay-opens", { ref: task.ref });
     const member = await residentClient(stack, { groupId: ward.groupIds[1]! });

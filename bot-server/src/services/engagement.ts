@@ -81,7 +81,7 @@ export async function markRead(db: Db, resident: ResidentRow, postId: string): P
   await db.insert(postReads).values({ postId, residentId: resident.id }).onConflictDoNothing();
 }
 
-/** The resident's questions and comments (on one post, or all) with the ward's answers shown in the app. */
+/** The resident's questions, comments, reports and nominations (on one post, or all) with the ward's answers shown in the app. */
 export async function myQuestions(db: Db, resident: ResidentRow, postId?: string) {
   const rows = await queryRows<{ id: number; kind: string; text: string | null; sent_at: Date | string; post_id: string | null; post_title: string | null; replies: { text: string; at: string; by: string }[] }>(
     db,
@@ -89,7 +89,7 @@ export async function myQuestions(db: Db, resident: ResidentRow, postId?: string
                coalesce((select json_agg(json_build_object('text', r.text, 'at', r.created_at, 'by', 'Phường') order by r.created_at)
                          from signal_replies r where r.signal_id = s.id and r.status in ('sent', 'shown')), '[]'::json) as replies
         from signals s left join posts p on p.id = s.post_id
-        where s.resident_id = ${resident.id}::uuid and s.kind in ('question', 'comment') ${postId ? sql`and s.post_id = ${postId}::uuid` : sql``}
+        where s.resident_id = ${resident.id}::uuid and s.kind in ('question', 'comment', 'report', 'nomination') ${postId ? sql`and s.post_id = ${postId}::uuid` : sql``}
         order by s.sent_at desc limit 100`,
   );
   return rows.map((r) => ({

@@ -70,9 +70,41 @@ export async function feedFor(
   return [...byPost.values()].slice(0, options.limit);
 }
 
-export async function feedItemFor(db: Db, resident: typeof residents.$inferSelect, postId: string): Promise<FeedItem> {
+/**
+ * One post addressed to the resident — or reached through a group head's shared link (the link's
+ * reference, or an opening already counted): neighbours who are not (yet) confirmed members of the
+ * group read what their head forwarded to them.
+ */
+export async function feedItemFor(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<FeedItem> {
   const items = await feedFor(db, resident, { limit: FEED_WINDOW });
-  const item = items.find((i) => i.id === postId);
+  const item = items.find((i) => i.id === postId) ?? (await relayedItem(db, resident, postId, relayRef));
   if (!item) throw notFound("bài viết");
   return item;
+}
+
+async function relayedItem(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<FeedItem | undefined> {
+  const [row] = await queryRows<StartedBroadcast>(
+    db,
+    sql`select b.id as broadcast_id, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body, v.image_url,
+               c.id as campaign_id, c.title as campaign_title, false as mine,
+               exists (select 1 from post_reads pr where pr.post_id = p.id and pr.resident_id = ${resident.id}::uuid) as is_read
+        from relay_tasks t join broadcasts b on b.id = t.broadcast_id join posts p on p.id = b.post_id
+        join post_versions v on v.post_id = b.post_id and v.version = b.post_version
+        left join campaigns c on c.id = p.campaign_id
+        where b.post_id = ${postId}::uuid and b.ward_id = ${resident.wardId} and b.status in ('sending', 'sent', 'paused') and b.started_at is not null
+          and (t.ref = ${relayRef ?? ""} or exists (select 1 from relay_opens o where o.relay_task_id = t.id and o.resident_id = ${resident.id}::uuid))
+        order by b.started_at desc limit 1`,
+  );
+  if (!row) return undefined;
+  return {
+    id: row.post_id,
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    body: row.body,
+    imageUrl: row.image_url,
+    campaign: row.campaign_id && row.campaign_title ? { id: row.campaign_id, title: row.campaign_title } : null,
+    publishedAt: new Date(row.started_at).toISOString(),
+    isRead: row.is_read,
+  };
 }

@@ -47,6 +47,7 @@ interface TaskRow {
   title: string;
   kind: string;
   summary: string | null;
+  image_url: string | null;
   status: RelayTask["status"];
   ref: string;
   created_at: Date | string;
@@ -64,7 +65,7 @@ function toTask(row: TaskRow, miniAppId: string): RelayTask {
   return {
     id: row.id,
     broadcastId: row.broadcast_id,
-    post: { id: row.post_id, title: row.title, kind: row.kind, summary: row.summary },
+    post: { id: row.post_id, title: row.title, kind: row.kind, summary: row.summary, imageUrl: row.image_url },
     status: row.status,
     ref: row.ref,
     sharePath,
@@ -81,7 +82,7 @@ function toTask(row: TaskRow, miniAppId: string): RelayTask {
 export async function headTasks(db: Db, head: ResidentRow, miniAppId: string, taskId?: string): Promise<RelayTask[]> {
   const rows = await queryRows<TaskRow>(
     db,
-    sql`select t.id, t.broadcast_id, p.id as post_id, v.title, p.kind, v.summary, t.status, t.ref, t.created_at, t.shared_at, t.confirmed_at, t.reminded_at,
+    sql`select t.id, t.broadcast_id, p.id as post_id, v.title, p.kind, v.summary, v.image_url, t.status, t.ref, t.created_at, t.shared_at, t.confirmed_at, t.reminded_at,
                (select count(*)::int from relay_opens o where o.relay_task_id = t.id) as opens_total,
                (select count(distinct o.resident_id)::int from relay_opens o where o.relay_task_id = t.id) as opens_unique
         from relay_tasks t join broadcasts b on b.id = t.broadcast_id join posts p on p.id = b.post_id

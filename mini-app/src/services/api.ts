@@ -108,5 +108,7 @@ export function fetchFeed(
 }
 
 export function fetchFeedItem(token: string, id: string, signal?: AbortSignal): Promise<FeedItem> {
-  return request(`/api/feed/${encodeURIComponent(id)}`, { token, signal });
+  // Opened through a group head's link: its reference lets a neighbour read what the head forwarded.
+  const relay = new URLSearchParams(window.location.search).get("relay");
+  return request(`/api/feed/${encodeURIComponent(id)}${relay ? `?relay=${encodeURIComponent(relay)}` : ""}`, { token, signal });
 }

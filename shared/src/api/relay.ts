@@ -7,7 +7,7 @@ export type RelayTaskStatus = (typeof relayTaskStatuses)[number];
 export const relayTaskSchema = z.object({
   id: z.string(),
   broadcastId: z.string(),
-  post: z.object({ id: z.string(), title: z.string(), kind: z.string(), summary: z.string().nullable() }),
+  post: z.object({ id: z.string(), title: z.string(), kind: z.string(), summary: z.string().nullable(), imageUrl: z.string().nullable() }),
   status: z.enum(relayTaskStatuses),
   /** The per-head, per-broadcast reference the share link carries. */
   ref: z.string(),
