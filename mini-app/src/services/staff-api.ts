@@ -8,11 +8,14 @@ import type {
   PostReview,
   PostStatus,
   Recurrence,
+  RelayBoardRow,
   SchoolLevel,
+  Signal,
+  SignalKind,
   StaffProfile,
   StaffSessionResponse,
 } from "@loa-phuong/shared";
-import { request } from "./api";
+import { ApiError, apiUrl, request } from "./api";
 
 /**
  * The staff part of the ward server's API. `token` is the session token kept in memory (it makes
@@ -171,4 +174,80 @@ export function fetchSchedules(token: Token, signal?: AbortSignal): Promise<{ it
 
 export function stopSchedule(token: Token, scheduleId: string): Promise<RecurringSchedule> {
   return request(`/api/broadcast-schedules/${id(scheduleId)}`, { token, method: "DELETE" });
+}
+
+// Relay board and alerts
+
+export function fetchRelayBoard(token: Token, broadcastId: string, signal?: AbortSignal): Promise<{ items: RelayBoardRow[] }> {
+  return request(`/api/broadcasts/${id(broadcastId)}/relay`, { token, signal });
+}
+
+/** The board as CSV (UTF-8 with BOM): a plain link where the cookie travels, else fetched with the bearer. */
+export function relayCsvPath(broadcastId: string): string {
+  return `/api/broadcasts/${id(broadcastId)}/relay.csv`;
+}
+
+/**
+ * A file from the server as a Blob, with the bearer token: what an <a href> or <img src> cannot send
+ * inside Zalo, where the Mini App calls the ward server cross-origin and the cookie does not travel.
+ */
+export async function fetchFileBlob(token: Token, pathOrUrl: string, signal?: AbortSignal): Promise<Blob> {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  let response: Response;
+  try {
+    response = await fetch(/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : apiUrl(pathOrUrl), { headers, signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError("Không kết nối được máy chủ của phường, vui lòng kiểm tra mạng và thử lại.", 0, null);
+  }
+  if (!response.ok) throw new ApiError(`Máy chủ trả lỗi ${response.status}, vui lòng thử lại.`, response.status, null);
+  return response.blob();
+}
+
+export interface StaffAlert {
+  id: string;
+  kind: string;
+  message: string;
+  broadcastId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export function fetchStaffAlerts(token: Token, signal?: AbortSignal): Promise<{ items: StaffAlert[] }> {
+  return request("/api/staff/alerts", { token, signal });
+}
+
+// Signals inbox
+
+export interface SignalQuery {
+  kind?: SignalKind | null;
+  residentialGroupId?: string | null;
+  postId?: string | null;
+  status?: "open" | "handled" | null;
+  /** ISO dates (yyyy-mm-dd), ward time. */
+  from?: string | null;
+  to?: string | null;
+  limit?: number;
+  /** The id of the last signal already shown: the next page starts below it. */
+  before?: number | null;
+}
+
+export function fetchSignals(token: Token, query: SignalQuery, signal?: AbortSignal): Promise<{ items: Signal[] }> {
+  const params = new URLSearchParams({ limit: String(query.limit ?? 30) });
+  for (const key of ["kind", "residentialGroupId", "postId", "status", "from", "to"] as const) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  if (query.before) params.set("before", String(query.before));
+  return request(`/api/signals?${params}`, { token, signal });
+}
+
+export function markSignalHandled(token: Token, signalId: number): Promise<Signal> {
+  return request(`/api/signals/${signalId}/handled`, { token, method: "POST" });
+}
+
+export type ReplyChannel = "oa" | "feed";
+
+export function replyToSignal(token: Token, signalId: number, reply: { text: string; channel: ReplyChannel }): Promise<Signal> {
+  return request(`/api/signals/${signalId}/reply`, { token, ...json("POST", reply) });
 }

@@ -1,4 +1,4 @@
-import type { BroadcastStatus, CivicRole, DeliveryStatus, PostStatus, SchoolLevel, StaffRole } from "@loa-phuong/shared";
+import type { BroadcastStatus, CivicRole, DeliveryStatus, PostStatus, RelayBoardRow, SchoolLevel, SignalKind, StaffRole } from "@loa-phuong/shared";
 
 /** Vietnamese labels for what staff screens show; unknown values (a newer server) read sensibly. */
 
@@ -99,4 +99,52 @@ export function describeRecurrence(pattern: string): string {
     .sort((a, b) => weekdayOrder.indexOf(a) - weekdayOrder.indexOf(b))
     .map((day) => weekdayLabels[day] ?? String(day));
   return `${days.join(", ")} hằng tuần lúc ${time}`;
+}
+
+/** Kinds of signal (what residents and heads send back), as the inbox names them. */
+export const signalKindLabels: Record<SignalKind, string> = {
+  question: "Câu hỏi",
+  comment: "Bình luận",
+  report: "Phản ánh",
+  nomination: "Đề cử",
+  reaction: "Bày tỏ cảm xúc",
+  poll_answer: "Trả lời khảo sát",
+  oa_message: "Tin nhắn OA",
+  opinion_report: "Báo cáo dư luận",
+};
+
+export const signalKinds = Object.keys(signalKindLabels) as SignalKind[];
+
+export function isSignalKind(value: string | null): value is SignalKind {
+  return value !== null && Object.prototype.hasOwnProperty.call(signalKindLabels, value);
+}
+
+export const signalStatusLabels: Record<"open" | "handled", string> = {
+  open: "Chưa xử lý",
+  handled: "Đã xử lý",
+};
+
+/** A head's relay task, and a group without a head to relay at all. */
+export const relayStatusLabels: Record<RelayBoardRow["status"], string> = {
+  open: "Chưa chuyển",
+  shared: "Đã mở chia sẻ",
+  confirmed: "Đã chuyển tiếp",
+  no_head: "Chưa có tổ trưởng",
+};
+
+const replyChannelLabels: Record<string, string> = { oa: "Zalo OA", feed: "Trong Mini App" };
+const replyStatusLabels: Record<string, string> = { queued: "Đang gửi", sent: "Đã gửi", failed: "Gửi lỗi", shown: "Đã hiển thị" };
+
+export function replyChannelLabel(channel: string): string {
+  return replyChannelLabels[channel] ?? channel;
+}
+
+export function replyStatusLabel(status: string): string {
+  return replyStatusLabels[status] ?? status;
+}
+
+const alertKindLabels: Record<string, string> = { relay_overdue: "Tổ trưởng chưa chuyển tiếp quá hạn" };
+
+export function alertKindLabel(kind: string): string {
+  return alertKindLabels[kind] ?? "Cảnh báo";
 }

@@ -1,9 +1,21 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 
 /** The Mini App's build output, as `npm run build -w @loa-phuong/mini-app` leaves it (what `zmp deploy` uploads). */
 export const MINI_APP_WWW = path.resolve(import.meta.dirname, "..", "..", "..", "mini-app", "www");
+
+/**
+ * A private copy of the build for a run (served with MINI_APP_DIST_DIR): the server reads index.html
+ * once at start, so a rebuild of mini-app/www during the run would leave it naming assets that are gone.
+ */
+export function snapshotBuild(www = MINI_APP_WWW): { dir: string; remove(): void } {
+  readAppConfig(www);
+  const dir = mkdtempSync(path.join(os.tmpdir(), "loa-www-"));
+  cpSync(www, dir, { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 export interface ZaloAppConfig {
   listCSS: string[];

@@ -2,6 +2,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "re
 import { Navigate, Route } from "react-router-dom";
 import { AnimationRoutes } from "zmp-ui";
 import staffFormsCss from "../../css/staff-forms.css?inline";
+import staffInboxCss from "../../css/staff-inbox.css?inline";
 import staffViewsCss from "../../css/staff-views.css?inline";
 import staffCss from "../../css/staff.css?inline";
 import { StaffSessionProvider } from "../../state/staff-session";
@@ -13,7 +14,7 @@ import { StaffPage } from "./staff-page";
 // stylesheet in app-config.json's listCSS, which Zalo loads up front for every resident.
 const style = document.createElement("style");
 style.dataset["loaStyles"] = "staff";
-style.textContent = [staffCss, staffFormsCss, staffViewsCss].join("\n");
+style.textContent = [staffCss, staffFormsCss, staffViewsCss, staffInboxCss].join("\n");
 document.head.append(style);
 
 // One chunk per screen: a staff member inside Zalo downloads only the screen they open.
@@ -24,6 +25,8 @@ const BroadcastComposerPage = lazy(() => import("../../pages/staff/post-broadcas
 const ReviewQueuePage = lazy(() => import("../../pages/staff/review"));
 const ReviewPostPage = lazy(() => import("../../pages/staff/review-post"));
 const BroadcastPage = lazy(() => import("../../pages/staff/broadcast"));
+const RelayBoardPage = lazy(() => import("../../pages/staff/relay"));
+const SignalsInboxPage = lazy(() => import("../../pages/staff/signals"));
 
 function Loading() {
   return (
@@ -63,6 +66,8 @@ export default function StaffApp() {
         <Route path="/staff/review" element={screen(ReviewQueuePage)} />
         <Route path="/staff/review/:id" element={screen(ReviewPostPage)} />
         <Route path="/staff/broadcasts/:id" element={screen(BroadcastPage)} />
+        <Route path="/staff/broadcasts/:id/relay" element={screen(RelayBoardPage)} />
+        <Route path="/staff/signals" element={screen(SignalsInboxPage)} />
         <Route path="*" element={<Navigate to="/staff" replace />} />
       </AnimationRoutes>
     </StaffSessionProvider>

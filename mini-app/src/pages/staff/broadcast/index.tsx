@@ -35,6 +35,14 @@ export default function BroadcastPage() {
             <Link to={`/staff/posts/${encodeURIComponent(live.progress.post.id)}`} className="text-link">
               Xem bài viết
             </Link>
+            {" · "}
+            <Link
+              to={`/staff/broadcasts/${encodeURIComponent(id)}/relay`}
+              state={{ title: live.progress.post.title }}
+              className="text-link"
+            >
+              Chuyển tiếp của tổ trưởng
+            </Link>
           </p>
           {live.progress.broadcast.status === "paused" && (
             <p className="hint-box" role="status">

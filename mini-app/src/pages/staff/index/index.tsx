@@ -1,12 +1,13 @@
 import { useLocation, useSearchParams } from "react-router-dom";
 import { NoticeBanner, StaffPage } from "../../../components/staff/staff-page";
 import { isPostStatus } from "../../../utils/staff-labels";
+import { AlertList } from "./alert-list";
 import { BroadcastList } from "./broadcast-list";
 import { PostList } from "./post-list";
 import { ScheduleList } from "./schedule-list";
 import { StaffGreeting } from "./staff-greeting";
 
-/** The staff dashboard: who is signed in, their posts by status, recent broadcasts and recurring schedules. */
+/** The staff dashboard: who is signed in, alerts, their posts by status, recent broadcasts and recurring schedules. */
 export default function StaffDashboardPage() {
   // The filter lives in the URL so that coming back from a post keeps it.
   const [params, setParams] = useSearchParams();
@@ -18,6 +19,7 @@ export default function StaffDashboardPage() {
     <StaffPage title="Loa Phường – Cán bộ" showBack={false}>
       <NoticeBanner notice={notice} />
       <StaffGreeting />
+      <AlertList />
       <PostList status={status} onStatusChange={(next) => setParams(next ? { status: next } : {}, { replace: true })} />
       <BroadcastList />
       <ScheduleList />

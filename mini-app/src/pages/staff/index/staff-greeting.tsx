@@ -8,7 +8,7 @@ import { fetchPosts } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { staffRoleLabels } from "../../../utils/staff-labels";
 
-/** Name and roles, and the ways in: write a post, the approval queue, Bull Board (admins), sign out. */
+/** Name and roles, and the ways in: write a post, the approval queue, the feedback inbox, Bull Board (admins), sign out. */
 export function StaffGreeting() {
   const { staff, hasRole, signOut } = useStaff();
   const navigate = useNavigate();
@@ -37,6 +37,9 @@ export function StaffGreeting() {
       <div className="action-row">
         {hasRole("editor") && <Button onClick={() => navigate("/staff/posts/new")}>Soạn bài mới</Button>}
         {hasRole("approver") && <ReviewQueueLink />}
+        <Link to="/staff/signals" className="button-link">
+          Hộp thư phản hồi
+        </Link>
         {hasRole("admin") && (
           // A full page load: Bull Board is the server's own page, outside the Mini App.
           <a className="text-link" href={apiUrl("/admin/queues")}>

@@ -1,0 +1,102 @@
+import type { Signal } from "@loa-phuong/shared";
+import { formatDateTime } from "@loa-phuong/shared/client";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { Button } from "zmp-ui";
+import { ActionError } from "../../../components/staff/staff-page";
+import { markSignalHandled } from "../../../services/staff-api";
+import { useStaff } from "../../../state/staff-session";
+import { replyChannelLabel, replyStatusLabel, signalKindLabels, signalStatusLabels } from "../../../utils/staff-labels";
+import { ReplyBox } from "./reply-box";
+import { SignalPhotos } from "./signal-photos";
+
+/** One signal: who, where, about which post, what they wrote (and photos), the answers so far and the actions. */
+export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(signal: Signal): void }) {
+  const { withStaffToken } = useStaff();
+  const [isReplying, setReplying] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = `signal-${signal.id}-heading`;
+  const replyId = `signal-${signal.id}-reply`;
+  const who = signal.resident?.name ?? "Người dân (đã xóa dữ liệu)";
+
+  const markHandled = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await withStaffToken((token) => markSignalHandled(token, signal.id)));
+    } catch (reason) {
+      setError(reason instanceof Error ? reason.message : "Không cập nhật được, vui lòng thử lại.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="staff-card signal-card" aria-labelledby={headingId}>
+      <h3 id={headingId} className="signal-heading">
+        <span className={`status-pill signal-kind-${signal.kind}`}>{signalKindLabels[signal.kind] ?? signal.kind}</span> {who}
+      </h3>
+      <p className="staff-row-meta">
+        <span className={`status-pill signal-${signal.status}`}>{signalStatusLabels[signal.status] ?? signal.status}</span>{" "}
+        <span className="muted-inline">
+          {signal.residentialGroup?.name ?? "Chưa thuộc tổ dân phố"} · <time dateTime={signal.sentAt}>{formatDateTime(signal.sentAt)}</time>
+          {signal.handledAt && (
+            <>
+              {" "}
+              · xử lý lúc <time dateTime={signal.handledAt}>{formatDateTime(signal.handledAt)}</time>
+            </>
+          )}
+        </span>
+      </p>
+      {signal.post && (
+        <p className="staff-row-meta">
+          Về bài:{" "}
+          <Link to={`/staff/posts/${encodeURIComponent(signal.post.id)}`} className="text-link">
+            {signal.post.title}
+          </Link>
+        </p>
+      )}
+      {signal.text ? <p className="signal-text">{signal.text}</p> : <p className="muted">(Không có nội dung chữ)</p>}
+      <SignalPhotos photos={signal.photos} who={who} />
+      {signal.replies.length > 0 && (
+        <>
+          <h4 className="subsection-title">Đã trả lời</h4>
+          <ul className="reply-list">
+            {signal.replies.map((reply, index) => (
+              <li key={`${reply.at}:${index}`}>
+                <p className="reply-text">{reply.text}</p>
+                <p className="staff-row-meta">
+                  <span className={`status-pill reply-${reply.status}`}>
+                    {replyChannelLabel(reply.channel)} · {replyStatusLabel(reply.status)}
+                  </span>{" "}
+                  <span className="muted-inline">
+                    {reply.by} · <time dateTime={reply.at}>{formatDateTime(reply.at)}</time>
+                  </span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ActionError message={error} />
+      <div className="action-row">
+        {signal.resident && (
+          <Button variant="secondary" size="small" aria-expanded={isReplying} aria-controls={replyId} onClick={() => setReplying((open) => !open)}>
+            {isReplying ? "Đóng trả lời" : "Trả lời"}
+          </Button>
+        )}
+        {signal.status === "open" && (
+          <Button variant="tertiary" size="small" loading={isBusy} disabled={isBusy} onClick={() => void markHandled()}>
+            Đánh dấu đã xử lý
+          </Button>
+        )}
+      </div>
+      {isReplying && signal.resident && (
+        <div id={replyId}>
+          <ReplyBox signal={signal} onReplied={onChanged} />
+        </div>
+      )}
+    </article>
+  );
+}
