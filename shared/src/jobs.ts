@@ -8,6 +8,8 @@ export const queueNames = {
   broadcasts: "broadcasts",
   deliveries: "deliveries",
   webhooks: "webhooks",
+  /** Staff answers to residents: their own queue, so they never wait behind a broadcast's sends. */
+  replies: "replies",
 } as const;
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
@@ -44,7 +46,7 @@ export const jobDefinitions = {
   },
   /** Send a staff answer to a resident as an OA message. */
   "signal.reply": {
-    queue: queueNames.deliveries,
+    queue: queueNames.replies,
     payload: z.strictObject({ replyId: z.coerce.number().int().positive() }),
   },
   /** Rebuilds Redis from the store: due broadcasts, waves of sending broadcasts, unapplied webhooks. */

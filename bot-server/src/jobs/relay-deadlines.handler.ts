@@ -37,7 +37,7 @@ export const handleRelayRemind: JobHandler<"relay.remind"> = async (ctx, { relay
   if (task.head_oa_id) {
     const link = `https://zalo.me/s/${ctx.config.ZALO_MINI_APP_ID}/head`;
     try {
-      await ctx.oa.sendCsMessage(task.head_oa_id, { text: `⏰ Nhắc việc chuyển tiếp: bài "${task.title}" chưa được chuyển vào nhóm Zalo của ${task.group_name}. Mở Loa Phường để chia sẻ và xác nhận: ${link}` });
+      await ctx.oa.sendCsMessage(task.head_oa_id, { text: `⏰ Nhắc việc chuyển tiếp — bài chưa được chuyển vào nhóm Zalo của ${task.group_name}: ${task.title}\n\nMở Loa Phường để chia sẻ và xác nhận: ${link}` });
     } catch (error) {
       if (!(error instanceof ZaloError) || error.isTransient) throw error;
       note = `not_sent: zalo ${error.code ?? error.kind}`;
@@ -63,7 +63,7 @@ export const handleRelayEscalate: JobHandler<"relay.escalate"> = async (ctx, { r
     await tx.insert(staffAlerts).values({
       wardId: task.ward_id,
       kind: "relay_overdue",
-      message: `${task.head_name} (${task.group_name}) chưa chuyển tiếp bài "${task.title}" quá hạn.`,
+      message: `${task.head_name} (${task.group_name}) chưa chuyển tiếp quá hạn bài: ${task.title}`,
       broadcastId: task.broadcast_id,
       relayTaskId,
     });

@@ -63,7 +63,7 @@ export async function startWorkers(
   // Zalo's rate limit is kept by the OA client's pacer (even spacing shared through Redis); -32 still
   // pauses this worker through rateLimit() + RateLimitError if Zalo counts differently.
   deliveryWorker = make(queueNames.deliveries, { concurrency: ctx.config.DELIVERY_CONCURRENCY });
-  const workers = [make(queueNames.broadcasts, { concurrency: 10 }), deliveryWorker, make(queueNames.webhooks, { concurrency: 1, limiter: WEBHOOK_APPLY_LIMIT })];
+  const workers = [make(queueNames.broadcasts, { concurrency: 10 }), deliveryWorker, make(queueNames.webhooks, { concurrency: 1, limiter: WEBHOOK_APPLY_LIMIT }), make(queueNames.replies, { concurrency: 4 })];
 
   for (const worker of workers) {
     worker.on("failed", (job, error) => {

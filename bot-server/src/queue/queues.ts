@@ -22,6 +22,7 @@ export function createQueues(connection: Redis, prefix: string): Queues {
     [queueNames.broadcasts]: make(queueNames.broadcasts),
     [queueNames.deliveries]: make(queueNames.deliveries),
     [queueNames.webhooks]: make(queueNames.webhooks),
+    [queueNames.replies]: make(queueNames.replies),
   } as Queues;
 }
 

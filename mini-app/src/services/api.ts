@@ -107,6 +107,23 @@ export function fetchFeed(
   return request(`/api/feed?${params}`, { token, signal });
 }
 
+let prefetchedFeed: Promise<FeedResponse> | undefined;
+
+/**
+ * Starts loading the first page of the feed while the saved session is still being checked, so the
+ * first screen does not wait two round trips on a slow link. Taken once by the feed.
+ */
+export function prefetchFeed(token: string): void {
+  prefetchedFeed = fetchFeed(token, { kind: null, limit: 20 });
+  prefetchedFeed.catch(() => undefined); // a failure shows when the feed takes it (or not at all)
+}
+
+export function takePrefetchedFeed(): Promise<FeedResponse> | undefined {
+  const taken = prefetchedFeed;
+  prefetchedFeed = undefined;
+  return taken;
+}
+
 export function fetchFeedItem(token: string, id: string, signal?: AbortSignal): Promise<FeedItem> {
   // Opened through a group head's link: its reference lets a neighbour read what the head forwarded.
   const relay = new URLSearchParams(window.location.search).get("relay");

@@ -1,7 +1,7 @@
 import type { ResidentProfile } from "@loa-phuong/shared";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { runtimeConfig } from "../config";
-import { ApiError, fetchMe, signInWithZalo } from "../services/api";
+import { ApiError, fetchMe, prefetchFeed, signInWithZalo } from "../services/api";
 import { clearSavedSession, readSavedSession, saveSession } from "../services/saved-session";
 import { issueDemoAccessToken, type Persona } from "../services/zalo/demo-identity";
 import { isInsideZalo } from "../services/zalo/environment";
@@ -58,6 +58,7 @@ async function start(): Promise<SessionState> {
   const saved = readSavedSession();
   if (!saved) return { status: "choosing-persona" };
   try {
+    prefetchFeed(saved.token);
     const resident = await fetchMe(saved.token);
     return { status: "signed-in", session: { ...saved, resident } };
   } catch (error) {

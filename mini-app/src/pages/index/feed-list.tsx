@@ -4,7 +4,7 @@ import { Link } from "react-router-dom";
 import { OfflineNotice } from "../../components/offline-notice";
 import { EmptyView, ErrorView, LoadingView } from "../../components/status-views";
 import { useOfflineResource } from "../../hooks/use-offline-resource";
-import { fetchFeed } from "../../services/api";
+import { fetchFeed, takePrefetchedFeed } from "../../services/api";
 import { cacheFeed, readCachedFeed } from "../../services/offline-cache";
 import { useSession } from "../../state/session";
 import { kindLabel } from "../../utils/post-kind";
@@ -18,7 +18,7 @@ export function FeedList({ kind }: { kind: PostKind | null }) {
   const tab = kind ?? "all";
   const feed = useOfflineResource(
     `feed:${residentId}:${tab}`,
-    (signal) => withToken((token) => fetchFeed(token, { kind, limit: pageSize }, signal)).then((page) => page.items),
+    (signal) => ((!kind && takePrefetchedFeed()) || withToken((token) => fetchFeed(token, { kind, limit: pageSize }, signal))).then((page) => page.items),
     { read: () => readCachedFeed(residentId, tab), write: (items) => cacheFeed(residentId, tab, items) },
   );
 
