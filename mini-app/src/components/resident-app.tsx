@@ -2,6 +2,7 @@ import { lazy, useLayoutEffect } from "react";
 import { Navigate, Route } from "react-router-dom";
 import { AnimationRoutes } from "zmp-ui";
 import "../css/resident.css";
+import "../css/resident-screens.css";
 import "../css/engagement.css";
 import HomePage from "../pages/index";
 import { RelayArrivalProvider } from "../state/relay-arrival";
