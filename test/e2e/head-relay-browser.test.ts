@@ -15,11 +15,6 @@ const NEIGHBOUR = "Người dân 002 – TDP số 1";
 const run = randomBytes(3).toString("hex");
 const TITLE = `Lịch tổng vệ sinh trường học trước năm học mới đợt ${run}`;
 
-interface Persona {
-  name: string;
-  idByApp: string;
-}
-
 describe("a group head relays a broadcast from the Mini App, in a real browser", () => {
   let system: StartedSystem;
   let browser: Browser;
@@ -39,12 +34,7 @@ describe("a group head relays a broadcast from the Mini App, in a real browser",
     const base = `${origin}/zapps/${system.miniAppId}`;
     const sim = `http://127.0.0.1:${system.simPort}`;
 
-    /** The demo registers its Zalo users with the simulator while it starts, after the URLs are printed. */
-    const findPersona = (name: string) =>
-      waitFor(
-        async () => ((await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(name)}`)).json()) as { personas: Persona[] }).personas.find((p) => p.name === name),
-        { timeoutMs: 30_000, intervalMs: 250, what: `${name} among the simulator's users` },
-      );
+    const findPersona = (name: string) => system.findPersona(name);
 
     // A newcomer onboards into the head's group through the API, as the Mini App does: pending.
     const { accessToken } = (await (await fetch(`${sim}/__sim/users/${(await findPersona(NEWCOMER)).idByApp}/access-token`, { method: "POST" })).json()) as {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { ApiClient } from "./support/api-client.js";
 import { launchChromium } from "./support/browser.js";
+import { PNG_1PX } from "./support/residents.js";
 import { startSystem, type StartedSystem } from "./support/npm-start.js";
 import { waitFor } from "./support/wait-for.js";
 
@@ -16,15 +17,6 @@ const POLL_TITLE = `Khảo sát giờ họp phụ huynh học kỳ II đợt ${r
 const QUESTION = `Buổi họp có ghi hình cho phụ huynh vắng mặt không ạ? (${run})`;
 const REPORT = `Đèn đường đầu ngõ 12 bị hỏng ba hôm nay, buổi tối rất tối (${run})`;
 /** A 1×1 PNG, as a phone's camera would hand over a (much larger) photo. */
-const PNG_1PX = Buffer.from(
-  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f80f0000010100005a4d6e5c0000000049454e44ae426082",
-  "hex",
-);
-
-interface Persona {
-  name: string;
-  idByApp: string;
-}
 
 describe("a new resident's journey through the Mini App, in a real browser", () => {
   let system: StartedSystem;
@@ -44,12 +36,7 @@ describe("a new resident's journey through the Mini App, in a real browser", () 
     const origin = `http://localhost:${system.port}`;
     const sim = `http://127.0.0.1:${system.simPort}`;
 
-    /** The demo registers its Zalo users with the simulator while it starts, after the URLs are printed. */
-    const findPersona = (name: string) =>
-      waitFor(
-        async () => ((await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(name)}`)).json()) as { personas: Persona[] }).personas.find((p) => p.name === name),
-        { timeoutMs: 30_000, intervalMs: 250, what: `${name} among the simulator's users` },
-      );
+    const findPersona = (name: string) => system.findPersona(name);
     /** A simulated Zalo user signed in to the API, as the Mini App would. */
     async function residentApi(name: string): Promise<ApiClient> {
       const persona = await findPersona(name);

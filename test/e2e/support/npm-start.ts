@@ -21,10 +21,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface Persona {
+  name: string;
+  idByApp: string;
+  idByOa: string;
+}
+
 export interface StartedSystem {
   port: number;
   simPort: number;
   miniAppId: string;
+  /** A demo resident among the simulator's users, by name (waiting while the demo registers them). */
+  findPersona(name: string): Promise<Persona>;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -54,10 +62,16 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sta
     child.kill("SIGTERM");
     throw error;
   }
+  const sim = `http://127.0.0.1:${simPort}`;
   return {
     port,
     simPort,
     miniAppId,
+    findPersona: (name) =>
+      waitFor(
+        async () => ((await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(name)}`)).json()) as { personas: Persona[] }).personas.find((p) => p.name === name),
+        { timeoutMs: 30_000, intervalMs: 250, what: `${name} among the simulator's users` },
+      ),
     output: () => output,
     stop: async () => {
       child.kill("SIGTERM");
