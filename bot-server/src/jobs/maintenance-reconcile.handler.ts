@@ -3,6 +3,7 @@ import { jobIds } from "@loa-phuong/shared";
 import { enqueue } from "../queue/queues.js";
 import { broadcasts, broadcastSchedules, relayTasks, signalReplies, webhookEvents } from "../store/schema/index.js";
 import { scheduleRelayDeadlines } from "../services/relay.js";
+import { purgeExpiredSessions } from "../services/sessions.js";
 import { syncScheduler } from "../services/broadcast-schedules.js";
 import { scheduleFanout } from "../services/broadcasts.js";
 import type { JobContext, JobHandler } from "./job-context.js";
@@ -12,7 +13,7 @@ const WEBHOOK_GRACE_MS = 5000;
 const WEBHOOK_BATCH = 5000;
 
 /**
- * The store is the record; Redis is rebuilt from it. Re-adding a job whose id is still in Redis is a
+ * The store is the record; Redis is rebuilt from it (and expired sessions are dropped on the way). Re-adding a job whose id is still in Redis is a
  * no-op, and every handler checks the row's state first, so this is safe to run at any time.
  */
 export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "logger" | "config">): Promise<{ broadcasts: number; webhooks: number }> {
@@ -45,6 +46,7 @@ export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "l
     const eventIds = pending.slice(i, i + 500).map((e) => e.id);
     await enqueue(ctx.queues, "webhook.process", { eventIds }, { jobId: jobIds.webhook(eventIds) });
   }
+  await purgeExpiredSessions(ctx.db);
   if (open.length + pending.length > 0) ctx.logger.info({ broadcasts: open.length, webhooks: pending.length }, "reconciled queues with the store");
   return { broadcasts: open.length, webhooks: pending.length };
 }
