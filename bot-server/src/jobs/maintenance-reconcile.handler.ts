@@ -13,7 +13,8 @@ const WEBHOOK_GRACE_MS = 5000;
 const WEBHOOK_BATCH = 5000;
 
 /**
- * The store is the record; Redis is rebuilt from it (and expired sessions are dropped on the way). Re-adding a job whose id is still in Redis is a
+ * The store is the record; Redis is rebuilt from it (expired sessions are dropped on the way).
+ * Re-adding a job whose id is still in Redis is a
  * no-op, and every handler checks the row's state first, so this is safe to run at any time.
  */
 export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "logger" | "config">): Promise<{ broadcasts: number; webhooks: number }> {
