@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "./support/api-client.js";
-import { launchChromium } from "./support/browser.js";
-import { startSystem, type StartedSystem } from "./support/npm-start.js";
+import { useSystemAndBrowser } from "./support/browser.js";
 import { waitFor } from "./support/wait-for.js";
 
 const PASSWORD = "loaphuong-demo";
@@ -16,25 +14,15 @@ const run = randomBytes(3).toString("hex");
 const TITLE = `Lịch tổng vệ sinh trường học trước năm học mới đợt ${run}`;
 
 describe("a group head relays a broadcast from the Mini App, in a real browser", () => {
-  let system: StartedSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Quiet hours off: the broadcast goes out whatever the hour of the run.
-    system = await startSystem({ QUIET_HOURS: "00:00-00:00" });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  // Quiet hours off: the broadcast goes out whatever the hour of the run.
+  const running = useSystemAndBrowser({ QUIET_HOURS: "00:00-00:00" });
 
   it("confirms a member, shares the post into the group, confirms the relay, and the link's opens are counted", async () => {
-    const origin = `http://localhost:${system.port}`;
-    const base = `${origin}/zapps/${system.miniAppId}`;
-    const sim = `http://127.0.0.1:${system.simPort}`;
+    const origin = `http://localhost:${running.system.port}`;
+    const base = `${origin}/zapps/${running.system.miniAppId}`;
+    const sim = `http://127.0.0.1:${running.system.simPort}`;
 
-    const findPersona = (name: string) => system.findPersona(name);
+    const findPersona = (name: string) => running.system.findPersona(name);
 
     // A newcomer onboards into the head's group through the API, as the Mini App does: pending.
     const { accessToken } = (await (await fetch(`${sim}/__sim/users/${(await findPersona(NEWCOMER)).idByApp}/access-token`, { method: "POST" })).json()) as {
@@ -73,7 +61,7 @@ describe("a group head relays a broadcast from the Mini App, in a real browser",
       { timeoutMs: 30_000, intervalMs: 250, what: "the head's relay task" },
     );
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const page = await running.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await findPersona(HEAD);
@@ -102,14 +90,14 @@ describe("a group head relays a broadcast from the Mini App, in a real browser",
     await task.getByText("Đã mở chia sẻ").waitFor({ timeout: 10_000 });
     const link = await linkField.inputValue();
     expect(link).toMatch(new RegExp(`^${base}/post/${postId}\\?relay=r-[A-Za-z0-9_-]+$`));
-    expect(await task.textContent()).toContain(`https://zalo.me/s/${system.miniAppId}/post/${postId}?relay=`);
+    expect(await task.textContent()).toContain(`https://zalo.me/s/${running.system.miniAppId}/post/${postId}?relay=`);
     await task.getByRole("button", { name: "Đã chuyển tiếp" }).click();
     await task.getByRole("status").filter({ hasText: "Cảm ơn tổ trưởng đã chuyển tiếp." }).waitFor({ timeout: 10_000 });
     expect(await task.getByRole("button", { name: "Đã chuyển tiếp" }).count()).toBe(0);
     expect(await task.locator(".status-chip").textContent()).toBe("Đã chuyển tiếp");
 
     // A neighbour opens the head's link in another browser: the post opens once signed in, and the open counts.
-    const neighbourContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const neighbourContext = await running.browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
     const neighbour = await neighbourContext.newPage();
     neighbour.on("pageerror", (error) => pageErrors.push(error.message));
     await findPersona(NEIGHBOUR);

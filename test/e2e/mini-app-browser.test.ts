@@ -1,44 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchChromium } from "./support/browser.js";
-import { startSystem, type StartedSystem } from "./support/npm-start.js";
+import { describe, expect, it } from "vitest";
+import { useSystemAndBrowser } from "./support/browser.js";
 import { waitFor } from "./support/wait-for.js";
 
 const URGENT_TITLE = "Đính chính: không có khoản thu bắt buộc mới đầu học kỳ II";
 
 describe("the Mini App served by npm start, in a real browser", () => {
-  let system: StartedSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const running = useSystemAndBrowser();
 
   it("serves /health and prints where to open the Mini App and the simulator inbox", async () => {
-    const health = await fetch(`http://127.0.0.1:${system.port}/health`);
+    const health = await fetch(`http://127.0.0.1:${running.system.port}/health`);
     expect(health.status).toBe(200);
-    expect(system.output()).toContain(`http://localhost:${system.port}/zapps/${system.miniAppId}/`);
-    expect(system.output()).toContain(`http://127.0.0.1:${system.simPort}/`);
+    expect(running.system.output()).toContain(`http://localhost:${running.system.port}/zapps/${running.system.miniAppId}/`);
+    expect(running.system.output()).toContain(`http://127.0.0.1:${running.system.simPort}/`);
   });
 
   it("lets a resident pick a persona and read the post addressed to their group", async () => {
     // The demo's urgent clarification goes out at start-up whatever the hour (quiet hours do not hold it).
     await waitFor(async () => {
-      const res = await fetch(`http://127.0.0.1:${system.simPort}/__sim/ledger/count`);
+      const res = await fetch(`http://127.0.0.1:${running.system.simPort}/__sim/ledger/count`);
       return ((await res.json()) as { count: number }).count > 0;
     }, { timeoutMs: 60_000, what: "the demo broadcast to reach the simulator" });
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const page = await running.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
 
-    await page.goto(`http://localhost:${system.port}/`);
-    expect(new URL(page.url()).pathname).toBe(`/zapps/${system.miniAppId}/`);
+    await page.goto(`http://localhost:${running.system.port}/`);
+    expect(new URL(page.url()).pathname).toBe(`/zapps/${running.system.miniAppId}/`);
     await page.getByRole("heading", { name: /Chọn người dân/ }).waitFor({ timeout: 20_000 });
     await page.getByRole("button", { name: "Tổ trưởng TDP số 1", exact: true }).click();
 
@@ -49,7 +37,7 @@ describe("the Mini App served by npm start, in a real browser", () => {
     await page.getByText("UBND phường khẳng định đây là thông tin không đúng sự thật", { exact: false }).first().waitFor({ timeout: 10_000 });
 
     // A resident of a group the clarification did not address does not see it.
-    await page.goto(`http://localhost:${system.port}/zapps/${system.miniAppId}/`);
+    await page.goto(`http://localhost:${running.system.port}/zapps/${running.system.miniAppId}/`);
     await page.getByRole("button", { name: /Đổi người dùng/ }).click();
     const feedLoaded = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/feed" && r.ok(), { timeout: 20_000 });
     await page.getByRole("button", { name: "Tổ trưởng TDP số 20", exact: true }).click();

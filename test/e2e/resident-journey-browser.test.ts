@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "./support/api-client.js";
-import { launchChromium } from "./support/browser.js";
+import { useSystemAndBrowser } from "./support/browser.js";
 import { PNG_1PX } from "./support/residents.js";
-import { startSystem, type StartedSystem } from "./support/npm-start.js";
 import { waitFor } from "./support/wait-for.js";
 
 const PASSWORD = "loaphuong-demo";
@@ -19,24 +17,14 @@ const REPORT = `Đèn đường đầu ngõ 12 bị hỏng ba hôm nay, buổi t
 /** A 1×1 PNG, as a phone's camera would hand over a (much larger) photo. */
 
 describe("a new resident's journey through the Mini App, in a real browser", () => {
-  let system: StartedSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // Quiet hours off: the poll goes out whatever the hour of the run.
-    system = await startSystem({ QUIET_HOURS: "00:00-00:00" });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  // Quiet hours off: the poll goes out whatever the hour of the run.
+  const running = useSystemAndBrowser({ QUIET_HOURS: "00:00-00:00" });
 
   it("onboards, reads, reacts, answers a poll, asks a question and sends a report with a photo", async () => {
-    const origin = `http://localhost:${system.port}`;
-    const sim = `http://127.0.0.1:${system.simPort}`;
+    const origin = `http://localhost:${running.system.port}`;
+    const sim = `http://127.0.0.1:${running.system.simPort}`;
 
-    const findPersona = (name: string) => system.findPersona(name);
+    const findPersona = (name: string) => running.system.findPersona(name);
     /** A simulated Zalo user signed in to the API, as the Mini App would. */
     async function residentApi(name: string): Promise<ApiClient> {
       const persona = await findPersona(name);
@@ -48,7 +36,7 @@ describe("a new resident's journey through the Mini App, in a real browser", () 
       return client;
     }
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const page = await running.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
 

@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { formatDate } from "@loa-phuong/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "./support/api-client.js";
-import { launchChromium } from "./support/browser.js";
-import { startSystem, type StartedSystem } from "./support/npm-start.js";
+import { useSystemAndBrowser } from "./support/browser.js";
 import { waitFor } from "./support/wait-for.js";
 
 const PASSWORD = "loaphuong-demo";
@@ -23,22 +21,12 @@ interface Persona {
 }
 
 describe("relay board and feedback inbox in the staff screens, in a real browser", () => {
-  let system: StartedSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    system = await startSystem({ QUIET_HOURS: "00:00-00:00" });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const running = useSystemAndBrowser({ QUIET_HOURS: "00:00-00:00" });
 
   it("shows the relay board with its CSV, and answers a resident's question through the OA", async () => {
-    const origin = `http://localhost:${system.port}`;
-    const base = `${origin}/zapps/${system.miniAppId}`;
-    const sim = `http://127.0.0.1:${system.simPort}`;
+    const origin = `http://localhost:${running.system.port}`;
+    const base = `${origin}/zapps/${running.system.miniAppId}`;
+    const sim = `http://127.0.0.1:${running.system.simPort}`;
 
     // A resident signs in as the Mini App does (Zalo token from the simulator) and asks on a post in their feed.
     // The demo registers its residents with the simulator while it starts.
@@ -67,7 +55,7 @@ describe("relay board and feedback inbox in the staff screens, in a real browser
     const asked = await resident.request("POST", `/api/feed/${post.id}/questions`, { kind: "question", text: QUESTION });
     expect(asked.status).toBe(201);
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const page = await running.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
 

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/browser.js";
-import { startSystem, type StartedSystem } from "./support/npm-start.js";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useSystemAndBrowser } from "./support/browser.js";
 import { waitFor } from "./support/wait-for.js";
 
 const PASSWORD = "loaphuong-demo";
@@ -28,30 +27,20 @@ async function signOut(page: Page, dashboardUrl: string): Promise<void> {
 }
 
 describe("the staff screens served by npm start, in a real browser", () => {
-  let system: StartedSystem;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    system = await startSystem();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
+  const running = useSystemAndBrowser();
 
   it("takes a post from an editor through a leader's approval to a live broadcast that reaches residents", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const page = await running.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
-    const origin = `http://localhost:${system.port}`;
-    const base = `${origin}/zapps/${system.miniAppId}`;
+    const origin = `http://localhost:${running.system.port}`;
+    const base = `${origin}/zapps/${running.system.miniAppId}`;
 
     // The staff area has its own sign-in: no persona picker, no resident gate.
     await page.goto(`${base}/staff`);
     await signIn(page, "bientap");
     await page.getByRole("heading", { name: "Cán bộ biên tập – Phòng VH-XH", level: 1 }).waitFor({ timeout: 10_000 });
-    expect(new URL(page.url()).pathname).toBe(`/zapps/${system.miniAppId}/staff`);
+    expect(new URL(page.url()).pathname).toBe(`/zapps/${running.system.miniAppId}/staff`);
 
     // Compose an urgent post (so quiet hours do not hold it, whatever the hour of the run) and submit it.
     await page.getByRole("button", { name: "Soạn bài mới" }).click();
@@ -123,7 +112,7 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await table.locator('th[aria-sort="descending"]').waitFor({ timeout: 5_000 });
 
     // Through the simulator: each group's head (a follower who wrote to the OA yesterday) got the OA message.
-    const sim = `http://127.0.0.1:${system.simPort}`;
+    const sim = `http://127.0.0.1:${running.system.simPort}`;
     for (const head of GROUP_HEADS) {
       const found = (await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(head)}`)).json()) as { personas: { name: string; idByOa: string }[] };
       const persona = found.personas.find((p) => p.name === head);

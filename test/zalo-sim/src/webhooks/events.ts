@@ -51,9 +51,10 @@ export function followEvent(ctx: EventContext, user: UserRecord, kind: "follow" 
   };
 }
 
-export function userReceivedEvent(ctx: EventContext, user: UserRecord, msgId: string): WebhookEvent {
+/** Receipts share one shape: sent by the OA to the user, differing only in name and message. */
+function receiptEvent(ctx: EventContext, user: UserRecord, eventName: "user_received_message" | "user_seen_message", message: Record<string, unknown>): WebhookEvent {
   return {
-    eventName: "user_received_message",
+    eventName,
     userIdByOa: user.idByOa,
     timestamp: ctx.timestamp,
     payload: {
@@ -61,27 +62,18 @@ export function userReceivedEvent(ctx: EventContext, user: UserRecord, msgId: st
       sender: { id: ctx.oaId },
       user_id_by_app: user.idByApp,
       recipient: { id: user.idByOa },
-      event_name: "user_received_message",
-      message: { msg_id: msgId },
+      event_name: eventName,
+      message,
       timestamp: ctx.timestamp,
     },
   };
 }
 
+export function userReceivedEvent(ctx: EventContext, user: UserRecord, msgId: string): WebhookEvent {
+  return receiptEvent(ctx, user, "user_received_message", { msg_id: msgId });
+}
+
 /** One event for every message the user saw at once (`msg_ids`, reference §5.3 [?]). */
 export function userSeenEvent(ctx: EventContext, user: UserRecord, msgIds: string[]): WebhookEvent {
-  return {
-    eventName: "user_seen_message",
-    userIdByOa: user.idByOa,
-    timestamp: ctx.timestamp,
-    payload: {
-      app_id: ctx.appId,
-      sender: { id: ctx.oaId },
-      user_id_by_app: user.idByApp,
-      recipient: { id: user.idByOa },
-      event_name: "user_seen_message",
-      message: { msg_ids: msgIds },
-      timestamp: ctx.timestamp,
-    },
-  };
+  return receiptEvent(ctx, user, "user_seen_message", { msg_ids: msgIds });
 }
