@@ -1,13 +1,10 @@
-import { eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Tx } from "../store/database.js";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { queryRows, type Tx } from "../store/database.js";
 import { residents, webhookEvents } from "../store/schema/index.js";
-import { applyInboundMessages, applyReceipts, type InboundMessage, type Receipt } from "../webhooks/apply-batch.js";
+import { applyBulk, type BulkBatch, type InboundMessage } from "../webhooks/apply-batch.js";
 import { residentForOaUser, touchInteraction } from "../webhooks/residents-from-zalo.js";
 import { clickChatNowEventSchema, followEventSchema, receiptEventSchema, userSendEventSchema } from "../webhooks/zalo-events.js";
 import type { JobContext, JobHandler } from "./job-context.js";
-
-/** A receipt can overtake the worker writing the message id; after this long it is recorded unmatched. */
-const RECEIPT_MATCH_WINDOW_MS = 10 * 60_000;
 
 export class ReceiptNotMatchedYet extends Error {
   constructor(count: number) {
@@ -16,82 +13,98 @@ export class ReceiptNotMatchedYet extends Error {
   }
 }
 
-type Event = typeof webhookEvents.$inferSelect;
-
 /**
- * Applies a batch of recorded Zalo events in one transaction: receipts and residents' messages
- * set-based, the rare rest one by one. Every applied event is marked processed with it; receipts that
- * overtook their delivery row stay open and the job is retried for them alone.
+ * Applies recorded Zalo events: receipts and residents' messages in one statement (apply-batch.ts),
+ * the rare rest one by one. Every applied event is marked processed with it; receipts that overtook
+ * their delivery row stay open and the job is retried for them alone.
  */
 export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx, { eventIds }) => {
-  // Under a burst, each job also takes whatever else is waiting (oldest first), so one transaction
+  // Under a burst, each job also takes whatever else is waiting (oldest first), so one statement
   // applies hundreds of events and the jobs queued behind it find theirs done. Own events another
-  // transaction holds are that transaction's to apply (or the reconciler's, should it fail).
+  // worker holds are that worker's to apply (or the reconciler's, should it fail).
   const waiting = await applyOpenEvents(ctx, eventIds);
   if (waiting > 0) throw new ReceiptNotMatchedYet(waiting);
 };
 
-/** Events taken in one transaction: enough to amortise it, few enough to keep webhook answers fast. */
+/** Events applied per run: enough to amortise the statement, few enough to keep webhook answers fast. */
 const SWEEP_LIMIT = 100;
 
+interface OpenEvent {
+  id: number;
+  eventName: string;
+  rawBody: string;
+}
+
 async function applyOpenEvents(ctx: JobContext, eventIds: number[]): Promise<number> {
-  return ctx.db.transaction(async (tx) => {
-    const own = await tx.select().from(webhookEvents).where(inArray(webhookEvents.id, eventIds)).for("update", { skipLocked: true });
-    const others = await tx
-      .select()
+  // Read without a lock: the statement that applies them locks the ones still open, so events another
+  // worker took meanwhile are left to it.
+  const open = await queryRows<OpenEvent>(
+    ctx.db,
+    sql`(select id::int as id, event_name as "eventName", raw_body as "rawBody" from webhook_events
+          where id = any(${sql.param(eventIds)}::bigint[]) and processed_at is null)
+        union
+        (select id::int, event_name, raw_body from webhook_events where processed_at is null order by id limit ${SWEEP_LIMIT})
+        order by id`,
+  );
+  const batch: BulkBatch = { messages: [], receipts: [], noted: [] };
+  const rare: Array<{ id: number; eventName: string; payload: unknown }> = [];
+  const senders: Array<{ eventId: number; oaUserId: string; appUserId: string | undefined; message: Omit<InboundMessage, "residentId" | "residentialGroupId"> }> = [];
+  for (const event of open) {
+    const payload = JSON.parse(event.rawBody) as unknown;
+    if (event.eventName === "user_received_message" || event.eventName === "user_seen_message") {
+      const r = receiptEventSchema.safeParse(payload);
+      if (!r.success) batch.noted.push({ eventId: event.id, note: invalidNote(r.error) });
+      else batch.receipts.push({ eventId: event.id, kind: event.eventName === "user_seen_message" ? "seen" : "delivered", messageIds: [...(r.data.message.msg_ids ?? []), ...(r.data.message.msg_id ? [r.data.message.msg_id] : [])], at: r.data.timestamp });
+    } else if (event.eventName.startsWith("user_send_")) {
+      const m = userSendEventSchema.safeParse(payload);
+      if (!m.success) batch.noted.push({ eventId: event.id, note: invalidNote(m.error) });
+      else {
+        const d = m.data;
+        senders.push({ eventId: event.id, oaUserId: d.sender.id, appUserId: d.user_id_by_app, message: { eventId: event.id, msgId: d.message.msg_id, text: d.message.text ?? null, eventName: event.eventName, attachments: d.message.attachments ?? [], quoteMsgId: d.message.quote_msg_id ?? null, at: d.timestamp } });
+      }
+    } else rare.push({ id: event.id, eventName: event.eventName, payload });
+  }
+  // Follows, unfollows, "Nhắn tin" taps (few): one by one, each with its event locked, in order.
+  for (const event of rare) await applyRare(ctx, event);
+  // Whose messages they are: one lookup; somebody Zalo tells us about for the first time (rare) is linked or created.
+  const oaIds = [...new Set(senders.map((s) => s.oaUserId))];
+  const known = oaIds.length ? await ctx.db.select({ id: residents.id, oa: residents.zaloOaUserId, group: residents.residentialGroupId }).from(residents).where(inArray(residents.zaloOaUserId, oaIds)) : [];
+  const bySender = new Map(known.map((r) => [r.oa!, { id: r.id, group: r.group }]));
+  for (const s of senders) {
+    let r = bySender.get(s.oaUserId);
+    if (!r) {
+      const created = await residentForOaUser(ctx.db, { wardId: ctx.config.WARD_ID, oaUserId: s.oaUserId, appUserId: s.appUserId });
+      r = { id: created.id, group: created.residentialGroupId };
+      bySender.set(s.oaUserId, r);
+    }
+    batch.messages.push({ ...s.message, residentId: r.id, residentialGroupId: r.group });
+  }
+  const { waiting } = await applyBulk(ctx.db, ctx.config.WARD_ID, batch);
+  const own = new Set(eventIds);
+  return waiting.filter((id) => own.has(id)).length;
+}
+
+const invalidNote = (error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
+  `invalid payload: ${error.issues[0]?.path.map(String).join(".")} ${error.issues[0]?.message}`;
+
+async function applyRare(ctx: JobContext, event: { id: number; eventName: string; payload: unknown }): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: webhookEvents.id })
       .from(webhookEvents)
-      .where(isNull(webhookEvents.processedAt))
-      .orderBy(webhookEvents.id)
-      .limit(SWEEP_LIMIT)
+      .where(and(eq(webhookEvents.id, event.id), isNull(webhookEvents.processedAt)))
       .for("update", { skipLocked: true });
-    const open = [...new Map([...own, ...others].filter((e) => !e.processedAt).map((e) => [e.id, e])).values()].sort((a, b) => a.id - b.id);
-    const notes = new Map<number, string>();
-    const receipts: Receipt[] = [];
-    const inbound: InboundMessage[] = [];
-    for (const row of open) {
-      const event = { ...row, payload: JSON.parse(row.rawBody) as unknown };
-      // A payload Zalo shaped differently is recorded with the reason instead of blocking the batch.
-      const shape = event.eventName === "user_received_message" || event.eventName === "user_seen_message" ? receiptEventSchema : event.eventName.startsWith("user_send_") ? userSendEventSchema : undefined;
-      const checked = shape?.safeParse(event.payload);
-      if (checked && !checked.success) {
-        notes.set(event.id, `invalid payload: ${checked.error.issues[0]?.path.join(".")} ${checked.error.issues[0]?.message}`);
-        continue;
-      }
-      if (event.eventName === "user_received_message" || event.eventName === "user_seen_message") {
-        const r = receiptEventSchema.parse(event.payload);
-        receipts.push({ eventId: event.id, kind: event.eventName === "user_seen_message" ? "seen" : "delivered", messageIds: [...(r.message.msg_ids ?? []), ...(r.message.msg_id ? [r.message.msg_id] : [])], at: r.timestamp });
-      } else if (event.eventName.startsWith("user_send_")) {
-        const m = userSendEventSchema.parse(event.payload);
-        inbound.push({ senderOaId: m.sender.id, senderAppId: m.user_id_by_app, msgId: m.message.msg_id, text: m.message.text ?? null, eventName: event.eventName, attachments: m.message.attachments ?? [], quoteMsgId: m.message.quote_msg_id ?? null, at: m.timestamp });
-      } else {
-        const note = await applyOne(ctx, tx, event).catch((error: unknown) => {
-          if (error instanceof Error && error.name === "ZodError") return `invalid payload: ${error.message.slice(0, 200)}`;
-          throw error;
-        });
-        if (note) notes.set(event.id, note);
-      }
-    }
-    await applyInboundMessages(tx, ctx.config.WARD_ID, inbound);
-    const unmatched = await applyReceipts(tx, receipts);
-    const stillWaiting = open.filter((e) => unmatched.has(e.id) && Date.now() - e.receivedAt.getTime() < RECEIPT_MATCH_WINDOW_MS);
-    for (const e of open) if (unmatched.has(e.id)) notes.set(e.id, "unmatched receipt");
-    const done = open.filter((e) => !stillWaiting.includes(e));
-    if (done.length) {
-      await tx
-        .update(webhookEvents)
-        .set({
-          processedAt: new Date(),
-          lastError: notes.size === 0 ? null : sql`case ${sql.join([...notes].map(([id, note]) => sql`when ${webhookEvents.id} = ${id} then ${note}`), sql` `)} else null end`,
-        })
-        .where(inArray(webhookEvents.id, done.map((e) => e.id)));
-    }
-    const ownIds = new Set(eventIds);
-    return stillWaiting.filter((e) => ownIds.has(e.id)).length;
+    if (!row) return;
+    const note = await applyOne(ctx, tx, event).catch((error: unknown) => {
+      if (error instanceof Error && error.name === "ZodError") return `invalid payload: ${error.message.slice(0, 200)}`;
+      throw error;
+    });
+    await tx.update(webhookEvents).set({ processedAt: new Date(), lastError: note ?? null }).where(eq(webhookEvents.id, event.id));
   });
 }
 
 /** Follow, unfollow, "Nhắn tin" taps; the OA's own sends (oa_send_*) echo back and are ignored. */
-async function applyOne(ctx: JobContext, tx: Tx, event: Event & { payload: unknown }): Promise<string | undefined> {
+async function applyOne(ctx: JobContext, tx: Tx, event: { eventName: string; payload: unknown }): Promise<string | undefined> {
   const wardId = ctx.config.WARD_ID;
   if (event.eventName === "follow" || event.eventName === "unfollow") {
     const e = followEventSchema.parse(event.payload);

@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -8,6 +7,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { PgliteThreadClient } from "./pglite-thread.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -26,7 +26,7 @@ export interface Store {
 
 export type StoreOptions =
   | { kind: "postgres"; databaseUrl: string; poolSize?: number }
-  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
+  | { kind: "pglite"; dataDir?: string };
 
 const migrationsFolder = path.resolve(import.meta.dirname, "..", "..", "migrations");
 
@@ -36,7 +36,7 @@ const MIGRATION_LOCK_ID = 4_242_144;
 /** Opens the store and applies pending migrations. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.kind === "postgres") return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir, options.loadDataDir);
+  return openPglite(options.dataDir);
 }
 
 /** Picks PostgreSQL when a URL is configured, else embedded PGlite under the data folder. */
@@ -64,11 +64,12 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Stor
   return { db, kind: "postgres", url: databaseUrl, close: () => pool.end() };
 }
 
-async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Store> {
+/** Embedded PGlite, on a thread of its own so that SQL runs beside the thread answering HTTP. */
+async function openPglite(dataDir: string | undefined): Promise<Store> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+  const client = new PgliteThreadClient(dataDir ? { dataDir } : {});
   await client.waitReady;
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite({ client: client as never, schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }

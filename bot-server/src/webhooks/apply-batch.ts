@@ -1,9 +1,6 @@
 import { sql } from "drizzle-orm";
 import { searchKey } from "@loa-phuong/shared";
-import { queryRows, type Tx } from "../store/database.js";
-import { residents } from "../store/schema/index.js";
-import { inArray } from "drizzle-orm";
-import { residentForOaUser } from "./residents-from-zalo.js";
+import { queryRows, type Db } from "../store/database.js";
 
 export interface Receipt {
   eventId: number;
@@ -12,32 +9,10 @@ export interface Receipt {
   at: Date;
 }
 
-/**
- * Applies many receipts in two statements; receipts only move a delivery forward (sent → delivered →
- * seen). Returns the events none of whose message ids matched a delivery (yet).
- */
-export async function applyReceipts(tx: Tx, receipts: Receipt[]): Promise<Set<number>> {
-  const matched = new Set<string>();
-  for (const kind of ["delivered", "seen"] as const) {
-    const pairs = receipts.filter((r) => r.kind === kind).flatMap((r) => r.messageIds.map((id) => sql`(${id}::text, ${r.at.toISOString()}::timestamptz)`));
-    if (pairs.length === 0) continue;
-    const rows = await queryRows<{ zalo_message_id: string }>(
-      tx,
-      kind === "seen"
-        ? sql`update deliveries d set status = 'seen', seen_at = coalesce(d.seen_at, v.at), delivered_at = coalesce(d.delivered_at, v.at), updated_at = now()
-              from (values ${sql.join(pairs, sql`, `)}) as v(message_id, at) where d.zalo_message_id = v.message_id returning d.zalo_message_id`
-        : sql`update deliveries d set status = case when d.status in ('sending', 'sent') then 'delivered' else d.status end,
-              delivered_at = coalesce(d.delivered_at, v.at), updated_at = now()
-              from (values ${sql.join(pairs, sql`, `)}) as v(message_id, at) where d.zalo_message_id = v.message_id returning d.zalo_message_id`,
-    );
-    for (const r of rows) matched.add(r.zalo_message_id);
-  }
-  return new Set(receipts.filter((r) => !r.messageIds.some((id) => matched.has(id))).map((r) => r.eventId));
-}
-
 export interface InboundMessage {
-  senderOaId: string;
-  senderAppId?: string | undefined;
+  eventId: number;
+  residentId: string;
+  residentialGroupId: string | null;
   msgId: string;
   text: string | null;
   eventName: string;
@@ -46,37 +21,88 @@ export interface InboundMessage {
   at: Date;
 }
 
+export interface BulkBatch {
+  messages: InboundMessage[];
+  receipts: Receipt[];
+  /** Events recorded as processed with a note and nothing else (a payload Zalo shaped differently). */
+  noted: Array<{ eventId: number; note: string }>;
+}
+
+/** A receipt can overtake the worker writing the message id; after this long it is recorded unmatched. */
+export const RECEIPT_MATCH_WINDOW = "10 minutes";
+
 /**
- * Residents' own messages become signals (one per Zalo msg_id, linked to the resident and their
- * group) and refresh each resident's last interaction — a few statements for the whole batch.
+ * Applies a batch of events in ONE statement, so the store is held for one round trip, however busy
+ * the process is: it locks the events still open (skipping any another worker holds), turns residents'
+ * messages into signals (one per Zalo msg_id) and moves their last interaction forward, moves
+ * deliveries forward on receipts (sent → delivered → seen; delivered and seen of one message in the
+ * same batch fold into one update), and marks the locked events processed — except receipts none of
+ * whose message ids matched a delivery yet, which stay open while they are younger than the window.
+ * Returns the ids of those waiting receipts.
  */
-export async function applyInboundMessages(tx: Tx, wardId: string, messages: InboundMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  const senders = [...new Set(messages.map((m) => m.senderOaId))];
-  const known = await tx.select({ id: residents.id, oa: residents.zaloOaUserId, group: residents.residentialGroupId }).from(residents).where(inArray(residents.zaloOaUserId, senders));
-  const bySender = new Map(known.map((r) => [r.oa!, r]));
-  for (const m of messages) {
-    if (bySender.has(m.senderOaId)) continue;
-    // Somebody Zalo tells us about for the first time (rare): link or create them one by one.
-    const r = await residentForOaUser(tx, { wardId, oaUserId: m.senderOaId, appUserId: m.senderAppId });
-    bySender.set(m.senderOaId, { id: r.id, oa: r.zaloOaUserId, group: r.residentialGroupId });
-  }
-  const rows = messages.map((m) => {
-    const r = bySender.get(m.senderOaId)!;
-    return sql`(${wardId}::text, ${r.id}::uuid, ${r.group}::uuid, 'oa_message', 'zalo_oa', ${m.msgId}::text, ${m.text}::text, ${m.text ? searchKey(m.text) : null}::text,
-      ${JSON.stringify({ eventName: m.eventName, attachments: m.attachments, quoteMsgId: m.quoteMsgId })}::jsonb, ${m.at.toISOString()}::timestamptz)`;
-  });
-  await tx.execute(sql`
-    insert into signals (ward_id, resident_id, residential_group_id, kind, source, zalo_msg_id, text, search_text, payload, sent_at)
-    values ${sql.join(rows, sql`, `)}
-    on conflict (zalo_msg_id) do nothing`);
-  const latest = new Map<string, Date>();
-  for (const m of messages) {
-    const id = bySender.get(m.senderOaId)!.id;
-    if (!latest.has(id) || latest.get(id)! < m.at) latest.set(id, m.at);
-  }
-  const touches = [...latest].map(([id, at]) => sql`(${id}::uuid, ${at.toISOString()}::timestamptz)`);
-  await tx.execute(sql`
-    update residents r set last_interaction_at = greatest(r.last_interaction_at, v.at), updated_at = now()
-    from (values ${sql.join(touches, sql`, `)}) as v(id, at) where r.id = v.id`);
+export async function applyBulk(db: Db, wardId: string, batch: BulkBatch): Promise<{ processed: number; waiting: number[] }> {
+  const { messages, noted } = batch;
+  const receipts = batch.receipts.flatMap((r) => r.messageIds.map((id) => ({ eventId: r.eventId, seen: r.kind === "seen", messageId: id, at: r.at })));
+  // Receipts without any message id are recorded unmatched at once.
+  const idless = batch.receipts.filter((r) => r.messageIds.length === 0).map((r) => ({ eventId: r.eventId, note: "unmatched receipt" }));
+  const notes = [...noted, ...idless];
+  const eventIds = [...new Set([...messages.map((m) => m.eventId), ...batch.receipts.map((r) => r.eventId), ...notes.map((n) => n.eventId)])];
+  if (eventIds.length === 0) return { processed: 0, waiting: [] };
+  const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+  const [result] = await queryRows<{ processed: number; waiting: Array<number | string> | null }>(
+    db,
+    sql`
+    with locked as (
+      select e.id, e.received_at from webhook_events e
+      where e.id = any(${arr(eventIds, "bigint")}) and e.processed_at is null
+      for update skip locked),
+    msgs as (
+      select * from unnest(${arr(messages.map((m) => m.eventId), "bigint")}, ${arr(messages.map((m) => m.residentId), "uuid")},
+        ${arr(messages.map((m) => m.residentialGroupId), "uuid")}, ${arr(messages.map((m) => m.msgId), "text")}, ${arr(messages.map((m) => m.text), "text")},
+        ${arr(messages.map((m) => (m.text ? searchKey(m.text) : null)), "text")},
+        ${arr(messages.map((m) => JSON.stringify({ eventName: m.eventName, attachments: m.attachments, quoteMsgId: m.quoteMsgId })), "text")},
+        ${arr(messages.map((m) => m.at.toISOString()), "timestamptz")})
+        as m(event_id, resident_id, group_id, msg_id, text, search_text, payload, at)
+      where m.event_id in (select id from locked)),
+    new_signals as (
+      insert into signals (ward_id, resident_id, residential_group_id, kind, source, zalo_msg_id, text, search_text, payload, sent_at)
+      select ${wardId}, resident_id, group_id, 'oa_message', 'zalo_oa', msg_id, text, search_text, payload::jsonb, at from msgs
+      on conflict (zalo_msg_id) do nothing
+      returning 1),
+    touched as (
+      update residents r set last_interaction_at = greatest(r.last_interaction_at, v.at), updated_at = now()
+      from (select resident_id, max(at) as at from msgs group by resident_id) v
+      where r.id = v.resident_id
+      returning 1),
+    rcpt as (
+      select * from unnest(${arr(receipts.map((r) => r.eventId), "bigint")}, ${arr(receipts.map((r) => r.seen), "boolean")},
+        ${arr(receipts.map((r) => r.messageId), "text")}, ${arr(receipts.map((r) => r.at.toISOString()), "timestamptz")})
+        as r(event_id, seen, message_id, at)
+      where r.event_id in (select id from locked)),
+    marks as (
+      select message_id, min(at) as delivered_at, min(at) filter (where seen) as seen_at from rcpt group by message_id),
+    receipted as (
+      update deliveries d set
+        status = case when m.seen_at is not null then 'seen' when d.status in ('sending', 'sent') then 'delivered' else d.status end,
+        delivered_at = coalesce(d.delivered_at, m.delivered_at),
+        seen_at = case when m.seen_at is null then d.seen_at else coalesce(d.seen_at, m.seen_at) end,
+        updated_at = now()
+      from marks m where d.zalo_message_id = m.message_id
+      returning d.zalo_message_id),
+    unmatched as (
+      select event_id from rcpt group by event_id
+      having not bool_or(message_id in (select zalo_message_id from receipted))),
+    waiting as (
+      select l.id from locked l join unmatched u on u.event_id = l.id
+      where l.received_at > now() - ${RECEIPT_MATCH_WINDOW}::interval),
+    notes as (
+      select * from unnest(${arr(notes.map((n) => n.eventId), "bigint")}, ${arr(notes.map((n) => n.note), "text")}) as n(event_id, note)),
+    done as (
+      update webhook_events e set processed_at = now(),
+        last_error = coalesce((select n.note from notes n where n.event_id = e.id), case when e.id in (select event_id from unmatched) then 'unmatched receipt' end)
+      where e.id in (select id from locked) and e.id not in (select id from waiting)
+      returning e.id)
+    select (select count(*) from done)::int as processed, (select array_agg(id) from waiting) as waiting`,
+  );
+  return { processed: result?.processed ?? 0, waiting: (result?.waiting ?? []).map(Number) };
 }

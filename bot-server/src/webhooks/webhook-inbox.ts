@@ -56,18 +56,19 @@ export class WebhookInbox {
         .onConflictDoNothing({ target: webhookEvents.dedupeKey })
         .returning({ id: webhookEvents.id, dedupeKey: webhookEvents.dedupeKey });
       const idByKey = new Map(inserted.map((r) => [r.dedupeKey, r.id]));
-      try {
-        const eventIds = inserted.map((r) => r.id);
-        if (eventIds.length) await enqueue(this.queues, "webhook.process", { eventIds }, { jobId: jobIds.webhook(eventIds) });
-      } catch (err) {
-        // Recorded in the store already: the reconciler enqueues these once Redis answers again.
-        this.logger.warn({ err, events: inserted.length }, "webhook events recorded but not enqueued");
-      }
       for (const w of batch) {
         const id = idByKey.get(w.event.dedupeKey);
         // The same body twice in one batch: the first request gets the row, the others are duplicates.
         if (id !== undefined) idByKey.delete(w.event.dedupeKey);
         w.resolve({ eventId: id });
+      }
+      // Durable now, so the answers go out and the next batch can be written while this one is
+      // enqueued; should Redis not answer, the reconciler enqueues the recorded events later.
+      const eventIds = inserted.map((r) => r.id);
+      if (eventIds.length) {
+        enqueue(this.queues, "webhook.process", { eventIds }, { jobId: jobIds.webhook(eventIds) }).catch((err: unknown) =>
+          this.logger.warn({ err, events: eventIds.length }, "webhook events recorded but not enqueued"),
+        );
       }
     } catch (error) {
       for (const w of batch) w.reject(error);
