@@ -33,9 +33,10 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
 
-  app.use(healthRouter(ctx, options.isShuttingDown ?? (() => false)));
-  // The webhook reads its raw body itself (the signature covers the exact bytes), so it comes before express.json.
+  // First: Zalo's events are the busiest route. The webhook reads its raw body itself (the signature
+  // covers the exact bytes), so it also comes before express.json.
   app.use(zaloWebhookRouter(ctx));
+  app.use(healthRouter(ctx, options.isShuttingDown ?? (() => false)));
 
   const api = express.Router();
   api.use(cors(ctx.config.CORS_ORIGINS));

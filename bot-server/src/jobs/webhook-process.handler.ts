@@ -1,4 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { jobIds } from "@loa-phuong/shared";
+import { enqueue } from "../queue/queues.js";
 import { queryRows, type Tx } from "../store/database.js";
 import { residents, webhookEvents } from "../store/schema/index.js";
 import { applyBulk, type BulkBatch, type InboundMessage } from "../webhooks/apply-batch.js";
@@ -18,15 +20,20 @@ export class ReceiptNotMatchedYet extends Error {
  * the rare rest one by one. Every applied event is marked processed with it; receipts that overtook
  * their delivery row stay open and the job is retried for them alone.
  */
-export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx, { eventIds }) => {
-  // Under a burst, each job also takes whatever else is waiting (oldest first), so one statement
-  // applies hundreds of events and the jobs queued behind it find theirs done. Own events another
-  // worker holds are that worker's to apply (or the reconciler's, should it fail).
-  const waiting = await applyOpenEvents(ctx, eventIds);
+export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx) => {
+  // The job's own ids are only the wake-up: each run applies the open events that waited longest
+  // (receipts still waiting for their delivery go behind the rest), so under a burst one run applies
+  // what many jobs brought and the jobs queued behind it find theirs done. Events another worker holds
+  // are that worker's to apply (or the reconciler's, should it fail).
+  const { waiting, more } = await applyOpenEvents(ctx);
+  if (more !== undefined) await enqueue(ctx.queues, "webhook.process", { eventIds: [more] }, { jobId: jobIds.webhook([more]) });
   if (waiting > 0) throw new ReceiptNotMatchedYet(waiting);
 };
 
-/** Events applied per run: enough to amortise the statement, few enough to keep webhook answers fast. */
+/**
+ * Events applied per run: enough to amortise the run, few enough that its statement holds the store
+ * only briefly (on the embedded store, the webhook answers queue behind it).
+ */
 const SWEEP_LIMIT = 100;
 
 interface OpenEvent {
@@ -35,17 +42,17 @@ interface OpenEvent {
   rawBody: string;
 }
 
-async function applyOpenEvents(ctx: JobContext, eventIds: number[]): Promise<number> {
+/** Applies one page of open events; `more` is the first open event beyond the page, if any. */
+async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more: number | undefined }> {
   // Read without a lock: the statement that applies them locks the ones still open, so events another
   // worker took meanwhile are left to it.
-  const open = await queryRows<OpenEvent>(
+  const page = await queryRows<OpenEvent>(
     ctx.db,
-    sql`(select id::int as id, event_name as "eventName", raw_body as "rawBody" from webhook_events
-          where id = any(${sql.param(eventIds)}::bigint[]) and processed_at is null)
-        union
-        (select id::int, event_name, raw_body from webhook_events where processed_at is null order by id limit ${SWEEP_LIMIT})
-        order by id`,
+    sql`select id::int as id, event_name as "eventName", raw_body as "rawBody" from webhook_events
+        where processed_at is null order by attempts, id limit ${SWEEP_LIMIT + 1}`,
   );
+  const open = page.slice(0, SWEEP_LIMIT);
+  const more = page[SWEEP_LIMIT]?.id;
   const batch: BulkBatch = { messages: [], receipts: [], noted: [] };
   const rare: Array<{ id: number; eventName: string; payload: unknown }> = [];
   const senders: Array<{ eventId: number; oaUserId: string; appUserId: string | undefined; message: Omit<InboundMessage, "residentId" | "residentialGroupId"> }> = [];
@@ -80,8 +87,7 @@ async function applyOpenEvents(ctx: JobContext, eventIds: number[]): Promise<num
     batch.messages.push({ ...s.message, residentId: r.id, residentialGroupId: r.group });
   }
   const { waiting } = await applyBulk(ctx.db, ctx.config.WARD_ID, batch);
-  const own = new Set(eventIds);
-  return waiting.filter((id) => own.has(id)).length;
+  return { waiting: waiting.length, more };
 }
 
 const invalidNote = (error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>

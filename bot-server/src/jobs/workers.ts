@@ -28,7 +28,7 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
  * ~800 a second): under a burst the store's time goes first to recording what Zalo sends — Zalo
  * wants its answer within 2 seconds — and the backlog is applied right after.
  */
-const WEBHOOK_APPLY_LIMIT = { max: 8, duration: 1000 };
+const WEBHOOK_APPLY_LIMIT = { max: 4, duration: 1000 };
 
 export interface Workers {
   workers: Worker[];

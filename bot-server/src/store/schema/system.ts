@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Every accepted Zalo webhook, recorded before it is acknowledged; the worker applies it later. */
@@ -15,7 +16,8 @@ export const webhookEvents = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
   },
-  (t) => [index("webhook_events_unprocessed").on(t.processedAt, t.id)],
+  // Open events in the order they are applied: fresh ones first, receipts still waiting behind them.
+  (t) => [index("webhook_events_open").on(t.attempts, t.id).where(sql`${t.processedAt} is null`)],
 );
 
 /** Who did what to which record, with the content hash at that moment. */
