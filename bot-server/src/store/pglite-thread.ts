@@ -97,6 +97,7 @@ export class PgliteThreadClient {
   async close(): Promise<void> {
     if (this.failure) return;
     await this.request({ op: "close" });
+    this.fail(new Error("Kho dữ liệu nhúng đã đóng"));
     await this.worker.terminate();
   }
 

@@ -1,0 +1,154 @@
+import { randomBytes } from "node:crypto";
+import { eq, inArray, sql } from "drizzle-orm";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Config } from "../config/config.js";
+import { closeQueues, createQueues, type Queues } from "../queue/queues.js";
+import { approvePost, createPost, submitPost } from "../services/posts.js";
+import { queryRows, type Store } from "../store/database.js";
+import { broadcasts, deliveries, residents, signals, webhookEvents } from "../store/schema/index.js";
+import { buildResident, buildStaff, buildWard } from "../testing/factories.js";
+import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.js";
+import { webhookDedupeKey } from "../webhooks/webhook-inbox.js";
+import type { JobContext } from "./job-context.js";
+import { handleWebhookProcess, ReceiptNotMatchedYet } from "./webhook-process.handler.js";
+
+describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
+  let store: Store;
+  let redis: Redis;
+  let queues: Queues;
+  let ctx: JobContext;
+  let wardId: string;
+
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+    redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+    queues = createQueues(redis, `test-webhooks-${randomBytes(4).toString("hex")}`);
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(queues).map((q) => q.obliterate({ force: true })));
+    await closeQueues(queues);
+    redis.disconnect();
+    await store.close();
+  });
+  beforeEach(async () => {
+    await truncateAll(store);
+    wardId = (await buildWard(store.db)).id;
+    ctx = { db: store.db, queues, logger: pino({ level: "silent" }), config: { WARD_ID: wardId } as Config, oa: undefined as never, rateLimitDeliveries: async () => undefined };
+  });
+
+  /** Records events as the webhook does: the raw body, its hash and the event name. */
+  async function record(...bodies: Array<Record<string, unknown>>): Promise<number[]> {
+    const rows = bodies.map((b) => {
+      const rawBody = JSON.stringify(b);
+      return { dedupeKey: webhookDedupeKey(Buffer.from(rawBody)), eventName: String(b.event_name), rawBody };
+    });
+    return (await store.db.insert(webhookEvents).values(rows).returning({ id: webhookEvents.id })).map((r) => r.id);
+  }
+  const run = (eventIds: number[]) => handleWebhookProcess(ctx, { eventIds }, undefined as never, undefined);
+  const open = async () => (await store.db.select({ id: webhookEvents.id }).from(webhookEvents).where(sql`${webhookEvents.processedAt} is null`)).map((r) => r.id);
+  const text = (sender: string, msgId: string, at: number, words = "Cho hỏi lịch tiêm chủng tuần này") => ({
+    app_id: "1",
+    event_name: "user_send_text",
+    sender: { id: sender },
+    recipient: { id: "oa" },
+    message: { msg_id: msgId, text: words },
+    timestamp: String(at),
+  });
+  const receipt = (eventName: "user_received_message" | "user_seen_message", ids: { msg_id?: string; msg_ids?: string[] }, at: number) => ({
+    app_id: "1",
+    event_name: eventName,
+    sender: { id: "oa" },
+    recipient: { id: "6100000000000001" },
+    message: ids,
+    timestamp: String(at),
+  });
+
+  it("turns each resident's message into one signal, moves their last interaction forward, and creates somebody new", async () => {
+    const known = await buildResident(store.db, wardId, { lastInteractionAt: new Date("2026-11-01T00:00:00Z") });
+    const at = Date.parse("2026-11-26T01:00:00Z");
+    const ids = await record(
+      text(known.zaloOaUserId!, "m-1", at),
+      text(known.zaloOaUserId!, "m-1", at + 5), // Zalo retried with a new body: same msg_id, one signal
+      text(known.zaloOaUserId!, "m-2", at - 60_000, "Tin nhắn cũ hơn"),
+      text("6199999999999999", "m-3", at),
+    );
+    await run(ids);
+    expect(await open()).toEqual([]);
+    const rows = await store.db.select().from(signals).orderBy(signals.zaloMsgId);
+    expect(rows.map((s) => [s.zaloMsgId, s.text])).toEqual([
+      ["m-1", "Cho hỏi lịch tiêm chủng tuần này"],
+      ["m-2", "Tin nhắn cũ hơn"],
+      ["m-3", "Cho hỏi lịch tiêm chủng tuần này"],
+    ]);
+    expect(rows.filter((s) => s.residentId === known.id)).toHaveLength(2);
+    const [after] = await store.db.select().from(residents).where(eq(residents.id, known.id));
+    expect(after?.lastInteractionAt?.getTime()).toBe(at + 5);
+    const [stranger] = await store.db.select().from(residents).where(eq(residents.zaloOaUserId, "6199999999999999"));
+    expect(stranger?.fullName).toBe("Người dùng Zalo");
+    expect(rows.find((s) => s.zaloMsgId === "m-3")?.residentId).toBe(stranger?.id);
+  });
+
+  it("moves a delivery forward only: delivered and seen of one message in one batch end as seen", async () => {
+    const editor = await buildStaff(store.db, wardId, ["editor"]);
+    const approver = await buildStaff(store.db, wardId, ["approver"]);
+    const post = await createPost(store.db, editor, { kind: "announcement", title: "Lịch tiêm chủng", body: "Tiêm chủng tại trạm y tế phường." });
+    await submitPost(store.db, editor, post.id);
+    await approvePost(store.db, approver, post.id);
+    const [broadcast] = await store.db
+      .insert(broadcasts)
+      .values({ wardId, postId: post.id, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(), status: "sending", createdById: editor.id })
+      .returning();
+    const a = await buildResident(store.db, wardId);
+    const b = await buildResident(store.db, wardId);
+    await store.db.insert(deliveries).values([
+      { broadcastId: broadcast!.id, residentId: a.id, status: "sent", zaloMessageId: "z-a", sentAt: new Date() },
+      { broadcastId: broadcast!.id, residentId: b.id, status: "seen", zaloMessageId: "z-b", sentAt: new Date(), deliveredAt: new Date(), seenAt: new Date() },
+    ]);
+    const t = Date.now();
+    const ids = await record(
+      receipt("user_seen_message", { msg_ids: ["z-a"] }, t + 2000),
+      receipt("user_received_message", { msg_id: "z-a" }, t + 1000),
+      receipt("user_received_message", { msg_id: "z-b" }, t + 3000), // late: must not move b back
+    );
+    await run(ids);
+    const rows = await store.db.select().from(deliveries).where(inArray(deliveries.zaloMessageId, ["z-a", "z-b"])).orderBy(deliveries.zaloMessageId);
+    expect(rows.map((d) => d.status)).toEqual(["seen", "seen"]);
+    expect(rows[0]?.deliveredAt?.getTime()).toBe(t + 1000);
+    expect(rows[0]?.seenAt?.getTime()).toBe(t + 2000);
+    expect(await open()).toEqual([]);
+  });
+
+  it("keeps a receipt that overtook its delivery open, behind fresh events, so a flood of them holds nothing up", async () => {
+    const resident = await buildResident(store.db, wardId);
+    // 120 receipts for messages this system never sent (say, staff writing from Zalo's OA manager).
+    const flood = await record(...Array.from({ length: 120 }, (_, i) => receipt("user_received_message", { msg_id: `elsewhere-${i}` }, Date.now())));
+    await expect(run(flood)).rejects.toBeInstanceOf(ReceiptNotMatchedYet);
+    const [message] = await record(text(resident.zaloOaUserId!, "after-flood", Date.now()));
+    // The next run takes the receipts not tried yet and the resident's message before any retried one.
+    await run([message!]).catch((e: unknown) => expect(e).toBeInstanceOf(ReceiptNotMatchedYet));
+    expect(await store.db.select({ id: signals.id }).from(signals).where(eq(signals.zaloMsgId, "after-flood"))).toHaveLength(1);
+    const [tried] = await queryRows<{ n: number; untried: number }>(store.db, sql`select count(*)::int as n, count(*) filter (where attempts = 0)::int as untried from webhook_events where processed_at is null`);
+    expect(tried).toEqual({ n: 120, untried: 0 });
+  });
+
+  it("records a payload Zalo shaped differently with the reason instead of blocking the batch", async () => {
+    const resident = await buildResident(store.db, wardId);
+    const [bad, good] = await record({ event_name: "user_send_text", sender: {}, timestamp: "1" }, text(resident.zaloOaUserId!, "ok-1", Date.now()));
+    await run([bad!, good!]);
+    const rows = await store.db.select().from(webhookEvents).orderBy(webhookEvents.id);
+    expect(rows.every((r) => r.processedAt !== null)).toBe(true);
+    expect(rows[0]?.lastError).toMatch(/^invalid payload: sender\.id/);
+    expect(rows[1]?.lastError).toBeNull();
+  });
+
+  it("queues the next page itself when more events are open than one run applies", async () => {
+    const resident = await buildResident(store.db, wardId);
+    const ids = await record(...Array.from({ length: 130 }, (_, i) => text(resident.zaloOaUserId!, `page-${i}`, Date.now() + i)));
+    await run(ids.slice(0, 1));
+    expect(await open()).toHaveLength(30);
+    const waiting = await queues.webhooks.getJobs(["wait", "prioritized", "delayed"]);
+    expect(waiting.map((j) => j.data)).toContainEqual({ eventIds: [ids[100]] });
+  });
+});
