@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config.js";
 import type { Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
+import type { IntakeMeter } from "../webhooks/intake-meter.js";
 import type { GraphClient } from "../zalo/graph-client.js";
 
 /** What the API process's routes may use. The API only produces jobs; it never sends to Zalo itself. */
@@ -13,4 +14,6 @@ export interface ApiContext {
   queues: Queues;
   redis: Redis;
   graph: GraphClient;
+  /** Shared with the workers of the same process, which size their webhook runs by it. */
+  intake?: IntakeMeter;
 }

@@ -4,6 +4,7 @@ import type { JobName, JobPayload } from "@loa-phuong/shared";
 import type { Config } from "../config/config.js";
 import type { Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
+import type { IntakeMeter } from "../webhooks/intake-meter.js";
 import type { OaClient } from "../zalo/oa-client.js";
 
 /** What every job handler may use. */
@@ -13,6 +14,8 @@ export interface JobContext {
   db: Db;
   queues: Queues;
   oa: OaClient;
+  /** The webhook intake of this process, when it runs one (applying sizes its runs by it). */
+  intake?: IntakeMeter;
   /** Pauses the delivery worker when Zalo answers -32 (rate limit reached). */
   rateLimitDeliveries(ms: number): Promise<void>;
 }

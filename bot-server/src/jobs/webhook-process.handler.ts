@@ -31,10 +31,12 @@ export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx) =
 };
 
 /**
- * Events applied per run: enough to amortise the run, few enough that its statement holds the store
- * only briefly (on the embedded store, the webhook answers queue behind it).
+ * Events applied per run. While the intake is busy: enough to amortise the run, few enough that its
+ * statement holds the store only briefly (on the embedded store the webhook answers queue behind it).
+ * Once it is quiet, larger runs drain the backlog.
  */
-const SWEEP_LIMIT = 100;
+const PAGE_BUSY = 100;
+const PAGE_QUIET = 500;
 
 interface OpenEvent {
   id: number;
@@ -46,13 +48,14 @@ interface OpenEvent {
 async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more: number | undefined }> {
   // Read without a lock: the statement that applies them locks the ones still open, so events another
   // worker took meanwhile are left to it.
+  const limit = ctx.intake?.busy() ? PAGE_BUSY : PAGE_QUIET;
   const page = await queryRows<OpenEvent>(
     ctx.db,
     sql`select id::int as id, event_name as "eventName", raw_body as "rawBody" from webhook_events
-        where processed_at is null order by attempts, id limit ${SWEEP_LIMIT + 1}`,
+        where processed_at is null order by attempts, id limit ${limit + 1}`,
   );
-  const open = page.slice(0, SWEEP_LIMIT);
-  const more = page[SWEEP_LIMIT]?.id;
+  const open = page.slice(0, limit);
+  const more = page[limit]?.id;
   const batch: BulkBatch = { messages: [], receipts: [], noted: [] };
   const rare: Array<{ id: number; eventName: string; payload: unknown }> = [];
   const senders: Array<{ eventId: number; oaUserId: string; appUserId: string | undefined; message: Omit<InboundMessage, "residentId" | "residentialGroupId"> }> = [];

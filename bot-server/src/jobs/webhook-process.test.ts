@@ -10,6 +10,7 @@ import { queryRows, type Store } from "../store/database.js";
 import { broadcasts, deliveries, residents, signals, webhookEvents } from "../store/schema/index.js";
 import { buildResident, buildStaff, buildWard } from "../testing/factories.js";
 import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.js";
+import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { webhookDedupeKey } from "../webhooks/webhook-inbox.js";
 import type { JobContext } from "./job-context.js";
 import { handleWebhookProcess, ReceiptNotMatchedYet } from "./webhook-process.handler.js";
@@ -47,6 +48,12 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     return (await store.db.insert(webhookEvents).values(rows).returning({ id: webhookEvents.id })).map((r) => r.id);
   }
   const run = (eventIds: number[]) => handleWebhookProcess(ctx, { eventIds }, undefined as never, undefined);
+  /** The intake of this process is taking a burst: runs are kept small. */
+  const busyIntake = () => {
+    const meter = new IntakeMeter(100);
+    meter.record(1000);
+    ctx = { ...ctx, intake: meter };
+  };
   const open = async () => (await store.db.select({ id: webhookEvents.id }).from(webhookEvents).where(sql`${webhookEvents.processedAt} is null`)).map((r) => r.id);
   const text = (sender: string, msgId: string, at: number, words = "Cho hỏi lịch tiêm chủng tuần này") => ({
     app_id: "1",
@@ -121,6 +128,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
   });
 
   it("keeps a receipt that overtook its delivery open, behind fresh events, so a flood of them holds nothing up", async () => {
+    busyIntake();
     const resident = await buildResident(store.db, wardId);
     // 120 receipts for messages this system never sent (say, staff writing from Zalo's OA manager).
     const flood = await record(...Array.from({ length: 120 }, (_, i) => receipt("user_received_message", { msg_id: `elsewhere-${i}` }, Date.now())));
@@ -143,12 +151,18 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     expect(rows[1]?.lastError).toBeNull();
   });
 
-  it("queues the next page itself when more events are open than one run applies", async () => {
+  it("applies small runs during a burst and queues the next page itself; a quiet intake gets one large run", async () => {
     const resident = await buildResident(store.db, wardId);
-    const ids = await record(...Array.from({ length: 130 }, (_, i) => text(resident.zaloOaUserId!, `page-${i}`, Date.now() + i)));
-    await run(ids.slice(0, 1));
+    const burst = await record(...Array.from({ length: 130 }, (_, i) => text(resident.zaloOaUserId!, `page-${i}`, Date.now() + i)));
+    busyIntake();
+    await run(burst.slice(0, 1));
     expect(await open()).toHaveLength(30);
     const waiting = await queues.webhooks.getJobs(["wait", "prioritized", "delayed"]);
-    expect(waiting.map((j) => j.data)).toContainEqual({ eventIds: [ids[100]] });
+    expect(waiting.map((j) => j.data)).toContainEqual({ eventIds: [burst[100]] });
+
+    const backlog = await record(...Array.from({ length: 300 }, (_, i) => text(resident.zaloOaUserId!, `quiet-${i}`, Date.now() + i)));
+    ctx = { ...ctx, intake: new IntakeMeter(100) };
+    await run(backlog.slice(0, 1));
+    expect(await open()).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import { createZaloHttp } from "../zalo/http.js";
 import { OaClient } from "../zalo/oa-client.js";
 import { OaTokenStore } from "../zalo/oa-token-store.js";
 import { SendPacer } from "../zalo/send-pacer.js";
+import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { runShutdown, type ShutdownStep } from "./shutdown.js";
 
 export interface RuntimeOptions {
@@ -75,12 +76,13 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     pacer: new SendPacer(producerRedis, { perMinute: config.ZALO_RATE_LIMIT_PER_MINUTE, keyPrefix: config.QUEUE_PREFIX, appId: config.ZALO_APP_ID }),
   });
 
+  const intake = new IntakeMeter();
   let shuttingDown = false;
   let app: Express | undefined;
   let server: Server | undefined;
   let url: string | undefined;
   if (options.api) {
-    const ctx: ApiContext = { config, logger, db: store.db, queues, redis: producerRedis, graph };
+    const ctx: ApiContext = { config, logger, db: store.db, queues, redis: producerRedis, graph, intake };
     app = createApp(ctx, { miniAppDistDir: resolveFromRoot(config.MINI_APP_DIST_DIR), isShuttingDown: () => shuttingDown });
     server = createServer(app);
     await new Promise<void>((resolve, reject) => {
@@ -90,7 +92,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     const address = server.address() as AddressInfo;
     url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${address.port}`;
   }
-  const workers = workerRedis ? await startWorkers({ config, logger, db: store.db, queues, oa }, workerRedis, config.QUEUE_PREFIX) : undefined;
+  const workers = workerRedis ? await startWorkers({ config, logger, db: store.db, queues, oa, ...(options.api ? { intake } : {}) }, workerRedis, config.QUEUE_PREFIX) : undefined;
 
   const steps: ShutdownStep[] = [
     { name: "stop accepting HTTP", run: async () => { shuttingDown = true; if (server) await closeServer(server); } },

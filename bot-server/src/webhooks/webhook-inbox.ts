@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { enqueue, type Queues } from "../queue/queues.js";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "../store/database.js";
+import type { IntakeMeter } from "./intake-meter.js";
 
 /** Zalo retries repeat the body byte for byte, so the body's hash identifies an event. */
 export const webhookDedupeKey = (rawBody: Buffer) => createHash("sha256").update(rawBody).digest("hex");
@@ -37,6 +38,7 @@ export class WebhookInbox {
     private readonly db: Db,
     private readonly queues: Queues,
     private readonly logger: Logger,
+    private readonly meter?: IntakeMeter,
     private readonly maxBatch = 500,
     /** Writes in flight at once: the next batch is at the store while the answers to the last go out. */
     private readonly maxWriting = 2,
@@ -73,6 +75,7 @@ export class WebhookInbox {
         if (id !== undefined) idByKey.delete(w.event.dedupeKey);
         w.resolve({ eventId: id });
       }
+      this.meter?.record(inserted.length);
       this.schedule(inserted.map((r) => r.id));
     } catch (error) {
       for (const w of batch) w.reject(error);

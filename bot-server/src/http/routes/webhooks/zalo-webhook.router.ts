@@ -10,7 +10,7 @@ import { isValidZaloSignature } from "../../../zalo/webhook-signature.js";
  */
 export function zaloWebhookRouter(ctx: ApiContext): Router {
   const router = Router();
-  const inbox = new WebhookInbox(ctx.db, ctx.queues, ctx.logger);
+  const inbox = new WebhookInbox(ctx.db, ctx.queues, ctx.logger, ctx.intake);
   router.post("/webhooks/zalo", express.raw({ type: () => true, limit: "256kb" }), async (req, res) => {
     const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let parsed: unknown;
