@@ -4,6 +4,8 @@ import { queryRows, type Db } from "../store/database.js";
 /** A claimed delivery with what sending it needs: the resident's OA id and the approved version's content. */
 export interface ClaimedDelivery {
   id: number;
+  /** The claim's lease stamp (in_flight_at as text): outcomes are written only while it still holds. */
+  lease: string;
   previous_status: "pending" | "sending";
   broadcast_id: string;
   channel: "oa" | "template" | "feed";
@@ -21,7 +23,9 @@ const idList = (ids: number[]) => sql.join(ids.map((id) => sql`${id}::bigint`), 
 
 /**
  * Claims the rows that are free: pending, or `sending` without a live lease (an attempt that ended in
- * doubt, or a worker that died). Rows settled or leased by another worker are not returned.
+ * doubt, or a worker that died). Rows settled or leased by another worker are not returned. A row in
+ * doubt waits out a lease's length first: a call that timed out here may still be on its way to Zalo,
+ * and the conversation is searched for it only once it has surely landed.
  */
 export async function claimDeliveries(db: Db, ids: number[], leaseSeconds: number): Promise<ClaimedDelivery[]> {
   const rows = await queryRows<ClaimedDelivery>(
@@ -32,10 +36,11 @@ export async function claimDeliveries(db: Db, ids: number[], leaseSeconds: numbe
           update deliveries d set status = 'sending', in_flight_at = now(), attempts = d.attempts + 1, updated_at = now()
           from target t
           where d.id = t.id and (t.status = 'pending'
-            or (t.status = 'sending' and (d.in_flight_at is null or d.in_flight_at < now() - make_interval(secs => ${leaseSeconds}))))
-          returning d.id, d.broadcast_id, d.resident_id, d.channel, t.status as previous_status
+            or (t.status = 'sending' and (d.in_flight_at is null or d.in_flight_at < now() - make_interval(secs => ${leaseSeconds}))
+                and d.updated_at < now() - make_interval(secs => ${leaseSeconds})))
+          returning d.id, d.in_flight_at::text as lease, d.broadcast_id, d.resident_id, d.channel, t.status as previous_status
         )
-        select c.id, c.previous_status, c.broadcast_id, c.channel, b.status as broadcast_status, b.is_urgent, b.post_id,
+        select c.id, c.lease, c.previous_status, c.broadcast_id, c.channel, b.status as broadcast_status, b.is_urgent, b.post_id,
                r.zalo_oa_user_id, v.title, v.summary, v.body, v.image_url
         from claimed c
         join broadcasts b on b.id = c.broadcast_id
@@ -45,14 +50,20 @@ export async function claimDeliveries(db: Db, ids: number[], leaseSeconds: numbe
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 
-/** Ids among `ids` still `sending` under someone else's lease. */
-export async function leasedDeliveries(db: Db, ids: number[]): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(db, sql`select id from deliveries where id in (${idList(ids)}) and status = 'sending' and in_flight_at is not null`);
+/** Ids among `ids` still `sending` under someone else's lease, or in doubt and not claimable yet. */
+export async function leasedDeliveries(db: Db, ids: number[], leaseSeconds: number): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from deliveries where id in (${idList(ids)}) and status = 'sending'
+        and (in_flight_at is not null or updated_at >= now() - make_interval(secs => ${leaseSeconds}))`,
+  );
   return rows.map((r) => Number(r.id));
 }
 
 export interface Settlement {
   id: number;
+  /** The lease it was claimed under; null for a row in doubt without one (found after the last attempt). */
+  lease: string | null;
   status: "sent" | "failed" | "fallback";
   zaloMessageId?: string | undefined;
   channel?: "feed" | undefined;
@@ -60,13 +71,17 @@ export interface Settlement {
   errorMessage?: string | undefined;
 }
 
-/** Records outcomes in one statement; receipts that already arrived (delivered/seen) are never moved backwards. */
+/**
+ * Records outcomes in one statement; receipts that already arrived (delivered/seen) are never moved
+ * backwards. Fenced by the lease: a row another worker claimed since (this one's lease ran out) is
+ * left to that worker, which reconciles with Zalo before sending.
+ */
 export async function settleDeliveries(db: Db, settlements: Settlement[]): Promise<void> {
   if (settlements.length === 0) return;
   const values = sql.join(
     settlements.map(
       (s) =>
-        sql`(${s.id}::bigint, ${s.status}::text, ${s.zaloMessageId ?? null}::text, ${s.channel ?? null}::text, ${s.errorCode ?? null}::text, ${s.errorMessage?.slice(0, 500) ?? null}::text)`,
+        sql`(${s.id}::bigint, ${s.lease}::timestamptz, ${s.status}::text, ${s.zaloMessageId ?? null}::text, ${s.channel ?? null}::text, ${s.errorCode ?? null}::text, ${s.errorMessage?.slice(0, 500) ?? null}::text)`,
     ),
     sql`, `,
   );
@@ -80,29 +95,30 @@ export async function settleDeliveries(db: Db, settlements: Settlement[]): Promi
       sent_at = case when v.status = 'sent' then coalesce(d.sent_at, now()) else d.sent_at end,
       in_flight_at = null,
       updated_at = now()
-    from (values ${values}) as v(id, status, message_id, channel, error_code, error_message)
-    where d.id = v.id`);
+    from (values ${values}) as v(id, lease, status, message_id, channel, error_code, error_message)
+    where d.id = v.id and d.in_flight_at is not distinct from v.lease`);
 }
 
 export interface Release {
   id: number;
+  lease: string;
   /** `pending`: certainly not sent. `sending`: in doubt, so the next attempt reconciles first. */
   status: "pending" | "sending";
   errorCode?: string | undefined;
   errorMessage?: string | undefined;
 }
 
-/** Gives claimed rows back without a lease, in one statement. */
+/** Gives claimed rows back without a lease, in one statement (fenced by the lease, as settling is). */
 export async function releaseDeliveries(db: Db, releases: Release[]): Promise<void> {
   if (releases.length === 0) return;
   const values = sql.join(
-    releases.map((r) => sql`(${r.id}::bigint, ${r.status}::text, ${r.errorCode ?? null}::text, ${r.errorMessage?.slice(0, 500) ?? null}::text)`),
+    releases.map((r) => sql`(${r.id}::bigint, ${r.lease}::timestamptz, ${r.status}::text, ${r.errorCode ?? null}::text, ${r.errorMessage?.slice(0, 500) ?? null}::text)`),
     sql`, `,
   );
   await db.execute(sql`
     update deliveries d set status = v.status, in_flight_at = null, updated_at = now(), error_code = v.error_code, error_message = v.error_message
-    from (values ${values}) as v(id, status, error_code, error_message)
-    where d.id = v.id and d.status = 'sending'`);
+    from (values ${values}) as v(id, lease, status, error_code, error_message)
+    where d.id = v.id and d.status = 'sending' and d.in_flight_at = v.lease`);
 }
 
 /** After the last attempt, rows still pending or in doubt (not under another worker's lease) are recorded as failed. */

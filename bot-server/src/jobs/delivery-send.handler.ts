@@ -2,6 +2,7 @@ import { DelayedError, RateLimitError } from "bullmq";
 import { buildBroadcastMessage, deliveryRef, hasDeliveryRef, postDeepLink, windowEndIfInside } from "@loa-phuong/shared";
 import { autoPauseOnErrors } from "../services/broadcast-control.js";
 import { ZaloError } from "../zalo/zalo-error.js";
+import { CallTooLate } from "../zalo/oa-client.js";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../store/database.js";
 import { claimDeliveries, failDeliveries, leasedDeliveries, releaseDeliveries, settleDeliveries, type ClaimedDelivery, type Release, type Settlement } from "./delivery-rows.js";
@@ -12,7 +13,10 @@ export const leaseSeconds = (ctx: Pick<JobContext, "config">) => Math.ceil((ctx.
 /** How far back the conversation is searched for an in-doubt message (Zalo pages by 10). */
 const RECONCILE_PAGES = 3;
 
-type Outcome = { settle: Settlement } | { release: Release; rateLimited?: boolean; inDoubt?: boolean } | { hold: Release };
+type Outcome = { settle: Settlement } | { release: Release; rateLimited?: boolean; inDoubt?: boolean; late?: boolean } | { hold: Release };
+
+/** Room between the last call's timeout and the end of the lease (clock reads, event-loop lag). */
+const LEASE_MARGIN_MS = 500;
 
 /**
  * Sends a batch of deliveries, each exactly once. Rows are claimed (status `sending`, a lease) before
@@ -22,11 +26,15 @@ type Outcome = { settle: Settlement } | { release: Release; rateLimited?: boolea
  * skips rows already settled.
  */
 export const handleDeliverySend: JobHandler<"delivery.send"> = async (ctx, { deliveryIds }, job, token) => {
+  // Taken before the claim, so it errs early: no call for a claimed row may start later than this,
+  // so that every call ends (answered or timed out) while the lease still holds — once it runs out,
+  // another worker may claim the row and look for the message in the OA conversation.
+  const startBy = Date.now() + leaseSeconds(ctx) * 1000 - ctx.config.ZALO_HTTP_TIMEOUT_MS - LEASE_MARGIN_MS;
   const claimed = await claimDeliveries(ctx.db, deliveryIds, leaseSeconds(ctx));
   // One pacing round trip for the batch's fresh sends (rows in doubt are reconciled first, paced per call).
   const fresh = claimed.filter((row) => isSendable(ctx, row) && row.previous_status === "pending").length;
   if (fresh > 0) await ctx.oa.pace(fresh);
-  const outcomes = await Promise.all(claimed.map((row) => sendOne(ctx, row)));
+  const outcomes = await Promise.all(claimed.map((row) => sendOne(ctx, row, startBy)));
 
   await settleDeliveries(ctx.db, outcomes.flatMap((o) => ("settle" in o ? [o.settle] : [])));
   await releaseDeliveries(ctx.db, outcomes.flatMap((o) => ("release" in o ? [o.release] : "hold" in o ? [o.hold] : [])));
@@ -48,8 +56,10 @@ export const handleDeliverySend: JobHandler<"delivery.send"> = async (ctx, { del
   }
   const inDoubt = outcomes.filter((o) => "release" in o && o.inDoubt).length;
   if (inDoubt > 0) throw new Error(`${inDoubt} lần gửi chưa rõ kết quả; sẽ đối chiếu với Zalo rồi thử lại`);
+  const late = outcomes.filter((o) => "release" in o && o.late).length;
+  if (late > 0) throw new Error(`${late} lần gửi chưa kịp thực hiện trong thời hạn giữ; sẽ thử lại`);
   // Rows under another worker's live lease: look again once the lease would have run out.
-  if ((await leasedDeliveries(ctx.db, deliveryIds.filter((id) => !claimed.some((c) => c.id === id)))).length > 0) {
+  if ((await leasedDeliveries(ctx.db, deliveryIds.filter((id) => !claimed.some((c) => c.id === id)), leaseSeconds(ctx))).length > 0) {
     await job.moveToDelayed(Date.now() + leaseSeconds(ctx) * 1000, token);
     throw new DelayedError();
   }
@@ -59,42 +69,45 @@ function isSendable(ctx: JobContext, row: ClaimedDelivery): boolean {
   return row.broadcast_status !== "cancelled" && row.broadcast_status !== "paused" && !!row.zalo_oa_user_id && (row.is_urgent || !windowEndIfInside(ctx.config.QUIET_HOURS, Date.now()));
 }
 
-async function sendOne(ctx: JobContext, row: ClaimedDelivery): Promise<Outcome> {
-  if (row.broadcast_status === "cancelled") return { settle: { id: row.id, status: "failed", errorCode: "cancelled", errorMessage: "Đợt gửi đã bị hủy." } };
+async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number): Promise<Outcome> {
+  const lease = row.lease;
+  if (row.broadcast_status === "cancelled") return { settle: { id: row.id, lease, status: "failed", errorCode: "cancelled", errorMessage: "Đợt gửi đã bị hủy." } };
   // Paused: resuming re-runs the wave, which enqueues this row again.
-  if (row.broadcast_status === "paused") return { release: { id: row.id, status: row.previous_status } };
-  if (!row.is_urgent && windowEndIfInside(ctx.config.QUIET_HOURS, Date.now())) return { hold: { id: row.id, status: row.previous_status } };
-  if (!row.zalo_oa_user_id) return { settle: { id: row.id, status: "fallback", channel: "feed", errorCode: "not_follower", errorMessage: "Người dân chưa quan tâm OA." } };
+  if (row.broadcast_status === "paused") return { release: { id: row.id, lease, status: row.previous_status } };
+  if (!row.is_urgent && windowEndIfInside(ctx.config.QUIET_HOURS, Date.now())) return { hold: { id: row.id, lease, status: row.previous_status } };
+  if (!row.zalo_oa_user_id) return { settle: { id: row.id, lease, status: "fallback", channel: "feed", errorCode: "not_follower", errorMessage: "Người dân chưa quan tâm OA." } };
   const ref = deliveryRef(row.id);
   try {
     if (row.previous_status === "sending") {
-      const found = await findInConversation(ctx, row.zalo_oa_user_id, ref);
-      if (found) return { settle: { id: row.id, status: "sent", zaloMessageId: found } };
+      const found = await findInConversation(ctx, row.zalo_oa_user_id, ref, startBy);
+      if (found) return { settle: { id: row.id, lease, status: "sent", zaloMessageId: found } };
     }
     const link = postDeepLink(ctx.config.ZALO_MINI_APP_ID, row.post_id, ref);
     const message = buildBroadcastMessage({ title: row.title, summary: row.summary, body: row.body, imageUrl: row.image_url }, link, ctx.config.OA_MESSAGE_FORMAT);
     if (row.channel === "template" && ctx.config.ZALO_FALLBACK_TEMPLATE_ID) {
       const data = { title: row.title.slice(0, 100), summary: (row.summary ?? row.body).slice(0, 200), link };
-      const { messageId } = await ctx.oa.sendTemplateMessage(row.zalo_oa_user_id, ctx.config.ZALO_FALLBACK_TEMPLATE_ID, data);
-      return { settle: { id: row.id, status: "sent", zaloMessageId: messageId } };
+      const { messageId } = await ctx.oa.sendTemplateMessage(row.zalo_oa_user_id, ctx.config.ZALO_FALLBACK_TEMPLATE_ID, data, { startBy });
+      return { settle: { id: row.id, lease, status: "sent", zaloMessageId: messageId } };
     }
-    const { messageId } = await ctx.oa.sendCsMessage(row.zalo_oa_user_id, message, { prepaced: row.previous_status === "pending" });
-    return { settle: { id: row.id, status: "sent", zaloMessageId: messageId } };
+    const { messageId } = await ctx.oa.sendCsMessage(row.zalo_oa_user_id, message, { prepaced: row.previous_status === "pending", startBy });
+    return { settle: { id: row.id, lease, status: "sent", zaloMessageId: messageId } };
   } catch (error) {
+    // Not called: the row goes back as it came (pending stays pending; in doubt stays in doubt).
+    if (error instanceof CallTooLate) return { release: { id: row.id, lease, status: row.previous_status }, late: true };
     if (!(error instanceof ZaloError)) throw error;
     const code = `zalo_${error.code ?? error.kind}`;
     // -32: refused, so certainly not sent (a reconcile call refused leaves the row as it was).
-    if (error.isRateLimited) return { release: { id: row.id, status: row.previous_status, errorCode: code, errorMessage: error.message }, rateLimited: true };
-    if (error.isUnreachableResident) return { settle: { id: row.id, status: "fallback", channel: "feed", errorCode: code, errorMessage: error.message } };
+    if (error.isRateLimited) return { release: { id: row.id, lease, status: row.previous_status, errorCode: code, errorMessage: error.message }, rateLimited: true };
+    if (error.isUnreachableResident) return { settle: { id: row.id, lease, status: "fallback", channel: "feed", errorCode: code, errorMessage: error.message } };
     // In doubt: keep `sending` without a lease, so the retry reconciles first.
-    if (error.isTransient || error.kind === "contract") return { release: { id: row.id, status: "sending", errorCode: code, errorMessage: error.message }, inDoubt: true };
-    return { settle: { id: row.id, status: "failed", errorCode: code, errorMessage: error.message } };
+    if (error.isTransient || error.kind === "contract") return { release: { id: row.id, lease, status: "sending", errorCode: code, errorMessage: error.message }, inDoubt: true };
+    return { settle: { id: row.id, lease, status: "failed", errorCode: code, errorMessage: error.message } };
   }
 }
 
-async function findInConversation(ctx: JobContext, userId: string, ref: string): Promise<string | undefined> {
+async function findInConversation(ctx: JobContext, userId: string, ref: string, startBy?: number): Promise<string | undefined> {
   for (let page = 0; page < RECONCILE_PAGES; page++) {
-    const messages = await ctx.oa.getConversation(userId, page * 10, 10);
+    const messages = await ctx.oa.getConversation(userId, page * 10, 10, { startBy });
     const hit = messages.find((m) => m.src !== 1 && hasDeliveryRef([...(m.links ?? []).map((l) => l.url), ...urlsIn(m.message ?? "")], ref));
     if (hit) return hit.message_id;
     if (messages.length < 10) return undefined;
@@ -117,7 +130,7 @@ export async function markDeliveriesFailed(ctx: JobContext, deliveryIds: number[
   const found: Settlement[] = [];
   for (const row of inDoubt) {
     const messageId = await findInConversation(ctx, row.zalo_oa_user_id, deliveryRef(Number(row.id))).catch(() => undefined);
-    if (messageId) found.push({ id: Number(row.id), status: "sent", zaloMessageId: messageId });
+    if (messageId) found.push({ id: Number(row.id), lease: null, status: "sent", zaloMessageId: messageId });
   }
   await settleDeliveries(ctx.db, found);
   for (const broadcastId of await failDeliveries(ctx.db, deliveryIds, reason)) {

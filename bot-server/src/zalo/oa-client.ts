@@ -16,25 +16,41 @@ export interface OaClientOptions {
   pacer?: SendPacer | undefined;
 }
 
+export interface CallOptions {
+  /**
+   * Epoch ms after which the call must not be made at all (it throws CallTooLate, certainly unsent):
+   * a sender's lease on a delivery row must outlast any call it makes for that row.
+   */
+  startBy?: number | undefined;
+}
+
+/** The call was not made: its `startBy` had passed. Nothing reached Zalo. */
+export class CallTooLate extends Error {
+  constructor() {
+    super("Zalo call not made: its time to start had passed");
+    this.name = "CallTooLate";
+  }
+}
+
 /** The ward's Official Account API (openapi.zalo.me), with one token refresh on -216/-220. */
 export class OaClient {
   constructor(private readonly options: OaClientOptions) {}
 
   /** `prepaced`: the caller already took this call's slot from the pacer (a batch takes its slots at once). */
-  async sendCsMessage(userId: string, message: CsMessage, options: { prepaced?: boolean } = {}): Promise<{ messageId: string }> {
-    const body = await this.call("post", "/v3.0/oa/message/cs", { recipient: { user_id: userId }, message }, sendMessageSchema, options.prepaced);
+  async sendCsMessage(userId: string, message: CsMessage, options: CallOptions & { prepaced?: boolean } = {}): Promise<{ messageId: string }> {
+    const body = await this.call("post", "/v3.0/oa/message/cs", { recipient: { user_id: userId }, message }, sendMessageSchema, options.prepaced, options.startBy);
     return { messageId: body.data.message_id };
   }
 
   /** An approved ZBS template by user id (no 7-day rule); billed per message. */
-  async sendTemplateMessage(userId: string, templateId: string, templateData: Record<string, string>): Promise<{ messageId: string }> {
-    const body = await this.call("post", "/v3.0/oa/message/template", { user_id: userId, template_id: templateId, template_data: templateData }, sendMessageSchema);
+  async sendTemplateMessage(userId: string, templateId: string, templateData: Record<string, string>, options: CallOptions = {}): Promise<{ messageId: string }> {
+    const body = await this.call("post", "/v3.0/oa/message/template", { user_id: userId, template_id: templateId, template_data: templateData }, sendMessageSchema, false, options.startBy);
     return { messageId: body.data.message_id };
   }
 
   /** Newest first; Zalo caps count at 10. */
-  async getConversation(userId: string, offset = 0, count = 10): Promise<ConversationMessage[]> {
-    const body = await this.call("get", "/v2.0/oa/conversation", { user_id: userId, offset, count }, conversationSchema);
+  async getConversation(userId: string, offset = 0, count = 10, options: CallOptions = {}): Promise<ConversationMessage[]> {
+    const body = await this.call("get", "/v2.0/oa/conversation", { user_id: userId, offset, count }, conversationSchema, false, options.startBy);
     return body.data;
   }
 
@@ -51,10 +67,12 @@ export class OaClient {
     await this.options.pacer?.acquire(calls);
   }
 
-  private async call<T extends z.ZodType>(method: "get" | "post", url: string, data: unknown, schema: T, prepaced = false): Promise<z.output<T>> {
+  private async call<T extends z.ZodType>(method: "get" | "post", url: string, data: unknown, schema: T, prepaced = false, startBy?: number): Promise<z.output<T>> {
     let token = await this.options.tokens.getAccessToken();
     for (let attempt = 0; ; attempt++) {
       if (!prepaced || attempt > 0) await this.options.pacer?.acquire();
+      // After pacing and any token refresh: the last moment this call may still go out.
+      if (startBy !== undefined && Date.now() > startBy) throw new CallTooLate();
       try {
         const response = await zaloRequest(() =>
           method === "get"
