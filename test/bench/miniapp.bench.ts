@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "../e2e/support/browser.js";
+import { launchChromium } from "../e2e/support/chromium.js";
 import { startSystem } from "../e2e/support/npm-start.js";
 import { waitFor } from "../e2e/support/wait-for.js";
 import { log, parseArgs } from "./support/args.js";

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { ApiClient } from "../e2e/support/api-client.js";
-import { launchChromium } from "../e2e/support/browser.js";
+import { launchChromium } from "../e2e/support/chromium.js";
 import { startSystem, type StartedSystem } from "../e2e/support/npm-start.js";
 import { waitFor } from "../e2e/support/wait-for.js";
 import { parseArgs } from "../bench/support/args.js";
