@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { approvePost, createPost, submitPost } from "../services/posts.js";
 import type { Store } from "../store/database.js";
-import { broadcasts, deliveries } from "../store/schema/index.js";
-import { buildResident, buildStaff, buildWard } from "../testing/factories.js";
+import { deliveries } from "../store/schema/index.js";
+import { buildResident, buildSendingBroadcast, buildWard } from "../testing/factories.js";
 import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.js";
 import { claimDeliveries, leasedDeliveries, releaseDeliveries, settleDeliveries } from "./delivery-rows.js";
 
@@ -18,17 +17,9 @@ describe.each(storeKinds)("delivery leases on %s", (kind) => {
   beforeEach(async () => {
     await truncateAll(store);
     const wardId = (await buildWard(store.db)).id;
-    const editor = await buildStaff(store.db, wardId, ["editor"]);
-    const approver = await buildStaff(store.db, wardId, ["approver"]);
-    const post = await createPost(store.db, editor, { kind: "announcement", title: "Lịch tiêm chủng", body: "Tiêm chủng tại trạm y tế phường." });
-    await submitPost(store.db, editor, post.id);
-    await approvePost(store.db, approver, post.id);
-    const [broadcast] = await store.db
-      .insert(broadcasts)
-      .values({ wardId, postId: post.id, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(), status: "sending", createdById: editor.id })
-      .returning();
+    const broadcast = await buildSendingBroadcast(store.db, wardId);
     const resident = await buildResident(store.db, wardId);
-    const [row] = await store.db.insert(deliveries).values({ broadcastId: broadcast!.id, residentId: resident.id }).returning();
+    const [row] = await store.db.insert(deliveries).values({ broadcastId: broadcast.id, residentId: resident.id }).returning();
     deliveryId = row!.id;
   });
   const row = async () => (await store.db.select().from(deliveries).where(eq(deliveries.id, deliveryId)))[0]!;

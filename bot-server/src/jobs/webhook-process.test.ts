@@ -5,10 +5,9 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Config } from "../config/config.js";
 import { closeQueues, createQueues, type Queues } from "../queue/queues.js";
-import { approvePost, createPost, submitPost } from "../services/posts.js";
 import { queryRows, type Store } from "../store/database.js";
-import { broadcasts, deliveries, residents, signals, webhookEvents } from "../store/schema/index.js";
-import { buildResident, buildStaff, buildWard } from "../testing/factories.js";
+import { deliveries, residents, signals, webhookEvents } from "../store/schema/index.js";
+import { buildResident, buildSendingBroadcast, buildWard } from "../testing/factories.js";
 import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.js";
 import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { webhookDedupeKey } from "../webhooks/webhook-inbox.js";
@@ -98,20 +97,12 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
   });
 
   it("moves a delivery forward only: delivered and seen of one message in one batch end as seen", async () => {
-    const editor = await buildStaff(store.db, wardId, ["editor"]);
-    const approver = await buildStaff(store.db, wardId, ["approver"]);
-    const post = await createPost(store.db, editor, { kind: "announcement", title: "Lịch tiêm chủng", body: "Tiêm chủng tại trạm y tế phường." });
-    await submitPost(store.db, editor, post.id);
-    await approvePost(store.db, approver, post.id);
-    const [broadcast] = await store.db
-      .insert(broadcasts)
-      .values({ wardId, postId: post.id, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(), status: "sending", createdById: editor.id })
-      .returning();
+    const broadcast = await buildSendingBroadcast(store.db, wardId);
     const a = await buildResident(store.db, wardId);
     const b = await buildResident(store.db, wardId);
     await store.db.insert(deliveries).values([
-      { broadcastId: broadcast!.id, residentId: a.id, status: "sent", zaloMessageId: "z-a", sentAt: new Date() },
-      { broadcastId: broadcast!.id, residentId: b.id, status: "seen", zaloMessageId: "z-b", sentAt: new Date(), deliveredAt: new Date(), seenAt: new Date() },
+      { broadcastId: broadcast.id, residentId: a.id, status: "sent", zaloMessageId: "z-a", sentAt: new Date() },
+      { broadcastId: broadcast.id, residentId: b.id, status: "seen", zaloMessageId: "z-b", sentAt: new Date(), deliveredAt: new Date(), seenAt: new Date() },
     ]);
     const t = Date.now();
     const ids = await record(

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { CivicRole, StaffRole } from "@loa-phuong/shared";
 import type { Db } from "../store/database.js";
-import { residentialGroups, residentRoles, residents, schools, wards } from "../store/schema/index.js";
+import { broadcasts, residentialGroups, residentRoles, residents, schools, wards } from "../store/schema/index.js";
+import { approvePost, createPost, submitPost } from "../services/posts.js";
 import { createStaffAccount, type StaffActor } from "../services/staff.js";
 
 const unique = () => randomBytes(4).toString("hex");
@@ -55,4 +56,18 @@ export async function buildStaff(db: Db, wardId: string, roles: StaffRole[], ove
   const password = overrides.password ?? "mat-khau-thu-nghiem";
   const row = await createStaffAccount(db, { wardId, username, displayName: `Cán bộ ${username}`, password, roles, passwordCost: 1024 });
   return { id: row.id, wardId, roles: row.roles, username: row.username, password };
+}
+
+/** A broadcast in `sending` of an approved post (written and approved by two accounts), to the whole ward. */
+export async function buildSendingBroadcast(db: Db, wardId: string) {
+  const editor = await buildStaff(db, wardId, ["editor"]);
+  const approver = await buildStaff(db, wardId, ["approver"]);
+  const post = await createPost(db, editor, { kind: "announcement", title: "Lịch tiêm chủng", body: "Tiêm chủng tại trạm y tế phường." });
+  await submitPost(db, editor, post.id);
+  await approvePost(db, approver, post.id);
+  const [broadcast] = await db
+    .insert(broadcasts)
+    .values({ wardId, postId: post.id, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(), status: "sending", createdById: editor.id })
+    .returning();
+  return broadcast!;
 }
