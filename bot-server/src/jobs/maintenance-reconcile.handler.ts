@@ -10,7 +10,7 @@ import type { JobContext, JobHandler } from "./job-context.js";
 
 /** Unapplied webhook events older than this are re-enqueued (younger ones are still on their way). */
 const WEBHOOK_GRACE_MS = 5000;
-const WEBHOOK_BATCH = 5000;
+const WEBHOOK_BATCH = 1000;
 
 /**
  * The store is the record; Redis is rebuilt from it (expired sessions are dropped on the way).
@@ -43,8 +43,9 @@ export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "l
     .where(and(isNull(webhookEvents.processedAt), lt(webhookEvents.receivedAt, new Date(Date.now() - WEBHOOK_GRACE_MS))))
     .orderBy(webhookEvents.id)
     .limit(WEBHOOK_BATCH);
-  for (let i = 0; i < pending.length; i += 500) {
-    const eventIds = pending.slice(i, i + 500).map((e) => e.id);
+  // One wake-up is enough: each run applies the oldest open events and queues the next page itself.
+  if (pending.length > 0) {
+    const eventIds = pending.map((e) => e.id);
     await enqueue(ctx.queues, "webhook.process", { eventIds }, { jobId: jobIds.webhook(eventIds) });
   }
   await purgeExpiredSessions(ctx.db);

@@ -12,6 +12,7 @@ import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.j
 import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { webhookDedupeKey } from "../webhooks/webhook-inbox.js";
 import type { JobContext } from "./job-context.js";
+import { reconcileQueues } from "./maintenance-reconcile.handler.js";
 import { handleWebhookProcess, ReceiptNotMatchedYet } from "./webhook-process.handler.js";
 
 describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
@@ -154,6 +155,19 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     const backlog = await record(...Array.from({ length: 300 }, (_, i) => text(resident.zaloOaUserId!, `quiet-${i}`, Date.now() + i)));
     ctx = { ...ctx, intake: new IntakeMeter(100) };
     await run(backlog.slice(0, 1));
+    expect(await open()).toEqual([]);
+  });
+
+  it("after Redis lost its jobs, the reconciler wakes the application of events left open, once", async () => {
+    const resident = await buildResident(store.db, wardId);
+    const ids = await record(...Array.from({ length: 3 }, (_, i) => text(resident.zaloOaUserId!, `lost-${i}`, Date.now())));
+    await store.db.update(webhookEvents).set({ receivedAt: new Date(Date.now() - 60_000) });
+    await Promise.all(Object.values(queues).map((q) => q.obliterate({ force: true })));
+    const result = await reconcileQueues(ctx);
+    expect(result.webhooks).toBe(3);
+    const jobs = await queues.webhooks.getJobs(["wait", "prioritized", "delayed"]);
+    expect(jobs.map((j) => j.data)).toEqual([{ eventIds: ids }]);
+    await run(jobs[0]!.data.eventIds as number[]);
     expect(await open()).toEqual([]);
   });
 });
