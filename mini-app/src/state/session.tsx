@@ -6,6 +6,7 @@ import { clearSavedSession, readSavedSession, saveSession } from "../services/sa
 import { issueDemoAccessToken, type Persona } from "../services/zalo/demo-identity";
 import { isInsideZalo } from "../services/zalo/environment";
 import { getZaloAccessToken } from "../services/zalo/sdk";
+import { messageOf } from "../utils/error-message";
 
 /** A resident signed in to the ward server. */
 export interface Session {
@@ -43,10 +44,6 @@ interface SessionContextValue {
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : "Đã có lỗi xảy ra, vui lòng thử lại.";
-}
 
 /** Where a launch starts: Zalo signs in by itself, the demo resumes a saved persona or asks for one. */
 async function start(): Promise<SessionState> {

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 /** One optional step (follow the OA, notifications, phone): what it is, and either its button or that it is done. */
-export function ActionCard({ title, description, done, children }: { title: string; description: ReactNode; done: string | null; children?: ReactNode }) {
+export function ActionCard({ title, description, done, error, children }: { title: string; description: ReactNode; done: string | null; error?: string | null; children?: ReactNode }) {
   return (
     <section className="action-card" aria-label={title}>
       <h3 className="action-card-title">{title}</h3>
@@ -16,10 +16,11 @@ export function ActionCard({ title, description, done, children }: { title: stri
           {children}
         </>
       )}
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
     </section>
   );
-}
-
-export function messageOf(reason: unknown, fallback: string): string {
-  return reason instanceof Error ? reason.message : fallback;
 }

@@ -1,29 +1,22 @@
-import { useState } from "react";
 import { Button } from "zmp-ui";
 import { updatePreferences } from "../../services/resident-api";
 import { isInsideZalo } from "../../services/zalo/environment";
 import { requestNotificationPermission } from "../../services/zalo/sdk";
 import { useSession } from "../../state/session";
-import { ActionCard, messageOf } from "./action-card";
+import { useAction } from "../../hooks/use-action";
+import { ActionCard } from "./action-card";
 
 /** "Cho phép nhận thông báo": Zalo asks the resident first (inside Zalo), then the ward records the choice. */
 export function NotificationsAction() {
   const { session, withToken, updateResident } = useSession();
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không lưu được lựa chọn, vui lòng thử lại.");
   const isAllowed = session.resident.notificationsAllowed;
 
   const setAllowed = async (allowed: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (allowed && isInsideZalo()) await requestNotificationPermission();
       updateResident(await withToken((token) => updatePreferences(token, { notificationsAllowed: allowed })));
-    } catch (reason) {
-      setError(messageOf(reason, "Không lưu được lựa chọn, vui lòng thử lại."));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -31,6 +24,7 @@ export function NotificationsAction() {
       title="Nhận thông báo"
       description={<p>Cho phép Loa Phường báo cho bạn khi phường có thông báo mới hoặc trả lời câu hỏi của bạn.</p>}
       done={null}
+      error={error}
     >
       {isAllowed ? (
         <>
@@ -45,11 +39,6 @@ export function NotificationsAction() {
         <Button size="medium" loading={isBusy} disabled={isBusy} onClick={() => void setAllowed(true)}>
           Cho phép nhận thông báo
         </Button>
-      )}
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
       )}
     </ActionCard>
   );

@@ -6,7 +6,8 @@ import { issueDemoAccessToken, issueDemoPhoneToken } from "../../services/zalo/d
 import { isInsideZalo } from "../../services/zalo/environment";
 import { getPhoneNumberToken, getZaloAccessToken } from "../../services/zalo/sdk";
 import { useSession } from "../../state/session";
-import { ActionCard, messageOf } from "./action-card";
+import { useAction } from "../../hooks/use-action";
+import { ActionCard } from "./action-card";
 
 /** Zalo's (or the simulator's) single-use phone token and a fresh access token; never the number itself. */
 async function phoneTokens(persona: { idByApp: string } | null): Promise<{ accessToken: string; phoneToken: string }> {
@@ -27,29 +28,22 @@ async function phoneTokens(persona: { idByApp: string } | null): Promise<{ acces
 export function PhoneShareAction() {
   const { session, withToken, updateResident } = useSession();
   const [hasConsent, setConsent] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không chia sẻ được số điện thoại, vui lòng thử lại.");
   const consentId = useId();
 
-  const share = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const share = () =>
+    run(async () => {
       const tokens = await phoneTokens(session.persona);
       await withToken((token) => sharePhoneNumber(token, { ...tokens, consent: true }));
       updateResident({ ...session.resident, hasPhone: true });
-    } catch (reason) {
-      setError(messageOf(reason, "Không chia sẻ được số điện thoại, vui lòng thử lại."));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <ActionCard
       title="Chia sẻ số điện thoại"
       description={<p>Để cán bộ phường hoặc tổ trưởng gọi lại khi cần trao đổi về phản ánh, câu hỏi của bạn.</p>}
       done={session.resident.hasPhone ? "Bạn đã chia sẻ số điện thoại với phường." : null}
+      error={error}
     >
       <label className="choice" htmlFor={consentId}>
         <input id={consentId} type="checkbox" checked={hasConsent} onChange={(event) => setConsent(event.target.checked)} />
@@ -60,11 +54,6 @@ export function PhoneShareAction() {
       <Button size="medium" variant="secondary" loading={isBusy} disabled={isBusy || !hasConsent} onClick={() => void share()}>
         Chia sẻ số điện thoại
       </Button>
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
     </ActionCard>
   );
 }

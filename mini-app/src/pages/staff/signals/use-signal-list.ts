@@ -2,6 +2,7 @@ import type { Signal } from "@loa-phuong/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { fetchSignals, type SignalQuery } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
+import { messageOf } from "../../../utils/error-message";
 
 const pageSize = 30;
 
@@ -9,10 +10,6 @@ export type SignalList =
   | { status: "loading" }
   | { status: "failed"; message: string }
   | { status: "ready"; items: Signal[]; hasMore: boolean; isLoadingMore: boolean; moreError: string | null };
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : "Đã có lỗi xảy ra, vui lòng thử lại.";
-}
 
 /**
  * The inbox list for a query, newest first, a page at a time ("Xem thêm" continues below the last
