@@ -53,19 +53,9 @@ export async function feedFor(
     if (byPost.has(row.post_id)) continue;
     if (!row.mine && !matchesAudience(facts, resident.wardId, row.audience)) continue;
     if (options.kind && row.kind !== options.kind) continue;
-    const publishedAt = new Date(row.started_at).toISOString();
-    if (options.before && new Date(publishedAt) >= new Date(options.before)) continue;
-    byPost.set(row.post_id, {
-      id: row.post_id,
-      kind: row.kind,
-      title: row.title,
-      summary: row.summary,
-      body: row.body,
-      imageUrl: row.image_url,
-      campaign: row.campaign_id && row.campaign_title ? { id: row.campaign_id, title: row.campaign_title } : null,
-      publishedAt,
-      isRead: row.is_read,
-    });
+    const item = toFeedItem(row);
+    if (options.before && new Date(item.publishedAt) >= new Date(options.before)) continue;
+    byPost.set(row.post_id, item);
   }
   return [...byPost.values()].slice(0, options.limit);
 }
@@ -95,7 +85,10 @@ async function relayedItem(db: Db, resident: typeof residents.$inferSelect, post
           and (t.ref = ${relayRef ?? ""} or exists (select 1 from relay_opens o where o.relay_task_id = t.id and o.resident_id = ${resident.id}::uuid))
         order by b.started_at desc limit 1`,
   );
-  if (!row) return undefined;
+  return row ? toFeedItem(row) : undefined;
+}
+
+function toFeedItem(row: StartedBroadcast): FeedItem {
   return {
     id: row.post_id,
     kind: row.kind,
