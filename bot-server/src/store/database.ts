@@ -74,6 +74,12 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
   return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
 }
 
+/**
+ * One array parameter of a Postgres type (`text`, `bigint`, …): with `unnest`, a statement of constant
+ * text whatever the number of rows, on either driver.
+ */
+export const sqlArray = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
 /** Rows of a raw SQL query, on either driver. */
 export async function queryRows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { searchKey } from "@loa-phuong/shared";
-import { queryRows, type Db } from "../store/database.js";
+import { queryRows, sqlArray, type Db } from "../store/database.js";
 
 export interface Receipt {
   eventId: number;
@@ -48,22 +48,21 @@ export async function applyBulk(db: Db, wardId: string, batch: BulkBatch): Promi
   const notes = [...noted, ...idless];
   const eventIds = [...new Set([...messages.map((m) => m.eventId), ...batch.receipts.map((r) => r.eventId), ...notes.map((n) => n.eventId)])];
   if (eventIds.length === 0) return { processed: 0, waiting: [] };
-  const arr = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
   // Only the parts this batch needs: a smaller statement plans faster, and the store is held less.
   const parts: SQL[] = [
     sql`locked as (
       select e.id, e.received_at from webhook_events e
-      where e.id = any(${arr(eventIds, "bigint")}) and e.processed_at is null
+      where e.id = any(${sqlArray(eventIds, "bigint")}) and e.processed_at is null
       for update skip locked)`,
   ];
   if (messages.length) {
     parts.push(
       sql`msgs as (
-      select * from unnest(${arr(messages.map((m) => m.eventId), "bigint")}, ${arr(messages.map((m) => m.residentId), "uuid")},
-        ${arr(messages.map((m) => m.residentialGroupId), "uuid")}, ${arr(messages.map((m) => m.msgId), "text")}, ${arr(messages.map((m) => m.text), "text")},
-        ${arr(messages.map((m) => (m.text ? searchKey(m.text) : null)), "text")},
-        ${arr(messages.map((m) => JSON.stringify({ eventName: m.eventName, attachments: m.attachments, quoteMsgId: m.quoteMsgId })), "text")},
-        ${arr(messages.map((m) => m.at.toISOString()), "timestamptz")})
+      select * from unnest(${sqlArray(messages.map((m) => m.eventId), "bigint")}, ${sqlArray(messages.map((m) => m.residentId), "uuid")},
+        ${sqlArray(messages.map((m) => m.residentialGroupId), "uuid")}, ${sqlArray(messages.map((m) => m.msgId), "text")}, ${sqlArray(messages.map((m) => m.text), "text")},
+        ${sqlArray(messages.map((m) => (m.text ? searchKey(m.text) : null)), "text")},
+        ${sqlArray(messages.map((m) => JSON.stringify({ eventName: m.eventName, attachments: m.attachments, quoteMsgId: m.quoteMsgId })), "text")},
+        ${sqlArray(messages.map((m) => m.at.toISOString()), "timestamptz")})
         as m(event_id, resident_id, group_id, msg_id, text, search_text, payload, at)
       where m.event_id in (select id from locked))`,
       sql`new_signals as (
@@ -81,8 +80,8 @@ export async function applyBulk(db: Db, wardId: string, batch: BulkBatch): Promi
   if (receipts.length) {
     parts.push(
       sql`rcpt as (
-      select * from unnest(${arr(receipts.map((r) => r.eventId), "bigint")}, ${arr(receipts.map((r) => r.seen), "boolean")},
-        ${arr(receipts.map((r) => r.messageId), "text")}, ${arr(receipts.map((r) => r.at.toISOString()), "timestamptz")})
+      select * from unnest(${sqlArray(receipts.map((r) => r.eventId), "bigint")}, ${sqlArray(receipts.map((r) => r.seen), "boolean")},
+        ${sqlArray(receipts.map((r) => r.messageId), "text")}, ${sqlArray(receipts.map((r) => r.at.toISOString()), "timestamptz")})
         as r(event_id, seen, message_id, at)
       where r.event_id in (select id from locked))`,
       sql`marks as (
@@ -109,7 +108,7 @@ export async function applyBulk(db: Db, wardId: string, batch: BulkBatch): Promi
   );
   if (notes.length) {
     parts.push(sql`notes as (
-      select * from unnest(${arr(notes.map((n) => n.eventId), "bigint")}, ${arr(notes.map((n) => n.note), "text")}) as n(event_id, note))`);
+      select * from unnest(${sqlArray(notes.map((n) => n.eventId), "bigint")}, ${sqlArray(notes.map((n) => n.note), "text")}) as n(event_id, note))`);
   }
   const noteOf = notes.length ? sql`(select n.note from notes n where n.event_id = e.id)` : sql`null::text`;
   const unmatchedNote = receipts.length ? sql`case when e.id in (select event_id from unmatched) then 'unmatched receipt' end` : sql`null::text`;

@@ -3,7 +3,7 @@ import { jobIds } from "@loa-phuong/shared";
 import type { Logger } from "pino";
 import { enqueue, type Queues } from "../queue/queues.js";
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../store/database.js";
+import { queryRows, sqlArray, type Db } from "../store/database.js";
 import type { IntakeMeter } from "./intake-meter.js";
 
 /** Zalo retries repeat the body byte for byte, so the body's hash identifies an event. */
@@ -64,7 +64,7 @@ export class WebhookInbox {
       const inserted = await queryRows<{ id: number; dedupeKey: string }>(
         this.db,
         sql`insert into webhook_events (dedupe_key, event_name, raw_body)
-            select * from unnest(${sql.param(events.map((e) => e.dedupeKey))}::text[], ${sql.param(events.map((e) => e.eventName))}::text[], ${sql.param(events.map((e) => e.rawBody))}::text[])
+            select * from unnest(${sqlArray(events.map((e) => e.dedupeKey), "text")}, ${sqlArray(events.map((e) => e.eventName), "text")}, ${sqlArray(events.map((e) => e.rawBody), "text")})
             on conflict (dedupe_key) do nothing
             returning id::int as id, dedupe_key as "dedupeKey"`,
       );
