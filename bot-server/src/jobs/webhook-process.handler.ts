@@ -58,7 +58,7 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
   const more = page[limit]?.id;
   const batch: BulkBatch = { messages: [], receipts: [], noted: [] };
   const rare: Array<{ id: number; eventName: string; payload: unknown }> = [];
-  const senders: Array<{ eventId: number; oaUserId: string; appUserId: string | undefined; message: Omit<InboundMessage, "residentId" | "residentialGroupId"> }> = [];
+  const senders: Array<{ oaUserId: string; appUserId: string | undefined; message: Omit<InboundMessage, "residentId" | "residentialGroupId"> }> = [];
   for (const event of open) {
     const payload = JSON.parse(event.rawBody) as unknown;
     if (event.eventName === "user_received_message" || event.eventName === "user_seen_message") {
@@ -70,7 +70,7 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
       if (!m.success) batch.noted.push({ eventId: event.id, note: invalidNote(m.error) });
       else {
         const d = m.data;
-        senders.push({ eventId: event.id, oaUserId: d.sender.id, appUserId: d.user_id_by_app, message: { eventId: event.id, msgId: d.message.msg_id, text: d.message.text ?? null, eventName: event.eventName, attachments: d.message.attachments ?? [], quoteMsgId: d.message.quote_msg_id ?? null, at: d.timestamp } });
+        senders.push({ oaUserId: d.sender.id, appUserId: d.user_id_by_app, message: { eventId: event.id, msgId: d.message.msg_id, text: d.message.text ?? null, eventName: event.eventName, attachments: d.message.attachments ?? [], quoteMsgId: d.message.quote_msg_id ?? null, at: d.timestamp } });
       }
     } else rare.push({ id: event.id, eventName: event.eventName, payload });
   }
