@@ -31,7 +31,7 @@ interface StartedBroadcast {
 export async function feedFor(
   db: Db,
   resident: typeof residents.$inferSelect,
-  options: { kind?: PostKind | undefined; before?: string | undefined; limit: number },
+  options: { kind?: PostKind | undefined; before?: string | undefined; limit: number; postId?: string | undefined },
 ): Promise<FeedItem[]> {
   const facts = await audienceFacts(db, resident);
   const rows = await queryRows<StartedBroadcast>(
@@ -45,6 +45,7 @@ export async function feedFor(
         join post_versions v on v.post_id = b.post_id and v.version = b.post_version
         left join campaigns c on c.id = p.campaign_id
         where b.ward_id = ${resident.wardId} and b.status in ('sending', 'sent', 'paused') and b.started_at is not null
+          ${options.postId ? sql`and b.post_id = ${options.postId}::uuid` : sql``}
         order by b.started_at desc
         limit ${FEED_WINDOW}`,
   );
@@ -66,8 +67,8 @@ export async function feedFor(
  * group read what their head forwarded to them.
  */
 export async function feedItemFor(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<FeedItem> {
-  const items = await feedFor(db, resident, { limit: FEED_WINDOW });
-  const item = items.find((i) => i.id === postId) ?? (await relayedItem(db, resident, postId, relayRef));
+  const [addressed] = await feedFor(db, resident, { limit: 1, postId });
+  const item = addressed ?? (await relayedItem(db, resident, postId, relayRef));
   if (!item) throw notFound("bài viết");
   return item;
 }
