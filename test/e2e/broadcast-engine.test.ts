@@ -71,6 +71,8 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
       ]),
     );
     expect(progress.body.settledRatio).toBe(1);
+    // A clean run: every batch went out on its first attempt, none failed and was retried.
+    expect(stack.warnings.filter((w) => w.msg === "job failed")).toEqual([]);
   });
 
   it("sends the configured template to residents outside Zalo's 7-day window instead of leaving them to the feed", async () => {

@@ -53,4 +53,8 @@ describe.each(storeKinds)("delivery leases on %s", (kind) => {
     const [again] = await claimDeliveries(store.db, [deliveryId], 0);
     expect(again?.previous_status).toBe("sending");
   });
+
+  it("answers that no row is leased when a batch claimed all of its rows itself", async () => {
+    expect(await leasedDeliveries(store.db, [], 60)).toEqual([]);
+  });
 });

@@ -52,6 +52,7 @@ export async function claimDeliveries(db: Db, ids: number[], leaseSeconds: numbe
 
 /** Ids among `ids` still `sending` under someone else's lease, or in doubt and not claimable yet. */
 export async function leasedDeliveries(db: Db, ids: number[], leaseSeconds: number): Promise<number[]> {
+  if (ids.length === 0) return [];
   const rows = await queryRows<{ id: number }>(
     db,
     sql`select id from deliveries where id in (${idList(ids)}) and status = 'sending'

@@ -3,6 +3,7 @@ import { buildBroadcastMessage, deliveryRef, hasDeliveryRef, postDeepLink, windo
 import { autoPauseOnErrors } from "../services/broadcast-control.js";
 import { ZaloError } from "../zalo/zalo-error.js";
 import { CallTooLate } from "../zalo/oa-client.js";
+import type { PacerPermit } from "../zalo/send-pacer.js";
 import { sql } from "drizzle-orm";
 import { queryRows } from "../store/database.js";
 import { claimDeliveries, failDeliveries, leasedDeliveries, releaseDeliveries, settleDeliveries, type ClaimedDelivery, type Release, type Settlement } from "./delivery-rows.js";
@@ -33,8 +34,13 @@ export const handleDeliverySend: JobHandler<"delivery.send"> = async (ctx, { del
   const claimed = await claimDeliveries(ctx.db, deliveryIds, leaseSeconds(ctx));
   // One pacing round trip for the batch's fresh sends (rows in doubt are reconciled first, paced per call).
   const fresh = claimed.filter((row) => isSendable(ctx, row) && row.previous_status === "pending").length;
-  if (fresh > 0) await ctx.oa.pace(fresh);
-  const outcomes = await Promise.all(claimed.map((row) => sendOne(ctx, row, startBy)));
+  const permit = fresh > 0 ? await ctx.oa.pace(fresh) : undefined;
+  let outcomes: Outcome[];
+  try {
+    outcomes = await Promise.all(claimed.map((row) => sendOne(ctx, row, startBy, row.previous_status === "pending" ? permit : undefined)));
+  } finally {
+    await permit?.settle();
+  }
 
   await settleDeliveries(ctx.db, outcomes.flatMap((o) => ("settle" in o ? [o.settle] : [])));
   await releaseDeliveries(ctx.db, outcomes.flatMap((o) => ("release" in o ? [o.release] : "hold" in o ? [o.hold] : [])));
@@ -69,7 +75,7 @@ function isSendable(ctx: JobContext, row: ClaimedDelivery): boolean {
   return row.broadcast_status !== "cancelled" && row.broadcast_status !== "paused" && !!row.zalo_oa_user_id && (row.is_urgent || !windowEndIfInside(ctx.config.QUIET_HOURS, Date.now()));
 }
 
-async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number): Promise<Outcome> {
+async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number, permit: PacerPermit | undefined): Promise<Outcome> {
   const lease = row.lease;
   if (row.broadcast_status === "cancelled") return { settle: { id: row.id, lease, status: "failed", errorCode: "cancelled", errorMessage: "Đợt gửi đã bị hủy." } };
   // Paused: resuming re-runs the wave, which enqueues this row again.
@@ -86,10 +92,10 @@ async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number): 
     const message = buildBroadcastMessage({ title: row.title, summary: row.summary, body: row.body, imageUrl: row.image_url }, link, ctx.config.OA_MESSAGE_FORMAT);
     if (row.channel === "template" && ctx.config.ZALO_FALLBACK_TEMPLATE_ID) {
       const data = { title: row.title.slice(0, 100), summary: (row.summary ?? row.body).slice(0, 200), link };
-      const { messageId } = await ctx.oa.sendTemplateMessage(row.zalo_oa_user_id, ctx.config.ZALO_FALLBACK_TEMPLATE_ID, data, { startBy });
+      const { messageId } = await ctx.oa.sendTemplateMessage(row.zalo_oa_user_id, ctx.config.ZALO_FALLBACK_TEMPLATE_ID, data, { startBy, permit });
       return { settle: { id: row.id, lease, status: "sent", zaloMessageId: messageId } };
     }
-    const { messageId } = await ctx.oa.sendCsMessage(row.zalo_oa_user_id, message, { prepaced: row.previous_status === "pending", startBy });
+    const { messageId } = await ctx.oa.sendCsMessage(row.zalo_oa_user_id, message, { startBy, permit });
     return { settle: { id: row.id, lease, status: "sent", zaloMessageId: messageId } };
   } catch (error) {
     // Not called: the row goes back as it came (pending stays pending; in doubt stays in doubt).

@@ -73,7 +73,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     tokens,
     appSecret: config.ZALO_APP_SECRET,
     useAppSecretProof: config.ZALO_USE_APPSECRET_PROOF,
-    pacer: new SendPacer(producerRedis, { perMinute: config.ZALO_RATE_LIMIT_PER_MINUTE, keyPrefix: config.QUEUE_PREFIX, appId: config.ZALO_APP_ID }),
+    pacer: new SendPacer(producerRedis, { perMinute: config.ZALO_RATE_LIMIT_PER_MINUTE, keyPrefix: config.QUEUE_PREFIX, appId: config.ZALO_APP_ID, callTimeoutMs: config.ZALO_HTTP_TIMEOUT_MS }),
   });
 
   const intake = new IntakeMeter();

@@ -21,8 +21,11 @@ export function appSecretProof(accessToken: string, appSecret: string): string {
   return createHmac("sha256", appSecret).update(accessToken).digest("hex");
 }
 
-/** Runs a request and turns network failures and non-2xx statuses into ZaloErrors. */
-export async function zaloRequest(run: () => Promise<AxiosResponse>): Promise<AxiosResponse> {
+/**
+ * Runs a request and turns network failures and non-2xx statuses into ZaloErrors. `onAnswered` runs
+ * when a response came back, whatever its status: Zalo (or its gateway) has handled the request.
+ */
+export async function zaloRequest(run: () => Promise<AxiosResponse>, onAnswered?: () => void): Promise<AxiosResponse> {
   let response: AxiosResponse;
   try {
     response = await run();
@@ -30,6 +33,7 @@ export async function zaloRequest(run: () => Promise<AxiosResponse>): Promise<Ax
     const message = error instanceof Error ? error.message : String(error);
     throw new ZaloError("transport", undefined, `Không kết nối được Zalo: ${message}`);
   }
+  onAnswered?.();
   if (response.status < 200 || response.status >= 300) {
     throw new ZaloError("http", response.status, `Zalo trả về HTTP ${response.status}`);
   }

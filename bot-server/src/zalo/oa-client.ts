@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { appSecretProof, parseEnvelope, zaloRequest } from "./http.js";
 import type { CsMessage } from "@loa-phuong/shared";
 import type { OaTokenStore } from "./oa-token-store.js";
-import type { SendPacer } from "./send-pacer.js";
+import type { PacerPermit, SendPacer } from "./send-pacer.js";
 import { ZaloError } from "./zalo-error.js";
 import { conversationSchema, sendMessageSchema, userDetailSchema, userListSchema, type ConversationMessage } from "./zalo-schemas.js";
 
@@ -22,6 +22,8 @@ export interface CallOptions {
    * a sender's lease on a delivery row must outlast any call it makes for that row.
    */
   startBy?: number | undefined;
+  /** The slot this call takes, from a batch's `pace()`; without one the call takes its own. */
+  permit?: PacerPermit | undefined;
 }
 
 /** The call was not made: its `startBy` had passed. Nothing reached Zalo. */
@@ -36,21 +38,20 @@ export class CallTooLate extends Error {
 export class OaClient {
   constructor(private readonly options: OaClientOptions) {}
 
-  /** `prepaced`: the caller already took this call's slot from the pacer (a batch takes its slots at once). */
-  async sendCsMessage(userId: string, message: CsMessage, options: CallOptions & { prepaced?: boolean } = {}): Promise<{ messageId: string }> {
-    const body = await this.call("post", "/v3.0/oa/message/cs", { recipient: { user_id: userId }, message }, sendMessageSchema, options.prepaced, options.startBy);
+  async sendCsMessage(userId: string, message: CsMessage, options: CallOptions = {}): Promise<{ messageId: string }> {
+    const body = await this.call("post", "/v3.0/oa/message/cs", { recipient: { user_id: userId }, message }, sendMessageSchema, options);
     return { messageId: body.data.message_id };
   }
 
   /** An approved ZBS template by user id (no 7-day rule); billed per message. */
   async sendTemplateMessage(userId: string, templateId: string, templateData: Record<string, string>, options: CallOptions = {}): Promise<{ messageId: string }> {
-    const body = await this.call("post", "/v3.0/oa/message/template", { user_id: userId, template_id: templateId, template_data: templateData }, sendMessageSchema, false, options.startBy);
+    const body = await this.call("post", "/v3.0/oa/message/template", { user_id: userId, template_id: templateId, template_data: templateData }, sendMessageSchema, options);
     return { messageId: body.data.message_id };
   }
 
   /** Newest first; Zalo caps count at 10. */
   async getConversation(userId: string, offset = 0, count = 10, options: CallOptions = {}): Promise<ConversationMessage[]> {
-    const body = await this.call("get", "/v2.0/oa/conversation", { user_id: userId, offset, count }, conversationSchema, false, options.startBy);
+    const body = await this.call("get", "/v2.0/oa/conversation", { user_id: userId, offset, count }, conversationSchema, options);
     return body.data;
   }
 
@@ -62,22 +63,27 @@ export class OaClient {
     return (await this.call("get", "/v3.0/oa/user/getlist", params, userListSchema)).data;
   }
 
-  /** Takes `calls` slots from the pacer, for a batch whose sends then go out with `prepaced`. */
-  async pace(calls: number): Promise<void> {
-    await this.options.pacer?.acquire(calls);
+  /**
+   * Takes `calls` slots from the pacer at once, for a batch whose calls then pass the permit; the
+   * caller settles it once they are all done.
+   */
+  async pace(calls: number): Promise<PacerPermit | undefined> {
+    return this.options.pacer?.acquire(calls);
   }
 
-  private async call<T extends z.ZodType>(method: "get" | "post", url: string, data: unknown, schema: T, prepaced = false, startBy?: number): Promise<z.output<T>> {
+  private async call<T extends z.ZodType>(method: "get" | "post", url: string, data: unknown, schema: T, options: CallOptions = {}): Promise<z.output<T>> {
     let token = await this.options.tokens.getAccessToken();
     for (let attempt = 0; ; attempt++) {
-      if (!prepaced || attempt > 0) await this.options.pacer?.acquire();
-      // After pacing and any token refresh: the last moment this call may still go out.
-      if (startBy !== undefined && Date.now() > startBy) throw new CallTooLate();
+      const given = attempt === 0 ? options.permit : undefined;
+      const permit = given ?? (await this.options.pacer?.acquire());
       try {
+        // After pacing and any token refresh: the last moment this call may still go out.
+        if (options.startBy !== undefined && Date.now() > options.startBy) throw new CallTooLate();
         const response = await zaloRequest(() =>
           method === "get"
             ? this.options.http.get(url, { params: { data: JSON.stringify(data) }, headers: this.headers(token) })
             : this.options.http.post(url, data, { headers: this.headers(token) }),
+          () => permit?.markAnswered(),
         );
         return parseEnvelope(response.data, schema);
       } catch (error) {
@@ -86,6 +92,8 @@ export class OaClient {
           continue;
         }
         throw error;
+      } finally {
+        if (permit !== given) await permit?.settle();
       }
     }
   }

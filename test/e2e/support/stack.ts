@@ -15,6 +15,8 @@ export interface Stack {
   runtime: Runtime;
   config: Config;
   url: string;
+  /** What the runtime logged at warn or above (a job that failed, a worker error), parsed. */
+  warnings: Array<{ msg: string; job?: string; level: number }>;
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,19 @@ export async function startStack(options: { store?: StoreKind; sim?: Partial<Zal
     DAILY_CAP_PER_RESIDENT: "0",
     ...options.env,
   });
-  const runtime = await startRuntime(config, { api: true, worker: true, store, logger: pino({ level: process.env.E2E_LOG_LEVEL ?? "silent" }) });
+  const warnings: Stack["warnings"] = [];
+  const shown = process.env.E2E_LOG_LEVEL;
+  const logger = pino(
+    { level: shown ?? "warn" },
+    {
+      write: (line: string) => {
+        const entry = JSON.parse(line) as Stack["warnings"][number];
+        if (entry.level >= 40) warnings.push(entry);
+        if (shown) process.stdout.write(line);
+      },
+    },
+  );
+  const runtime = await startRuntime(config, { api: true, worker: true, store, logger });
   const tokens = sim.issueOaTokens();
   await runtime.tokens.save({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresInSec: tokens.expiresIn });
   sim.setWebhookUrl(`${runtime.url}/webhooks/zalo`);
@@ -59,6 +73,7 @@ export async function startStack(options: { store?: StoreKind; sim?: Partial<Zal
     runtime,
     config,
     url: runtime.url!,
+    warnings,
     stop: async () => {
       await runtime.stop();
       await sim.close();
