@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Db } from "../store/database.js";
+import { queryRows, sqlArray, type Db } from "../store/database.js";
 
 /** A claimed delivery with what sending it needs: the resident's OA id and the approved version's content. */
 export interface ClaimedDelivery {
@@ -19,7 +19,8 @@ export interface ClaimedDelivery {
   image_url: string | null;
 }
 
-const idList = (ids: number[]) => sql.join(ids.map((id) => sql`${id}::bigint`), sql`, `);
+/** `id = any(…)` with the ids as one array parameter: the same statement for a batch of any size. */
+const anyId = (ids: number[]) => sql`id = any(${sqlArray(ids, "bigint")})`;
 
 /**
  * Claims the rows that are free: pending, or `sending` without a live lease (an attempt that ended in
@@ -31,7 +32,7 @@ export async function claimDeliveries(db: Db, ids: number[], leaseSeconds: numbe
   const rows = await queryRows<ClaimedDelivery>(
     db,
     sql`with target as (
-          select id, status from deliveries where id in (${idList(ids)}) order by id for update
+          select id, status from deliveries where ${anyId(ids)} order by id for update
         ), claimed as (
           update deliveries d set status = 'sending', in_flight_at = now(), attempts = d.attempts + 1, updated_at = now()
           from target t
@@ -55,7 +56,7 @@ export async function leasedDeliveries(db: Db, ids: number[], leaseSeconds: numb
   if (ids.length === 0) return [];
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`select id from deliveries where id in (${idList(ids)}) and status = 'sending'
+    sql`select id from deliveries where ${anyId(ids)} and status = 'sending'
         and (in_flight_at is not null or updated_at >= now() - make_interval(secs => ${leaseSeconds}))`,
   );
   return rows.map((r) => Number(r.id));
@@ -79,13 +80,8 @@ export interface Settlement {
  */
 export async function settleDeliveries(db: Db, settlements: Settlement[]): Promise<void> {
   if (settlements.length === 0) return;
-  const values = sql.join(
-    settlements.map(
-      (s) =>
-        sql`(${s.id}::bigint, ${s.lease}::timestamptz, ${s.status}::text, ${s.zaloMessageId ?? null}::text, ${s.channel ?? null}::text, ${s.errorCode ?? null}::text, ${s.errorMessage?.slice(0, 500) ?? null}::text)`,
-    ),
-    sql`, `,
-  );
+  // Arrays, not a VALUES list: the statement's text (and its planning) is the same for any batch.
+  const column = <K extends keyof Settlement>(key: K) => settlements.map((s) => s[key] ?? null);
   await db.execute(sql`
     update deliveries d set
       status = case when d.status in ('delivered', 'seen') then d.status else v.status end,
@@ -96,7 +92,10 @@ export async function settleDeliveries(db: Db, settlements: Settlement[]): Promi
       sent_at = case when v.status = 'sent' then coalesce(d.sent_at, now()) else d.sent_at end,
       in_flight_at = null,
       updated_at = now()
-    from (values ${values}) as v(id, lease, status, message_id, channel, error_code, error_message)
+    from unnest(${sqlArray(column("id"), "bigint")}, ${sqlArray(column("lease"), "timestamptz")}, ${sqlArray(column("status"), "text")},
+                ${sqlArray(column("zaloMessageId"), "text")}, ${sqlArray(column("channel"), "text")}, ${sqlArray(column("errorCode"), "text")},
+                ${sqlArray(settlements.map((s) => s.errorMessage?.slice(0, 500) ?? null), "text")})
+         as v(id, lease, status, message_id, channel, error_code, error_message)
     where d.id = v.id and d.in_flight_at is not distinct from v.lease`);
 }
 
@@ -112,13 +111,11 @@ export interface Release {
 /** Gives claimed rows back without a lease, in one statement (fenced by the lease, as settling is). */
 export async function releaseDeliveries(db: Db, releases: Release[]): Promise<void> {
   if (releases.length === 0) return;
-  const values = sql.join(
-    releases.map((r) => sql`(${r.id}::bigint, ${r.lease}::timestamptz, ${r.status}::text, ${r.errorCode ?? null}::text, ${r.errorMessage?.slice(0, 500) ?? null}::text)`),
-    sql`, `,
-  );
   await db.execute(sql`
     update deliveries d set status = v.status, in_flight_at = null, updated_at = now(), error_code = v.error_code, error_message = v.error_message
-    from (values ${values}) as v(id, lease, status, error_code, error_message)
+    from unnest(${sqlArray(releases.map((r) => r.id), "bigint")}, ${sqlArray(releases.map((r) => r.lease), "timestamptz")}, ${sqlArray(releases.map((r) => r.status), "text")},
+                ${sqlArray(releases.map((r) => r.errorCode ?? null), "text")}, ${sqlArray(releases.map((r) => r.errorMessage?.slice(0, 500) ?? null), "text")})
+         as v(id, lease, status, error_code, error_message)
     where d.id = v.id and d.status = 'sending' and d.in_flight_at = v.lease`);
 }
 
@@ -128,7 +125,7 @@ export async function failDeliveries(db: Db, ids: number[], reason: string): Pro
     db,
     sql`update deliveries set status = 'failed', in_flight_at = null, updated_at = now(),
           error_code = coalesce(error_code, 'retries_exhausted'), error_message = ${reason.slice(0, 500)}
-        where id in (${idList(ids)}) and (status = 'pending' or (status = 'sending' and in_flight_at is null))
+        where ${anyId(ids)} and (status = 'pending' or (status = 'sending' and in_flight_at is null))
         returning broadcast_id`,
   );
   return [...new Set(rows.map((r) => r.broadcast_id))];

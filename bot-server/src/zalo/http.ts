@@ -11,6 +11,9 @@ export function createZaloHttp(baseURL: string, timeoutMs: number): AxiosInstanc
     baseURL,
     timeout: timeoutMs,
     validateStatus: () => true,
+    // Zalo's APIs answer in place, never by redirect: without redirects axios writes straight to the
+    // keep-alive agent instead of going through follow-redirects for every call.
+    maxRedirects: 0,
     httpAgent: new HttpAgent({ keepAlive: true, maxSockets: 256 }),
     httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 256 }),
   });
