@@ -6,6 +6,7 @@ import { log, parseArgs } from "./support/args.js";
 import { startBenchRuntime, sampleRedisMemory } from "./support/bench-runtime.js";
 import { benchPost, BENCH_WARD, seedBenchWard } from "./support/bench-ward.js";
 import { noopJobsPerSec } from "./support/noop-jobs.js";
+import { simSendsPerSec } from "./support/sim-capacity.js";
 import { startSimProcess } from "./support/sim-process.js";
 
 /**
@@ -71,10 +72,11 @@ try {
     rate: args.rate,
   };
   if (!throttled) {
-    log("measuring a bare BullMQ no-op run of the same size…");
+    log("measuring a bare BullMQ no-op run of the same size, then the simulator's own ceiling for sends…");
     Object.assign(result, {
       deliveriesPerSec: Math.round(args.recipients / seconds),
       noopJobsPerSec: await noopJobsPerSec(args.recipients, bench.prefix, 50),
+      simSendsPerSec: await simSendsPerSec(sim, Object.keys(summary.perUser).slice(0, 1000)),
       redisPeakMB,
       store: bench.storeKind,
     });

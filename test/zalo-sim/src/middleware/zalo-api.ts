@@ -27,8 +27,14 @@ export function zaloApiEntry(ctx: SimContext): RequestHandler {
   };
 }
 
+let lastProof: { appSecret: string; token: string; proof: string } | undefined;
+
+/** hex HMAC-SHA256(app secret, token); the last one is kept, since one token signs many calls in a row. */
 export function appSecretProof(appSecret: string, token: string): string {
-  return createHmac("sha256", appSecret).update(token).digest("hex");
+  if (lastProof?.appSecret !== appSecret || lastProof.token !== token) {
+    lastProof = { appSecret, token, proof: createHmac("sha256", appSecret).update(token).digest("hex") };
+  }
+  return lastProof.proof;
 }
 
 /** appsecret_proof is optional, but checked when present (reference §1.9, §4.1). */
