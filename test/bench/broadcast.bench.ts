@@ -42,8 +42,13 @@ try {
   const started = performance.now();
   await scheduleFanout(bench.runtime.queues, broadcast!.id, new Date());
   let last = 0;
+  let fannedOutAt: number | undefined;
   for (;;) {
     const [row] = await db.select({ status: tables.broadcasts.status }).from(tables.broadcasts).where(eq(tables.broadcasts.id, broadcast!.id));
+    if (row?.status !== "scheduled" && fannedOutAt === undefined) {
+      fannedOutAt = performance.now();
+      log(`  audience expanded into delivery rows after ${((fannedOutAt - started) / 1000).toFixed(1)} s`);
+    }
     if (row?.status === "sent") break;
     const { count } = await sim.admin<{ count: number }>("GET", "/ledger/count");
     if (count - last >= args.recipients / 10) {
