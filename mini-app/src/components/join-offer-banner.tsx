@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Button } from "zmp-ui";
+import { useAction } from "../hooks/use-action";
 import { joinResidentialGroup } from "../services/resident-api";
 import { useRelayArrival } from "../state/relay-arrival";
 import { useSession } from "../state/session";
@@ -9,8 +10,7 @@ import { residentialGroupLabel } from "../utils/text";
 export function JoinOfferBanner() {
   const { session, withToken, updateResident } = useSession();
   const { joinOffer, dismissJoinOffer } = useRelayArrival();
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không tham gia được, vui lòng thử lại.", { keepBusyOnSuccess: true });
   const [joined, setJoined] = useState<string | null>(null);
 
   if (joined) {
@@ -23,19 +23,13 @@ export function JoinOfferBanner() {
   if (!joinOffer || session.resident.residentialGroup) return null;
   const groupName = residentialGroupLabel(joinOffer.name);
 
-  const join = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const join = () =>
+    run(async () => {
       const profile = await withToken((token) => joinResidentialGroup(token, joinOffer.residentialGroupId));
       setJoined(groupName);
       dismissJoinOffer();
       updateResident(profile);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không tham gia được, vui lòng thử lại.");
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section className="notice join-offer" aria-labelledby="join-offer-title">

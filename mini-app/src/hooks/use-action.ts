@@ -4,8 +4,15 @@ import { messageOf } from "../utils/error-message";
 /**
  * A button's action: busy while it runs, and the reason shown when it fails (the error's message, or
  * `failMessage`). `run` clears the last error first.
+ *
+ * `keepBusyOnSuccess`: for work whose success leaves the screen or replaces the button (a navigation, a
+ * sign-in, a form that gives way to its result), the action stays busy once it has succeeded, so the
+ * button cannot be pressed again while the screen changes; only a failure makes it ready again.
  */
-export function useAction(failMessage: string): { isBusy: boolean; error: string | null; run(work: () => Promise<void>): Promise<void> } {
+export function useAction(
+  failMessage: string,
+  { keepBusyOnSuccess = false }: { keepBusyOnSuccess?: boolean } = {},
+): { isBusy: boolean; error: string | null; run(work: () => Promise<void>): Promise<void> } {
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = useCallback(
@@ -16,11 +23,12 @@ export function useAction(failMessage: string): { isBusy: boolean; error: string
         await work();
       } catch (reason) {
         setError(messageOf(reason, failMessage));
-      } finally {
         setBusy(false);
+        return;
       }
+      if (!keepBusyOnSuccess) setBusy(false);
     },
-    [failMessage],
+    [failMessage, keepBusyOnSuccess],
   );
   return { isBusy, error, run };
 }

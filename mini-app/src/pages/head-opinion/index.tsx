@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
+import { OutcomeMessage } from "../../components/outcome-message";
 import { EmptyView } from "../../components/status-views";
+import { useAction } from "../../hooks/use-action";
 import { sendOpinionReport, type OpinionMood } from "../../services/head-api";
 import { useSession } from "../../state/session";
 
@@ -20,34 +22,28 @@ export default function OpinionReportPage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [otherTopic, setOtherTopic] = useState("");
   const [summary, setSummary] = useState("");
-  const [isBusy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không gửi được báo cáo, vui lòng thử lại.");
 
   const toggle = (topic: string) => setChosen((current) => (current.includes(topic) ? current.filter((t) => t !== topic) : [...current, topic]));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     // "Khác" stands for the free text when there is one.
     const sent = chosen.flatMap((topic) => (topic === "Khác" && otherTopic.trim() ? [otherTopic.trim()] : [topic]));
-    const problem = !mood ? "Hãy chọn tình hình dư luận chung." : sent.length === 0 ? "Hãy chọn ít nhất một chủ đề." : summary.trim() === "" ? "Hãy tóm tắt tình hình." : null;
-    if (problem) {
-      setMessage({ ok: false, text: problem });
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    try {
+    const missing = !mood ? "Hãy chọn tình hình dư luận chung." : sent.length === 0 ? "Hãy chọn ít nhất một chủ đề." : summary.trim() === "" ? "Hãy tóm tắt tình hình." : null;
+    setProblem(missing);
+    if (missing) return;
+    setNotice(null);
+    void run(async () => {
       await withToken((token) => sendOpinionReport(token, { mood: mood!, topics: sent, summary: summary.trim() }));
       setMood(null);
       setChosen([]);
       setOtherTopic("");
       setSummary("");
-      setMessage({ ok: true, text: "Đã gửi báo cáo dư luận. Cảm ơn tổ trưởng!" });
-    } catch (reason) {
-      setMessage({ ok: false, text: reason instanceof Error ? reason.message : "Không gửi được báo cáo, vui lòng thử lại." });
-    } finally {
-      setBusy(false);
-    }
+      setNotice("Đã gửi báo cáo dư luận. Cảm ơn tổ trưởng!");
+    });
   };
 
   return (
@@ -58,7 +54,7 @@ export default function OpinionReportPage() {
         {!session.resident.isGroupHead ? (
           <EmptyView>Mục này dành cho tổ trưởng tổ dân phố.</EmptyView>
         ) : (
-          <form className="card form-stack" onSubmit={(event) => void submit(event)} noValidate>
+          <form className="card form-stack" onSubmit={submit} noValidate>
             <fieldset className="field">
               <legend>Tình hình dư luận chung</legend>
               <div className="chip-row">
@@ -90,11 +86,7 @@ export default function OpinionReportPage() {
               <label htmlFor="opinion-summary">Tóm tắt tình hình</label>
               <textarea id="opinion-summary" rows={5} maxLength={3000} value={summary} onChange={(event) => setSummary(event.target.value)} />
             </div>
-            {message && (
-              <p role={message.ok ? "status" : "alert"} className={message.ok ? "inline-success" : "inline-error"}>
-                {message.text}
-              </p>
-            )}
+            <OutcomeMessage error={problem ?? error} notice={notice} />
             <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy}>
               Gửi báo cáo
             </Button>

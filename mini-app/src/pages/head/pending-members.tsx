@@ -1,7 +1,9 @@
 import { formatDate } from "@loa-phuong/shared/client";
 import { useState } from "react";
 import { Button } from "zmp-ui";
+import { OutcomeMessage } from "../../components/outcome-message";
 import { EmptyView, ErrorView, LoadingView } from "../../components/status-views";
+import { useAction } from "../../hooks/use-action";
 import { useResource } from "../../hooks/use-resource";
 import { decideMember, fetchMembers, type GroupMember } from "../../services/head-api";
 import { useSession } from "../../state/session";
@@ -11,21 +13,19 @@ export function PendingMembers() {
   const { withToken } = useSession();
   const members = useResource("members:pending", (signal) => withToken((token) => fetchMembers(token, "pending", signal)));
   const [decided, setDecided] = useState<Record<string, "confirm" | "reject">>({});
-  const [pending, setPending] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không lưu được, vui lòng thử lại.");
+  const pending = isBusy ? chosen : null;
 
-  const decide = async (member: GroupMember, decision: "confirm" | "reject") => {
-    setPending(member.id);
-    setMessage(null);
-    try {
+  const decide = (member: GroupMember, decision: "confirm" | "reject") => {
+    setChosen(member.id);
+    setNotice(null);
+    void run(async () => {
       await withToken((token) => decideMember(token, member.id, decision));
       setDecided((current) => ({ ...current, [member.id]: decision }));
-      setMessage({ ok: true, text: decision === "confirm" ? `Đã xác nhận ${member.fullName} vào tổ.` : `Đã từ chối ${member.fullName}.` });
-    } catch (reason) {
-      setMessage({ ok: false, text: reason instanceof Error ? reason.message : "Không lưu được, vui lòng thử lại." });
-    } finally {
-      setPending(null);
-    }
+      setNotice(decision === "confirm" ? `Đã xác nhận ${member.fullName} vào tổ.` : `Đã từ chối ${member.fullName}.`);
+    });
   };
 
   const waiting = members.status === "ready" ? members.data.items.filter((member) => !decided[member.id]) : [];
@@ -34,11 +34,7 @@ export function PendingMembers() {
       <h2 id="members-title" className="section-title">
         Thành viên chờ xác nhận
       </h2>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "inline-success" : "inline-error"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage error={error} notice={notice} />
       {members.status === "loading" && <LoadingView label="Đang tải danh sách…" />}
       {members.status === "failed" && <ErrorView message={members.message} onRetry={members.reload} />}
       {members.status === "ready" &&
@@ -57,10 +53,10 @@ export function PendingMembers() {
                     {member.since && <p className="muted">Xin vào tổ ngày {formatDate(member.since)}</p>}
                   </div>
                   <div className="button-row">
-                    <Button size="small" disabled={pending !== null} loading={pending === member.id} onClick={() => void decide(member, "confirm")}>
+                    <Button size="small" disabled={pending !== null} loading={pending === member.id} onClick={() => decide(member, "confirm")}>
                       Xác nhận
                     </Button>
-                    <Button size="small" variant="tertiary" disabled={pending !== null} onClick={() => void decide(member, "reject")}>
+                    <Button size="small" variant="tertiary" disabled={pending !== null} onClick={() => decide(member, "reject")}>
                       Từ chối
                     </Button>
                   </div>

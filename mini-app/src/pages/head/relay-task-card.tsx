@@ -2,7 +2,9 @@ import type { RelayTask } from "@loa-phuong/shared";
 import { formatDateTime } from "@loa-phuong/shared/client";
 import { useState } from "react";
 import { Button } from "zmp-ui";
+import { OutcomeMessage } from "../../components/outcome-message";
 import { runtimeConfig } from "../../config";
+import { useAction } from "../../hooks/use-action";
 import { confirmRelay, markRelayShared } from "../../services/head-api";
 import { isInsideZalo } from "../../services/zalo/environment";
 import { openShareSheet } from "../../services/zalo/sdk";
@@ -25,26 +27,23 @@ function browserLink(task: RelayTask): string {
  */
 export function RelayTaskCard({ task, onChange }: { task: RelayTask; onChange(next: RelayTask): void }) {
   const { withToken } = useSession();
-  const [pending, setPending] = useState<"share" | "confirm" | null>(null);
+  const [step, setStep] = useState<"share" | "confirm">("share");
   const [isLinkShown, setLinkShown] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không thực hiện được, vui lòng thử lại.");
+  const pending = isBusy ? step : null;
   const titleId = `relay-${task.id}`;
 
-  const run = async (action: "share" | "confirm", work: () => Promise<string | null>) => {
-    setPending(action);
-    setMessage(null);
-    try {
-      const text = await work();
-      if (text) setMessage({ ok: true, text });
-    } catch (reason) {
-      setMessage({ ok: false, text: reason instanceof Error ? reason.message : "Không thực hiện được, vui lòng thử lại." });
-    } finally {
-      setPending(null);
-    }
+  const act = (next: "share" | "confirm", work: () => Promise<string | null>) => {
+    setStep(next);
+    setNotice(null);
+    return run(async () => {
+      setNotice(await work());
+    });
   };
 
   const share = () =>
-    run("share", async () => {
+    act("share", async () => {
       if (isInsideZalo()) {
         const isShared = await openShareSheet({ title: task.post.title, description: task.post.summary ?? "", thumbnail: "", path: task.sharePath });
         if (!isShared) return null;
@@ -56,13 +55,13 @@ export function RelayTaskCard({ task, onChange }: { task: RelayTask; onChange(ne
     });
 
   const confirm = () =>
-    run("confirm", async () => {
+    act("confirm", async () => {
       onChange(await withToken((token) => confirmRelay(token, task.id)));
       return "Cảm ơn tổ trưởng đã chuyển tiếp.";
     });
 
   const copy = () =>
-    run("share", async () => {
+    act("share", async () => {
       try {
         await navigator.clipboard.writeText(browserLink(task));
       } catch {
@@ -105,11 +104,7 @@ export function RelayTaskCard({ task, onChange }: { task: RelayTask; onChange(ne
           </Button>
         )}
       </div>
-      {message && (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "inline-success" : "inline-error"}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeMessage error={error} notice={notice} />
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Button, Modal, useNavigate } from "zmp-ui";
+import { useAction } from "../../hooks/use-action";
 import { deleteMyData } from "../../services/resident-api";
 import { clearResidentCache } from "../../services/offline-cache";
 import { useSession } from "../../state/session";
@@ -8,25 +9,23 @@ import { useSession } from "../../state/session";
 export function DeleteMyData() {
   const { session, withToken, signOut } = useSession();
   const [isAsking, setAsking] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Deleted, the session ends: nothing here may be pressed again.
+  const { isBusy, error, run } = useAction("Không xóa được dữ liệu, vui lòng thử lại.", { keepBusyOnSuccess: true });
   const navigate = useNavigate();
 
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await withToken((token) => deleteMyData(token));
-      await clearResidentCache(session.resident.id);
-      // Whoever signs in next starts on the feed, not on this page.
-      navigate("/", { replace: true, animate: false });
-      signOut("Dữ liệu của bạn đã được xóa khỏi hệ thống của phường. Cảm ơn bạn đã sử dụng Loa Phường.");
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không xóa được dữ liệu, vui lòng thử lại.");
-      setBusy(false);
-      setAsking(false);
-    }
-  };
+  const remove = () =>
+    run(async () => {
+      try {
+        await withToken((token) => deleteMyData(token));
+        await clearResidentCache(session.resident.id);
+        // Whoever signs in next starts on the feed, not on this page.
+        navigate("/", { replace: true, animate: false });
+        signOut("Dữ liệu của bạn đã được xóa khỏi hệ thống của phường. Cảm ơn bạn đã sử dụng Loa Phường.");
+      } catch (reason) {
+        setAsking(false);
+        throw reason;
+      }
+    });
 
   return (
     <section className="card danger-zone" aria-labelledby="delete-title">

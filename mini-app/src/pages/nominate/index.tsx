@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
+import { OutcomeMessage } from "../../components/outcome-message";
+import { useAction } from "../../hooks/use-action";
 import { ApiError } from "../../services/api";
 import { sendNomination } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
@@ -18,29 +20,28 @@ export default function NominatePage() {
   const { withToken } = useSession();
   const [values, setValues] = useState<Record<Field, string>>({ who: "", where: "", why: "" });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [isBusy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không gửi được đề cử, vui lòng thử lại.");
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const missing: Partial<Record<Field, string>> = {};
     for (const field of fields) if (values[field.name].trim() === "") missing[field.name] = `Hãy điền “${field.label.toLowerCase()}”.`;
     setErrors(missing);
     if (Object.keys(missing).length > 0) return;
-    setBusy(true);
-    setMessage(null);
-    try {
-      await withToken((token) => sendNomination(token, { who: values.who.trim(), where: values.where.trim(), why: values.why.trim() }));
-      setValues({ who: "", where: "", why: "" });
-      setMessage({ ok: true, text: "Đã gửi đề cử. Cảm ơn bạn! Cán bộ phường sẽ tìm hiểu và có thể giới thiệu trên Loa Phường." });
-    } catch (reason) {
-      if (reason instanceof ApiError && reason.fields.length > 0) {
-        setErrors(Object.fromEntries(reason.fields.map((f) => [f.field.replace(/^body\./, ""), f.message])));
+    setNotice(null);
+    void run(async () => {
+      try {
+        await withToken((token) => sendNomination(token, { who: values.who.trim(), where: values.where.trim(), why: values.why.trim() }));
+      } catch (reason) {
+        if (reason instanceof ApiError && reason.fields.length > 0) {
+          setErrors(Object.fromEntries(reason.fields.map((f) => [f.field.replace(/^body\./, ""), f.message])));
+        }
+        throw reason;
       }
-      setMessage({ ok: false, text: reason instanceof Error ? reason.message : "Không gửi được đề cử, vui lòng thử lại." });
-    } finally {
-      setBusy(false);
-    }
+      setValues({ who: "", where: "", why: "" });
+      setNotice("Đã gửi đề cử. Cảm ơn bạn! Cán bộ phường sẽ tìm hiểu và có thể giới thiệu trên Loa Phường.");
+    });
   };
 
   return (
@@ -49,7 +50,7 @@ export default function NominatePage() {
       <main className="page-content">
         <h1 className="page-title">Đề cử gương điển hình</h1>
         <p className="muted">Bạn biết một thầy cô tận tụy, một gia đình hiếu học, một tập thể làm việc tốt? Hãy giới thiệu để phường biết và lan tỏa.</p>
-        <form className="card form-stack" onSubmit={(event) => void submit(event)} noValidate>
+        <form className="card form-stack" onSubmit={submit} noValidate>
           {fields.map((field) => {
             const id = `nominate-${field.name}`;
             const common = {
@@ -76,11 +77,7 @@ export default function NominatePage() {
               </div>
             );
           })}
-          {message && (
-            <p role={message.ok ? "status" : "alert"} className={message.ok ? "inline-success" : "inline-error"}>
-              {message.text}
-            </p>
-          )}
+          <OutcomeMessage error={error} notice={notice} />
           <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy}>
             Gửi đề cử
           </Button>

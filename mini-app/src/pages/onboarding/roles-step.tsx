@@ -1,6 +1,7 @@
 import { useId, useState } from "react";
 import { Button } from "zmp-ui";
 import { ErrorView, LoadingView } from "../../components/status-views";
+import { useAction } from "../../hooks/use-action";
 import { useResource } from "../../hooks/use-resource";
 import { fetchSchools, type DeclaredRole, type SchoolOption } from "../../services/resident-api";
 import { useSession } from "../../state/session";
@@ -29,27 +30,23 @@ export function RolesStep(props: { draft: RolesDraft; onChange(next: RolesDraft)
   const { withToken } = useSession();
   const schools = useResource("schools", (signal) => withToken((token) => fetchSchools(token, signal)));
   const [hasConsent, setConsent] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // Once registered, onboarding gives way to the app.
+  const { isBusy, error, run } = useAction("Không đăng ký được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const failure = problem ?? error;
   const consentTextId = useId();
 
-  const submit = async () => {
+  const submit = () => {
     if (draft.parentSchoolId === "" || draft.teacherSchoolId === "") {
-      setError("Hãy chọn trường học cho vai trò phụ huynh hoặc giáo viên.");
+      setProblem("Hãy chọn trường học cho vai trò phụ huynh hoặc giáo viên.");
       return;
     }
     if (!hasConsent) {
-      setError("Hãy đánh dấu đồng ý để hoàn tất đăng ký.");
+      setProblem("Hãy đánh dấu đồng ý để hoàn tất đăng ký.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onSubmit();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không đăng ký được, vui lòng thử lại.");
-      setBusy(false);
-    }
+    setProblem(null);
+    void run(() => props.onSubmit());
   };
 
   return (
@@ -76,16 +73,16 @@ export function RolesStep(props: { draft: RolesDraft; onChange(next: RolesDraft)
         <input type="checkbox" checked={hasConsent} aria-describedby={consentTextId} onChange={(event) => setConsent(event.target.checked)} />
         <span>Tôi đã đọc và đồng ý để UBND phường lưu và sử dụng dữ liệu của tôi như trên.</span>
       </label>
-      {error && (
+      {failure && (
         <p role="alert" className="inline-error">
-          {error}
+          {failure}
         </p>
       )}
       <div className="sticky-actions button-row">
         <Button variant="secondary" onClick={props.onBack} disabled={isBusy}>
           Quay lại
         </Button>
-        <Button loading={isBusy} disabled={isBusy} onClick={() => void submit()}>
+        <Button loading={isBusy} disabled={isBusy} onClick={submit}>
           Hoàn tất đăng ký
         </Button>
       </div>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useAction } from "../../hooks/use-action";
 import { residentialGroupLabel } from "../../utils/text";
 import type { Persona } from "../../services/zalo/demo-identity";
 import { useSessionContext } from "../../state/session";
@@ -9,18 +10,14 @@ import { useSessionContext } from "../../state/session";
  */
 export function PersonaList({ personas }: { personas: Persona[] }) {
   const { signInAsPersona } = useSessionContext();
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  // Signed in, the picker gives way to the app.
+  const { isBusy, error, run } = useAction("Không đăng nhập được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const pending = isBusy ? chosen : null;
 
-  const choose = async (persona: Persona) => {
-    setPending(persona.idByApp);
-    setError(null);
-    try {
-      await signInAsPersona(persona);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không đăng nhập được, vui lòng thử lại.");
-      setPending(null);
-    }
+  const choose = (persona: Persona) => {
+    setChosen(persona.idByApp);
+    void run(() => signInAsPersona(persona));
   };
 
   return (
@@ -45,7 +42,7 @@ export function PersonaList({ personas }: { personas: Persona[] }) {
                 aria-label={persona.name}
                 aria-describedby={detail ? groupId : undefined}
                 disabled={pending !== null}
-                onClick={() => void choose(persona)}
+                onClick={() => choose(persona)}
               >
                 <span className="persona-name">{persona.name}</span>
                 {detail && (

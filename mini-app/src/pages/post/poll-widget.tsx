@@ -1,6 +1,7 @@
 import type { PostEngagement } from "@loa-phuong/shared";
 import { useState, type FormEvent } from "react";
 import { Button } from "zmp-ui";
+import { useAction } from "../../hooks/use-action";
 import { ApiError } from "../../services/api";
 import { answerPoll, fetchEngagement } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
@@ -22,39 +23,36 @@ export function PollWidget({ postId, poll, onChange }: { postId: string; poll: P
 function PollForm({ postId, poll, onChange }: { postId: string; poll: Poll; onChange(next: PostEngagement): void }) {
   const { withToken } = useSession();
   const [chosen, setChosen] = useState<string[]>([]);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // Once answered, the results replace the form.
+  const { isBusy, error, run } = useAction("Không gửi được câu trả lời, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const failure = problem ?? error;
 
   const choose = (optionId: string, isChecked: boolean) =>
     setChosen((current) => (poll.multiple ? (isChecked ? [...current, optionId] : current.filter((id) => id !== optionId)) : [optionId]));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (chosen.length === 0) {
-      setError(poll.multiple ? "Hãy chọn ít nhất một phương án." : "Hãy chọn một phương án.");
+      setProblem(poll.multiple ? "Hãy chọn ít nhất một phương án." : "Hãy chọn một phương án.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await withToken((token) => answerPoll(token, postId, chosen)));
-    } catch (reason) {
-      const isAnswered = reason instanceof ApiError && reason.status === 409;
-      // Answered already (another device, a double tap): show the results the server kept.
-      const kept = isAnswered ? await withToken((token) => fetchEngagement(token, postId)).catch(() => null) : null;
-      if (kept) {
+    setProblem(null);
+    void run(async () => {
+      try {
+        onChange(await withToken((token) => answerPoll(token, postId, chosen)));
+      } catch (reason) {
+        if (!(reason instanceof ApiError && reason.status === 409)) throw reason;
+        // Answered already (another device, a double tap): show the results the server kept.
+        const kept = await withToken((token) => fetchEngagement(token, postId)).catch(() => null);
+        if (!kept) throw new Error("Bạn đã trả lời khảo sát này rồi.");
         onChange(kept);
-        return;
       }
-      setError(
-        isAnswered ? "Bạn đã trả lời khảo sát này rồi." : reason instanceof Error ? reason.message : "Không gửi được câu trả lời, vui lòng thử lại.",
-      );
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
+    <form onSubmit={submit} noValidate>
       <fieldset className="poll-options">
         <legend className="muted">{poll.multiple ? "Có thể chọn nhiều phương án." : "Chọn một phương án."}</legend>
         {poll.options.map((option) => (
@@ -70,9 +68,9 @@ function PollForm({ postId, poll, onChange }: { postId: string; poll: Poll; onCh
           </label>
         ))}
       </fieldset>
-      {error && (
+      {failure && (
         <p role="alert" className="inline-error">
-          {error}
+          {failure}
         </p>
       )}
       <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy}>

@@ -1,7 +1,9 @@
 import type { PostEngagement } from "@loa-phuong/shared";
 import { useState, type FormEvent } from "react";
 import { Button } from "zmp-ui";
+import { OutcomeMessage } from "../../components/outcome-message";
 import { QuestionCard } from "../../components/question-card";
+import { useAction } from "../../hooks/use-action";
 import { askAboutPost, fetchEngagement } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
 
@@ -12,27 +14,24 @@ export function QuestionBox({ postId, engagement, onChange }: { postId: string; 
   const { withToken } = useSession();
   const [kind, setKind] = useState<"question" | "comment">("question");
   const [text, setText] = useState("");
-  const [isBusy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không gửi được, vui lòng thử lại.");
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (text.trim() === "") {
-      setOutcome({ ok: false, message: "Hãy viết nội dung trước khi gửi." });
+      setProblem("Hãy viết nội dung trước khi gửi.");
       return;
     }
-    setBusy(true);
-    setOutcome(null);
-    try {
+    setProblem(null);
+    setNotice(null);
+    void run(async () => {
       await withToken((token) => askAboutPost(token, postId, { kind, text: text.trim() }));
       setText("");
-      setOutcome({ ok: true, message: kind === "question" ? "Đã gửi câu hỏi. Cán bộ phường sẽ trả lời bạn." : "Đã gửi góp ý. Cảm ơn bạn." });
+      setNotice(kind === "question" ? "Đã gửi câu hỏi. Cán bộ phường sẽ trả lời bạn." : "Đã gửi góp ý. Cảm ơn bạn.");
       onChange(await withToken((token) => fetchEngagement(token, postId)));
-    } catch (reason) {
-      setOutcome({ ok: false, message: reason instanceof Error ? reason.message : "Không gửi được, vui lòng thử lại." });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -41,7 +40,7 @@ export function QuestionBox({ postId, engagement, onChange }: { postId: string; 
         <h2 id="ask-title" className="section-title">
           Hỏi hoặc góp ý với phường
         </h2>
-        <form onSubmit={(event) => void submit(event)} noValidate className="form-stack">
+        <form onSubmit={submit} noValidate className="form-stack">
           <div className="segmented" role="radiogroup" aria-label="Loại ý kiến">
             {(["question", "comment"] as const).map((value) => (
               <label key={value} className="choice choice-inline">
@@ -61,11 +60,7 @@ export function QuestionBox({ postId, engagement, onChange }: { postId: string; 
               placeholder="Ví dụ: Lịch họp phụ huynh cụ thể là ngày nào?"
             />
           </div>
-          {outcome && (
-            <p role={outcome.ok ? "status" : "alert"} className={outcome.ok ? "inline-success" : "inline-error"}>
-              {outcome.message}
-            </p>
-          )}
+          <OutcomeMessage error={problem ?? error} notice={notice} />
           <Button htmlType="submit" loading={isBusy} disabled={isBusy}>
             {kind === "question" ? "Gửi câu hỏi" : "Gửi góp ý"}
           </Button>

@@ -1,5 +1,5 @@
 import type { PostEngagement } from "@loa-phuong/shared";
-import { useState } from "react";
+import { useAction } from "../../hooks/use-action";
 import { setReaction, type ReactionKind } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
 
@@ -14,21 +14,13 @@ const reactions: { kind: ReactionKind; label: string }[] = [
 /** Four toggles with their counts; each press is a signal the ward counts. */
 export function Reactions({ postId, engagement, onChange }: { postId: string; engagement: PostEngagement; onChange(next: PostEngagement): void }) {
   const { withToken } = useSession();
-  const [pending, setPending] = useState<ReactionKind | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không gửi được, vui lòng thử lại.");
 
-  const toggle = async (kind: ReactionKind) => {
-    setPending(kind);
-    setError(null);
-    try {
+  const toggle = (kind: ReactionKind) =>
+    run(async () => {
       const active = !engagement.myReactions.includes(kind);
       onChange(await withToken((token) => setReaction(token, postId, kind, active)));
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không gửi được, vui lòng thử lại.");
-    } finally {
-      setPending(null);
-    }
-  };
+    });
 
   return (
     <section className="engagement-block" aria-label="Bày tỏ ý kiến về bài viết">
@@ -41,7 +33,7 @@ export function Reactions({ postId, engagement, onChange }: { postId: string; en
               type="button"
               className="reaction"
               aria-pressed={isMine}
-              disabled={pending !== null}
+              disabled={isBusy}
               onClick={() => void toggle(kind)}
             >
               {label} <span className="reaction-count">{engagement.reactions[kind] ?? 0}</span>

@@ -1,11 +1,11 @@
 import type { FeedItem } from "@loa-phuong/shared";
 import { useState } from "react";
 import { Button } from "zmp-ui";
+import { OutcomeMessage } from "../../components/outcome-message";
+import { useAction } from "../../hooks/use-action";
 import { isInsideZalo } from "../../services/zalo/environment";
 import { openShareSheet } from "../../services/zalo/sdk";
 import { excerpt } from "../../utils/text";
-
-type Outcome = { ok: boolean; message: string };
 
 /** Inside Zalo: Zalo's share sheet with a deep link to this post. In a desktop demo: copy the link. */
 async function share(post: FeedItem): Promise<string | null> {
@@ -29,32 +29,22 @@ async function share(post: FeedItem): Promise<string | null> {
 }
 
 export function ShareButton({ post }: { post: FeedItem }) {
-  const [isBusy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không chia sẻ được, vui lòng thử lại.");
 
-  const onShare = async () => {
-    setBusy(true);
-    setOutcome(null);
-    try {
-      const message = await share(post);
-      if (message) setOutcome({ ok: true, message });
-    } catch (reason) {
-      setOutcome({ ok: false, message: reason instanceof Error ? reason.message : "Không chia sẻ được, vui lòng thử lại." });
-    } finally {
-      setBusy(false);
-    }
+  const onShare = () => {
+    setNotice(null);
+    void run(async () => {
+      setNotice(await share(post));
+    });
   };
 
   return (
     <div className="share">
-      <Button variant="secondary" fullWidth loading={isBusy} disabled={isBusy} onClick={() => void onShare()}>
+      <Button variant="secondary" fullWidth loading={isBusy} disabled={isBusy} onClick={onShare}>
         Chia sẻ
       </Button>
-      {outcome && (
-        <p role={outcome.ok ? "status" : "alert"} className={outcome.ok ? "inline-success" : "inline-error"}>
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeMessage error={error} notice={notice} />
     </div>
   );
 }

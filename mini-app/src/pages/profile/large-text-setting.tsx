@@ -1,28 +1,24 @@
-import { useState } from "react";
+import { useAction } from "../../hooks/use-action";
 import { updatePreferences } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 
 /** "Chữ lớn": applied at once, saved with the resident's preferences (and on this phone). */
 export function LargeTextSetting() {
   const { session, withToken, updateResident } = useSession();
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không lưu được, vui lòng thử lại.");
   const isLarge = session.resident.largeText;
 
-  const toggle = async (next: boolean) => {
-    setBusy(true);
-    setError(null);
-    const before = session.resident;
-    updateResident({ ...before, largeText: next }); // the resident sees the change at once
-    try {
-      updateResident(await withToken((token) => updatePreferences(token, { largeText: next })));
-    } catch (reason) {
-      updateResident(before);
-      setError(reason instanceof Error ? reason.message : "Không lưu được, vui lòng thử lại.");
-    } finally {
-      setBusy(false);
-    }
-  };
+  const toggle = (next: boolean) =>
+    run(async () => {
+      const before = session.resident;
+      updateResident({ ...before, largeText: next }); // the resident sees the change at once
+      try {
+        updateResident(await withToken((token) => updatePreferences(token, { largeText: next })));
+      } catch (reason) {
+        updateResident(before);
+        throw reason;
+      }
+    });
 
   return (
     <div className="setting-row">

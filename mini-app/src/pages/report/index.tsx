@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
+import { useAction } from "../../hooks/use-action";
 import { sendReport, type ReportLocation } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
 import { LocationField, type LocationValue } from "./location-field";
@@ -15,41 +16,37 @@ export default function ReportPage() {
   const uploads = usePhotoUploads();
   const [text, setText] = useState("");
   const [location, setLocation] = useState<LocationValue>(emptyLocation);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không gửi được phản ánh, vui lòng thử lại.");
+  const failure = problem ?? error;
   const [isSent, setSent] = useState(false);
   const isUploading = uploads.photos.some((photo) => photo.status === "uploading");
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (text.trim() === "") {
-      setError("Hãy mô tả sự việc bạn muốn phản ánh.");
+      setProblem("Hãy mô tả sự việc bạn muốn phản ánh.");
       return;
     }
     if (uploads.photos.some((photo) => photo.status === "failed")) {
-      setError("Có ảnh chưa tải lên được. Hãy xóa ảnh đó hoặc chọn lại.");
+      setProblem("Có ảnh chưa tải lên được. Hãy xóa ảnh đó hoặc chọn lại.");
       return;
     }
-    setBusy(true);
-    setError(null);
+    setProblem(null);
     const description = location.description.trim();
     const coordinates: ReportLocation | undefined = location.coordinates
       ? { ...location.coordinates, ...(description ? { label: description } : {}) }
       : undefined;
     // Without coordinates the place is only words: it travels with the text, where staff read it.
     const body = coordinates || !description ? text.trim() : `${text.trim()}\n\nVị trí: ${description}`;
-    try {
+    void run(async () => {
       const uploadIds = uploads.photos.flatMap((photo) => (photo.uploadId ? [photo.uploadId] : []));
       await withToken((token) => sendReport(token, { text: body, uploadIds, ...(coordinates ? { location: coordinates } : {}) }));
       setSent(true);
       setText("");
       setLocation(emptyLocation);
       uploads.clear();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không gửi được phản ánh, vui lòng thử lại.");
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -68,16 +65,16 @@ export default function ReportPage() {
             </Button>
           </div>
         ) : (
-          <form className="card form-stack" onSubmit={(event) => void submit(event)} noValidate>
+          <form className="card form-stack" onSubmit={submit} noValidate>
             <div className="field">
               <label htmlFor="report-text">Nội dung phản ánh</label>
               <textarea id="report-text" rows={5} maxLength={2000} value={text} onChange={(event) => setText(event.target.value)} />
             </div>
             <PhotoPicker photos={uploads.photos} rejections={uploads.rejections} onAdd={(picked) => void uploads.add(picked)} onRemove={uploads.remove} />
             <LocationField value={location} onChange={setLocation} />
-            {error && (
+            {failure && (
               <p role="alert" className="inline-error">
-                {error}
+                {failure}
               </p>
             )}
             <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy || isUploading}>

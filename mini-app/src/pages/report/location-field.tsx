@@ -1,5 +1,5 @@
-import { useState } from "react";
 import { Button } from "zmp-ui";
+import { useAction } from "../../hooks/use-action";
 import { canShareCoordinates, currentCoordinates } from "../../services/zalo/location";
 
 export interface LocationValue {
@@ -9,20 +9,12 @@ export interface LocationValue {
 
 /** Where it happened: words always; in a browser that allows it, the current position too. */
 export function LocationField({ value, onChange }: { value: LocationValue; onChange(next: LocationValue): void }) {
-  const [isLocating, setLocating] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isBusy: isLocating, error, run } = useAction("Không lấy được vị trí.");
 
-  const locate = async () => {
-    setLocating(true);
-    setError(null);
-    try {
+  const locate = () =>
+    run(async () => {
       onChange({ ...value, coordinates: await currentCoordinates() });
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không lấy được vị trí.");
-    } finally {
-      setLocating(false);
-    }
-  };
+    });
 
   return (
     <div className="field">

@@ -1,5 +1,6 @@
-import { useState, type ChangeEvent } from "react";
+import type { ChangeEvent } from "react";
 import { Button } from "zmp-ui";
+import { useAction } from "../../hooks/use-action";
 import { chooseZaloPhotos, usesZaloPhotoPicker } from "../../services/zalo/photos";
 import { maxPhotos, type PhotoItem } from "./use-photo-uploads";
 
@@ -11,18 +12,14 @@ export function PhotoPicker(props: {
   onRemove(key: string): void;
 }) {
   const { photos, rejections, onAdd, onRemove } = props;
-  const [pickError, setPickError] = useState<string | null>(null);
+  const { error: pickError, run } = useAction("Không chọn được ảnh, vui lòng thử lại.");
   const isFull = photos.length >= maxPhotos;
 
-  const pickInZalo = async () => {
-    setPickError(null);
-    try {
+  const pickInZalo = () =>
+    run(async () => {
       const blobs = await chooseZaloPhotos(maxPhotos - photos.length);
       onAdd(blobs.map((blob, index) => ({ blob, name: `ảnh ${photos.length + index + 1}` })));
-    } catch (reason) {
-      setPickError(reason instanceof Error ? reason.message : "Không chọn được ảnh, vui lòng thử lại.");
-    }
-  };
+    });
 
   const pickFiles = (event: ChangeEvent<HTMLInputElement>) => {
     const files = Array.from(event.target.files ?? []);

@@ -2,32 +2,29 @@ import type { Broadcast } from "@loa-phuong/shared";
 import { useState } from "react";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
+import { useAction } from "../../../hooks/use-action";
 import { controlBroadcast, type BroadcastAction } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 
 /** Pause, resume or cancel (after a confirmation), as the broadcast's status allows. */
 export function BroadcastControls({ broadcast, onChanged }: { broadcast: Broadcast; onChanged(broadcast: Broadcast): void }) {
   const { withStaffToken, hasRole } = useStaff();
-  const [pending, setPending] = useState<BroadcastAction | null>(null);
+  const [action, setAction] = useState<BroadcastAction>("pause");
   const [isConfirmingCancel, setConfirmingCancel] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không thực hiện được, vui lòng thử lại.");
+  const pending = isBusy ? action : null;
 
   const canPause = broadcast.status === "scheduled" || broadcast.status === "sending";
   const canResume = broadcast.status === "paused";
   const canCancel = canPause || canResume;
   if (!(hasRole("editor") || hasRole("approver")) || !canCancel) return null;
 
-  const run = async (action: BroadcastAction) => {
-    setPending(action);
-    setError(null);
-    try {
-      onChanged(await withStaffToken((token) => controlBroadcast(token, broadcast.id, action)));
+  const control = (next: BroadcastAction) => {
+    setAction(next);
+    void run(async () => {
+      onChanged(await withStaffToken((token) => controlBroadcast(token, broadcast.id, next)));
       setConfirmingCancel(false);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không thực hiện được, vui lòng thử lại.");
-    } finally {
-      setPending(null);
-    }
+    });
   };
 
   return (
@@ -40,7 +37,7 @@ export function BroadcastControls({ broadcast, onChanged }: { broadcast: Broadca
         <div role="alertdialog" aria-labelledby="cancel-question" className="confirm-box">
           <p id="cancel-question">Hủy đợt gửi này? Những tin chưa gửi sẽ không được gửi nữa, và không thể hoàn tác.</p>
           <div className="action-row">
-            <Button type="danger" loading={pending === "cancel"} disabled={pending !== null} onClick={() => void run("cancel")}>
+            <Button type="danger" loading={pending === "cancel"} disabled={pending !== null} onClick={() => control("cancel")}>
               Xác nhận hủy
             </Button>
             <Button variant="tertiary" autoFocus disabled={pending !== null} onClick={() => setConfirmingCancel(false)}>
@@ -51,12 +48,12 @@ export function BroadcastControls({ broadcast, onChanged }: { broadcast: Broadca
       ) : (
         <div className="action-row">
           {canPause && (
-            <Button variant="secondary" loading={pending === "pause"} disabled={pending !== null} onClick={() => void run("pause")}>
+            <Button variant="secondary" loading={pending === "pause"} disabled={pending !== null} onClick={() => control("pause")}>
               Tạm dừng
             </Button>
           )}
           {canResume && (
-            <Button loading={pending === "resume"} disabled={pending !== null} onClick={() => void run("resume")}>
+            <Button loading={pending === "resume"} disabled={pending !== null} onClick={() => control("resume")}>
               Tiếp tục
             </Button>
           )}

@@ -1,8 +1,8 @@
 import { formatDate } from "@loa-phuong/shared/client";
-import { useState } from "react";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
 import { EmptyView, ErrorView, LoadingView } from "../../../components/status-views";
+import { useAction } from "../../../hooks/use-action";
 import { useResource } from "../../../hooks/use-resource";
 import { fetchSchedules, stopSchedule, type RecurringSchedule } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
@@ -38,21 +38,15 @@ export function ScheduleList() {
 
 function ScheduleRow({ schedule, onStopped }: { schedule: RecurringSchedule; onStopped(): void }) {
   const { withStaffToken, hasRole } = useStaff();
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Stopped, the row is replaced when the list reloads.
+  const { isBusy, error, run } = useAction("Không dừng được lịch gửi, vui lòng thử lại.", { keepBusyOnSuccess: true });
   const title = schedule.postTitle ?? "Bài viết";
 
-  const stop = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const stop = () =>
+    run(async () => {
       await withStaffToken((token) => stopSchedule(token, schedule.id));
       onStopped();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không dừng được lịch gửi, vui lòng thử lại.");
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="staff-row">

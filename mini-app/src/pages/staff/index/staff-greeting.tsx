@@ -1,7 +1,7 @@
-import { useState } from "react";
 import { Link } from "react-router-dom";
 import { Button, useNavigate } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
+import { useAction } from "../../../hooks/use-action";
 import { useResource } from "../../../hooks/use-resource";
 import { apiUrl } from "../../../services/api";
 import { fetchPosts } from "../../../services/staff-api";
@@ -12,19 +12,10 @@ import { staffRoleLabels } from "../../../utils/staff-labels";
 export function StaffGreeting() {
   const { staff, hasRole, signOut } = useStaff();
   const navigate = useNavigate();
-  const [isSigningOut, setSigningOut] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Signed out, the staff area gives way to the sign-in page.
+  const { isBusy: isSigningOut, error, run } = useAction("Không đăng xuất được, vui lòng thử lại.", { keepBusyOnSuccess: true });
 
-  const onSignOut = async () => {
-    setSigningOut(true);
-    setError(null);
-    try {
-      await signOut();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không đăng xuất được, vui lòng thử lại.");
-      setSigningOut(false);
-    }
-  };
+  const onSignOut = () => run(signOut);
 
   return (
     <section className="staff-card" aria-labelledby="staff-greeting-heading">

@@ -3,6 +3,7 @@ import { Navigate, useSearchParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import { ActionError, NoticeBanner, StaffPage } from "../../../components/staff/staff-page";
 import { LoadingView } from "../../../components/status-views";
+import { useAction } from "../../../hooks/use-action";
 import { isInsideZalo } from "../../../services/zalo/environment";
 import { useStaffSessionContext } from "../../../state/staff-session";
 
@@ -17,29 +18,27 @@ export default function StaffLoginPage() {
   const [params] = useSearchParams();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [pending, setPending] = useState<"password" | "zalo" | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [method, setMethod] = useState<"password" | "zalo">("password");
+  const [problem, setProblem] = useState<string | null>(null);
+  // Once signed in, this page gives way to the staff area.
+  const { isBusy, error, run } = useAction("Không đăng nhập được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const pending = isBusy ? method : null;
 
   if (state.status === "signed-in") return <Navigate to={safeNext(params.get("next"))} replace />;
 
-  const run = async (kind: "password" | "zalo", action: () => Promise<void>) => {
-    setPending(kind);
-    setError(null);
-    try {
-      await action();
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không đăng nhập được, vui lòng thử lại.");
-      setPending(null);
-    }
+  const start = (kind: "password" | "zalo", action: () => Promise<void>) => {
+    setProblem(null);
+    setMethod(kind);
+    void run(action);
   };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (username.trim() === "" || password === "") {
-      setError("Vui lòng nhập tên đăng nhập và mật khẩu.");
+      setProblem("Vui lòng nhập tên đăng nhập và mật khẩu.");
       return;
     }
-    void run("password", () => signIn(username.trim(), password));
+    start("password", () => signIn(username.trim(), password));
   };
 
   return (
@@ -75,7 +74,7 @@ export default function StaffLoginPage() {
                 onChange={(event) => setPassword(event.target.value)}
               />
             </div>
-            <ActionError message={error} />
+            <ActionError message={problem ?? error} />
             <Button htmlType="submit" fullWidth loading={pending === "password"} disabled={pending !== null}>
               Đăng nhập
             </Button>
@@ -88,7 +87,7 @@ export default function StaffLoginPage() {
                 fullWidth
                 loading={pending === "zalo"}
                 disabled={pending !== null}
-                onClick={() => void run("zalo", signInWithZalo)}
+                onClick={() => start("zalo", signInWithZalo)}
               >
                 Đăng nhập bằng Zalo
               </Button>

@@ -2,6 +2,7 @@ import type { Post } from "@loa-phuong/shared";
 import { useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
+import { useAction } from "../../../hooks/use-action";
 import { createBroadcast, createSchedule, type ResidentialGroup, type School } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { AudienceCountsView, useAudienceCounts } from "./audience-counts";
@@ -16,8 +17,8 @@ export function BroadcastComposer({ post, groups, schools }: { post: Post; group
   const navigate = useNavigate();
   const [audienceDraft, setAudienceDraft] = useState<AudienceDraft>(emptyAudience);
   const [scheduleDraft, setScheduleDraft] = useState<ScheduleDraft>(() => initialSchedule());
-  const [isSending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Success leaves this screen; until it has gone, a second tap must not create a second broadcast.
+  const { isBusy: isSending, error, run } = useAction("Không tạo được đợt gửi, vui lòng thử lại.", { keepBusyOnSuccess: true });
 
   const built = buildAudience(audienceDraft);
   const audience = "audience" in built ? built.audience : null;
@@ -27,11 +28,9 @@ export function BroadcastComposer({ post, groups, schools }: { post: Post; group
   const audienceProblem = "problem" in built ? built.problem : hasNobody ? "Không có người dân nào khớp lựa chọn này." : null;
   const problem = audienceProblem ?? ("problem" in schedule ? schedule.problem : null);
 
-  const confirm = async () => {
+  const confirm = () => {
     if (!audience || "problem" in schedule) return;
-    setSending(true);
-    setError(null);
-    try {
+    void run(async () => {
       if (schedule.kind === "recurring") {
         await withStaffToken((token) =>
           createSchedule(token, { postId: post.id, audience, recurrence: schedule.recurrence, ...(schedule.endsAt ? { endsAt: schedule.endsAt } : {}) }),
@@ -43,10 +42,7 @@ export function BroadcastComposer({ post, groups, schools }: { post: Post; group
         createBroadcast(token, { postId: post.id, audience, ...(schedule.kind === "at" ? { scheduledAt: schedule.scheduledAt } : {}) }),
       );
       navigate(`/staff/broadcasts/${encodeURIComponent(broadcast.id)}`, { replace: true });
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không tạo được đợt gửi, vui lòng thử lại.");
-      setSending(false);
-    }
+    });
   };
 
   return (
@@ -67,7 +63,7 @@ export function BroadcastComposer({ post, groups, schools }: { post: Post; group
         {"summary" in schedule && <p className="muted">{schedule.summary}</p>}
         {"problem" in schedule && <p className="inline-error">{schedule.problem}</p>}
         <ActionError message={error} />
-        <Button fullWidth loading={isSending} disabled={isSending || problem !== null} onClick={() => void confirm()}>
+        <Button fullWidth loading={isSending} disabled={isSending || problem !== null} onClick={confirm}>
           Xác nhận gửi
         </Button>
       </section>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { MessagePreview } from "../../../components/staff/message-preview";
 import { ActionError } from "../../../components/staff/staff-page";
+import { useAction } from "../../../hooks/use-action";
 import { ApiError } from "../../../services/api";
 import { createPost, submitPost, updatePost } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
@@ -51,8 +52,11 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(() => draftOf(post));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [pending, setPending] = useState<"save" | "submit" | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [action, setAction] = useState<"save" | "submit">("save");
+  // Success leaves: to the new post's page, or a fresh form (the parent keys it by version and status).
+  const { isBusy, error, run } = useAction("Không lưu được bài, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const pending = isBusy ? action : null;
 
   const isEditor = hasRole("editor");
   const isEditable = isEditor && (!post || editableStatuses.includes(post.status));
@@ -67,33 +71,33 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
     return withStaffToken((token) => updatePost(token, current.id, contentOf(draft)));
   };
 
-  const run = async (action: "save" | "submit") => {
+  const act = (next: "save" | "submit") => {
     const found = checkDraft(draft);
     setErrors(found);
-    setError(null);
     if (Object.keys(found).length > 0) {
-      setError("Vui lòng sửa các mục được đánh dấu.");
+      setProblem("Vui lòng sửa các mục được đánh dấu.");
       return;
     }
-    setPending(action);
-    try {
-      let saved = await save(post);
-      if (action === "submit") saved = await withStaffToken((token) => submitPost(token, saved.id));
-      const notice = action === "submit" ? "Đã gửi bài cho lãnh đạo duyệt." : saved.status === "submitted" ? "Đã lưu; bài sẽ phải được duyệt lại." : "Đã lưu nháp.";
-      if (!post) navigate(`/staff/posts/${encodeURIComponent(saved.id)}`, { replace: true, animate: false, state: { notice } });
-      else onSaved?.(saved, notice);
-    } catch (reason) {
-      if (reason instanceof ApiError && reason.fields.length > 0) {
+    setProblem(null);
+    setAction(next);
+    void run(async () => {
+      try {
+        let saved = await save(post);
+        if (next === "submit") saved = await withStaffToken((token) => submitPost(token, saved.id));
+        const notice = next === "submit" ? "Đã gửi bài cho lãnh đạo duyệt." : saved.status === "submitted" ? "Đã lưu; bài sẽ phải được duyệt lại." : "Đã lưu nháp.";
+        if (!post) navigate(`/staff/posts/${encodeURIComponent(saved.id)}`, { replace: true, animate: false, state: { notice } });
+        else onSaved?.(saved, notice);
+      } catch (reason) {
+        if (!(reason instanceof ApiError && reason.fields.length > 0)) throw reason;
         setErrors(Object.fromEntries(reason.fields.map((f) => [f.field.replace(/^body\./, ""), f.message])));
-        setError("Vui lòng sửa các mục được đánh dấu.");
-      } else setError(reason instanceof Error ? reason.message : "Không lưu được bài, vui lòng thử lại.");
-      setPending(null);
-    }
+        throw new Error("Vui lòng sửa các mục được đánh dấu.");
+      }
+    });
   };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    void run(canSubmit ? "submit" : "save");
+    act(canSubmit ? "submit" : "save");
   };
 
   return (
@@ -125,10 +129,10 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
           <p className="hint-box">Bài đã được duyệt: sửa nội dung thì bài phải được duyệt lại, và các đợt gửi đã lên lịch sẽ bị hủy (đợt đang gửi vẫn gửi phiên bản đã duyệt).</p>
         )}
         {!isEditor && <p className="hint-box">Chỉ cán bộ biên tập mới sửa được bài viết.</p>}
-        <ActionError message={error} />
+        <ActionError message={problem ?? error} />
         <div className="action-row">
           {isEditable && (
-            <Button variant="secondary" loading={pending === "save"} disabled={pending !== null || (post !== null && !isDirty)} onClick={() => void run("save")}>
+            <Button variant="secondary" loading={pending === "save"} disabled={pending !== null || (post !== null && !isDirty)} onClick={() => act("save")}>
               {post && !submittableStatuses.includes(post.status) ? "Lưu thay đổi" : "Lưu nháp"}
             </Button>
           )}

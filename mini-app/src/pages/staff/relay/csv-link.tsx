@@ -1,5 +1,6 @@
-import { useState, type MouseEvent } from "react";
+import type { MouseEvent } from "react";
 import { ActionError } from "../../../components/staff/staff-page";
+import { useAction } from "../../../hooks/use-action";
 import { apiUrl } from "../../../services/api";
 import { fetchFileBlob, relayCsvPath } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
@@ -14,17 +15,14 @@ function isSameOrigin(url: string): boolean {
  */
 export function CsvLink({ broadcastId }: { broadcastId: string }) {
   const { withStaffToken } = useStaff();
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không tải được tệp CSV, vui lòng thử lại.");
   const href = apiUrl(relayCsvPath(broadcastId));
   const fileName = `chuyen-tiep-${broadcastId}.csv`;
 
-  const onClick = async (event: MouseEvent<HTMLAnchorElement>) => {
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (isSameOrigin(href)) return;
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const blob = await withStaffToken((token) => fetchFileBlob(token, relayCsvPath(broadcastId)));
       const url = URL.createObjectURL(blob);
       const anchor = document.createElement("a");
@@ -32,16 +30,12 @@ export function CsvLink({ broadcastId }: { broadcastId: string }) {
       anchor.download = fileName;
       anchor.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không tải được tệp CSV, vui lòng thử lại.");
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <>
-      <a className="button-link" href={href} download={fileName} aria-busy={isBusy} onClick={(event) => void onClick(event)}>
+      <a className="button-link" href={href} download={fileName} aria-busy={isBusy} onClick={onClick}>
         Xuất CSV
       </a>
       <ActionError message={error} />

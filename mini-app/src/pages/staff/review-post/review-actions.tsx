@@ -3,6 +3,7 @@ import { errorTable } from "@loa-phuong/shared/client";
 import { useState, type FormEvent } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
+import { useAction } from "../../../hooks/use-action";
 import { approvePost, rejectPost } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { postStatusLabels } from "../../../utils/staff-labels";
@@ -11,10 +12,13 @@ import { postStatusLabels } from "../../../utils/staff-labels";
 export function ReviewActions({ post }: { post: Post }) {
   const { staff, hasRole, withStaffToken } = useStaff();
   const navigate = useNavigate();
-  const [pending, setPending] = useState<"approve" | "reject" | null>(null);
+  const [decision, setDecision] = useState<"approve" | "reject">("approve");
   const [isRejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // A refusal (e.g. 403 self_approval) shows the server's own Vietnamese message; success leaves for the queue.
+  const { isBusy, error, run } = useAction("Không thực hiện được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const pending = isBusy ? decision : null;
 
   if (post.status !== "submitted") {
     return <p className="hint-box">Bài này không còn chờ duyệt (trạng thái: {postStatusLabels[post.status] ?? post.status}).</p>;
@@ -24,28 +28,24 @@ export function ReviewActions({ post }: { post: Post }) {
   }
   const isAuthor = post.authorId === staff.id;
 
-  const act = async (action: "approve" | "reject") => {
-    setPending(action);
-    setError(null);
-    try {
+  const act = (action: "approve" | "reject") => {
+    setProblem(null);
+    setDecision(action);
+    void run(async () => {
       if (action === "approve") await withStaffToken((token) => approvePost(token, post.id));
       else await withStaffToken((token) => rejectPost(token, post.id, reason.trim()));
       const notice = action === "approve" ? `Đã duyệt bài “${post.title}”.` : `Đã từ chối bài “${post.title}”.`;
       navigate("/staff/review", { replace: true, state: { notice } });
-    } catch (failure) {
-      // e.g. 403 self_approval: the server's own Vietnamese message says why.
-      setError(failure instanceof Error ? failure.message : "Không thực hiện được, vui lòng thử lại.");
-      setPending(null);
-    }
+    });
   };
 
   const onReject = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim() === "") {
-      setError("Vui lòng nêu lý do từ chối để người soạn biết cần sửa gì.");
+      setProblem("Vui lòng nêu lý do từ chối để người soạn biết cần sửa gì.");
       return;
     }
-    void act("reject");
+    act("reject");
   };
 
   return (
@@ -58,14 +58,14 @@ export function ReviewActions({ post }: { post: Post }) {
           Bạn là người soạn bài này. {errorTable.self_approval.message}
         </p>
       )}
-      <ActionError message={error} />
+      <ActionError message={problem ?? error} />
       {!isRejecting ? (
         <div className="action-row">
           <Button
             loading={pending === "approve"}
             disabled={pending !== null || isAuthor}
             aria-describedby={isAuthor ? "self-approval-note" : undefined}
-            onClick={() => void act("approve")}
+            onClick={() => act("approve")}
           >
             Duyệt
           </Button>

@@ -2,6 +2,7 @@ import type { Signal } from "@loa-phuong/shared";
 import { useId, useState } from "react";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
+import { useAction } from "../../../hooks/use-action";
 import { ApiError } from "../../../services/api";
 import { replyToSignal, type ReplyChannel } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
@@ -21,33 +22,36 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
   const { withStaffToken } = useStaff();
   const fieldId = useId();
   const [text, setText] = useState("");
-  const [pending, setPending] = useState<ReplyChannel | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [channel, setChannel] = useState<ReplyChannel>("oa");
+  const [problem, setProblem] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không gửi được câu trả lời, vui lòng thử lại.");
+  const pending = isBusy ? channel : null;
+  const failure = problem ?? error;
   const [notice, setNotice] = useState<string | null>(null);
   // The server may know better than the list did (the window closed since it loaded): it answers 409.
   const [isOaRefused, setOaRefused] = useState(false);
   const canReplyByOa = signal.canReplyByOa && !isOaRefused;
   const who = signal.resident?.name ?? "người dân";
 
-  const send = async (channel: ReplyChannel) => {
+  const send = (via: ReplyChannel) => {
     if (text.trim() === "") {
-      setError("Vui lòng nhập câu trả lời.");
+      setProblem("Vui lòng nhập câu trả lời.");
       return;
     }
-    setPending(channel);
-    setError(null);
+    setProblem(null);
+    setChannel(via);
     setNotice(null);
-    try {
-      const updated = await withStaffToken((token) => replyToSignal(token, signal.id, { text: text.trim(), channel }));
-      setText("");
-      setNotice(sentNotice[channel]);
-      onReplied(updated);
-    } catch (reason) {
-      if (reason instanceof ApiError && reason.code === "cannot_reach_by_oa") setOaRefused(true);
-      else setError(reason instanceof Error ? reason.message : "Không gửi được câu trả lời, vui lòng thử lại.");
-    } finally {
-      setPending(null);
-    }
+    void run(async () => {
+      try {
+        const updated = await withStaffToken((token) => replyToSignal(token, signal.id, { text: text.trim(), channel: via }));
+        setText("");
+        setNotice(sentNotice[via]);
+        onReplied(updated);
+      } catch (reason) {
+        if (!(reason instanceof ApiError && reason.code === "cannot_reach_by_oa")) throw reason;
+        setOaRefused(true);
+      }
+    });
   };
 
   return (
@@ -59,7 +63,7 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
           rows={3}
           maxLength={maxLength}
           value={text}
-          aria-invalid={error !== null && text.trim() === ""}
+          aria-invalid={failure !== null && text.trim() === ""}
           onChange={(event) => setText(event.target.value)}
         />
         <p className="field-hint">
@@ -78,7 +82,7 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
           </p>
         </div>
       )}
-      <ActionError message={error} />
+      <ActionError message={failure} />
       {notice && (
         <p role="status" className="inline-success">
           {notice}
@@ -86,7 +90,7 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
       )}
       <div className="action-row">
         {canReplyByOa && (
-          <Button htmlType="button" loading={pending === "oa"} disabled={pending !== null} onClick={() => void send("oa")}>
+          <Button htmlType="button" loading={pending === "oa"} disabled={pending !== null} onClick={() => send("oa")}>
             Trả lời qua Zalo OA
           </Button>
         )}
@@ -95,7 +99,7 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
           variant={canReplyByOa ? "tertiary" : "primary"}
           loading={pending === "feed"}
           disabled={pending !== null}
-          onClick={() => void send("feed")}
+          onClick={() => send("feed")}
         >
           Hiển thị câu trả lời trong Mini App
         </Button>

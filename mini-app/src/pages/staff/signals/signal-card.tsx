@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
+import { useAction } from "../../../hooks/use-action";
 import { markSignalHandled } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { replyChannelLabel, replyStatusLabel, signalKindLabels, signalStatusLabels } from "../../../utils/staff-labels";
@@ -14,23 +15,15 @@ import { SignalPhotos } from "./signal-photos";
 export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(signal: Signal): void }) {
   const { withStaffToken } = useStaff();
   const [isReplying, setReplying] = useState(false);
-  const [isBusy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isBusy, error, run } = useAction("Không cập nhật được, vui lòng thử lại.");
   const headingId = `signal-${signal.id}-heading`;
   const replyId = `signal-${signal.id}-reply`;
   const who = signal.resident?.name ?? "Người dân (đã xóa dữ liệu)";
 
-  const markHandled = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const markHandled = () =>
+    run(async () => {
       onChanged(await withStaffToken((token) => markSignalHandled(token, signal.id)));
-    } catch (reason) {
-      setError(reason instanceof Error ? reason.message : "Không cập nhật được, vui lòng thử lại.");
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <article className="staff-card signal-card" aria-labelledby={headingId}>
