@@ -80,8 +80,6 @@ export interface Settlement {
  */
 export async function settleDeliveries(db: Db, settlements: Settlement[]): Promise<void> {
   if (settlements.length === 0) return;
-  // Arrays, not a VALUES list: the statement's text (and its planning) is the same for any batch.
-  const column = <K extends keyof Settlement>(key: K) => settlements.map((s) => s[key] ?? null);
   await db.execute(sql`
     update deliveries d set
       status = case when d.status in ('delivered', 'seen') then d.status else v.status end,
@@ -92,9 +90,9 @@ export async function settleDeliveries(db: Db, settlements: Settlement[]): Promi
       sent_at = case when v.status = 'sent' then coalesce(d.sent_at, now()) else d.sent_at end,
       in_flight_at = null,
       updated_at = now()
-    from unnest(${sqlArray(column("id"), "bigint")}, ${sqlArray(column("lease"), "timestamptz")}, ${sqlArray(column("status"), "text")},
-                ${sqlArray(column("zaloMessageId"), "text")}, ${sqlArray(column("channel"), "text")}, ${sqlArray(column("errorCode"), "text")},
-                ${sqlArray(settlements.map((s) => s.errorMessage?.slice(0, 500) ?? null), "text")})
+    from unnest(${sqlArray(settlements.map((s) => s.id), "bigint")}, ${sqlArray(settlements.map((s) => s.lease), "timestamptz")}, ${sqlArray(settlements.map((s) => s.status), "text")},
+                ${sqlArray(settlements.map((s) => s.zaloMessageId ?? null), "text")}, ${sqlArray(settlements.map((s) => s.channel ?? null), "text")},
+                ${sqlArray(settlements.map((s) => s.errorCode ?? null), "text")}, ${sqlArray(settlements.map((s) => s.errorMessage?.slice(0, 500) ?? null), "text")})
          as v(id, lease, status, message_id, channel, error_code, error_message)
     where d.id = v.id and d.in_flight_at is not distinct from v.lease`);
 }

@@ -5,7 +5,7 @@ import { ZaloError } from "../zalo/zalo-error.js";
 import { CallTooLate } from "../zalo/oa-client.js";
 import type { PacerPermit } from "../zalo/send-pacer.js";
 import { sql } from "drizzle-orm";
-import { queryRows } from "../store/database.js";
+import { queryRows, sqlArray } from "../store/database.js";
 import { claimDeliveries, failDeliveries, leasedDeliveries, releaseDeliveries, settleDeliveries, type ClaimedDelivery, type Release, type Settlement } from "./delivery-rows.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
@@ -131,7 +131,7 @@ export async function markDeliveriesFailed(ctx: JobContext, deliveryIds: number[
   const inDoubt = await queryRows<{ id: number; zalo_oa_user_id: string }>(
     ctx.db,
     sql`select d.id, r.zalo_oa_user_id from deliveries d join residents r on r.id = d.resident_id
-        where d.id in (${sql.join(deliveryIds.map((id) => sql`${id}::bigint`), sql`, `)}) and d.status = 'sending' and d.in_flight_at is null and r.zalo_oa_user_id is not null`,
+        where d.id = any(${sqlArray(deliveryIds, "bigint")}) and d.status = 'sending' and d.in_flight_at is null and r.zalo_oa_user_id is not null`,
   );
   const found: Settlement[] = [];
   for (const row of inDoubt) {

@@ -19,9 +19,17 @@ export function createZaloHttp(baseURL: string, timeoutMs: number): AxiosInstanc
   });
 }
 
-/** hex HMAC-SHA256(key = app secret, data = access token), as Zalo's own SDKs compute it. */
+let lastProof: { accessToken: string; appSecret: string; proof: string } | undefined;
+
+/**
+ * hex HMAC-SHA256(key = app secret, data = access token), as Zalo's own SDKs compute it. The last one
+ * is kept: the OA token signs every call until it is refreshed.
+ */
 export function appSecretProof(accessToken: string, appSecret: string): string {
-  return createHmac("sha256", appSecret).update(accessToken).digest("hex");
+  if (lastProof?.accessToken !== accessToken || lastProof.appSecret !== appSecret) {
+    lastProof = { accessToken, appSecret, proof: createHmac("sha256", appSecret).update(accessToken).digest("hex") };
+  }
+  return lastProof.proof;
 }
 
 /**

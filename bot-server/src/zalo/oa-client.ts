@@ -98,12 +98,9 @@ export class OaClient {
     }
   }
 
-  private proof: { token: string; proof: string } | undefined;
-
   private headers(token: string): Record<string, string> {
-    if (!this.options.useAppSecretProof) return { access_token: token };
-    // One HMAC per token, not per call.
-    if (this.proof?.token !== token) this.proof = { token, proof: appSecretProof(token, this.options.appSecret) };
-    return { access_token: token, appsecret_proof: this.proof.proof };
+    return this.options.useAppSecretProof
+      ? { access_token: token, appsecret_proof: appSecretProof(token, this.options.appSecret) }
+      : { access_token: token };
   }
 }
