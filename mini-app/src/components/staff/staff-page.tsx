@@ -22,12 +22,4 @@ export function NoticeBanner({ notice }: { notice: string | null | undefined }) 
   );
 }
 
-/** An inline form error, or the error of an action, announced at once. */
-export function ActionError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="inline-error">
-      {message}
-    </p>
-  );
-}
+export { ActionError } from "../outcome-message";
