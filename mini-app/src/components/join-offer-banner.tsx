@@ -5,6 +5,7 @@ import { joinResidentialGroup } from "../services/resident-api";
 import { useRelayArrival } from "../state/relay-arrival";
 import { useSession } from "../state/session";
 import { residentialGroupLabel } from "../utils/text";
+import { ActionError } from "./outcome-message";
 
 /** "Bạn ở Tổ dân phố …? Tham gia tổ": shown to a resident without a group who came through a head's link. */
 export function JoinOfferBanner() {
@@ -45,11 +46,7 @@ export function JoinOfferBanner() {
           Để sau
         </Button>
       </div>
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /** An action's failure, announced at once; nothing when there is none. */
-export function ActionError({ message }: { message: string | null }) {
+export function ActionError({ message }: { message: string | null | undefined }) {
   if (!message) return null;
   return (
     <p role="alert" className="inline-error">

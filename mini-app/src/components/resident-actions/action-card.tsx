@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ActionError } from "../outcome-message";
 
 /** One optional step (follow the OA, notifications, phone): what it is, and either its button or that it is done. */
 export function ActionCard({ title, description, done, error, children }: { title: string; description: ReactNode; done: string | null; error?: string | null; children?: ReactNode }) {
@@ -16,11 +17,7 @@ export function ActionCard({ title, description, done, error, children }: { titl
           {children}
         </>
       )}
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </section>
   );
 }

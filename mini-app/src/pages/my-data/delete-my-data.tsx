@@ -4,6 +4,7 @@ import { useAction } from "../../hooks/use-action";
 import { deleteMyData } from "../../services/resident-api";
 import { clearResidentCache } from "../../services/offline-cache";
 import { useSession } from "../../state/session";
+import { ActionError } from "../../components/outcome-message";
 
 /** "Xóa dữ liệu của tôi", behind a confirmation: the server removes it, the phone forgets it, the session ends. */
 export function DeleteMyData() {
@@ -39,11 +40,7 @@ export function DeleteMyData() {
       <Button type="danger" variant="secondary" onClick={() => setAsking(true)}>
         Xóa dữ liệu của tôi
       </Button>
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
       <Modal
         visible={isAsking}
         title="Xóa toàn bộ dữ liệu của bạn?"

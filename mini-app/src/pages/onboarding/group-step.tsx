@@ -6,6 +6,7 @@ import { useResource } from "../../hooks/use-resource";
 import { fetchResidentialGroups, type ResidentialGroupOption } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 import { residentialGroupLabel } from "../../utils/text";
+import { ActionError } from "../../components/outcome-message";
 
 /** Step 1: the resident's residential group, searchable with or without diacritics ("to 5", "Tổ 5", "tdp 5"). */
 export function GroupStep({ chosen, suggestion, onChoose, onSuggested, onNext }: {
@@ -95,11 +96,7 @@ export function GroupStep({ chosen, suggestion, onChoose, onSuggested, onNext }:
             ))}
           </fieldset>
         ))}
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
       <div className="sticky-actions">
         <Button fullWidth onClick={next}>
           Tiếp tục

@@ -6,6 +6,7 @@ import { useResource } from "../../hooks/use-resource";
 import { fetchSchools, type DeclaredRole, type SchoolOption } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 import { ConsentText } from "./consent-text";
+import { ActionError } from "../../components/outcome-message";
 
 export interface RolesDraft {
   parentSchoolId: string | null;
@@ -73,11 +74,7 @@ export function RolesStep(props: { draft: RolesDraft; onChange(next: RolesDraft)
         <input type="checkbox" checked={hasConsent} aria-describedby={consentTextId} onChange={(event) => setConsent(event.target.checked)} />
         <span>Tôi đã đọc và đồng ý để UBND phường lưu và sử dụng dữ liệu của tôi như trên.</span>
       </label>
-      {failure && (
-        <p role="alert" className="inline-error">
-          {failure}
-        </p>
-      )}
+      <ActionError message={failure} />
       <div className="sticky-actions button-row">
         <Button variant="secondary" onClick={props.onBack} disabled={isBusy}>
           Quay lại

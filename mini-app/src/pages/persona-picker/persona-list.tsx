@@ -3,6 +3,7 @@ import { useAction } from "../../hooks/use-action";
 import { residentialGroupLabel } from "../../utils/text";
 import type { Persona } from "../../services/zalo/demo-identity";
 import { useSessionContext } from "../../state/session";
+import { ActionError } from "../../components/outcome-message";
 
 /**
  * One button per persona. The button's accessible name is exactly the persona's name (the group is
@@ -22,11 +23,7 @@ export function PersonaList({ personas }: { personas: Persona[] }) {
 
   return (
     <>
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
       <ul className="persona-list" aria-busy={pending !== null}>
         {personas.map((persona) => {
           const groupId = `persona-group-${persona.idByApp}`;

@@ -5,6 +5,7 @@ import { useAction } from "../../hooks/use-action";
 import { ApiError } from "../../services/api";
 import { answerPoll, fetchEngagement } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
+import { ActionError } from "../../components/outcome-message";
 
 type Poll = NonNullable<PostEngagement["poll"]>;
 
@@ -68,11 +69,7 @@ function PollForm({ postId, poll, onChange }: { postId: string; poll: Poll; onCh
           </label>
         ))}
       </fieldset>
-      {failure && (
-        <p role="alert" className="inline-error">
-          {failure}
-        </p>
-      )}
+      <ActionError message={failure} />
       <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy}>
         Gửi bình chọn
       </Button>

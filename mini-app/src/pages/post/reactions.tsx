@@ -2,6 +2,7 @@ import type { PostEngagement } from "@loa-phuong/shared";
 import { useAction } from "../../hooks/use-action";
 import { setReaction, type ReactionKind } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
+import { ActionError } from "../../components/outcome-message";
 
 // Words, not emoji: older phones' fonts draw many emoji as empty boxes.
 const reactions: { kind: ReactionKind; label: string }[] = [
@@ -41,11 +42,7 @@ export function Reactions({ postId, engagement, onChange }: { postId: string; en
           );
         })}
       </div>
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </section>
   );
 }

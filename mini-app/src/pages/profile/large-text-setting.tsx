@@ -1,6 +1,7 @@
 import { useAction } from "../../hooks/use-action";
 import { updatePreferences } from "../../services/resident-api";
 import { useSession } from "../../state/session";
+import { ActionError } from "../../components/outcome-message";
 
 /** "Chữ lớn": applied at once, saved with the resident's preferences (and on this phone). */
 export function LargeTextSetting() {
@@ -38,11 +39,7 @@ export function LargeTextSetting() {
         disabled={isBusy}
         onChange={(event) => void toggle(event.target.checked)}
       />
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </div>
   );
 }

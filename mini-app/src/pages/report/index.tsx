@@ -7,6 +7,7 @@ import { useSession } from "../../state/session";
 import { LocationField, type LocationValue } from "./location-field";
 import { PhotoPicker } from "./photo-picker";
 import { usePhotoUploads } from "./use-photo-uploads";
+import { ActionError } from "../../components/outcome-message";
 
 const emptyLocation: LocationValue = { description: "", coordinates: null };
 
@@ -72,11 +73,7 @@ export default function ReportPage() {
             </div>
             <PhotoPicker photos={uploads.photos} rejections={uploads.rejections} onAdd={(picked) => void uploads.add(picked)} onRemove={uploads.remove} />
             <LocationField value={location} onChange={setLocation} />
-            {failure && (
-              <p role="alert" className="inline-error">
-                {failure}
-              </p>
-            )}
+            <ActionError message={failure} />
             <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy || isUploading}>
               {isUploading ? "Đang tải ảnh lên…" : "Gửi phản ánh"}
             </Button>

@@ -1,6 +1,7 @@
 import { Button } from "zmp-ui";
 import { useAction } from "../../hooks/use-action";
 import { canShareCoordinates, currentCoordinates } from "../../services/zalo/location";
+import { ActionError } from "../../components/outcome-message";
 
 export interface LocationValue {
   description: string;
@@ -39,11 +40,7 @@ export function LocationField({ value, onChange }: { value: LocationValue; onCha
             Dùng vị trí hiện tại
           </Button>
         ))}
-      {error && (
-        <p role="alert" className="inline-error">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </div>
   );
 }
