@@ -11,6 +11,7 @@ import { freePort } from "../e2e/support/npm-start.js";
 import { waitFor } from "../e2e/support/wait-for.js";
 import { benchPost, BENCH_WARD, seedBenchWard } from "../bench/support/bench-ward.js";
 import { BENCH_IDS, startSimProcess } from "../bench/support/sim-process.js";
+import { zaloEnvFor } from "../e2e/support/zalo-env.js";
 import { startWorkerProcess, type WorkerProcess } from "../bench/support/worker-process.js";
 
 export interface ChaosOptions {
@@ -60,14 +61,7 @@ export async function runChaosBroadcast(options: ChaosOptions): Promise<ChaosRes
     DATABASE_URL: store.url!,
     QUEUE_PREFIX: "chaos",
     WARD_ID: BENCH_WARD,
-    ZALO_APP_ID: BENCH_IDS.appId,
-    ZALO_APP_SECRET: BENCH_IDS.appSecret,
-    ZALO_OA_ID: BENCH_IDS.oaId,
-    ZALO_OA_SECRET_KEY: BENCH_IDS.oaSecretKey,
-    ZALO_MINI_APP_ID: BENCH_IDS.miniAppId,
-    ZALO_OPENAPI_BASE_URL: sim.url,
-    ZALO_GRAPH_BASE_URL: sim.url,
-    ZALO_OAUTH_BASE_URL: sim.url,
+    ...zaloEnvFor(sim.url, BENCH_IDS),
     ZALO_RATE_LIMIT_PER_MINUTE: "100000000",
     ZALO_HTTP_TIMEOUT_MS: "1000",
     QUIET_HOURS: "00:00-00:00",

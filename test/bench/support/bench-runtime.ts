@@ -10,6 +10,7 @@ import { startRuntime, type Runtime } from "@loa-phuong/bot-server/runtime";
 import { openStore, type Store } from "@loa-phuong/bot-server/store";
 import { openTestStore } from "@loa-phuong/bot-server/testing";
 import { queueNames } from "@loa-phuong/shared";
+import { zaloEnvFor } from "../../e2e/support/zalo-env.js";
 import { BENCH_IDS, type SimProcess } from "./sim-process.js";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -49,14 +50,7 @@ export async function startBenchRuntime(sim: SimProcess, env: Record<string, str
     REDIS_URL,
     QUEUE_PREFIX: prefix,
     WARD_ID: "hong-bang",
-    ZALO_APP_ID: BENCH_IDS.appId,
-    ZALO_APP_SECRET: BENCH_IDS.appSecret,
-    ZALO_OA_ID: BENCH_IDS.oaId,
-    ZALO_OA_SECRET_KEY: BENCH_IDS.oaSecretKey,
-    ZALO_MINI_APP_ID: BENCH_IDS.miniAppId,
-    ZALO_OPENAPI_BASE_URL: sim.url,
-    ZALO_GRAPH_BASE_URL: sim.url,
-    ZALO_OAUTH_BASE_URL: sim.url,
+    ...zaloEnvFor(sim.url, BENCH_IDS),
     QUIET_HOURS: "00:00-00:00",
     DAILY_CAP_PER_RESIDENT: "0",
     ...(store.url ? { DATABASE_URL: store.url } : {}),

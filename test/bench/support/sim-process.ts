@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { freePort } from "../../e2e/support/npm-start.js";
 import { waitFor } from "../../e2e/support/wait-for.js";
+import type { ZaloIds } from "../../e2e/support/zalo-env.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
-export const BENCH_IDS = { appId: "1000000000000000001", appSecret: "bench-app-secret", oaId: "2000000000000000002", oaSecretKey: "bench-oa-secret", miniAppId: "3000000000000000003" };
+export const BENCH_IDS: ZaloIds = { appId: "1000000000000000001", appSecret: "bench-app-secret", oaId: "2000000000000000002", oaSecretKey: "bench-oa-secret", miniAppId: "3000000000000000003" };
 
 export interface SimProcess {
   url: string;

@@ -7,6 +7,7 @@ import { startRuntime, type Runtime } from "@loa-phuong/bot-server/runtime";
 import { openTestStore, type StoreKind } from "@loa-phuong/bot-server/testing";
 import { queueNames } from "@loa-phuong/shared";
 import { startZaloSim, type ZaloSim, type ZaloSimOptions } from "@loa-phuong/zalo-sim";
+import { zaloEnvFor, type ZaloIds } from "./zalo-env.js";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -20,7 +21,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const ids = { appId: "1000000000000000001", appSecret: "e2e-app-secret", oaId: "2000000000000000002", oaSecretKey: "e2e-oa-secret", miniAppId: "3000000000000000003" };
+const ids: ZaloIds = { appId: "1000000000000000001", appSecret: "e2e-app-secret", oaId: "2000000000000000002", oaSecretKey: "e2e-oa-secret", miniAppId: "3000000000000000003" };
 
 /**
  * The whole system in one process, as `npm start` runs it: the Zalo simulator, the API and the
@@ -37,14 +38,7 @@ export async function startStack(options: { store?: StoreKind; sim?: Partial<Zal
     REDIS_URL,
     QUEUE_PREFIX: prefix,
     WARD_ID: "hong-bang",
-    ZALO_APP_ID: ids.appId,
-    ZALO_APP_SECRET: ids.appSecret,
-    ZALO_OA_ID: ids.oaId,
-    ZALO_OA_SECRET_KEY: ids.oaSecretKey,
-    ZALO_MINI_APP_ID: ids.miniAppId,
-    ZALO_OPENAPI_BASE_URL: sim.url,
-    ZALO_GRAPH_BASE_URL: sim.url,
-    ZALO_OAUTH_BASE_URL: sim.url,
+    ...zaloEnvFor(sim.url, ids),
     ZALO_SIM_URL: sim.url,
     ZALO_HTTP_TIMEOUT_MS: "3000",
     // Tests must not depend on the wall clock: no quiet hours and no daily cap unless a test sets them.
