@@ -67,7 +67,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     oaId: config.ZALO_OA_ID,
     initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN,
   });
-  const graph = new GraphClient(createZaloHttp(config.ZALO_GRAPH_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS), config.ZALO_APP_SECRET, config.ZALO_USE_APPSECRET_PROOF);
+  const graph = new GraphClient(createZaloHttp(config.ZALO_GRAPH_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS), config.ZALO_APP_SECRET, config.ZALO_USE_APPSECRET_PROOF, config.ZALO_MINI_APP_ID);
   const oa = new OaClient({
     http: createZaloHttp(config.ZALO_OPENAPI_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS),
     tokens,

@@ -8,13 +8,15 @@ export class GraphClient {
     private readonly http: AxiosInstance,
     private readonly appSecret: string,
     private readonly useAppSecretProof: boolean,
+    /** The Mini App's id: Zalo answers `user_id_by_oa` and `is_follower` only to a call that names it. */
+    private readonly miniAppId: string,
   ) {}
 
   /** Verifies a token from zmp-sdk getAccessToken() and returns the user it belongs to. */
   async getMe(userAccessToken: string): Promise<GraphMe> {
     const response = await zaloRequest(() =>
       this.http.get("/v2.0/me", {
-        params: { fields: "id,name,picture,user_id_by_oa,is_follower,is_sensitive" },
+        params: { fields: "id,name,picture,user_id_by_oa,is_follower,is_sensitive", miniapp_id: this.miniAppId },
         headers: this.headers(userAccessToken),
       }),
     );

@@ -8,8 +8,9 @@ export const graphMeSchema = z.object({
   name: z.string().default(""),
   picture: z.object({ data: z.object({ url: z.string() }) }).optional(),
   user_id_by_oa: zaloId.optional(),
-  is_follower: z.boolean().optional(),
-  is_sensitive: z.boolean().optional(),
+  // The SDK reads `!!is_follower`; a 0/1 or a string must not fail a sign-in.
+  is_follower: z.unknown().transform((v) => (v === undefined || v === null ? undefined : v === true || v === 1 || v === "1" || v === "true")),
+  is_sensitive: z.unknown().optional(),
 });
 export type GraphMe = z.infer<typeof graphMeSchema>;
 

@@ -28,7 +28,7 @@ describe("graph /v2.0/me", () => {
     sim.upsertUsers([user]);
     const token = sim.issueUserAccessToken(user.idByApp);
 
-    const { status, body } = await getMe(token);
+    const { status, body } = await getMe(token, {}, `&miniapp_id=${TEST_IDS.miniAppId}`);
 
     expect(status).toBe(200);
     expect(body).toEqual({
@@ -37,8 +37,22 @@ describe("graph /v2.0/me", () => {
       picture: { data: { url: "https://example.com/a.jpg" } },
       user_id_by_oa: user.idByOa,
       is_follower: true,
-      is_sensitive: false,
     });
+  });
+
+  it("answers only the fields asked for, and the OA link only to a call that names the Mini App", async () => {
+    sim = await startTestSim();
+    const user = buildUser({ isFollower: true });
+    sim.upsertUsers([user]);
+    const token = sim.issueUserAccessToken(user.idByApp);
+
+    const withoutMiniApp = await getMe(token);
+    expect(withoutMiniApp.body).toMatchObject({ id: user.idByApp, name: user.name });
+    expect(withoutMiniApp.body).not.toHaveProperty("user_id_by_oa");
+    expect(withoutMiniApp.body).not.toHaveProperty("is_follower");
+
+    const res = await fetch(`${sim.url}/v2.0/me?fields=id`, { headers: { access_token: token } });
+    expect(await res.json()).toEqual({ id: user.idByApp });
   });
 
   it("answers -216 for an unknown token and -220 once the token has expired", async () => {

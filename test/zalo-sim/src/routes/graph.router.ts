@@ -28,14 +28,18 @@ export function graphRouter(ctx: SimContext): Router {
     const miniAppId = req.query["miniapp_id"];
     // Catches a server configured with another Mini App's id, which in Zalo yields no user_id_by_oa.
     if (miniAppId !== undefined && miniAppId !== ctx.config.miniAppId) return sendInvalidParam(res, "miniapp_id");
-    // `fields` is accepted but everything is returned: clients read only what they asked for.
+    // Graph answers the fields asked for (`id` always, `id,name,picture` when none are named). The OA
+    // link (`user_id_by_oa`, `is_follower`) is a Mini App's: it comes only with the Mini App's id, as
+    // the SDK's own call sends it (zalo-platform.md §1.2, §1.9).
+    const fields = new Set(typeof req.query["fields"] === "string" ? req.query["fields"].split(",").map((f) => f.trim().replace(/[.(].*$/, "")) : ["name", "picture"]);
+    const forMiniApp = miniAppId === ctx.config.miniAppId;
     res.json({
       id: user.idByApp,
-      name: user.name,
-      picture: { data: { url: avatarOf(user) } },
-      user_id_by_oa: user.idByOa,
-      is_follower: user.isFollower,
-      is_sensitive: false,
+      ...(fields.has("name") && { name: user.name }),
+      ...(fields.has("picture") && { picture: { data: { url: avatarOf(user) } } }),
+      ...(fields.has("user_id_by_oa") && forMiniApp && user.idByOa !== undefined && { user_id_by_oa: user.idByOa }),
+      ...(fields.has("is_follower") && forMiniApp && { is_follower: user.isFollower }),
+      ...(fields.has("is_sensitive") && { is_sensitive: false }),
     });
   });
 
