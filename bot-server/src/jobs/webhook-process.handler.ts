@@ -4,7 +4,7 @@ import { enqueue } from "../queue/queues.js";
 import { queryRows, type Tx } from "../store/database.js";
 import { residents, webhookEvents } from "../store/schema/index.js";
 import { applyBulk, type BulkBatch, type InboundMessage } from "../webhooks/apply-batch.js";
-import { residentForOaUser, touchInteraction } from "../webhooks/residents-from-zalo.js";
+import { residentForOaUser, setFollowState, touchInteraction } from "../webhooks/residents-from-zalo.js";
 import { clickChatNowEventSchema, followEventSchema, receiptEventSchema, userSendEventSchema } from "../webhooks/zalo-events.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
@@ -65,7 +65,7 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
       const r = receiptEventSchema.safeParse(payload);
       if (!r.success) batch.noted.push({ eventId: event.id, note: invalidNote(r.error) });
       else batch.receipts.push({ eventId: event.id, kind: event.eventName === "user_seen_message" ? "seen" : "delivered", messageIds: [...(r.data.message.msg_ids ?? []), ...(r.data.message.msg_id ? [r.data.message.msg_id] : [])], at: r.data.timestamp });
-    } else if (event.eventName.startsWith("user_send_")) {
+    } else if (isDirectMessage(event.eventName)) {
       const m = userSendEventSchema.safeParse(payload);
       if (!m.success) batch.noted.push({ eventId: event.id, note: invalidNote(m.error) });
       else {
@@ -93,6 +93,12 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
   return { waiting: waiting.length, more };
 }
 
+/**
+ * A resident's message to the OA (`user_send_text`, `user_send_image`, …). Group-chat events
+ * (`user_send_group_*`, zalo-platform.md §5.3) are not to the OA and say nothing of the 7-day window.
+ */
+const isDirectMessage = (eventName: string) => eventName.startsWith("user_send_") && !eventName.startsWith("user_send_group_");
+
 const invalidNote = (error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
   `invalid payload: ${error.issues[0]?.path.map(String).join(".")} ${error.issues[0]?.message}`;
 
@@ -118,8 +124,9 @@ async function applyOne(ctx: JobContext, tx: Tx, event: { eventName: string; pay
   if (event.eventName === "follow" || event.eventName === "unfollow") {
     const e = followEventSchema.parse(event.payload);
     const resident = await residentForOaUser(tx, { wardId, oaUserId: e.follower.id, appUserId: e.user_id_by_app });
-    if (event.eventName === "follow") await touchInteraction(tx, resident.id, e.timestamp, { isFollower: true });
-    else await tx.update(residents).set({ isFollower: false, updatedAt: new Date() }).where(eq(residents.id, resident.id));
+    await setFollowState(tx, resident.id, event.eventName === "follow", e.timestamp);
+    // Following is an interaction with the OA (it opens the 7-day window); unfollowing is not.
+    if (event.eventName === "follow") await touchInteraction(tx, resident.id, e.timestamp);
     return undefined;
   }
   if (event.eventName === "user_click_chatnow") {

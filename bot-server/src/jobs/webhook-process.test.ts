@@ -97,6 +97,36 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     expect(rows.find((s) => s.zaloMsgId === "m-3")?.residentId).toBe(stranger?.id);
   });
 
+  it("keeps the newest follow state when Zalo retries an older follow after a later unfollow", async () => {
+    const resident = await buildResident(store.db, wardId, { isFollower: true, lastInteractionAt: new Date("2026-11-01T00:00:00Z") });
+    const at = Date.parse("2026-11-26T01:00:00Z");
+    const follow = (eventName: "follow" | "unfollow", when: number) => ({ app_id: "1", event_name: eventName, oa_id: "oa", follower: { id: resident.zaloOaUserId! }, source: "oa_profile", timestamp: String(when) });
+    const state = async () => (await store.db.select().from(residents).where(eq(residents.id, resident.id)))[0]!;
+
+    await run(await record(follow("unfollow", at)));
+    expect((await state()).isFollower).toBe(false);
+    // The follow of a minute earlier, retried by Zalo, arrives now: it must not make them a follower again.
+    await run(await record(follow("follow", at - 60_000)));
+    expect((await state()).isFollower).toBe(false);
+    await run(await record(follow("follow", at + 60_000)));
+    const after = await state();
+    expect(after.isFollower).toBe(true);
+    expect(after.lastInteractionAt?.getTime()).toBe(at + 60_000);
+    expect(await open()).toEqual([]);
+  });
+
+  it("leaves group-chat messages out of the OA inbox and the 7-day window", async () => {
+    const before = new Date("2026-11-01T00:00:00Z");
+    const resident = await buildResident(store.db, wardId, { lastInteractionAt: before });
+    const at = Date.parse("2026-11-26T01:00:00Z");
+    await run(await record({ ...text(resident.zaloOaUserId!, "g-1", at), event_name: "user_send_group_text", recipient: { id: "group-1" } }, text(resident.zaloOaUserId!, "d-1", at - 1000)));
+    const rows = await store.db.select().from(signals);
+    expect(rows.map((r) => r.zaloMsgId)).toEqual(["d-1"]);
+    const [after] = await store.db.select().from(residents).where(eq(residents.id, resident.id));
+    expect(after?.lastInteractionAt?.getTime()).toBe(at - 1000);
+    expect(await open()).toEqual([]);
+  });
+
   it("moves a delivery forward only: delivered and seen of one message in one batch end as seen", async () => {
     const broadcast = await buildSendingBroadcast(store.db, wardId);
     const a = await buildResident(store.db, wardId);

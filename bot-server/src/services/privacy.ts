@@ -63,6 +63,7 @@ export async function deleteMyData(db: Db, resident: ResidentRow, uploadsDir: st
         phone: null,
         phoneConsentedAt: null,
         isFollower: false,
+        followChangedAt: null,
         lastInteractionAt: null,
         notificationsAllowed: false,
         deletedAt: new Date(),

@@ -13,7 +13,8 @@ type ResidentRow = typeof residents.$inferSelect;
 export async function residentForZaloUser(db: Db, wardId: string, me: GraphMe): Promise<ResidentRow> {
   return db.transaction(async (tx) => {
     const [byApp] = await tx.select().from(residents).where(eq(residents.zaloAppUserId, me.id)).for("update");
-    const followerPatch = me.is_follower === undefined ? {} : { isFollower: me.is_follower };
+    // Zalo's answer now is the newest follow state there is.
+    const followerPatch = me.is_follower === undefined ? {} : { isFollower: me.is_follower, followChangedAt: new Date() };
     if (byApp) {
       const [updated] = await tx
         .update(residents)
@@ -32,7 +33,7 @@ export async function residentForZaloUser(db: Db, wardId: string, me: GraphMe): 
     }
     const [created] = await tx
       .insert(residents)
-      .values({ wardId, fullName: me.name || "Người dùng Zalo", zaloAppUserId: me.id, zaloOaUserId: me.user_id_by_oa ?? null, isFollower: me.is_follower ?? false })
+      .values({ wardId, fullName: me.name || "Người dùng Zalo", zaloAppUserId: me.id, zaloOaUserId: me.user_id_by_oa ?? null, isFollower: me.is_follower ?? false, followChangedAt: me.is_follower === undefined ? null : new Date() })
       .returning();
     if (!created) throw new Error("insert returned no row");
     return created;

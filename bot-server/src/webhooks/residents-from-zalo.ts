@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../store/database.js";
 import { residents } from "../store/schema/index.js";
 
@@ -35,13 +35,20 @@ export async function residentForOaUser(
 }
 
 /** Interaction time only moves forward (events can arrive out of order). */
-export async function touchInteraction(db: Db | Tx, residentId: string, at: Date, patch: { isFollower?: boolean } = {}): Promise<void> {
+export async function touchInteraction(db: Db | Tx, residentId: string, at: Date): Promise<void> {
   await db
     .update(residents)
-    .set({
-      lastInteractionAt: sql`greatest(${residents.lastInteractionAt}, ${at.toISOString()}::timestamptz)`,
-      ...(patch.isFollower === undefined ? {} : { isFollower: patch.isFollower }),
-      updatedAt: new Date(),
-    })
+    .set({ lastInteractionAt: sql`greatest(${residents.lastInteractionAt}, ${at.toISOString()}::timestamptz)`, updatedAt: new Date() })
     .where(eq(residents.id, residentId));
+}
+
+/**
+ * A follow or unfollow as of `at` (the event's own time). A retried event older than the state we
+ * already hold changes nothing: a follow retried after a later unfollow leaves the resident unfollowed.
+ */
+export async function setFollowState(db: Db | Tx, residentId: string, isFollower: boolean, at: Date): Promise<void> {
+  await db
+    .update(residents)
+    .set({ isFollower, followChangedAt: at, updatedAt: new Date() })
+    .where(and(eq(residents.id, residentId), or(isNull(residents.followChangedAt), lte(residents.followChangedAt, at))));
 }

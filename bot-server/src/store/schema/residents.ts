@@ -14,6 +14,11 @@ export const residents = pgTable(
     /** Zalo user id scoped to the ward's Official Account (what OA messages are addressed to). */
     zaloOaUserId: text("zalo_oa_user_id").unique(),
     isFollower: boolean("is_follower").notNull().default(false),
+    /**
+     * When Zalo last told us the follow state (a follow/unfollow event's own time, or a sign-in's Graph
+     * answer). Zalo retries a webhook for up to an hour: an older event must not overturn a newer state.
+     */
+    followChangedAt: timestamp("follow_changed_at", { withTimezone: true }),
     /** Last time the resident interacted with the OA: Zalo allows CS messages only within 7 days of it. */
     lastInteractionAt: timestamp("last_interaction_at", { withTimezone: true }),
     /** Only after explicit consent (Nghị định 13/2023). */

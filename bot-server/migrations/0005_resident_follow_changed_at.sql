@@ -1,0 +1,1 @@
+ALTER TABLE "residents" ADD COLUMN "follow_changed_at" timestamp with time zone;
