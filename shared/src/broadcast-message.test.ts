@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildBroadcastMessage, deliveryRef, hasDeliveryRef, postDeepLink, ZALO_TEXT_LIMIT } from "./broadcast-message.js";
+import { replyRequestSchema } from "./api/signals.js";
+import { buildBroadcastMessage, buildReplyMessage, deliveryRef, hasDeliveryRef, OA_REPLY_TEXT_LIMIT, postDeepLink, ZALO_TEXT_LIMIT } from "./broadcast-message.js";
 
 describe("broadcast message", () => {
   const link = postDeepLink("3000", "7b8f0c5e-1111-4222-8333-944455556666", deliveryRef(42));
@@ -23,5 +24,22 @@ describe("broadcast message", () => {
     expect(hasDeliveryRef([link], "d-42")).toBe(true);
     expect(hasDeliveryRef([link], "d-4")).toBe(false);
     expect(hasDeliveryRef(["not a url", link.replace("d-42", "d-421")], "d-42")).toBe(false);
+  });
+
+  it("sends the longest answer staff may send by OA whole, within Zalo's 2,000 characters", () => {
+    const replyLink = postDeepLink("3000000000000000003", "7b8f0c5e-1111-4222-8333-944455556666", "q-123456789");
+    const answer = "Trả lời ".repeat(300).slice(0, OA_REPLY_TEXT_LIMIT);
+    const { text } = buildReplyMessage(answer, replyLink);
+    expect(text.length).toBeLessThanOrEqual(ZALO_TEXT_LIMIT);
+    expect(text).toContain(answer);
+    expect(text.endsWith(replyLink)).toBe(true);
+  });
+
+  it("refuses an OA answer too long for one message, with the reason, and lets it be shown in the Mini App", () => {
+    const text = "a".repeat(OA_REPLY_TEXT_LIMIT + 1);
+    const byOa = replyRequestSchema.safeParse({ text, channel: "oa" });
+    expect(byOa.success).toBe(false);
+    expect(byOa.error?.issues[0]?.message).toMatch(/tối đa 1\.800 ký tự/);
+    expect(replyRequestSchema.safeParse({ text, channel: "feed" }).success).toBe(true);
   });
 });

@@ -25,6 +25,19 @@ export type CsMessage =
       };
     };
 
+/**
+ * The longest staff answer sent as one OA message: with its greeting and the Mini App link it stays
+ * within ZALO_TEXT_LIMIT. A longer answer is shown in the Mini App instead.
+ */
+export const OA_REPLY_TEXT_LIMIT = 1800;
+
+/** A staff answer to a resident as an OA text: the answer, then the way into the Mini App. */
+export function buildReplyMessage(answer: string, link: string): { text: string } {
+  const head = "💬 Phường trả lời: ";
+  const footer = `\n\nXem trong Loa Phường: ${link}`;
+  return { text: `${head}${clip(answer, ZALO_TEXT_LIMIT - head.length - footer.length)}${footer}` };
+}
+
 /** The per-delivery reference carried by the link; it identifies the delivery when reconciling with Zalo. */
 export const deliveryRef = (deliveryId: number) => `d-${deliveryId}`;
 

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { hasDeliveryRef, postDeepLink } from "@loa-phuong/shared";
+import { buildReplyMessage, hasDeliveryRef, postDeepLink } from "@loa-phuong/shared";
 import { queryRows } from "../store/database.js";
 import { signalReplies } from "../store/schema/index.js";
 import { ZaloError } from "../zalo/zalo-error.js";
@@ -35,7 +35,7 @@ export const handleSignalReply: JobHandler<"signal.reply"> = async (ctx, { reply
   await ctx.db.update(signalReplies).set({ status: "sending" }).where(eq(signalReplies.id, replyId));
   const link = row.post_id ? postDeepLink(ctx.config.ZALO_MINI_APP_ID, row.post_id, ref) : `https://zalo.me/s/${ctx.config.ZALO_MINI_APP_ID}/?ref=${ref}`;
   try {
-    const { messageId } = await ctx.oa.sendCsMessage(row.oa_id, { text: `💬 Phường trả lời: ${row.text}\n\nXem trong Loa Phường: ${link}` });
+    const { messageId } = await ctx.oa.sendCsMessage(row.oa_id, buildReplyMessage(row.text, link));
     await ctx.db.update(signalReplies).set({ status: "sent", zaloMessageId: messageId, error: null }).where(eq(signalReplies.id, replyId));
   } catch (error) {
     if (error instanceof ZaloError && !error.isTransient && error.kind === "api") {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OA_REPLY_TEXT_LIMIT } from "../broadcast-message.js";
 import { signalKindSchema } from "../domain/enums.js";
 
 export const signalListQuerySchema = z.strictObject({
@@ -32,7 +33,12 @@ export const signalSchema = z.object({
 export type Signal = z.infer<typeof signalSchema>;
 
 /** channel "oa" sends an OA message (only within Zalo's 7-day window); "feed" shows the answer in the Mini App. */
-export const replyRequestSchema = z.strictObject({
-  text: z.string().trim().min(1).max(2000),
-  channel: z.enum(["oa", "feed"]),
-});
+export const replyRequestSchema = z
+  .strictObject({
+    text: z.string().trim().min(1, "Vui lòng nhập câu trả lời.").max(2000, "Câu trả lời tối đa 2.000 ký tự."),
+    channel: z.enum(["oa", "feed"]),
+  })
+  .refine((r) => r.channel !== "oa" || r.text.length <= OA_REPLY_TEXT_LIMIT, {
+    path: ["text"],
+    message: "Tin nhắn Zalo OA chỉ chứa được câu trả lời tối đa 1.800 ký tự; câu dài hơn hãy hiển thị trong Mini App.",
+  });

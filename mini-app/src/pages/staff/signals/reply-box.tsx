@@ -1,4 +1,4 @@
-import type { Signal } from "@loa-phuong/shared";
+import { OA_REPLY_TEXT_LIMIT, type Signal } from "@loa-phuong/shared";
 import { useId, useState } from "react";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
@@ -31,6 +31,7 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
   // The server may know better than the list did (the window closed since it loaded): it answers 409.
   const [isOaRefused, setOaRefused] = useState(false);
   const canReplyByOa = signal.canReplyByOa && !isOaRefused;
+  const isTooLongForOa = text.trim().length > OA_REPLY_TEXT_LIMIT;
   const who = signal.resident?.name ?? "người dân";
 
   const send = (via: ReplyChannel) => {
@@ -68,6 +69,7 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
         />
         <p className="field-hint">
           {text.length}/{maxLength} ký tự
+          {canReplyByOa && isTooLongForOa && " · quá 1.800 ký tự: không gửi qua Zalo OA được, hãy hiển thị trong Mini App"}
         </p>
       </div>
       {!canReplyByOa && (
@@ -90,7 +92,7 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
       )}
       <div className="action-row">
         {canReplyByOa && (
-          <Button htmlType="button" loading={pending === "oa"} disabled={pending !== null} onClick={() => send("oa")}>
+          <Button htmlType="button" loading={pending === "oa"} disabled={pending !== null || isTooLongForOa} onClick={() => send("oa")}>
             Trả lời qua Zalo OA
           </Button>
         )}
