@@ -5,6 +5,9 @@ import { startStack, type Stack } from "./support/stack.js";
 import { approvedPost, deliveriesOf, ledgerCounts, seedWard, waitForBroadcastDone } from "./support/ward.js";
 import { waitFor } from "./support/wait-for.js";
 
+/** The ward's approved ZBS template for residents outside the 7-day window, as the simulator knows it. */
+const FALLBACK_TEMPLATE = { "tmpl-thong-bao-phuong": ["title", "summary", "link"] };
+
 describe("broadcast engine on a real Redis with the Zalo simulator", () => {
   let stack: Stack | undefined;
   afterEach(async () => {
@@ -76,7 +79,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
   });
 
   it("sends the configured template to residents outside Zalo's 7-day window instead of leaving them to the feed", async () => {
-    stack = await startStack({ env: { ZALO_FALLBACK_TEMPLATE_ID: "tmpl-thong-bao-phuong" } });
+    stack = await startStack({ sim: { templates: FALLBACK_TEMPLATE }, env: { ZALO_FALLBACK_TEMPLATE_ID: "tmpl-thong-bao-phuong" } });
     const ward = await seedWard(stack, { groups: 1, perGroup: 4, resident: (i) => (i === 0 ? { daysSinceInteraction: 20 } : {}) });
     const postId = await approvedPost(ward, { title: "Thông báo tiêm chủng" });
     const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
@@ -88,6 +91,35 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     expect(entry!.endpoint).toContain("/message/template");
     expect(JSON.stringify(entry!.body)).toContain(`/post/${postId}?ref=d-${silent.id}`);
     expect(rows.filter((r) => r.channel === "oa")).toHaveLength(3);
+  });
+
+  it("never sends a template twice: one whose answer was lost, and which the conversation cannot confirm, stays in the feed", async () => {
+    // Every answer is lost: each send happens at Zalo, and the worker cannot know it.
+    stack = await startStack({ sim: { templates: FALLBACK_TEMPLATE, faults: { lostResponseRate: 1 } }, env: { ZALO_FALLBACK_TEMPLATE_ID: "tmpl-thong-bao-phuong" } });
+    const ward = await seedWard(stack, { groups: 1, perGroup: 4, resident: (i) => (i === 0 ? { daysSinceInteraction: 20 } : {}) });
+    const postId = await approvedPost(ward, { title: "Thông báo lịch thu gom rác" });
+    const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
+    await waitForBroadcastDone(stack, res.body.id, 60_000);
+
+    expect([...ledgerCounts(stack, postId).values()]).toEqual([1, 1, 1, 1]);
+    const rows = await deliveriesOf(stack, res.body.id);
+    const silent = rows.find((r) => r.residentId === ward.residents[0]!.id)!;
+    expect(silent).toMatchObject({ status: "fallback", channel: "feed", errorCode: "template_in_doubt" });
+    // The OA messages were found in the conversation and recorded under Zalo's message ids.
+    const ledgerIds = new Set(stack.sim.ledger.all().map((e) => e.messageId));
+    const others = rows.filter((r) => r.id !== silent.id);
+    expect(others.every((r) => r.channel === "oa" && r.zaloMessageId && ledgerIds.has(r.zaloMessageId))).toBe(true);
+  });
+
+  it("records Zalo's refusal of a template it has not approved as the row's reason", async () => {
+    stack = await startStack({ env: { ZALO_FALLBACK_TEMPLATE_ID: "tmpl-chua-duyet" } });
+    const ward = await seedWard(stack, { groups: 1, perGroup: 2, resident: (i) => (i === 0 ? { daysSinceInteraction: 20 } : {}) });
+    const postId = await approvedPost(ward, { title: "Thông báo họp tổ" });
+    const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
+    await waitForBroadcastDone(stack, res.body.id);
+    const silent = (await deliveriesOf(stack, res.body.id)).find((r) => r.residentId === ward.residents[0]!.id)!;
+    expect(silent).toMatchObject({ status: "failed", channel: "template", errorCode: "zalo_-201", errorMessage: "template_id is invalid!" });
+    expect(stack.sim.ledger.forUser(ward.residents[0]!.zaloOaUserId)).toEqual([]);
   });
 
   it("pauses, resumes and cancels mid-flight without losing or doubling a message", async () => {

@@ -83,16 +83,22 @@ async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number, p
   if (!row.is_urgent && windowEndIfInside(ctx.config.QUIET_HOURS, Date.now())) return { hold: { id: row.id, lease, status: row.previous_status } };
   if (!row.zalo_oa_user_id) return { settle: { id: row.id, lease, status: "fallback", channel: "feed", errorCode: "not_follower", errorMessage: "Người dân chưa quan tâm OA." } };
   const ref = deliveryRef(row.id);
+  const templateId = row.channel === "template" ? ctx.config.ZALO_FALLBACK_TEMPLATE_ID : undefined;
+  const isTemplate = templateId !== undefined;
   try {
     if (row.previous_status === "sending") {
       const found = await findInConversation(ctx, row.zalo_oa_user_id, ref, startBy);
       if (found) return { settle: { id: row.id, lease, status: "sent", zaloMessageId: found } };
+      // Zalo does not document whether the conversation shows a template's parameters, so not finding
+      // one proves nothing: a template that may have gone out is not sent again (it would be a second,
+      // billed message). The post is in the resident's feed either way.
+      if (isTemplate) return { settle: { id: row.id, lease, status: "fallback", channel: "feed", errorCode: "template_in_doubt", errorMessage: TEMPLATE_IN_DOUBT } };
     }
     const link = postDeepLink(ctx.config.ZALO_MINI_APP_ID, row.post_id, ref);
     const message = buildBroadcastMessage({ title: row.title, summary: row.summary, body: row.body, imageUrl: row.image_url }, link, ctx.config.OA_MESSAGE_FORMAT);
-    if (row.channel === "template" && ctx.config.ZALO_FALLBACK_TEMPLATE_ID) {
+    if (isTemplate) {
       const data = { title: row.title.slice(0, 100), summary: (row.summary ?? row.body).slice(0, 200), link };
-      const { messageId } = await ctx.oa.sendTemplateMessage(row.zalo_oa_user_id, ctx.config.ZALO_FALLBACK_TEMPLATE_ID, data, { startBy, permit });
+      const { messageId } = await ctx.oa.sendTemplateMessage(row.zalo_oa_user_id, templateId, data, { startBy, permit });
       return { settle: { id: row.id, lease, status: "sent", zaloMessageId: messageId } };
     }
     const { messageId } = await ctx.oa.sendCsMessage(row.zalo_oa_user_id, message, { startBy, permit });
@@ -110,6 +116,8 @@ async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number, p
     return { settle: { id: row.id, lease, status: "failed", errorCode: code, errorMessage: error.message } };
   }
 }
+
+const TEMPLATE_IN_DOUBT = "Không rõ Zalo đã nhận tin mẫu hay chưa (mất câu trả lời khi gửi); không gửi lại để tránh gửi trùng. Người dân vẫn xem được trong Mini App.";
 
 async function findInConversation(ctx: JobContext, userId: string, ref: string, startBy?: number): Promise<string | undefined> {
   for (let page = 0; page < RECONCILE_PAGES; page++) {

@@ -25,6 +25,7 @@ const optionsSchema = z.object({
       timeoutMs: nonNegativeInt.optional(),
     })
     .optional(),
+  templates: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
   receipts: z
     .object({ receivedDelayMs: nonNegativeInt.optional(), seenDelayMs: nonNegativeInt.nullable().optional() })
     .optional(),
@@ -34,7 +35,8 @@ const optionsSchema = z.object({
   enforceInteractionWindow: z.boolean().default(true),
   seed: z.number().int().optional(),
   webhookRetryDelaysMs: z.array(nonNegativeInt).default([30_000, 300_000, 900_000, 1_800_000, 3_600_000]),
-  webhookTimeoutMs: z.number().int().positive().default(10_000),
+  // Zalo wants the 200 within 2 s (zalo-platform.md §5.1) and retries only when it cannot connect.
+  webhookTimeoutMs: z.number().int().positive().default(2_000),
   webhookConcurrency: z.number().int().positive().default(16),
   webhookQueueLimit: z.number().int().positive().default(500_000),
   webhookLogLimit: nonNegativeInt.default(100_000),

@@ -54,6 +54,12 @@ export interface ZaloSimOptions {
   /** Added to every Graph / OAuth / OA response. */
   latencyMs?: number;
   faults?: SimFaults;
+  /**
+   * The OA's approved ZBS templates, by id, with the names of their parameters. A template not listed
+   * here is refused (-201 "template_id is invalid!"), and so is `template_data` that does not fill
+   * exactly those parameters: Zalo sends only templates it has approved. Default none.
+   */
+  templates?: Record<string, string[]>;
   receipts?: { receivedDelayMs?: number; seenDelayMs?: number | null };
   oaAccessTokenTtlSec?: number;
   userAccessTokenTtlSec?: number;
@@ -67,7 +73,7 @@ export interface ZaloSimOptions {
   seed?: number;
   /** Delays before webhook retries 1..n after a connection error. Default Zalo's 30 s, 5 min, 15 min, 30 min, 1 h. */
   webhookRetryDelaysMs?: number[];
-  /** A webhook attempt that has not answered by then is recorded as failed (not retried). Default 10000. */
+  /** A webhook attempt that has not answered by then is recorded as failed (not retried), as Zalo does. Default 2000. */
   webhookTimeoutMs?: number;
   /** Webhook POSTs in flight at once, across users. Default 16. */
   webhookConcurrency?: number;

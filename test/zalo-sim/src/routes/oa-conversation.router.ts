@@ -14,7 +14,7 @@ const MAX_COUNT = 10;
 /**
  * GET /v2.0/oa/conversation: the chat between the OA and one user, newest first. The bot server
  * uses it after a crash to decide whether a send already happened, so OA messages carry every
- * URL they contained in `links`.
+ * URL they contained in `links` (template messages excepted: see `fromOa`).
  */
 export function oaConversationRouter(ctx: SimContext, auth: RequestHandler): Router {
   const router = Router();
@@ -72,7 +72,9 @@ function fromOa(ctx: SimContext, user: UserRecord, entry: LedgerEntry): Record<s
     to_display_name: user.name,
     to_avatar: avatarOf(user),
   };
-  if (entry.links.length > 0) item["links"] = entry.links.map((url) => ({ url }));
+  // What Zalo's conversation shows of a template message is not documented (§4.3 g, §4.4): its
+  // parameters, links included, are left out, so a client cannot count on finding them there.
+  if (entry.links.length > 0 && entry.type !== "template") item["links"] = entry.links.map((url) => ({ url }));
   return item;
 }
 

@@ -194,7 +194,7 @@ describe("POST /v3.0/oa/message/cs", () => {
 describe("POST /v3.0/oa/message/template", () => {
   it("accepts user_id at the top level or in recipient, ignoring follower and 7-day rules", async () => {
     const now = Date.UTC(2026, 10, 26, 3, 0, 0);
-    sim = await startTestSim({ now: () => now });
+    sim = await startTestSim({ now: () => now, templates: { "7895417a7d3f9461cd2e": ["link"] } });
     const user = buildUser({ isFollower: false, lastInteractionAt: now - 90 * DAY });
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
@@ -213,4 +213,26 @@ describe("POST /v3.0/oa/message/template", () => {
       ["/v3.0/oa/message/template", ["https://loa.example/p/9"]],
     ]);
   });
+
+  it("sends only templates the OA has approved, with exactly their parameters, and shows no parameters in the conversation", async () => {
+    sim = await startTestSim({ templates: { "tmpl-thong-bao": ["title", "link"] } });
+    const user = buildUser();
+    sim.upsertUsers([user]);
+    const { accessToken } = sim.issueOaTokens();
+    const headers = { access_token: accessToken };
+    const send = (body: Record<string, unknown>) => oaPost(sim!, "/v3.0/oa/message/template", { user_id: user.idByOa, ...body }, headers);
+
+    expect((await send({ template_id: "tmpl-khac", template_data: { title: "a", link: "https://loa.example/p/1" } })).body).toEqual({ error: -201, message: "template_id is invalid!" });
+    expect((await send({ template_id: "tmpl-thong-bao", template_data: { title: "a" } })).body).toEqual({ error: -201, message: "template_data is invalid!" });
+    expect((await send({ template_id: "tmpl-thong-bao", template_data: { title: "a", link: "https://loa.example/p/1", extra: "x" } })).body).toEqual({ error: -201, message: "template_data is invalid!" });
+    expect(sim.ledger.forUser(user.idByOa)).toEqual([]);
+
+    expect((await send({ template_id: "tmpl-thong-bao", template_data: { title: "a", link: "https://loa.example/p/1" } })).body).toMatchObject({ error: 0 });
+    const data = encodeURIComponent(JSON.stringify({ user_id: user.idByOa, offset: 0, count: 10 }));
+    const conversation = (await (await fetch(`${sim.url}/v2.0/oa/conversation?data=${data}`, { headers })).json()) as { data: Array<Record<string, unknown>> };
+    expect(conversation.data).toHaveLength(1);
+    expect(conversation.data[0]).toMatchObject({ type: "template" });
+    expect(conversation.data[0]).not.toHaveProperty("links");
+  });
 });
+

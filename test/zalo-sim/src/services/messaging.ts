@@ -66,6 +66,10 @@ export function sendCsMessage(ctx: SimContext, body: CsMessageBody, rawBody: Buf
 export function sendTemplateMessage(ctx: SimContext, body: TemplateMessageBody, rawBody: Buffer | undefined): SendResultData {
   const rawUserId = body.user_id ?? body.recipient?.user_id;
   if (rawUserId === undefined) throw new ZaloApiError(ZaloError.invalidParam, "user_id is invalid!");
+  const params = Object.hasOwn(ctx.config.templates, body.template_id) ? ctx.config.templates[body.template_id]! : undefined;
+  if (params === undefined) throw new ZaloApiError(ZaloError.invalidParam, "template_id is invalid!");
+  const given = Object.keys(body.template_data ?? {});
+  if (given.length !== params.length || !params.every((p) => given.includes(p))) throw new ZaloApiError(ZaloError.invalidParam, "template_data is invalid!");
   const user = findRecipient(ctx, normaliseUserId(rawUserId, rawBody));
   checkSendRate(ctx);
   const data = accept(ctx, user, TEMPLATE_ENDPOINT, body, describeTemplateMessage(body));
