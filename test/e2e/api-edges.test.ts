@@ -141,6 +141,33 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     expect(await snapshot(stack)).toBe(before);
   });
 
+  it("answers NUL characters, bodies that do not inflate, unknown campaigns and impossible dates with 400, changing nothing", async () => {
+    const before = await snapshot(stack);
+    const nul = [
+      await editor.request("POST", "/api/posts", { kind: "news", title: "a\u0000b", body: "B" }),
+      await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", { username: "bien\u0000tap", password: "x" }),
+      await editor.request("GET", "/api/signals?kind=question&status=open&residentialGroupId=%00"),
+    ];
+    for (const res of nul) {
+      expect(res.status).toBe(400);
+      expect(res.body.error).toBe("validation_failed");
+    }
+    expect(nul[0]!.body.message).toBe("Dữ liệu chứa ký tự không hợp lệ (NUL).");
+    const notGzip = await editor.request("POST", "/api/posts", '{"kind":"news","title":"T","body":"B"}', { "content-type": "application/json", "content-encoding": "gzip" });
+    expect(notGzip.status).toBe(400);
+    expect(notGzip.body.message).toBe("Không đọc được nội dung gửi lên.");
+    const campaign = await editor.request("POST", "/api/posts", { kind: "news", title: "T", body: "B", campaignId: "00000000-0000-4000-8000-000000000000" });
+    expect(campaign.status).toBe(400);
+    expect(campaign.body.fields).toEqual([{ field: "body.campaignId", message: "Không có chiến dịch này trong phường." }]);
+    const yearZero = await editor.request("GET", "/api/signals?from=0000-01-01");
+    expect(yearZero.status).toBe(400);
+    expect(yearZero.body.fields.map((f: { field: string }) => f.field)).toEqual(["query.from"]);
+    const unnamed = await approver.request("POST", `/api/posts/${postId}/approve`);
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.fields.map((f: { field: string }) => f.field)).toEqual(["body.version"]);
+    expect(await snapshot(stack)).toBe(before);
+  });
+
   it("keeps residents and anonymous callers out of every staff route, and editors from approving", async () => {
     const before = await snapshot(stack);
     const anonymous = new ApiClient(stack.url);
@@ -187,10 +214,10 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     const author = await new ApiClient(stack.url).loginStaff(both.username, both.password);
     const own = (await author.request("POST", "/api/posts", { kind: "news", title: "Bài của tôi", body: "B" })).body.id;
     await author.request("POST", `/api/posts/${own}/submit`);
-    const selfApproval = await author.request("POST", `/api/posts/${own}/approve`);
+    const selfApproval = await author.request("POST", `/api/posts/${own}/approve`, { version: 1 });
     expect(selfApproval.status).toBe(403);
     expect(selfApproval.body.error).toBe("self_approval");
-    expect((await approver.request("POST", `/api/posts/${own}/approve`)).body.status).toBe("approved");
+    expect((await approver.request("POST", `/api/posts/${own}/approve`, { version: 1 })).body.status).toBe("approved");
   });
 
   it("rejects a forged Mini App token without creating a session", async () => {

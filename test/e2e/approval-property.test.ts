@@ -89,7 +89,9 @@ describe("nothing unapproved, and no version but the approved one, is ever sent"
           } else if (a.kind === "submit") {
             await ward.editor.request("POST", `/api/posts/${post.id}/submit`);
           } else if (a.kind === "approve") {
-            const res = await ward.approver.request("POST", `/api/posts/${post.id}/approve`);
+            // The approver approves what they just reviewed.
+            const reviewed = await ward.approver.request("GET", `/api/posts/${post.id}`);
+            const res = await ward.approver.request("POST", `/api/posts/${post.id}/approve`, { version: reviewed.body.version });
             if (res.status === 200) {
               const set = approvedMessages.get(post.id) ?? new Set();
               set.add(textOf(buildBroadcastMessage({ title: res.body.title, summary: res.body.summary, body: res.body.body }, "LINK")));

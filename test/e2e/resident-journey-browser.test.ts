@@ -85,7 +85,7 @@ describe("a new resident's journey through the Mini App, in a real browser", () 
     expect(created.status).toBe(201);
     const postId = created.body.id;
     expect((await editor.request("POST", `/api/posts/${postId}/submit`)).status).toBe(200);
-    expect((await approver.request("POST", `/api/posts/${postId}/approve`)).status).toBe(200);
+    expect((await approver.request("POST", `/api/posts/${postId}/approve`, { version: 1 })).status).toBe(200);
     const broadcast = await editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ residentialGroupIds: [groupId] }], exclude: [] } });
     expect(broadcast.status).toBe(201);
     await waitFor(

@@ -24,7 +24,7 @@ describe("residents and group heads on the API", () => {
     });
     pollPost = created.body.id;
     await ward.editor.request("POST", `/api/posts/${pollPost}/submit`);
-    await ward.approver.request("POST", `/api/posts/${pollPost}/approve`);
+    await ward.approver.request("POST", `/api/posts/${pollPost}/approve`, { version: 1 });
   });
   afterAll(async () => stack?.stop());
 

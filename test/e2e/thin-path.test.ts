@@ -45,7 +45,7 @@ describe("thin path: schedule → OA messages → delivery rows → receipts →
     const postId = created.body.id as string;
     expect((await editor.request("POST", `/api/posts/${postId}/submit`)).body.status).toBe("submitted");
     expect((await editor.request("POST", `/api/posts/${postId}/approve`)).status).toBe(403);
-    expect((await approver.request("POST", `/api/posts/${postId}/approve`)).body.status).toBe("approved");
+    expect((await approver.request("POST", `/api/posts/${postId}/approve`, { version: 1 })).body.status).toBe("approved");
 
     const dueAt = Date.now() + 1500;
     const scheduled = await editor.request("POST", "/api/broadcasts", {

@@ -64,7 +64,7 @@ async function sendDemoPosts(ctx: { config: Config; logger: Logger; db: Db; queu
   for (const post of demoPosts) {
     const created = await createPost(ctx.db, editor, { kind: post.kind, title: post.title, summary: post.summary, body: post.body, isUrgent: post.isUrgent ?? false, ...(campaign ? { campaignId: campaign.id } : {}) });
     await submitPost(ctx.db, editor, created.id);
-    await approvePost(ctx.db, approver, created.id);
+    await approvePost(ctx.db, approver, created.id, created.version);
     const audience: Audience =
       post.audience === "ward"
         ? { include: [{ wholeWard: true }], exclude: [] }

@@ -3,6 +3,7 @@ import type { ApiContext } from "./api-context.js";
 import { authenticate } from "./middleware/auth.js";
 import { cors } from "./middleware/cors.js";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler.js";
+import { rejectNulCharacters } from "./middleware/validate.js";
 import { bullBoardRouter } from "./routes/admin/bull-board.router.js";
 import { authRouter } from "./routes/auth/auth.router.js";
 import { staffZaloRouter } from "./routes/auth/staff-zalo.router.js";
@@ -41,6 +42,7 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
   const api = express.Router();
   api.use(cors(ctx.config.CORS_ORIGINS));
   api.use(express.json({ limit: "256kb" }));
+  api.use(rejectNulCharacters);
   api.use(authenticate(ctx));
   api.use(authRouter(ctx));
   api.use(staffZaloRouter(ctx));

@@ -60,7 +60,7 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
   const rare: Array<{ id: number; eventName: string; payload: unknown }> = [];
   const senders: Array<{ oaUserId: string; appUserId: string | undefined; message: Omit<InboundMessage, "residentId" | "residentialGroupId"> }> = [];
   for (const event of open) {
-    const payload = JSON.parse(event.rawBody) as unknown;
+    const payload = JSON.parse(event.rawBody, withoutNul) as unknown;
     if (event.eventName === "user_received_message" || event.eventName === "user_seen_message") {
       const r = receiptEventSchema.safeParse(payload);
       if (!r.success) batch.noted.push({ eventId: event.id, note: invalidNote(r.error) });
@@ -92,6 +92,12 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
   const { waiting } = await applyBulk(ctx.db, ctx.config.WARD_ID, batch);
   return { waiting: waiting.length, more };
 }
+
+/**
+ * Drops NUL characters from the strings of an event: a resident may send one, and no text or jsonb
+ * column can store it; one such message must not stop every event behind it.
+ */
+const withoutNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
 
 /**
  * A resident's message to the OA (`user_send_text`, `user_send_image`, …). Group-chat events

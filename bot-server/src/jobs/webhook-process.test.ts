@@ -115,6 +115,18 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     expect(await open()).toEqual([]);
   });
 
+  it("stores a message with a NUL character without it, and the events behind it are applied", async () => {
+    const resident = await buildResident(store.db, wardId);
+    const at = Date.parse("2026-11-26T01:00:00Z");
+    await run(await record(text(resident.zaloOaUserId!, "nul-1", at, "Cho hỏi\u0000 lịch họp"), text(resident.zaloOaUserId!, "after-1", at + 1000, "Tin sau")));
+    const rows = await store.db.select().from(signals).orderBy(signals.zaloMsgId);
+    expect(rows.map((r) => [r.zaloMsgId, r.text])).toEqual([
+      ["after-1", "Tin sau"],
+      ["nul-1", "Cho hỏi lịch họp"],
+    ]);
+    expect(await open()).toEqual([]);
+  });
+
   it("leaves group-chat messages out of the OA inbox and the 7-day window", async () => {
     const before = new Date("2026-11-01T00:00:00Z");
     const resident = await buildResident(store.db, wardId, { lastInteractionAt: before });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { Store } from "../store/database.js";
-import { auditLog, broadcasts, postVersions } from "../store/schema/index.js";
+import { auditLog, broadcasts, posts, postVersions } from "../store/schema/index.js";
 import { buildStaff, buildWard } from "../testing/factories.js";
 import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.js";
 import { approvePost, createPost, rejectPost, submitPost, updatePost } from "./posts.js";
@@ -26,7 +26,7 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     const post = await createPost(store.db, editor, draft);
     expect(post.status).toBe("draft");
     expect((await submitPost(store.db, editor, post.id)).status).toBe("submitted");
-    const approved = await approvePost(store.db, approver, post.id);
+    const approved = await approvePost(store.db, approver, post.id, 1);
     expect(approved).toMatchObject({ status: "approved", approvedVersion: 1, approvedById: approver.id });
     const versions = await store.db.select().from(postVersions).where(eq(postVersions.postId, post.id));
     expect(versions.map((v) => v.title)).toEqual(["Thông báo họp tổ"]);
@@ -43,7 +43,33 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     const both = await buildStaff(store.db, wardId, ["editor", "approver"]);
     const post = await createPost(store.db, both, draft);
     await submitPost(store.db, both, post.id);
-    await expect(approvePost(store.db, both, post.id)).rejects.toMatchObject({ code: "self_approval" });
+    await expect(approvePost(store.db, both, post.id, 1)).rejects.toMatchObject({ code: "self_approval" });
+  });
+
+  it("refuses approval by an editor-approver who rewrote another's post since its last approval", async () => {
+    const editor = await buildStaff(store.db, wardId, ["editor"]);
+    const both = await buildStaff(store.db, wardId, ["editor", "approver"]);
+    const approver = await buildStaff(store.db, wardId, ["approver"]);
+    const post = await createPost(store.db, editor, draft);
+    await submitPost(store.db, editor, post.id);
+    const rewritten = await updatePost(store.db, both, post.id, { body: "Họp lúc 23h, mang theo 500.000đ." });
+    await expect(approvePost(store.db, both, post.id, rewritten.version)).rejects.toMatchObject({ code: "self_approval" });
+    // Another approver can; after that approval, the same account may approve the next edit by someone else.
+    await approvePost(store.db, approver, post.id, rewritten.version);
+    const next = await updatePost(store.db, editor, post.id, { body: "Họp lúc 19h30 tại nhà văn hóa." });
+    expect((await approvePost(store.db, both, post.id, next.version)).status).toBe("approved");
+  });
+
+  it("refuses to approve a version the approver did not review", async () => {
+    const editor = await buildStaff(store.db, wardId, ["editor"]);
+    const approver = await buildStaff(store.db, wardId, ["approver"]);
+    const post = await createPost(store.db, editor, draft);
+    await submitPost(store.db, editor, post.id);
+    // The approver opened version 1; the editor changes it before the approver decides.
+    await updatePost(store.db, editor, post.id, { body: "Họp lúc 23h, mang theo 500.000đ." });
+    await expect(approvePost(store.db, approver, post.id, 1)).rejects.toMatchObject({ code: "conflict" });
+    const [row] = await store.db.select().from(posts).where(eq(posts.id, post.id));
+    expect(row).toMatchObject({ status: "submitted", approvedVersion: null });
   });
 
   it("refuses approval by an editor", async () => {
@@ -51,7 +77,7 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     const other = await buildStaff(store.db, wardId, ["editor"]);
     const post = await createPost(store.db, editor, draft);
     await submitPost(store.db, editor, post.id);
-    await expect(approvePost(store.db, other, post.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(approvePost(store.db, other, post.id, 1)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("sends an edited approved post back for approval and cancels its scheduled broadcast", async () => {
@@ -59,7 +85,7 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     const approver = await buildStaff(store.db, wardId, ["approver"]);
     const post = await createPost(store.db, editor, draft);
     await submitPost(store.db, editor, post.id);
-    await approvePost(store.db, approver, post.id);
+    await approvePost(store.db, approver, post.id, 1);
     const [scheduled] = await store.db
       .insert(broadcasts)
       .values({ wardId, postId: post.id, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(Date.now() + 3_600_000), createdById: editor.id })
@@ -76,7 +102,7 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     const post = await createPost(store.db, editor, draft);
     await submitPost(store.db, editor, post.id);
     await rejectPost(store.db, approver, post.id, "Cần ghi rõ địa điểm");
-    await expect(approvePost(store.db, approver, post.id)).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(approvePost(store.db, approver, post.id, 1)).rejects.toMatchObject({ code: "invalid_transition" });
     expect((await submitPost(store.db, editor, post.id)).status).toBe("submitted");
   });
 });

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { CreatePostRequest, Post, PostReview, PostStatus } from "@loa-phuong/shared";
 import { createPostRequestSchema } from "@loa-phuong/shared";
 import { AppError, notFound } from "../http/app-error.js";
 import type { Db, Tx } from "../store/database.js";
-import { broadcasts, posts, postVersions } from "../store/schema/index.js";
+import { auditLog, broadcasts, campaigns, posts, postVersions } from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";
 import type { StaffActor } from "./staff.js";
 
@@ -60,6 +60,7 @@ export async function createPost(db: Db, actor: StaffActor, input: CreatePostReq
   requireRole(actor, "editor");
   const data = createPostRequestSchema.parse(input);
   return db.transaction(async (tx) => {
+    if (data.campaignId) await requireCampaign(tx, actor.wardId, data.campaignId);
     const [row] = await tx
       .insert(posts)
       .values({
@@ -133,12 +134,44 @@ export async function submitPost(db: Db, actor: StaffActor, postId: string): Pro
   });
 }
 
-export async function approvePost(db: Db, actor: StaffActor, postId: string): Promise<Post> {
+/**
+ * Approves the version the approver reviewed. Refused when the post changed since (409: they would
+ * approve words they never saw), and when the approver wrote the post or edited it since its last
+ * approval (two people, always: an account holding both roles cannot approve its own words).
+ */
+export async function approvePost(db: Db, actor: StaffActor, postId: string, reviewedVersion: number): Promise<Post> {
   requireRole(actor, "approver");
-  return transition(db, actor, postId, ["submitted"], "approved", "approve", async (_tx, row) => {
-    if (row.authorId === actor.id) throw new AppError("self_approval");
+  return transition(db, actor, postId, ["submitted"], "approved", "approve", async (tx, row) => {
+    if (row.version !== reviewedVersion) {
+      throw new AppError("conflict", `Bài đã được sửa sau khi bạn mở (nay là bản ${row.version}, bạn xem bản ${reviewedVersion}). Vui lòng xem lại nội dung mới rồi duyệt.`);
+    }
+    if (row.authorId === actor.id || (await editedSinceApproval(tx, row, actor.id))) throw new AppError("self_approval");
     return { approvedVersion: row.version, approvedById: actor.id, approvedAt: new Date(), rejectionReason: null };
   });
+}
+
+/** A post may belong only to a campaign of its own ward: anything else is the caller's mistake (400). */
+async function requireCampaign(tx: Tx, wardId: string, campaignId: string): Promise<void> {
+  const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, campaignId), eq(campaigns.wardId, wardId)));
+  if (!campaign) throw new AppError("validation_failed", "Dữ liệu không hợp lệ: body.campaignId.", [{ field: "body.campaignId", message: "Không có chiến dịch này trong phường." }]);
+}
+
+/** Whether this staff member changed the post's content after its last approved version. */
+async function editedSinceApproval(tx: Tx, row: PostRow, staffId: string): Promise<boolean> {
+  const [edit] = await tx
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, "post"),
+        eq(auditLog.entityId, row.id),
+        eq(auditLog.action, "edit"),
+        eq(auditLog.actorId, staffId),
+        sql`(${auditLog.details}->>'version')::int > ${row.approvedVersion ?? 0}`,
+      ),
+    )
+    .limit(1);
+  return edit !== undefined;
 }
 
 export async function rejectPost(db: Db, actor: StaffActor, postId: string, reason: string): Promise<Post> {

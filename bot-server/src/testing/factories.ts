@@ -64,7 +64,7 @@ export async function buildSendingBroadcast(db: Db, wardId: string) {
   const approver = await buildStaff(db, wardId, ["approver"]);
   const post = await createPost(db, editor, { kind: "announcement", title: "Lịch tiêm chủng", body: "Tiêm chủng tại trạm y tế phường." });
   await submitPost(db, editor, post.id);
-  await approvePost(db, approver, post.id);
+  await approvePost(db, approver, post.id, post.version);
   const [broadcast] = await db
     .insert(broadcasts)
     .values({ wardId, postId: post.id, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(), status: "sending", createdById: editor.id })

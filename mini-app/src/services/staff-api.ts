@@ -106,8 +106,9 @@ export function submitPost(token: Token, postId: string): Promise<Post> {
   return request(`/api/posts/${id(postId)}/submit`, { token, method: "POST" });
 }
 
-export function approvePost(token: Token, postId: string): Promise<Post> {
-  return request(`/api/posts/${id(postId)}/approve`, { token, method: "POST" });
+/** Approves the version the approver reviewed; the server refuses (409) if the post changed since. */
+export function approvePost(token: Token, postId: string, version: number): Promise<Post> {
+  return request(`/api/posts/${id(postId)}/approve`, { token, ...json("POST", { version }) });
 }
 
 export function rejectPost(token: Token, postId: string, reason: string): Promise<Post> {

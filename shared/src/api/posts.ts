@@ -23,6 +23,12 @@ export const createPostRequestSchema = postFieldsSchema.refine((p) => p.kind !==
 });
 export type CreatePostRequest = z.input<typeof createPostRequestSchema>;
 
+/** The approver names the version they reviewed: a post edited since is not approved unseen. */
+export const approvePostRequestSchema = z.strictObject({
+  version: z.number({ error: "Cần nêu bản bài đã xem" }).int().positive(),
+});
+export type ApprovePostRequest = z.infer<typeof approvePostRequestSchema>;
+
 export const rejectPostRequestSchema = z.strictObject({
   reason: z.string().trim().min(1, "Cần nêu lý do").max(1000),
 });

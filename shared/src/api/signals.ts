@@ -2,13 +2,16 @@ import { z } from "zod";
 import { OA_REPLY_TEXT_LIMIT } from "../broadcast-message.js";
 import { signalKindSchema } from "../domain/enums.js";
 
+/** A day of the inbox's range: an ISO date the store can compare (year 0 or 10000 is refused). */
+const inboxDate = z.iso.date("Ngày phải có dạng yyyy-mm-dd").refine((d) => d >= "2000-01-01" && d <= "2099-12-31", "Ngày phải nằm trong khoảng 2000–2099");
+
 export const signalListQuerySchema = z.strictObject({
   kind: signalKindSchema.optional(),
   residentialGroupId: z.uuid().optional(),
   postId: z.uuid().optional(),
   status: z.enum(["open", "handled"]).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: inboxDate.optional(),
+  to: inboxDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().positive().optional(),
 });

@@ -50,7 +50,7 @@ export async function approvedPost(ward: SeededWard, post: { title: string; body
   const created = await ward.editor.request("POST", "/api/posts", { kind: post.kind ?? "announcement", body: post.body ?? `${post.title} — nội dung chi tiết.`, title: post.title, isUrgent: post.isUrgent ?? false });
   if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
   await ward.editor.request("POST", `/api/posts/${created.body.id}/submit`);
-  const approved = await ward.approver.request("POST", `/api/posts/${created.body.id}/approve`);
+  const approved = await ward.approver.request("POST", `/api/posts/${created.body.id}/approve`, { version: created.body.version });
   if (approved.body.status !== "approved") throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
   return created.body.id;
 }

@@ -31,5 +31,9 @@ function toAppError(err: unknown): AppError | undefined {
   if (type === "entity.parse.failed") return new AppError("malformed_json");
   if (type === "entity.too.large") return new AppError("payload_too_large");
   if (type === "encoding.unsupported" || type === "charset.unsupported") return new AppError("validation_failed", "Bảng mã không được hỗ trợ.");
+  // Any other refusal of body-parser (a body that does not inflate as its content-encoding says, a
+  // length that does not match): an http-errors 4xx, marked `expose`. The request was bad, not the server.
+  const { status, expose } = err as { status?: unknown; expose?: unknown };
+  if (expose === true && typeof status === "number" && status >= 400 && status < 500) return new AppError("validation_failed", "Không đọc được nội dung gửi lên.");
   return undefined;
 }

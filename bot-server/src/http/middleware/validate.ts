@@ -46,3 +46,17 @@ export function validate<S extends Schemas>(schemas: S): RequestHandler {
 export function valid<S extends Schemas>(res: { locals: Record<string, unknown> }, _schemas?: S): Validated<S> {
   return res.locals.valid as Validated<S>;
 }
+
+/** Whether a parsed value holds a NUL character anywhere (no text column can store one). */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === "object") return Object.entries(value).some(([k, v]) => k.includes("\u0000") || holdsNul(v));
+  return false;
+}
+
+/** Refuses a body or query with a NUL character (U+0000): a clear 400 instead of a store error. */
+export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
+  if (holdsNul(req.body) || holdsNul(req.query)) throw new AppError("validation_failed", "Dữ liệu chứa ký tự không hợp lệ (NUL).");
+  next();
+};

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { createPostRequestSchema, idParamsSchema, postListQuerySchema, rejectPostRequestSchema } from "@loa-phuong/shared";
+import { approvePostRequestSchema, createPostRequestSchema, idParamsSchema, postListQuerySchema, rejectPostRequestSchema } from "@loa-phuong/shared";
 import type { ApiContext } from "../../api-context.js";
 import { requireStaff, staffOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
@@ -41,9 +41,9 @@ export function postsRouter(ctx: ApiContext): Router {
     res.json(await submitPost(ctx.db, staffOf(res), params.id));
   });
 
-  router.post("/posts/:id/approve", requireStaff("approver"), validate({ params: idParamsSchema }), async (_req, res) => {
-    const { params } = valid(res, { params: idParamsSchema });
-    res.json(await approvePost(ctx.db, staffOf(res), params.id));
+  router.post("/posts/:id/approve", requireStaff("approver"), validate({ params: idParamsSchema, body: approvePostRequestSchema }), async (_req, res) => {
+    const { params, body } = valid(res, { params: idParamsSchema, body: approvePostRequestSchema });
+    res.json(await approvePost(ctx.db, staffOf(res), params.id, body.version));
   });
 
   router.post("/posts/:id/reject", requireStaff("approver"), validate({ params: idParamsSchema, body: rejectPostRequestSchema }), async (_req, res) => {

@@ -32,7 +32,7 @@ export function ReviewActions({ post }: { post: Post }) {
     setProblem(null);
     setDecision(action);
     void run(async () => {
-      if (action === "approve") await withStaffToken((token) => approvePost(token, post.id));
+      if (action === "approve") await withStaffToken((token) => approvePost(token, post.id, post.version));
       else await withStaffToken((token) => rejectPost(token, post.id, reason.trim()));
       const notice = action === "approve" ? `Đã duyệt bài “${post.title}”.` : `Đã từ chối bài “${post.title}”.`;
       navigate("/staff/review", { replace: true, state: { notice } });
