@@ -158,4 +158,26 @@ describe("residents and group heads on the API", () => {
     expect((await otherHead.client.request("POST", `/api/head/relay-tasks/${task.id}/confirm`)).status).toBe(404);
     expect((await head.client.request("POST", "/api/head/opinion-reports", { mood: "positive", topics: ["Giáo dục"], summary: "Bà con đồng tình với lịch họp." })).status).toBe(201);
   });
+
+  it("shows residents only the words that were approved and sent, while the post is being edited and after", async () => {
+    const r = await residentClient(stack, { groupId: ward.groupIds[1]! });
+    await waitFor(async () => (await r.client.request("GET", "/api/feed")).body.items.some((i: { id: string }) => i.id === pollPost));
+    await r.client.request("POST", `/api/feed/${pollPost}/questions`, { kind: "question", text: "Có xe đưa đón không?" });
+    const edited = await ward.editor.request("PATCH", `/api/posts/${pollPost}`, {
+      title: "[NHÁP – CHƯA DUYỆT] Nội dung nội bộ",
+      poll: { question: "Khung giờ nào thuận tiện?", multiple: false, options: [{ id: "x", label: "18:00" }, { id: "y", label: "18:30" }] },
+    });
+    expect(edited.body.status).toBe("submitted");
+    const titles = async () => [
+      ...(await r.client.request("GET", "/api/me/questions")).body.items.map((q: { post: { title: string } | null }) => q.post?.title),
+      ...(await r.client.request("GET", `/api/feed/${pollPost}/engagement`)).body.myQuestions.map((q: { post: { title: string } | null }) => q.post?.title),
+      ...(await r.client.request("GET", "/api/me/data")).body.signals.map((s: { postTitle: string | null }) => s.postTitle),
+    ];
+    expect(new Set(await titles())).toEqual(new Set(["Khảo sát giờ đón trẻ"]));
+    // Approved but not broadcast again: residents keep the poll they were sent, and can answer it.
+    expect((await ward.approver.request("POST", `/api/posts/${pollPost}/approve`, { version: edited.body.version })).body.status).toBe("approved");
+    const engagement = await r.client.request("GET", `/api/feed/${pollPost}/engagement`);
+    expect(engagement.body.poll.options.map((o: { id: string }) => o.id)).toEqual(["a", "b"]);
+    expect((await r.client.request("POST", `/api/feed/${pollPost}/poll`, { optionIds: ["a"] })).status).toBe(200);
+  });
 });

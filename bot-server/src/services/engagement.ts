@@ -3,17 +3,18 @@ import type { PostEngagement, ReactionKind } from "@loa-phuong/shared";
 import { AppError } from "../http/app-error.js";
 import { queryRows, type Db } from "../store/database.js";
 import { pollAnswers, postReactions, postReads, residents } from "../store/schema/index.js";
-import { feedItemFor } from "./feed.js";
+import { feedItemFor, shownPostVersion } from "./feed.js";
 import { recordMiniAppSignal } from "./signals.js";
 
 type ResidentRow = typeof residents.$inferSelect;
 
 /** The approved poll of a post addressed to the resident (404 otherwise). */
+/** The poll as the resident was shown it: the version of the broadcast that reached them. */
 async function pollOf(db: Db, resident: ResidentRow, postId: string) {
-  await feedItemFor(db, resident, postId);
+  const version = await shownPostVersion(db, resident, postId);
   const [row] = await queryRows<{ poll: { question: string; multiple: boolean; options: { id: string; label: string }[] } | null }>(
     db,
-    sql`select v.poll from posts p join post_versions v on v.post_id = p.id and v.version = p.approved_version where p.id = ${postId}::uuid`,
+    sql`select v.poll from post_versions v where v.post_id = ${postId}::uuid and v.version = ${version}`,
   );
   return row?.poll ?? null;
 }
@@ -85,10 +86,12 @@ export async function markRead(db: Db, resident: ResidentRow, postId: string): P
 export async function myQuestions(db: Db, resident: ResidentRow, postId?: string) {
   const rows = await queryRows<{ id: number; kind: string; text: string | null; sent_at: Date | string; post_id: string | null; post_title: string | null; replies: { text: string; at: string; by: string }[] }>(
     db,
-    sql`select s.id, s.kind, s.text, s.sent_at, p.id as post_id, p.title as post_title,
+    sql`select s.id, s.kind, s.text, s.sent_at, p.id as post_id, v.title as post_title,
                coalesce((select json_agg(json_build_object('text', r.text, 'at', r.created_at, 'by', 'Phường') order by r.created_at)
                          from signal_replies r where r.signal_id = s.id and r.status in ('sent', 'shown')), '[]'::json) as replies
         from signals s left join posts p on p.id = s.post_id
+        -- Residents see only approved words: the title of the approved version, never a draft's.
+        left join post_versions v on v.post_id = p.id and v.version = p.approved_version
         where s.resident_id = ${resident.id}::uuid and s.kind in ('question', 'comment', 'report', 'nomination') ${postId ? sql`and s.post_id = ${postId}::uuid` : sql``}
         order by s.sent_at desc limit 100`,
   );

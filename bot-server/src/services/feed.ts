@@ -10,6 +10,7 @@ const FEED_WINDOW = 500;
 
 interface StartedBroadcast {
   broadcast_id: string;
+  post_version: number;
   audience: Audience;
   started_at: Date | string;
   post_id: string;
@@ -33,10 +34,19 @@ export async function feedFor(
   resident: typeof residents.$inferSelect,
   options: { kind?: PostKind | undefined; before?: string | undefined; limit: number; postId?: string | undefined },
 ): Promise<FeedItem[]> {
+  return (await addressedBroadcasts(db, resident, options)).map(toFeedItem);
+}
+
+/** The newest started broadcast of each post addressed to the resident, newest first. */
+async function addressedBroadcasts(
+  db: Db,
+  resident: typeof residents.$inferSelect,
+  options: { kind?: PostKind | undefined; before?: string | undefined; limit: number; postId?: string | undefined },
+): Promise<StartedBroadcast[]> {
   const facts = await audienceFacts(db, resident);
   const rows = await queryRows<StartedBroadcast>(
     db,
-    sql`select b.id as broadcast_id, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body,
+    sql`select b.id as broadcast_id, b.post_version, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body,
                v.image_url, c.id as campaign_id, c.title as campaign_title,
                exists (select 1 from deliveries d where d.broadcast_id = b.id and d.resident_id = ${resident.id}::uuid) as mine,
                exists (select 1 from post_reads pr where pr.post_id = p.id and pr.resident_id = ${resident.id}::uuid) as is_read
@@ -49,14 +59,13 @@ export async function feedFor(
         order by b.started_at desc
         limit ${FEED_WINDOW}`,
   );
-  const byPost = new Map<string, FeedItem>();
+  const byPost = new Map<string, StartedBroadcast>();
   for (const row of rows) {
     if (byPost.has(row.post_id)) continue;
     if (!row.mine && !matchesAudience(facts, resident.wardId, row.audience)) continue;
     if (options.kind && row.kind !== options.kind) continue;
-    const item = toFeedItem(row);
-    if (options.before && new Date(item.publishedAt) >= new Date(options.before)) continue;
-    byPost.set(row.post_id, item);
+    if (options.before && new Date(row.started_at) >= new Date(options.before)) continue;
+    byPost.set(row.post_id, row);
   }
   return [...byPost.values()].slice(0, options.limit);
 }
@@ -67,16 +76,28 @@ export async function feedFor(
  * group read what their head forwarded to them.
  */
 export async function feedItemFor(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<FeedItem> {
-  const [addressed] = await feedFor(db, resident, { limit: 1, postId });
-  const item = addressed ?? (await relayedItem(db, resident, postId, relayRef));
-  if (!item) throw notFound("bài viết");
-  return item;
+  return toFeedItem(await shownBroadcast(db, resident, postId, relayRef));
 }
 
-async function relayedItem(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<FeedItem | undefined> {
+/**
+ * The version of a post the resident was shown (its newest broadcast to them): what they react to
+ * and answer is that version's, even when a newer one has been approved since.
+ */
+export async function shownPostVersion(db: Db, resident: typeof residents.$inferSelect, postId: string): Promise<number> {
+  return (await shownBroadcast(db, resident, postId)).post_version;
+}
+
+async function shownBroadcast(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<StartedBroadcast> {
+  const [addressed] = await addressedBroadcasts(db, resident, { limit: 1, postId });
+  const row = addressed ?? (await relayedBroadcast(db, resident, postId, relayRef));
+  if (!row) throw notFound("bài viết");
+  return row;
+}
+
+async function relayedBroadcast(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<StartedBroadcast | undefined> {
   const [row] = await queryRows<StartedBroadcast>(
     db,
-    sql`select b.id as broadcast_id, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body, v.image_url,
+    sql`select b.id as broadcast_id, b.post_version, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body, v.image_url,
                c.id as campaign_id, c.title as campaign_title, false as mine,
                exists (select 1 from post_reads pr where pr.post_id = p.id and pr.resident_id = ${resident.id}::uuid) as is_read
         from relay_tasks t join broadcasts b on b.id = t.broadcast_id join posts p on p.id = b.post_id
@@ -86,7 +107,7 @@ async function relayedItem(db: Db, resident: typeof residents.$inferSelect, post
           and (t.ref = ${relayRef ?? ""} or exists (select 1 from relay_opens o where o.relay_task_id = t.id and o.resident_id = ${resident.id}::uuid))
         order by b.started_at desc limit 1`,
   );
-  return row ? toFeedItem(row) : undefined;
+  return row;
 }
 
 function toFeedItem(row: StartedBroadcast): FeedItem {

@@ -18,7 +18,8 @@ export async function myData(db: Db, resident: ResidentRow): Promise<MyData> {
     .where(eq(residentRoles.residentId, resident.id));
   const own = await queryRows<{ kind: string; text: string | null; post_title: string | null; sent_at: Date | string }>(
     db,
-    sql`select s.kind, s.text, p.title as post_title, s.sent_at from signals s left join posts p on p.id = s.post_id
+    sql`select s.kind, s.text, v.title as post_title, s.sent_at from signals s left join posts p on p.id = s.post_id
+        left join post_versions v on v.post_id = p.id and v.version = p.approved_version
         where s.resident_id = ${resident.id}::uuid order by s.sent_at desc limit 500`,
   );
   const [counts] = await queryRows<{ reactions: number; polls: number; messages: number; uploads: number }>(
