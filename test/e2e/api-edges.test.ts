@@ -168,6 +168,21 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     expect(await snapshot(stack)).toBe(before);
   });
 
+  it("limits wrong passwords per account even when they arrive all at once, and never limits good logins", async () => {
+    const target = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor"]);
+    const attempts = await Promise.all(Array.from({ length: 30 }, () => new ApiClient(stack.url).request("POST", "/api/auth/staff/login", { username: target.username, password: "sai-mat-khau" })));
+    const statuses = attempts.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    // Locked for now, even with the right password.
+    expect((await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", { username: target.username, password: target.password })).status).toBe(429);
+    // Another account signs in as often as it likes: good logins are not counted as failures.
+    const other = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor"]);
+    for (let i = 0; i < 12; i++) {
+      expect((await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", { username: other.username, password: other.password })).status).toBe(200);
+    }
+  });
+
   it("keeps residents and anonymous callers out of every staff route, and editors from approving", async () => {
     const before = await snapshot(stack);
     const anonymous = new ApiClient(stack.url);

@@ -2,7 +2,7 @@ import { Router, type Response } from "express";
 import { staffLoginRequestSchema, zaloLoginRequestSchema, type ResidentSessionResponse, type StaffSessionResponse } from "@loa-phuong/shared";
 import { AppError } from "../../app-error.js";
 import type { ApiContext } from "../../api-context.js";
-import { rateLimitLogin, recordLoginFailure } from "./login-rate-limit.js";
+import { forgiveLoginAttempt, rateLimitLogin } from "./login-rate-limit.js";
 import { requireResident, requireStaff, residentOf, SESSION_COOKIE, sessionToken, staffOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
 import { residentForZaloUser, residentProfile } from "../../../services/residents.js";
@@ -34,10 +34,8 @@ export function authRouter(ctx: ApiContext): Router {
   router.post("/auth/staff/login", rateLimitLogin(ctx), validate({ body: staffLoginRequestSchema }), async (req, res) => {
     const { body } = valid(res, { body: staffLoginRequestSchema });
     const staff = await authenticateStaff(ctx.db, body.username, body.password);
-    if (!staff) {
-      await recordLoginFailure(ctx, req.ip, body.username);
-      throw new AppError("invalid_credentials");
-    }
+    if (!staff) throw new AppError("invalid_credentials");
+    await forgiveLoginAttempt(ctx, req.ip, body.username);
     const session = await createSession(ctx.db, { type: "staff", id: staff.id }, ctx.config.SESSION_TTL_HOURS);
     setSessionCookie(res, session.token, session.expiresAt, ctx.config.PUBLIC_BASE_URL.startsWith("https:"));
     const response: StaffSessionResponse = { token: session.token, expiresAt: session.expiresAt.toISOString(), staff: toStaffProfile(staff) };

@@ -18,26 +18,30 @@ const usernameOf = (body: unknown) => {
 
 /**
  * Refuses a login while its username or IP has too many recent failures (counted in Redis, shared by
- * every API process). If Redis is down the login is refused rather than left unlimited.
+ * every API process). Every attempt is counted before the password is checked, in one atomic step, so
+ * parallel attempts cannot all slip under the limit; a successful login gives its attempt back
+ * (`forgiveLoginAttempt`). If Redis is down the login is refused rather than left unlimited.
  */
 export function rateLimitLogin(ctx: ApiContext): RequestHandler {
   return async (req, _res, next) => {
     const k = keys(ctx, req.ip, usernameOf(req.body));
-    let counts: (string | null)[];
+    let counts: [error: Error | null, result: unknown][] | null;
     try {
-      counts = await ctx.redis.mget(k.user, k.ip);
+      counts = await ctx.redis.multi().incr(k.user).expire(k.user, WINDOW_SECONDS, "NX").incr(k.ip).expire(k.ip, WINDOW_SECONDS, "NX").exec();
     } catch {
       throw new AppError("queue_unavailable");
     }
-    if (Number(counts[0] ?? 0) >= MAX_FAILURES_PER_USER || Number(counts[1] ?? 0) >= MAX_FAILURES_PER_IP) {
+    if (!counts || counts.some(([error]) => error)) throw new AppError("queue_unavailable");
+    if (Number(counts[0]![1]) > MAX_FAILURES_PER_USER || Number(counts[2]![1]) > MAX_FAILURES_PER_IP) {
       throw new AppError("too_many_requests", "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút.");
     }
     next();
   };
 }
 
-/** Counts one failed login against the username and the IP. */
-export async function recordLoginFailure(ctx: ApiContext, ip: string | undefined, username: string): Promise<void> {
+/** A login that succeeded was not a failure: its counted attempt is given back. */
+export async function forgiveLoginAttempt(ctx: ApiContext, ip: string | undefined, username: string): Promise<void> {
   const k = keys(ctx, ip, username.trim().toLowerCase().slice(0, 100));
-  await ctx.redis.multi().incr(k.user).expire(k.user, WINDOW_SECONDS, "NX").incr(k.ip).expire(k.ip, WINDOW_SECONDS, "NX").exec();
+  // The window may have ended in between: a key decr creates must expire too.
+  await ctx.redis.multi().decr(k.user).expire(k.user, WINDOW_SECONDS, "NX").decr(k.ip).expire(k.ip, WINDOW_SECONDS, "NX").exec();
 }
