@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useSystemAndBrowser } from "./support/browser.js";
+import { ApiClient } from "./support/api-client.js";
 import { waitFor } from "./support/wait-for.js";
 
 const PASSWORD = "loaphuong-demo";
@@ -128,6 +129,45 @@ describe("the staff screens served by npm start, in a real browser", () => {
       expect(entries).toHaveLength(1);
       expect(entries[0]!.links.some((link) => link.includes(`/post/${postId}?ref=`))).toBe(true);
     }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("composes a poll in the composer, and shows its author why the leader rejected it", async () => {
+    const page = await running.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const origin = `http://localhost:${running.system.port}`;
+    const base = `${origin}/zapps/${running.system.miniAppId}`;
+    const title = `Khảo sát giờ họp tổ ${randomBytes(3).toString("hex")}`;
+
+    await page.goto(`${base}/staff`);
+    await signIn(page, "bientap");
+    await page.getByRole("button", { name: "Soạn bài mới" }).click();
+    await page.getByRole("heading", { name: "Soạn bài mới", level: 1 }).waitFor({ timeout: 10_000 });
+    await page.getByLabel("Loại bài").selectOption("poll");
+    await page.getByLabel("Tiêu đề", { exact: true }).fill(title);
+    await page.getByLabel("Nội dung", { exact: true }).fill("Bà con chọn giờ họp tổ thuận tiện nhất.");
+    const poll = page.getByRole("group", { name: "Câu hỏi khảo sát" });
+    // Submitting without the question is stopped with the reason at the poll.
+    await page.getByRole("button", { name: "Gửi duyệt" }).click();
+    await poll.getByText("Cần có câu hỏi khảo sát.").waitFor({ timeout: 5_000 });
+    await poll.getByLabel("Câu hỏi").fill("Họp tổ vào giờ nào?");
+    await poll.getByLabel("Phương án 1").fill("19 giờ");
+    await poll.getByLabel("Phương án 2").fill("19 giờ 30");
+    await poll.getByRole("button", { name: "Thêm phương án" }).click();
+    await poll.getByLabel("Phương án 3").fill("20 giờ");
+    await page.getByRole("button", { name: "Gửi duyệt" }).click();
+    await page.getByRole("status").filter({ hasText: "Đã gửi bài cho lãnh đạo duyệt." }).waitFor({ timeout: 10_000 });
+    const postId = new URL(page.url()).pathname.split("/").pop() ?? "";
+
+    const leader = await new ApiClient(origin).loginStaff("lanhdao", PASSWORD);
+    const review = await leader.request("GET", `/api/posts/${postId}`);
+    expect(review.body.poll).toEqual({ question: "Họp tổ vào giờ nào?", multiple: false, options: [{ id: "a", label: "19 giờ" }, { id: "b", label: "19 giờ 30" }, { id: "c", label: "20 giờ" }] });
+    const reason = "Thêm phương án sáng Chủ nhật cho người đi làm ca.";
+    expect((await leader.request("POST", `/api/posts/${postId}/reject`, { reason })).body.status).toBe("rejected");
+
+    await page.goto(`${base}/staff/posts/${postId}`);
+    await page.getByRole("note", { name: "Lý do bị từ chối" }).getByText(reason).waitFor({ timeout: 10_000 });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ export interface RecurringSchedule {
   createdAt: string;
 }
 
-export type PostContent = Pick<CreatePostRequest, "title" | "summary" | "body" | "imageUrl">;
+export type PostContent = Pick<CreatePostRequest, "title" | "summary" | "body" | "imageUrl" | "poll">;
 
 const json = (method: "POST" | "PATCH" | "DELETE", body?: unknown) => ({ method, body });
 const id = (value: string) => encodeURIComponent(value);

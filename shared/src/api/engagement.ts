@@ -10,9 +10,18 @@ export const reactRequestSchema = z.strictObject({ reaction: reactionKindSchema,
 
 /** A poll belongs to a post of kind "poll" and is part of its approved content. */
 export const pollSchema = z.strictObject({
-  question: z.string().trim().min(1).max(300),
+  question: z.string().trim().min(1, "Cần có câu hỏi khảo sát").max(300, "Câu hỏi tối đa 300 ký tự"),
   multiple: z.boolean().default(false),
-  options: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,20}$/), label: z.string().trim().min(1).max(200) })).min(2).max(10),
+  options: z
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^[a-z0-9-]{1,20}$/, "Mã phương án không hợp lệ"),
+        label: z.string().trim().min(1, "Phương án không được để trống").max(200, "Phương án tối đa 200 ký tự"),
+      }),
+    )
+    .min(2, "Khảo sát cần ít nhất 2 phương án")
+    .max(10, "Khảo sát có tối đa 10 phương án")
+    .refine((options) => new Set(options.map((o) => o.id)).size === options.length, "Mã các phương án phải khác nhau"),
 });
 export type Poll = z.infer<typeof pollSchema>;
 

@@ -10,7 +10,7 @@ export const postFieldsSchema = z.strictObject({
   title: z.string().trim().min(1, "Cần có tiêu đề").max(200, "Tiêu đề tối đa 200 ký tự"),
   summary: z.string().trim().max(500).optional(),
   body: z.string().trim().min(1, "Cần có nội dung").max(20_000, "Nội dung tối đa 20.000 ký tự"),
-  imageUrl: z.url().max(2000).optional(),
+  imageUrl: z.url({ protocol: /^https?$/, error: "Địa chỉ ảnh không hợp lệ: cần một địa chỉ http:// hoặc https:// đầy đủ" }).max(2000, "Địa chỉ ảnh tối đa 2.000 ký tự").optional(),
   campaignId: z.uuid().optional(),
   isUrgent: z.boolean().default(false),
   /** Required for kind "poll"; part of the approved content. */

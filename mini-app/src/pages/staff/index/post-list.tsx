@@ -65,6 +65,7 @@ export function PostRow({ post, to = `/staff/posts/${encodeURIComponent(post.id)
           Cập nhật <time dateTime={post.updatedAt}>{formatDateTime(post.updatedAt)}</time>
         </span>
       </span>
+      {post.status === "rejected" && post.rejectionReason && <span className="staff-row-note">Lý do từ chối: {post.rejectionReason}</span>}
     </Link>
   );
 }

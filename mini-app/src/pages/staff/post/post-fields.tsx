@@ -1,4 +1,12 @@
 import type { PostKind } from "@loa-phuong/shared";
+import { Button } from "zmp-ui";
+
+/** A poll as it is edited: option ids stay with their options, so answers keep meaning across edits. */
+export interface PollDraft {
+  question: string;
+  multiple: boolean;
+  options: { id: string; label: string }[];
+}
 
 export interface Draft {
   kind: PostKind;
@@ -7,9 +15,63 @@ export interface Draft {
   body: string;
   imageUrl: string;
   isUrgent: boolean;
+  poll: PollDraft;
 }
 
-export type FieldErrors = Partial<Record<"title" | "summary" | "body" | "imageUrl", string>>;
+export type FieldErrors = Partial<Record<"title" | "summary" | "body" | "imageUrl" | "poll", string>>;
+
+export const MAX_POLL_OPTIONS = 10;
+export const emptyPoll = (): PollDraft => ({ question: "", multiple: false, options: [{ id: "a", label: "" }, { id: "b", label: "" }] });
+
+/** The first short id not taken yet: a, b, … z, then o27, o28, … */
+function nextOptionId(options: PollDraft["options"]): string {
+  const taken = new Set(options.map((o) => o.id));
+  for (const letter of "abcdefghijklmnopqrstuvwxyz") if (!taken.has(letter)) return letter;
+  let n = 27;
+  while (taken.has(`o${n}`)) n++;
+  return `o${n}`;
+}
+
+/** The question of a "Khảo sát" post and its choices (2 to 10), part of the content the leader approves. */
+function PollFields({ poll, error, isEditable, onChange }: { poll: PollDraft; error: string | undefined; isEditable: boolean; onChange(poll: PollDraft): void }) {
+  const setOption = (index: number, label: string) => onChange({ ...poll, options: poll.options.map((o, i) => (i === index ? { ...o, label } : o)) });
+  return (
+    <fieldset className="field poll-fields" aria-describedby={error ? "post-poll-error" : undefined}>
+      <legend>Câu hỏi khảo sát</legend>
+      <label htmlFor="post-poll-question">Câu hỏi</label>
+      <input id="post-poll-question" value={poll.question} readOnly={!isEditable} maxLength={300} aria-invalid={error ? true : undefined} onChange={(event) => onChange({ ...poll, question: event.target.value })} />
+      <div className="check-field">
+        <input id="post-poll-multiple" type="checkbox" checked={poll.multiple} disabled={!isEditable} onChange={(event) => onChange({ ...poll, multiple: event.target.checked })} />
+        <label htmlFor="post-poll-multiple">Cho chọn nhiều phương án</label>
+      </div>
+      <ol className="poll-option-list">
+        {poll.options.map((option, index) => (
+          <li key={option.id}>
+            <label htmlFor={`post-poll-option-${option.id}`}>Phương án {index + 1}</label>
+            <div className="poll-option-row">
+              <input id={`post-poll-option-${option.id}`} value={option.label} readOnly={!isEditable} maxLength={200} onChange={(event) => setOption(index, event.target.value)} />
+              {isEditable && poll.options.length > 2 && (
+                <Button size="small" variant="tertiary" htmlType="button" onClick={() => onChange({ ...poll, options: poll.options.filter((_, i) => i !== index) })}>
+                  Bỏ
+                </Button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+      {isEditable && poll.options.length < MAX_POLL_OPTIONS && (
+        <Button size="small" variant="secondary" htmlType="button" onClick={() => onChange({ ...poll, options: [...poll.options, { id: nextOptionId(poll.options), label: "" }] })}>
+          Thêm phương án
+        </Button>
+      )}
+      {error && (
+        <p id="post-poll-error" className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
 
 /** A labelled text field with its error tied to it (aria-describedby), so a screen reader reads both. */
 function TextField(props: {
@@ -82,6 +144,7 @@ export function PostFields({ draft, errors, isEditable, isNew, onChange }: { dra
         maxLength={2000}
         onChange={(imageUrl) => onChange({ ...draft, imageUrl })}
       />
+      {draft.kind === "poll" && <PollFields poll={draft.poll} error={errors.poll} isEditable={isEditable} onChange={(poll) => onChange({ ...draft, poll })} />}
       <div className="check-field">
         <input id="post-urgent" type="checkbox" checked={draft.isUrgent} disabled={!isNew || !isEditable} onChange={(event) => onChange({ ...draft, isUrgent: event.target.checked })} />
         <label htmlFor="post-urgent">Khẩn (bỏ qua giờ yên lặng và giới hạn trong ngày)</label>

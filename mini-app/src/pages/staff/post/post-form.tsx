@@ -10,12 +10,22 @@ import { createPost, submitPost, updatePost } from "../../../services/staff-api"
 import { useStaff } from "../../../state/staff-session";
 import { postKindLabels, postKinds } from "../../../utils/post-kind";
 import { postStatusLabels } from "../../../utils/staff-labels";
-import { PostFields, type Draft, type FieldErrors } from "./post-fields";
+import { emptyPoll, PostFields, type Draft, type FieldErrors } from "./post-fields";
 
 // As the server allows: a broadcast under way keeps the version it froze, an edit affects what is sent next.
 const editableStatuses = ["draft", "rejected", "submitted", "approved", "scheduled", "paused", "sending", "sent"];
 const submittableStatuses = ["draft", "rejected"];
 const approvedStatuses = ["approved", "scheduled", "sending", "sent"];
+
+/** An absolute http(s) address with a host, as the server's schema wants. */
+function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
 
 function draftOf(post: Post | null): Draft {
   return {
@@ -25,6 +35,7 @@ function draftOf(post: Post | null): Draft {
     body: post?.body ?? "",
     imageUrl: post?.imageUrl ?? "",
     isUrgent: post?.isUrgent ?? false,
+    poll: post?.poll ? { question: post.poll.question, multiple: post.poll.multiple, options: post.poll.options.map((o) => ({ ...o })) } : emptyPoll(),
   };
 }
 
@@ -36,15 +47,25 @@ function checkDraft(draft: Draft): FieldErrors {
   if (draft.summary.trim().length > 500) errors.summary = "Tóm tắt tối đa 500 ký tự.";
   if (draft.body.trim() === "") errors.body = "Cần có nội dung.";
   else if (draft.body.trim().length > 20_000) errors.body = "Nội dung tối đa 20.000 ký tự.";
-  if (draft.imageUrl.trim() !== "" && !/^https?:\/\/\S+$/i.test(draft.imageUrl.trim())) errors.imageUrl = "Địa chỉ ảnh phải bắt đầu bằng http:// hoặc https://.";
+  if (draft.imageUrl.trim() !== "" && !isWebAddress(draft.imageUrl.trim())) errors.imageUrl = "Địa chỉ ảnh không hợp lệ: cần một địa chỉ http:// hoặc https:// đầy đủ.";
+  if (draft.kind === "poll") {
+    const labels = draft.poll.options.map((o) => o.label.trim());
+    if (draft.poll.question.trim() === "") errors.poll = "Cần có câu hỏi khảo sát.";
+    else if (labels.some((l) => l === "")) errors.poll = "Điền đủ các phương án, hoặc bỏ phương án trống.";
+    else if (labels.length < 2) errors.poll = "Khảo sát cần ít nhất 2 phương án.";
+    else if (new Set(labels).size !== labels.length) errors.poll = "Hai phương án không được trùng nhau.";
+  }
   return errors;
 }
 
 function contentOf(draft: Draft) {
   const summary = draft.summary.trim();
   const imageUrl = draft.imageUrl.trim();
-  return { title: draft.title.trim(), summary, body: draft.body.trim(), ...(imageUrl ? { imageUrl } : {}) };
+  const poll = draft.kind === "poll" ? { poll: { question: draft.poll.question.trim(), multiple: draft.poll.multiple, options: draft.poll.options.map((o) => ({ id: o.id, label: o.label.trim() })) } } : {};
+  return { title: draft.title.trim(), summary, body: draft.body.trim(), ...(imageUrl ? { imageUrl } : {}), ...poll };
 }
+
+const formFields = new Set(["title", "summary", "body", "imageUrl", "poll"]);
 
 /** Compose or edit a post, with the OA message preview, and move it along: save, submit, schedule. */
 export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: Post, notice: string): void }) {
@@ -89,8 +110,11 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
         else onSaved?.(saved, notice);
       } catch (reason) {
         if (!(reason instanceof ApiError && reason.fields.length > 0)) throw reason;
-        setErrors(Object.fromEntries(reason.fields.map((f) => [f.field.replace(/^body\./, ""), f.message])));
-        throw new Error("Vui lòng sửa các mục được đánh dấu.");
+        // "body.poll.options.1.label" belongs to the poll; a field the form does not show is said in words.
+        const marked = reason.fields.map((f) => ({ key: f.field.replace(/^body\./, "").split(".")[0] ?? "", message: f.message }));
+        setErrors(Object.fromEntries(marked.filter((f) => formFields.has(f.key)).map((f) => [f.key, f.message])));
+        const unshown = marked.filter((f) => !formFields.has(f.key)).map((f) => f.message);
+        throw new Error(unshown.length > 0 ? unshown.join(" ") : "Vui lòng sửa các mục được đánh dấu.");
       }
     });
   };
@@ -108,6 +132,14 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
             Trạng thái: <span className={`status-pill status-${post.status}`}>{postStatusLabels[post.status] ?? post.status}</span> · Phiên bản {post.version} ·
             Cập nhật <time dateTime={post.updatedAt}>{formatDateTime(post.updatedAt)}</time>
           </p>
+        )}
+        {post?.status === "rejected" && post.rejectionReason && (
+          <div className="hint-box" role="note" aria-label="Lý do bị từ chối">
+            <p>
+              <strong>Lãnh đạo đã từ chối bài này:</strong> {post.rejectionReason}
+            </p>
+            <p>Sửa theo góp ý rồi bấm “Gửi duyệt” để gửi lại.</p>
+          </div>
         )}
         <div className="field">
           <label htmlFor="post-kind">Loại bài</label>
