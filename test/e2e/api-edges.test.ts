@@ -168,6 +168,38 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     expect(await snapshot(stack)).toBe(before);
   });
 
+  it("refuses sends in the past and to groups the ward does not have, and makes one broadcast of a double tap", async () => {
+    const created = await editor.request("POST", "/api/posts", { kind: "announcement", title: "Lịch thu gom rác", body: "Thu gom rác vào 18 giờ hằng ngày." });
+    const post = created.body.id as string;
+    await editor.request("POST", `/api/posts/${post}/submit`);
+    expect((await approver.request("POST", `/api/posts/${post}/approve`, { version: 1 })).body.status).toBe("approved");
+    const ward = { include: [{ wholeWard: true }] };
+    const before = await snapshot(stack);
+    const past = await editor.request("POST", "/api/broadcasts", { postId: post, audience: ward, scheduledAt: "2020-01-01T07:00:00+07:00" });
+    expect(past.status).toBe(400);
+    expect(past.body.fields).toEqual([{ field: "body.scheduledAt", message: "Thời điểm gửi đã qua: chọn một thời điểm sau bây giờ, hoặc Gửi ngay." }]);
+    const nowhere = await editor.request("POST", "/api/broadcasts", { postId: post, audience: { include: [{ residentialGroupIds: ["00000000-0000-4000-8000-000000000001"] }] } });
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.fields[0].field).toBe("body.audience");
+    const ended = await editor.request("POST", "/api/broadcast-schedules", { postId: post, audience: ward, recurrence: { kind: "daily", time: "07:30" }, endsAt: "2020-01-01T00:00:00+07:00" });
+    expect(ended.status).toBe(400);
+    expect(ended.body.fields[0].field).toBe("body.endsAt");
+    expect(await snapshot(stack)).toBe(before);
+
+    // Two taps at once on "Xác nhận gửi": one broadcast, and the other told why.
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    const taps = await Promise.all([1, 2].map(() => editor.request("POST", "/api/broadcasts", { postId: post, audience: ward, scheduledAt: at })));
+    expect(taps.map((t) => t.status).sort()).toEqual([201, 409]);
+    expect(taps.find((t) => t.status === 409)!.body.error).toBe("conflict");
+    // Another time is another broadcast.
+    const later = await editor.request("POST", "/api/broadcasts", { postId: post, audience: ward, scheduledAt: new Date(Date.now() + 7_200_000).toISOString() });
+    expect(later.status).toBe(201);
+    const weekly = { postId: post, audience: ward, recurrence: { kind: "weekly", weekdays: [1], time: "07:30" } };
+    expect((await editor.request("POST", "/api/broadcast-schedules", weekly)).status).toBe(201);
+    expect((await editor.request("POST", "/api/broadcast-schedules", weekly)).status).toBe(409);
+    for (const tap of [...taps, later]) if (tap.status === 201) await editor.request("POST", `/api/broadcasts/${tap.body.id}/cancel`);
+  });
+
   it("limits wrong passwords per account even when they arrive all at once, and never limits good logins", async () => {
     const target = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor"]);
     const attempts = await Promise.all(Array.from({ length: 30 }, () => new ApiClient(stack.url).request("POST", "/api/auth/staff/login", { username: target.username, password: "sai-mat-khau" })));

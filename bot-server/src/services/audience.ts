@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Audience, AudienceSegment } from "@loa-phuong/shared";
-import { queryRows, type Db } from "../store/database.js";
+import { AppError } from "../http/app-error.js";
+import { queryRows, sqlArray, type Db, type Tx } from "../store/database.js";
 
 /** Zalo lets the OA send customer-service messages only within 7 days of the resident's last interaction. */
 export const INTERACTION_WINDOW_DAYS = 7;
@@ -54,4 +55,34 @@ export async function countAudience(db: Db, wardId: string, audience: Audience):
         from residents r where ${audienceCondition(wardId, audience)}`,
   );
   return { recipients: row?.recipients ?? 0, reachableByOa: row?.reachable ?? 0 };
+}
+
+/**
+ * Refuses (400) an audience naming residential groups or schools this ward does not have: it would
+ * be "sent" to nobody without a word. Fields are named as the request has them (`body.audience…`).
+ */
+export async function assertAudienceKnown(db: Db | Tx, wardId: string, audience: Audience): Promise<void> {
+  const groupIds = new Set<string>();
+  const schoolIds = new Set<string>();
+  for (const segment of [...audience.include, ...audience.exclude]) {
+    for (const id of segment.residentialGroupIds ?? []) groupIds.add(id);
+    for (const role of segment.civicRoles ?? []) if (role.schoolId) schoolIds.add(role.schoolId);
+  }
+  const known = new Set<string>();
+  if (groupIds.size > 0) {
+    const rows = await queryRows<{ id: string }>(db, sql`select id from residential_groups where ward_id = ${wardId} and id = any(${sqlArray([...groupIds], "uuid")})`);
+    for (const r of rows) known.add(r.id);
+  }
+  if (schoolIds.size > 0) {
+    const rows = await queryRows<{ id: string }>(db, sql`select id from schools where ward_id = ${wardId} and id = any(${sqlArray([...schoolIds], "uuid")})`);
+    for (const r of rows) known.add(r.id);
+  }
+  const unknownGroups = [...groupIds].filter((id) => !known.has(id));
+  const unknownSchools = [...schoolIds].filter((id) => !known.has(id));
+  if (unknownGroups.length === 0 && unknownSchools.length === 0) return;
+  const fields = [
+    ...(unknownGroups.length ? [{ field: "body.audience", message: `Không có tổ dân phố này trong phường: ${unknownGroups.join(", ")}.` }] : []),
+    ...(unknownSchools.length ? [{ field: "body.audience", message: `Không có trường này trong phường: ${unknownSchools.join(", ")}.` }] : []),
+  ];
+  throw new AppError("validation_failed", "Dữ liệu không hợp lệ: body.audience.", fields);
 }

@@ -1,9 +1,10 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { createScheduleRequestSchema, jobIds, queueNames, recurrencePattern, WARD_TIME_ZONE, type CreateScheduleRequest } from "@loa-phuong/shared";
 import { AppError, notFound } from "../http/app-error.js";
 import type { Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
 import { broadcastSchedules, posts } from "../store/schema/index.js";
+import { assertAudienceKnown } from "./audience.js";
 import { recordAudit } from "./audit.js";
 import type { StaffActor } from "./staff.js";
 
@@ -46,10 +47,22 @@ export async function createSchedule(
   const [post] = await ctx.db.select().from(posts).where(and(eq(posts.id, data.postId), eq(posts.wardId, actor.wardId)));
   if (!post) throw notFound("bài viết");
   if (post.approvedVersion === null || post.approvedVersion !== post.version) throw new AppError("invalid_transition", "Chỉ lập lịch được cho bài đã được duyệt.");
+  if (data.endsAt && new Date(data.endsAt).getTime() <= Date.now()) {
+    throw new AppError("validation_failed", "Dữ liệu không hợp lệ: body.endsAt.", [{ field: "body.endsAt", message: "Ngày kết thúc đã qua: lịch này sẽ không gửi lần nào." }]);
+  }
+  const pattern = recurrencePattern(data.recurrence);
   const row = await ctx.db.transaction(async (tx) => {
+    await assertAudienceKnown(tx, actor.wardId, data.audience);
+    // The same recurring send twice would send everything twice: one active schedule per post, pattern and audience.
+    await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, post.id)).for("update");
+    const [twin] = await tx
+      .select({ id: broadcastSchedules.id })
+      .from(broadcastSchedules)
+      .where(and(eq(broadcastSchedules.postId, post.id), eq(broadcastSchedules.pattern, pattern), eq(broadcastSchedules.isActive, true), sql`${broadcastSchedules.audience} = ${JSON.stringify(data.audience)}::jsonb`));
+    if (twin) throw new AppError("conflict", "Lịch gửi định kỳ này (cùng bài, cùng người nhận, cùng giờ) đã có và đang chạy.");
     const [created] = await tx
       .insert(broadcastSchedules)
-      .values({ wardId: actor.wardId, postId: post.id, audience: data.audience, pattern: recurrencePattern(data.recurrence), createdById: actor.id, endsAt: data.endsAt ? new Date(data.endsAt) : null })
+      .values({ wardId: actor.wardId, postId: post.id, audience: data.audience, pattern, createdById: actor.id, endsAt: data.endsAt ? new Date(data.endsAt) : null })
       .returning();
     if (!created) throw new Error("insert returned no row");
     await recordAudit(tx, { entityType: "broadcast", entityId: created.id, action: "schedule_recurring", actor: { type: "staff", id: actor.id }, details: { pattern: created.pattern, postId: post.id } });

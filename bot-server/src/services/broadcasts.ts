@@ -1,13 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
-import { createBroadcastRequestSchema, jobIds, type Broadcast, type CreateBroadcastRequest, type DeliveryStatus } from "@loa-phuong/shared";
+import { createBroadcastRequestSchema, formatDateTime, jobIds, type Broadcast, type CreateBroadcastRequest, type DeliveryStatus } from "@loa-phuong/shared";
 import { AppError, notFound } from "../http/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
 import { queryRows, type Db } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";
+import { assertAudienceKnown } from "./audience.js";
 import { recordAudit } from "./audit.js";
 import type { StaffActor } from "./staff.js";
 
 type BroadcastRow = typeof broadcasts.$inferSelect;
+
+/** A send time this far in the past is still "now" (clocks, a slow form); anything older is refused. */
+const PAST_GRACE_MS = 60_000;
 
 export function toBroadcastDto(row: BroadcastRow, counts: Partial<Record<DeliveryStatus, number>> = {}): Broadcast {
   return {
@@ -35,6 +39,9 @@ export async function createBroadcast(
   if (!actor.roles.includes("editor")) throw new AppError("forbidden");
   const data = createBroadcastRequestSchema.parse(input);
   const scheduledAt = data.scheduledAt ? new Date(data.scheduledAt) : new Date();
+  if (scheduledAt.getTime() < Date.now() - PAST_GRACE_MS) {
+    throw new AppError("validation_failed", "Dữ liệu không hợp lệ: body.scheduledAt.", [{ field: "body.scheduledAt", message: "Thời điểm gửi đã qua: chọn một thời điểm sau bây giờ, hoặc Gửi ngay." }]);
+  }
   const row = await ctx.db.transaction(async (tx) => {
     const [post] = await tx
       .select()
@@ -45,6 +52,20 @@ export async function createBroadcast(
     const isApproved = ["approved", "scheduled", "sending", "sent"].includes(post.status) && post.approvedVersion === post.version;
     if (!isApproved || post.approvedVersion === null) {
       throw new AppError("invalid_transition", "Chỉ gửi được bài đã được duyệt.");
+    }
+    await assertAudienceKnown(tx, actor.wardId, data.audience);
+    // A second tap, or a retried request, must not send the same words to the same people twice.
+    // Under the post's row lock, so two at once cannot both pass.
+    const [twin] = await queryRows<{ created_at: Date | string }>(
+      tx,
+      sql`select created_at from broadcasts
+          where post_id = ${post.id}::uuid and post_version = ${post.approvedVersion} and audience = ${JSON.stringify(data.audience)}::jsonb
+            and status <> 'cancelled' and created_at > now() - interval '10 minutes'
+            and abs(extract(epoch from scheduled_at - ${scheduledAt.toISOString()}::timestamptz)) < ${data.scheduledAt ? 60 : 600}
+          limit 1`,
+    );
+    if (twin) {
+      throw new AppError("conflict", `Đợt gửi giống hệt (cùng bài, cùng người nhận, cùng thời điểm) vừa được tạo lúc ${formatDateTime(twin.created_at)}; không tạo thêm.`);
     }
     const [created] = await tx
       .insert(broadcasts)
