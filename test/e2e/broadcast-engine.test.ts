@@ -147,6 +147,28 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     expect(counts.size).toBe(sent.length);
     expect(rows.filter((r) => r.errorCode === "cancelled").length).toBe(rows.length - sent.length);
     expect(sent.length).toBeLessThan(rows.length);
+    // The post is no longer "sending": it reached some residents before the cancel.
+    expect((await ward.editor.request("GET", `/api/posts/${postId}`)).body.status).toBe("sent");
+  });
+
+  it("cancels a paused broadcast for good when its post is edited: no row left pending, the cancel in the audit log", async () => {
+    stack = await startStack({ sim: { latencyMs: 40 }, env: { DELIVERY_CONCURRENCY: "2", DELIVERY_BATCH_SIZE: "1" } });
+    const ward = await seedWard(stack, { groups: 2, perGroup: 30 });
+    const postId = await approvedPost(ward, { title: "Thông báo họp phụ huynh", isUrgent: true });
+    const id = (await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } })).body.id as string;
+    await waitFor(() => stack!.sim.ledger.count() >= 3, { what: "first sends" });
+    expect((await ward.editor.request("POST", `/api/broadcasts/${id}/pause`)).body.status).toBe("paused");
+    await waitFor(async () => (await deliveriesOf(stack!, id)).every((d) => d.status !== "sending"), { what: "in-flight sends to settle" });
+    const edited = await ward.editor.request("PATCH", `/api/posts/${postId}`, { body: "Đổi giờ họp sang 20 giờ." });
+    expect(edited.body.status).toBe("submitted");
+    expect((await ward.editor.request("GET", `/api/broadcasts/${id}`)).body.status).toBe("cancelled");
+    const rows = await deliveriesOf(stack, id);
+    expect(rows.filter((r) => r.status === "pending")).toEqual([]);
+    expect(rows.filter((r) => r.errorCode === "cancelled").length).toBeGreaterThan(0);
+    const audit = await stack.runtime.store.db.select().from(tables.auditLog).where(eq(tables.auditLog.entityId, id));
+    expect(audit.find((a) => a.action === "cancel")).toMatchObject({ actorType: "staff", toStatus: "cancelled", details: expect.objectContaining({ reason: "post_edited" }) });
+    // Nothing more goes out: the resume of a cancelled broadcast is refused.
+    expect((await ward.editor.request("POST", `/api/broadcasts/${id}/resume`)).status).toBe(409);
   });
 
   it("pauses a broadcast by itself when most sends fail", async () => {

@@ -106,15 +106,22 @@ export interface Release {
   errorMessage?: string | undefined;
 }
 
-/** Gives claimed rows back without a lease, in one statement (fenced by the lease, as settling is). */
+/**
+ * Gives claimed rows back without a lease, in one statement (fenced by the lease, as settling is).
+ * A row certainly not sent whose broadcast was cancelled meanwhile (while this worker held it) is
+ * closed as cancelled instead: nothing will ever send it, and it must not wait as `pending` forever.
+ */
 export async function releaseDeliveries(db: Db, releases: Release[]): Promise<void> {
   if (releases.length === 0) return;
   await db.execute(sql`
-    update deliveries d set status = v.status, in_flight_at = null, updated_at = now(), error_code = v.error_code, error_message = v.error_message
-    from unnest(${sqlArray(releases.map((r) => r.id), "bigint")}, ${sqlArray(releases.map((r) => r.lease), "timestamptz")}, ${sqlArray(releases.map((r) => r.status), "text")},
+    update deliveries d set in_flight_at = null, updated_at = now(),
+      status = case when v.status = 'pending' and b.status = 'cancelled' then 'failed' else v.status end,
+      error_code = case when v.status = 'pending' and b.status = 'cancelled' then 'cancelled' else v.error_code end,
+      error_message = case when v.status = 'pending' and b.status = 'cancelled' then 'Đợt gửi đã bị hủy.' else v.error_message end
+    from broadcasts b, unnest(${sqlArray(releases.map((r) => r.id), "bigint")}, ${sqlArray(releases.map((r) => r.lease), "timestamptz")}, ${sqlArray(releases.map((r) => r.status), "text")},
                 ${sqlArray(releases.map((r) => r.errorCode ?? null), "text")}, ${sqlArray(releases.map((r) => r.errorMessage?.slice(0, 500) ?? null), "text")})
          as v(id, lease, status, error_code, error_message)
-    where d.id = v.id and d.status = 'sending' and d.in_flight_at = v.lease`);
+    where d.id = v.id and d.status = 'sending' and d.in_flight_at = v.lease and b.id = d.broadcast_id`);
 }
 
 /** After the last attempt, rows still pending or in doubt (not under another worker's lease) are recorded as failed. */

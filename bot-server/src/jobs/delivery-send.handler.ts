@@ -77,7 +77,9 @@ function isSendable(ctx: JobContext, row: ClaimedDelivery): boolean {
 
 async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number, permit: PacerPermit | undefined): Promise<Outcome> {
   const lease = row.lease;
-  if (row.broadcast_status === "cancelled") return { settle: { id: row.id, lease, status: "failed", errorCode: "cancelled", errorMessage: "Đợt gửi đã bị hủy." } };
+  const cancelled: Outcome = { settle: { id: row.id, lease, status: "failed", errorCode: "cancelled", errorMessage: "Đợt gửi đã bị hủy." } };
+  // A row in doubt may have been sent before the cancel: it is looked up first (below).
+  if (row.broadcast_status === "cancelled" && (row.previous_status !== "sending" || !row.zalo_oa_user_id)) return cancelled;
   // Paused: resuming re-runs the wave, which enqueues this row again.
   if (row.broadcast_status === "paused") return { release: { id: row.id, lease, status: row.previous_status } };
   if (!row.is_urgent && windowEndIfInside(ctx.config.QUIET_HOURS, Date.now())) return { hold: { id: row.id, lease, status: row.previous_status } };
@@ -89,6 +91,7 @@ async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number, p
     if (row.previous_status === "sending") {
       const found = await findInConversation(ctx, row.zalo_oa_user_id, ref, startBy);
       if (found) return { settle: { id: row.id, lease, status: "sent", zaloMessageId: found } };
+      if (row.broadcast_status === "cancelled") return cancelled;
       // Zalo does not document whether the conversation shows a template's parameters, so not finding
       // one proves nothing: a template that may have gone out is not sent again (it would be a second,
       // billed message). The post is in the resident's feed either way.

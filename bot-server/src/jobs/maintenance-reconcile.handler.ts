@@ -1,4 +1,4 @@
-import { and, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import { jobIds } from "@loa-phuong/shared";
 import { enqueue } from "../queue/queues.js";
 import { broadcasts, broadcastSchedules, relayTasks, signalReplies, webhookEvents } from "../store/schema/index.js";
@@ -30,7 +30,8 @@ export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "l
   const openTasks = await ctx.db
     .select({ id: relayTasks.id, createdAt: relayTasks.createdAt })
     .from(relayTasks)
-    .where(and(ne(relayTasks.status, "confirmed"), or(isNull(relayTasks.remindedAt), isNull(relayTasks.escalatedAt))));
+    .innerJoin(broadcasts, eq(broadcasts.id, relayTasks.broadcastId))
+    .where(and(ne(relayTasks.status, "confirmed"), ne(broadcasts.status, "cancelled"), or(isNull(relayTasks.remindedAt), isNull(relayTasks.escalatedAt))));
   for (const task of openTasks) await scheduleRelayDeadlines(ctx.queues, ctx.config, task);
   const unsentReplies = await ctx.db
     .select({ id: signalReplies.id })

@@ -24,7 +24,8 @@ async function taskInfo(ctx: Parameters<JobHandler<"relay.remind">>[0], relayTas
     sql`select t.id, t.status, b.ward_id, t.broadcast_id, t.reminded_at, t.escalated_at, v.title, g.name as group_name, h.zalo_oa_user_id as head_oa_id, h.full_name as head_name
         from relay_tasks t join broadcasts b on b.id = t.broadcast_id join post_versions v on v.post_id = b.post_id and v.version = b.post_version
         join residential_groups g on g.id = t.residential_group_id join residents h on h.id = t.head_resident_id
-        where t.id = ${relayTaskId}::uuid`,
+        -- A cancelled broadcast's task is over: no reminder, no escalation.
+        where t.id = ${relayTaskId}::uuid and b.status <> 'cancelled'`,
   );
   return row;
 }

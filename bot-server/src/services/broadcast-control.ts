@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { jobIds, type Broadcast } from "@loa-phuong/shared";
 import { AppError, notFound } from "../http/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
-import type { Db } from "../store/database.js";
+import { sqlArray, type Db, type Tx } from "../store/database.js";
 import { broadcasts } from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";
 import { deliveryCounts, scheduleFanout, toBroadcastDto } from "./broadcasts.js";
@@ -46,12 +46,37 @@ export async function cancelBroadcast(ctx: ControlContext, actor: StaffActor, br
   requireEditor(actor);
   const row = await ctx.db.transaction(async (tx) => {
     const updated = await transitionBroadcast(tx as unknown as Db, actor, broadcastId, ["scheduled", "sending", "paused"], "cancelled", "cancel", { finishedAt: new Date() });
-    await tx.execute(sql`
-      update deliveries set status = 'failed', error_code = 'cancelled', error_message = 'Đợt gửi đã bị hủy.', updated_at = now()
-      where broadcast_id = ${broadcastId}::uuid and status = 'pending'`);
+    await closeCancelled(tx, [broadcastId]);
+    await settlePostStatus(tx, updated.postId);
     return updated;
   });
   return toBroadcastDto(row, await deliveryCounts(ctx.db, broadcastId));
+}
+
+/**
+ * What cancelled broadcasts leave behind: rows not yet sent are closed as cancelled (a row in flight
+ * settles on its own). Their relay tasks drop out of heads' lists and reminders (relay.ts,
+ * relay-deadlines.handler.ts look at the broadcast's status).
+ */
+export async function closeCancelled(tx: Tx, broadcastIds: string[]): Promise<void> {
+  if (broadcastIds.length === 0) return;
+  await tx.execute(sql`
+    update deliveries set status = 'failed', error_code = 'cancelled', error_message = 'Đợt gửi đã bị hủy.', updated_at = now()
+    where broadcast_id = any(${sqlArray(broadcastIds, "uuid")}) and status = 'pending'`);
+}
+
+/**
+ * A post whose broadcasts have all ended is no longer "scheduled" or "sending": "sent" once any of
+ * them reached somebody, else back to "approved".
+ */
+export async function settlePostStatus(tx: Tx, postId: string): Promise<void> {
+  await tx.execute(sql`
+    update posts p set updated_at = now(), status = case
+        when exists (select 1 from broadcasts b join deliveries d on d.broadcast_id = b.id
+                     where b.post_id = p.id and d.status in ('sent', 'delivered', 'seen')) then 'sent'
+        else 'approved' end
+    where p.id = ${postId}::uuid and p.status in ('scheduled', 'sending')
+      and not exists (select 1 from broadcasts b where b.post_id = p.id and b.status in ('scheduled', 'sending', 'paused'))`);
 }
 
 async function transitionBroadcast(

@@ -54,7 +54,11 @@ async function addressedBroadcasts(
         join posts p on p.id = b.post_id
         join post_versions v on v.post_id = b.post_id and v.version = b.post_version
         left join campaigns c on c.id = p.campaign_id
-        where b.ward_id = ${resident.wardId} and b.status in ('sending', 'sent', 'paused') and b.started_at is not null
+        where b.ward_id = ${resident.wardId} and b.started_at is not null
+          -- A cancelled broadcast stays readable by those it already reached: their OA message links here.
+          and (b.status in ('sending', 'sent', 'paused')
+               or (b.status = 'cancelled' and exists (select 1 from deliveries d where d.broadcast_id = b.id and d.resident_id = ${resident.id}::uuid
+                                                      and d.status in ('sent', 'delivered', 'seen'))))
           ${options.postId ? sql`and b.post_id = ${options.postId}::uuid` : sql``}
         order by b.started_at desc
         limit ${FEED_WINDOW}`,

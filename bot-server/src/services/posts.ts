@@ -6,6 +6,7 @@ import { AppError, notFound } from "../http/app-error.js";
 import type { Db, Tx } from "../store/database.js";
 import { auditLog, broadcasts, campaigns, posts, postVersions } from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";
+import { closeCancelled } from "./broadcast-control.js";
 import type { StaffActor } from "./staff.js";
 
 type PostRow = typeof posts.$inferSelect;
@@ -112,6 +113,10 @@ export async function updatePost(db: Db, actor: StaffActor, postId: string, inpu
       .set({ status: "cancelled", finishedAt: new Date() })
       .where(and(eq(broadcasts.postId, postId), inArray(broadcasts.status, ["scheduled", "paused"])))
       .returning({ id: broadcasts.id });
+    await closeCancelled(tx, unscheduled.map((b) => b.id));
+    for (const b of unscheduled) {
+      await recordAudit(tx, { entityType: "broadcast", entityId: b.id, action: "cancel", actor: { type: "staff", id: actor.id }, toStatus: "cancelled", details: { reason: "post_edited", postId, postVersion: updated.version } });
+    }
     await recordAudit(tx, {
       entityType: "post",
       entityId: postId,

@@ -88,6 +88,8 @@ export async function headTasks(db: Db, head: ResidentRow, miniAppId: string, ta
         from relay_tasks t join broadcasts b on b.id = t.broadcast_id join posts p on p.id = b.post_id
         join post_versions v on v.post_id = b.post_id and v.version = b.post_version
         where t.head_resident_id = ${head.id}::uuid ${taskId ? sql`and t.id = ${taskId}::uuid` : sql``}
+          -- Nothing left to forward once a broadcast is cancelled (a task already confirmed stays in the history).
+          and (b.status <> 'cancelled' or t.status = 'confirmed')
         order by (t.status = 'confirmed'), t.created_at desc limit 200`,
   );
   return rows.map((r) => toTask(r, miniAppId));

@@ -16,14 +16,25 @@ export function ProgressSummary({ progress }: { progress: BroadcastProgress }) {
   const percent = settledPercent(progress.settledRatio);
   const failures = progress.reasons.filter((reason) => reason.status === "failed");
   const fallbacks = progress.reasons.filter((reason) => reason.status === "fallback");
+  const isCancelled = progress.broadcast.status === "cancelled";
+  // Rows closed by the cancel were never sent: they are not "done", and not errors of sending.
+  const notSent = progress.reasons.find((reason) => reason.status === "failed" && reason.reason === "cancelled")?.count ?? 0;
+  const reached = (counts.sent ?? 0) + (counts.delivered ?? 0) + (counts.seen ?? 0);
 
   return (
     <section className="staff-card" aria-labelledby="progress-heading">
       <h2 id="progress-heading" className="section-title section-title-first">
         Tiến độ
       </h2>
+      {isCancelled && (
+        <p className="hint-box" role="note">
+          {progress.total === 0
+            ? "Đợt gửi đã bị hủy trước khi bắt đầu: chưa ai nhận tin."
+            : `Đợt gửi đã bị hủy: ${number.format(reached)} người đã nhận tin trước khi hủy, ${number.format(notSent)} người không được gửi.`}
+        </p>
+      )}
       <div
-        className="progress-track"
+        className={isCancelled ? "progress-track progress-cancelled" : "progress-track"}
         role="progressbar"
         aria-label="Tiến độ gửi"
         aria-valuemin={0}
