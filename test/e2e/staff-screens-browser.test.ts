@@ -91,6 +91,17 @@ describe("the staff screens served by npm start, in a real browser", () => {
       await groupPicker.getByLabel("Tìm tổ dân phố").fill(index === 0 ? "to dan pho so 19" : "số 20");
       await groupPicker.getByRole("checkbox", { name: new RegExp(`^${group} ·`) }).check();
     }
+    // A set time is typed as the ward writes it: dd/mm/yyyy and the 24-hour clock, whatever the browser's language.
+    await page.getByRole("radio", { name: "Hẹn giờ" }).check();
+    expect(await page.getByLabel("Ngày gửi").inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const nextYear = new Date().getUTCFullYear() + 1;
+    await page.getByLabel("Ngày gửi").fill(`15/06/${nextYear}`);
+    const time = page.getByLabel("Giờ gửi (giờ Việt Nam)");
+    await time.fill("7:75");
+    await time.blur();
+    await page.getByRole("alert").filter({ hasText: "Giờ không hợp lệ" }).waitFor({ timeout: 5_000 });
+    await time.fill("19:30");
+    await page.getByText(`Gửi lúc 19:30 15/06/${nextYear}`, { exact: false }).waitFor({ timeout: 5_000 });
     await page.getByRole("radio", { name: "Gửi ngay" }).check();
     // The counts are announced once the debounced count for both groups is back (aria-busy false).
     const counts = page.locator('[role="status"][aria-busy="false"]').filter({ hasText: "Người nhận:" });

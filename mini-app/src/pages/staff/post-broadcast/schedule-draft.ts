@@ -5,7 +5,7 @@ import { describeRecurrence } from "../../../utils/staff-labels";
 /** When to send: now, once at a ward time, or again and again (weekly on chosen days, or daily). */
 export interface ScheduleDraft {
   mode: "now" | "at" | "recurring";
-  /** yyyy-mm-dd and HH:mm as the date and time inputs give them, in ward time. */
+  /** yyyy-mm-dd and HH:mm (24-hour) as the date and time fields give them, in ward time. */
   date: string;
   time: string;
   repeat: "weekly" | "daily";

@@ -1,3 +1,4 @@
+import { DateField, TimeField } from "../../../components/staff/date-field";
 import { weekdayLabels, weekdayOrder } from "../../../utils/staff-labels";
 import type { ScheduleDraft } from "./schedule-draft";
 
@@ -29,14 +30,8 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
       </fieldset>
       {draft.mode === "at" && (
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="schedule-date">Ngày gửi</label>
-            <input id="schedule-date" type="date" value={draft.date} onChange={(event) => onChange({ ...draft, date: event.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor="schedule-time">Giờ gửi (giờ Việt Nam)</label>
-            <input id="schedule-time" type="time" value={draft.time} onChange={(event) => onChange({ ...draft, time: event.target.value })} />
-          </div>
+          <DateField label="Ngày gửi" value={draft.date} onChange={(date) => onChange({ ...draft, date })} />
+          <TimeField label="Giờ gửi (giờ Việt Nam)" value={draft.time} onChange={(time) => onChange({ ...draft, time })} />
         </div>
       )}
       {draft.mode === "recurring" && (
@@ -66,14 +61,8 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
             </fieldset>
           )}
           <div className="field-row">
-            <div className="field">
-              <label htmlFor="repeat-time">Giờ gửi (giờ Việt Nam)</label>
-              <input id="repeat-time" type="time" value={draft.repeatTime} onChange={(event) => onChange({ ...draft, repeatTime: event.target.value })} />
-            </div>
-            <div className="field">
-              <label htmlFor="repeat-end">Kết thúc vào ngày (không bắt buộc)</label>
-              <input id="repeat-end" type="date" value={draft.endDate} onChange={(event) => onChange({ ...draft, endDate: event.target.value })} />
-            </div>
+            <TimeField label="Giờ gửi (giờ Việt Nam)" value={draft.repeatTime} onChange={(repeatTime) => onChange({ ...draft, repeatTime })} />
+            <DateField label="Kết thúc vào ngày (không bắt buộc, dd/mm/yyyy)" value={draft.endDate} onChange={(endDate) => onChange({ ...draft, endDate })} />
           </div>
         </>
       )}

@@ -3,7 +3,7 @@ import { useStaff } from "../../../state/staff-session";
 import { useResource } from "../../../hooks/use-resource";
 import { fetchPosts, fetchResidentialGroups } from "../../../services/staff-api";
 import { signalKindLabels, signalKinds, signalStatusLabels } from "../../../utils/staff-labels";
-import { DateField } from "./date-field";
+import { DateField } from "../../../components/staff/date-field";
 import { dateRangeError, emptyFilters, hasFilters, type SignalFilters } from "./signal-filters-model";
 
 const statusOptions: { value: SignalFilters["status"]; label: string }[] = [

@@ -67,3 +67,56 @@ export function DateField({ label, value, onChange }: { label: string; value: st
     </div>
   );
 }
+
+/** "7:30" or "07:30" → "07:30"; null when it is not a time of day on the 24-hour clock. */
+export function normaliseTime(text: string): string | null {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  return match ? `${match[1]!.padStart(2, "0")}:${match[2]}` : null;
+}
+
+/**
+ * A time typed as HH:mm on the 24-hour clock (a native time picker shows AM/PM on phones set to
+ * English). Applied when valid; an invalid time is said so and not applied.
+ */
+export function TimeField({ label, value, onChange }: { label: string; value: string; onChange(time: string): void }) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [isInvalid, setInvalid] = useState(false);
+  useEffect(() => {
+    setText(value);
+    setInvalid(false);
+  }, [value]);
+
+  const apply = (next: string) => {
+    const time = normaliseTime(next);
+    setInvalid(time === null);
+    if (time !== null && time !== value) onChange(time);
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        placeholder="HH:mm"
+        autoComplete="off"
+        value={text}
+        aria-invalid={isInvalid}
+        aria-describedby={isInvalid ? `${id}-error` : undefined}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (normaliseTime(event.target.value) !== null) apply(event.target.value);
+        }}
+        onBlur={() => apply(text)}
+        onKeyDown={(event) => event.key === "Enter" && apply(text)}
+      />
+      {isInvalid && (
+        <p id={`${id}-error`} role="alert" className="field-error">
+          Giờ không hợp lệ, nhập theo dạng 24 giờ, ví dụ 07:30 hoặc 19:00.
+        </p>
+      )}
+    </div>
+  );
+}
