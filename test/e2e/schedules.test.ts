@@ -104,7 +104,15 @@ describe("schedules, quiet hours and the daily cap", () => {
     const ward = await seedWard(stack, { groups: 1, perGroup: 4 });
     const audience = { include: [{ wholeWard: true }] };
     const ids: string[] = [];
+    const count = async (isUrgent: boolean) => (await ward.editor.request("POST", "/api/audiences/count", { audience, isUrgent })).body;
+    expect(await count(false)).toEqual({ recipients: 4, reachableByOa: 4, cappedToday: 0 });
     for (const post of [{ title: "Tin 1" }, { title: "Tin 2" }, { title: "Khẩn 3", isUrgent: true }]) {
+      if (post.title === "Tin 2") {
+        // The composer promises what the send will do: after one non-urgent message today, nobody more by OA…
+        expect(await count(false)).toEqual({ recipients: 4, reachableByOa: 0, cappedToday: 4 });
+        // …unless the post is urgent.
+        expect(await count(true)).toEqual({ recipients: 4, reachableByOa: 4, cappedToday: 0 });
+      }
       const postId = await approvedPost(ward, post);
       const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience });
       await waitForBroadcastDone(stack, res.body.id);

@@ -1,10 +1,10 @@
 import { DelayedError } from "bullmq";
 import { and, eq, sql } from "drizzle-orm";
-import { fromWardClock, jobIds, wardClock, windowEndIfInside } from "@loa-phuong/shared";
+import { jobIds, windowEndIfInside } from "@loa-phuong/shared";
 import { enqueue } from "../queue/queues.js";
 import { queryRows } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";
-import { audienceCondition, oaReachableCondition } from "../services/audience.js";
+import { audienceCondition, oaMessagesToday, oaReachableCondition } from "../services/audience.js";
 import { recordAudit } from "../services/audit.js";
 import { createRelayTasks, scheduleRelayDeadlines } from "../services/relay.js";
 import type { JobHandler } from "./job-context.js";
@@ -26,17 +26,9 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
     if (quietEnd) return { reschedule: quietEnd };
     const cap = row.isUrgent ? 0 : ctx.config.DAILY_CAP_PER_RESIDENT;
     const useTemplate = ctx.config.ZALO_FALLBACK_TEMPLATE_ID ? sql`true` : sql`false`;
-    const today = wardClock(Date.now());
-    const dayStart = fromWardClock({ year: today.year, month: today.month, day: today.day }).toISOString();
     // Non-urgent OA messages each resident already has today (the daily cap); urgent posts bypass it.
     await tx.execute(sql`
-      with today as (
-        select d.resident_id, count(*)::int as n
-        from deliveries d join broadcasts b on b.id = d.broadcast_id
-        where ${cap} > 0 and d.channel = 'oa' and not b.is_urgent and d.created_at >= ${dayStart}::timestamptz
-          and d.status in ('pending', 'sending', 'sent', 'delivered', 'seen')
-        group by d.resident_id
-      ), audience as (
+      with today as (${oaMessagesToday(cap)}), audience as (
         select r.id, ${oaReachableCondition} as reachable, (${cap} > 0 and coalesce(t.n, 0) >= ${cap}) as capped,
                r.zalo_oa_user_id is null or not r.is_follower as not_follower, r.zalo_oa_user_id is not null as has_oa_id
         from residents r left join today t on t.resident_id = r.id

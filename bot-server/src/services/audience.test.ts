@@ -51,7 +51,7 @@ describe.each(storeKinds)("audiences on %s", (kind) => {
       fc.asyncProperty(fc.array(segment(), { minLength: 1, maxLength: 3 }), fc.array(segment(), { maxLength: 2 }), async (include, exclude) => {
         const audience: Audience = { include, exclude };
         const expected = facts.filter((f) => matchesAudience(f, wardId, audience)).length;
-        const counted = await countAudience(store.db, wardId, audience);
+        const counted = await countAudience(store.db, wardId, audience, { dailyCap: 0 });
         expect(counted.recipients).toBe(expected);
       }),
       { numRuns: 60 },
@@ -64,6 +64,6 @@ describe.each(storeKinds)("audiences on %s", (kind) => {
     await buildResident(store.db, ward, { isFollower: false });
     await buildResident(store.db, ward, { lastInteractionAt: new Date(Date.now() - 8 * 86_400_000) });
     await buildResident(store.db, ward, { zaloOaUserId: null });
-    expect(await countAudience(store.db, ward, { include: [{ wholeWard: true }], exclude: [] })).toEqual({ recipients: 4, reachableByOa: 1 });
+    expect(await countAudience(store.db, ward, { include: [{ wholeWard: true }], exclude: [] }, { dailyCap: 0 })).toEqual({ recipients: 4, reachableByOa: 1, cappedToday: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Audience, AudienceSegment } from "@loa-phuong/shared";
+import { fromWardClock, wardClock, type Audience, type AudienceSegment } from "@loa-phuong/shared";
 import { AppError } from "../http/app-error.js";
 import { queryRows, sqlArray, type Db, type Tx } from "../store/database.js";
 
@@ -42,19 +42,42 @@ export function audienceCondition(wardId: string, audience: Audience): SQL {
 /** True for a resident the OA can message right now: a follower who interacted within the window. */
 export const oaReachableCondition = sql`(r.zalo_oa_user_id is not null and r.is_follower and r.last_interaction_at > now() - make_interval(days => ${INTERACTION_WINDOW_DAYS}))`;
 
-export interface AudienceCounts {
-  recipients: number;
-  reachableByOa: number;
+/**
+ * Per resident, the non-urgent OA messages they already have today (ward day): what the daily cap
+ * counts. Urgent posts bypass the cap, so with `cap` 0 this selects nothing.
+ */
+export function oaMessagesToday(cap: number, now = Date.now()): SQL {
+  const today = wardClock(now);
+  const dayStart = fromWardClock({ year: today.year, month: today.month, day: today.day }).toISOString();
+  return sql`select d.resident_id, count(*)::int as n
+        from deliveries d join broadcasts b on b.id = d.broadcast_id
+        where ${cap} > 0 and d.channel = 'oa' and not b.is_urgent and d.created_at >= ${dayStart}::timestamptz
+          and d.status in ('pending', 'sending', 'sent', 'delivered', 'seen')
+        group by d.resident_id`;
 }
 
-/** How many residents an audience has, and how many of them Zalo lets the OA message now. */
-export async function countAudience(db: Db, wardId: string, audience: Audience): Promise<AudienceCounts> {
-  const [row] = await queryRows<{ recipients: number; reachable: number }>(
+export interface AudienceCounts {
+  recipients: number;
+  /** Reachable by OA now, and not yet at today's cap of non-urgent messages. */
+  reachableByOa: number;
+  /** Reachable by OA, but already at today's cap: they read it in the Mini App. */
+  cappedToday: number;
+}
+
+/**
+ * How many residents an audience has, and how many of them the OA will message if it is sent now:
+ * Zalo allows it (follower, 7-day window) and, for a non-urgent post, today's cap is not reached.
+ */
+export async function countAudience(db: Db, wardId: string, audience: Audience, options: { dailyCap: number }): Promise<AudienceCounts> {
+  const [row] = await queryRows<{ recipients: number; reachable: number; capped: number }>(
     db,
-    sql`select count(*)::int as recipients, count(*) filter (where ${oaReachableCondition})::int as reachable
-        from residents r where ${audienceCondition(wardId, audience)}`,
+    sql`with today as (${oaMessagesToday(options.dailyCap)})
+        select count(*)::int as recipients,
+               count(*) filter (where ${oaReachableCondition} and not (${options.dailyCap} > 0 and coalesce(t.n, 0) >= ${options.dailyCap}))::int as reachable,
+               count(*) filter (where ${oaReachableCondition} and ${options.dailyCap} > 0 and coalesce(t.n, 0) >= ${options.dailyCap})::int as capped
+        from residents r left join today t on t.resident_id = r.id where ${audienceCondition(wardId, audience)}`,
   );
-  return { recipients: row?.recipients ?? 0, reachableByOa: row?.reachable ?? 0 };
+  return { recipients: row?.recipients ?? 0, reachableByOa: row?.reachable ?? 0, cappedToday: row?.capped ?? 0 };
 }
 
 /**

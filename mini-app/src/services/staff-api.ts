@@ -41,8 +41,10 @@ export interface School {
 
 export interface AudienceCounts {
   recipients: number;
-  /** Followers who interacted with the OA within 7 days; the rest read it in the Mini App feed. */
+  /** Followers who interacted with the OA within 7 days, not yet at today's cap; the rest read it in the Mini App feed. */
   reachableByOa: number;
+  /** Reachable by OA but already at today's cap of non-urgent messages. */
+  cappedToday: number;
 }
 
 export type BroadcastListItem = Broadcast & { postTitle: string };
@@ -129,8 +131,9 @@ export function fetchSchools(token: Token, signal?: AbortSignal): Promise<{ item
   return request("/api/schools", { token, signal });
 }
 
-export function countAudience(token: Token, audience: AudienceInput, signal?: AbortSignal): Promise<AudienceCounts> {
-  return request("/api/audiences/count", { token, signal, ...json("POST", { audience }) });
+/** `isUrgent`: urgent posts bypass the daily cap, so the count says who gets an OA message for this post. */
+export function countAudience(token: Token, audience: AudienceInput, isUrgent: boolean, signal?: AbortSignal): Promise<AudienceCounts> {
+  return request("/api/audiences/count", { token, signal, ...json("POST", { audience, isUrgent }) });
 }
 
 // Broadcasts

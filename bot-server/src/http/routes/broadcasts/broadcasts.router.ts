@@ -10,7 +10,8 @@ import { broadcastProgress, listBroadcasts } from "../../../services/broadcast-p
 import { createBroadcast, getBroadcast } from "../../../services/broadcasts.js";
 import { streamProgress } from "./broadcast-events.js";
 
-const countRequestSchema = z.strictObject({ audience: audienceSchema });
+/** `isUrgent`: the post bypasses the daily cap, so nobody is counted as capped. */
+const countRequestSchema = z.strictObject({ audience: audienceSchema, isUrgent: z.boolean().default(false) });
 
 /** Staff: schedule a broadcast of an approved post, count an audience, watch and steer a broadcast. */
 export function broadcastsRouter(ctx: ApiContext): Router {
@@ -29,7 +30,7 @@ export function broadcastsRouter(ctx: ApiContext): Router {
 
   router.post("/audiences/count", requireStaff(), validate({ body: countRequestSchema }), async (_req, res) => {
     const { body } = valid(res, { body: countRequestSchema });
-    res.json(await countAudience(ctx.db, staffOf(res).wardId, body.audience));
+    res.json(await countAudience(ctx.db, staffOf(res).wardId, body.audience, { dailyCap: body.isUrgent ? 0 : ctx.config.DAILY_CAP_PER_RESIDENT }));
   });
 
   router.get("/broadcasts/:id", requireStaff(), validate({ params: idParamsSchema }), async (_req, res) => {

@@ -8,10 +8,10 @@ const debounceMs = 350;
 type CountState = { status: "idle" | "counting"; counts: Counts | null } | { status: "failed"; counts: Counts | null; message: string };
 
 /** Counts an audience on the server, a moment after the picker stops changing; the last answer stays while counting. */
-export function useAudienceCounts(audience: AudienceInput | null): CountState {
+export function useAudienceCounts(audience: AudienceInput | null, isUrgent: boolean): CountState {
   const { withStaffToken } = useStaff();
   const [state, setState] = useState<CountState>({ status: "idle", counts: null });
-  const key = audience ? JSON.stringify(audience) : "";
+  const key = audience ? JSON.stringify([audience, isUrgent]) : "";
 
   useEffect(() => {
     if (!audience) {
@@ -21,7 +21,7 @@ export function useAudienceCounts(audience: AudienceInput | null): CountState {
     const controller = new AbortController();
     setState((previous) => ({ status: "counting", counts: previous.counts }));
     const timer = setTimeout(() => {
-      withStaffToken((token) => countAudience(token, audience, controller.signal)).then(
+      withStaffToken((token) => countAudience(token, audience, isUrgent, controller.signal)).then(
         (counts) => controller.signal.aborted || setState({ status: "idle", counts }),
         (error: unknown) =>
           controller.signal.aborted ||
@@ -51,6 +51,12 @@ export function AudienceCountsView({ state, problem }: { state: CountState; prob
         <p>
           Người nhận: <strong>{number.format(counts.recipients)}</strong> · Nhận tin OA được ngay: <strong>{number.format(counts.reachableByOa)}</strong> · Xem
           trong Mini App: <strong>{number.format(counts.recipients - counts.reachableByOa)}</strong>
+          {counts.cappedToday > 0 && (
+            <span className="muted-inline">
+              {" "}
+              (trong đó {number.format(counts.cappedToday)} người đã đủ số tin OA trong ngày)
+            </span>
+          )}
           {state.status === "counting" && <span className="muted-inline"> (đang đếm lại…)</span>}
         </p>
       ) : (

@@ -22,7 +22,7 @@ export function BroadcastComposer({ post, groups, schools }: { post: Post; group
 
   const built = buildAudience(audienceDraft);
   const audience = "audience" in built ? built.audience : null;
-  const counts = useAudienceCounts(audience);
+  const counts = useAudienceCounts(audience, post.isUrgent);
   const schedule = buildSchedule(scheduleDraft);
   const hasNobody = counts.status === "idle" && counts.counts?.recipients === 0;
   const audienceProblem = "problem" in built ? built.problem : hasNobody ? "Không có người dân nào khớp lựa chọn này." : null;
