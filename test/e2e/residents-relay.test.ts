@@ -31,6 +31,10 @@ describe("residents and group heads on the API", () => {
   it("onboards a new Zalo user into a group, pending until the head confirms", async () => {
     const head = await residentClient(stack, { groupId: ward.groupIds[0]!, head: true });
     expect(head.profile).toMatchObject({ isGroupHead: true });
+    // A head cannot move themselves into another group (and take a head's rights over it).
+    const moved = await head.client.request("POST", "/api/me/join-group", { residentialGroupId: ward.groupIds[1] });
+    expect(moved.status).toBe(409);
+    expect((await head.client.request("GET", "/api/me")).body).toMatchObject({ isGroupHead: true, residentialGroup: { id: ward.groupIds[0] } });
     const newcomer = await residentClient(stack, { inStore: false });
     expect(newcomer.profile).toMatchObject({ onboarded: false, residentialGroup: null });
     const refused = await newcomer.client.request("POST", "/api/me/onboarding", { residentialGroupId: ward.groupIds[0], consent: false });

@@ -21,6 +21,7 @@ async function groupOf(db: Db, wardId: string, groupId: string) {
 export async function completeOnboarding(db: Db, resident: ResidentRow, input: OnboardingRequest): Promise<ResidentRow> {
   const data = onboardingRequestSchema.parse(input);
   await groupOf(db, resident.wardId, data.residentialGroupId);
+  await assertHeadStays(db, resident, data.residentialGroupId);
   const schoolIds = [...new Set(data.civicRoles.flatMap((r) => (r.schoolId ? [r.schoolId] : [])))];
   if (schoolIds.length) {
     const found = await db.select({ id: schools.id }).from(schools).where(and(eq(schools.wardId, resident.wardId), inArray(schools.id, schoolIds)));
@@ -50,10 +51,21 @@ export async function completeOnboarding(db: Db, resident: ResidentRow, input: O
   });
 }
 
+/**
+ * A group head is the ward's appointment for one group: moving them to another group is the ward's
+ * doing, never their own (they would take a head's rights over a group that did not choose them).
+ */
+async function assertHeadStays(db: Db, resident: ResidentRow, groupId: string): Promise<void> {
+  if (resident.residentialGroupId === null || resident.residentialGroupId === groupId) return;
+  const [head] = await db.select({ role: residentRoles.role }).from(residentRoles).where(and(eq(residentRoles.residentId, resident.id), eq(residentRoles.role, "group_head")));
+  if (head) throw new AppError("conflict", "Bạn đang là tổ trưởng tổ dân phố hiện tại: việc chuyển sang tổ khác của tổ trưởng do cán bộ phường thực hiện.");
+}
+
 /** A resident who arrived through a head's link asks to join that group (pending until confirmed). */
 export async function joinGroup(db: Db, resident: ResidentRow, groupId: string): Promise<ResidentRow> {
   await groupOf(db, resident.wardId, groupId);
   if (resident.residentialGroupId === groupId) return resident;
+  await assertHeadStays(db, resident, groupId);
   const [updated] = await db
     .update(residents)
     .set({ residentialGroupId: groupId, membershipStatus: "pending", membershipChangedAt: new Date(), updatedAt: new Date() })
