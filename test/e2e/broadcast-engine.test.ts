@@ -58,7 +58,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     });
     const postId = await approvedPost(ward, { title: "Tin tức giáo dục" });
     const count = await ward.editor.request("POST", "/api/audiences/count", { audience: { include: [{ wholeWard: true }] } });
-    expect(count.body).toEqual({ recipients: 6, reachableByOa: 4 });
+    expect(count.body).toEqual({ recipients: 6, reachableByOa: 4, cappedToday: 0 });
     const res = await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } });
     await waitForBroadcastDone(stack, res.body.id);
     const rows = await deliveriesOf(stack, res.body.id);
