@@ -14,60 +14,6 @@ export function displayToIso(text: string): string | null {
   return `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
 }
 
-/**
- * A date typed as dd/mm/yyyy, whatever language the phone is set to (a native date picker shows the
- * phone's own order). Applied when complete and valid; an invalid date is said so and not applied.
- */
-export function DateField({ label, value, onChange }: { label: string; value: string; onChange(iso: string): void }) {
-  const id = useId();
-  const [text, setText] = useState(isoToDisplay(value));
-  const [isInvalid, setInvalid] = useState(false);
-  // A change from outside ("Xóa bộ lọc", the URL) replaces what was typed.
-  useEffect(() => {
-    setText(isoToDisplay(value));
-    setInvalid(false);
-  }, [value]);
-
-  const apply = (next: string) => {
-    if (next.trim() === "") {
-      setInvalid(false);
-      if (value !== "") onChange("");
-      return;
-    }
-    const iso = displayToIso(next);
-    setInvalid(iso === null);
-    if (iso !== null && iso !== value) onChange(iso);
-  };
-
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        placeholder="dd/mm/yyyy"
-        autoComplete="off"
-        value={text}
-        aria-invalid={isInvalid}
-        aria-describedby={isInvalid ? `${id}-error` : undefined}
-        onChange={(event) => {
-          setText(event.target.value);
-          // Apply as soon as a whole date is typed; a partial one waits for the field to be left.
-          if (/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(event.target.value.trim()) || event.target.value === "") apply(event.target.value);
-        }}
-        onBlur={() => apply(text)}
-        onKeyDown={(event) => event.key === "Enter" && apply(text)}
-      />
-      {isInvalid && (
-        <p id={`${id}-error`} role="alert" className="field-error">
-          Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy.
-        </p>
-      )}
-    </div>
-  );
-}
-
 /** "7:30" or "07:30" → "07:30"; null when it is not a time of day on the 24-hour clock. */
 export function normaliseTime(text: string): string | null {
   const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
@@ -75,48 +21,94 @@ export function normaliseTime(text: string): string | null {
 }
 
 /**
- * A time typed as HH:mm on the 24-hour clock (a native time picker shows AM/PM on phones set to
- * English). Applied when valid; an invalid time is said so and not applied.
+ * A value typed as the ward writes it, whatever language the phone is set to (a native picker shows
+ * the phone's own order and clock). Applied as soon as it is complete and valid, or when the field is
+ * left; an invalid value is said so and not applied.
  */
-export function TimeField({ label, value, onChange }: { label: string; value: string; onChange(time: string): void }) {
+function TypedField(props: {
+  label: string;
+  value: string;
+  placeholder: string;
+  invalidText: string;
+  /** The stored value as typed text. */
+  toText(value: string): string;
+  /** Typed text → the stored value, or null when it is not valid. */
+  parse(text: string): string | null;
+  /** Whether typing has reached a whole value (applied at once, without waiting for the field to be left). */
+  isComplete(text: string): boolean;
+  onChange(value: string): void;
+}) {
   const id = useId();
-  const [text, setText] = useState(value);
+  const [text, setText] = useState(props.toText(props.value));
   const [isInvalid, setInvalid] = useState(false);
+  // A change from outside ("Xóa bộ lọc", the URL) replaces what was typed.
   useEffect(() => {
-    setText(value);
+    setText(props.toText(props.value));
     setInvalid(false);
-  }, [value]);
+  }, [props.value]);
 
   const apply = (next: string) => {
-    const time = normaliseTime(next);
-    setInvalid(time === null);
-    if (time !== null && time !== value) onChange(time);
+    const parsed = props.parse(next);
+    setInvalid(parsed === null);
+    if (parsed !== null && parsed !== props.value) props.onChange(parsed);
   };
 
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
         type="text"
         inputMode="numeric"
-        placeholder="HH:mm"
+        placeholder={props.placeholder}
         autoComplete="off"
         value={text}
         aria-invalid={isInvalid}
         aria-describedby={isInvalid ? `${id}-error` : undefined}
         onChange={(event) => {
           setText(event.target.value);
-          if (normaliseTime(event.target.value) !== null) apply(event.target.value);
+          if (props.isComplete(event.target.value)) apply(event.target.value);
         }}
         onBlur={() => apply(text)}
         onKeyDown={(event) => event.key === "Enter" && apply(text)}
       />
       {isInvalid && (
         <p id={`${id}-error`} role="alert" className="field-error">
-          Giờ không hợp lệ, nhập theo dạng 24 giờ, ví dụ 07:30 hoặc 19:00.
+          {props.invalidText}
         </p>
       )}
     </div>
+  );
+}
+
+/** A date as dd/mm/yyyy (stored as yyyy-mm-dd); empty clears it. */
+export function DateField({ label, value, onChange }: { label: string; value: string; onChange(iso: string): void }) {
+  return (
+    <TypedField
+      label={label}
+      value={value}
+      placeholder="dd/mm/yyyy"
+      invalidText="Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy."
+      toText={isoToDisplay}
+      parse={(text) => (text.trim() === "" ? "" : displayToIso(text))}
+      isComplete={(text) => text === "" || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())}
+      onChange={onChange}
+    />
+  );
+}
+
+/** A time of day on the 24-hour clock as HH:mm (a phone set to English would show AM/PM). */
+export function TimeField({ label, value, onChange }: { label: string; value: string; onChange(time: string): void }) {
+  return (
+    <TypedField
+      label={label}
+      value={value}
+      placeholder="HH:mm"
+      invalidText="Giờ không hợp lệ, nhập theo dạng 24 giờ, ví dụ 07:30 hoặc 19:00."
+      toText={(time) => time}
+      parse={normaliseTime}
+      isComplete={(text) => normaliseTime(text) !== null}
+      onChange={onChange}
+    />
   );
 }
