@@ -49,6 +49,33 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     expect(after!.accessToken).not.toBe(before!.accessToken);
   });
 
+  it("pauses with every row kept when the OA loses its authorisation, alerts staff once, and finishes after a new consent", async () => {
+    stack = await startStack({ env: { DELIVERY_BATCH_SIZE: "2" } });
+    const ward = await seedWard(stack, { groups: 1, perGroup: 8 });
+    const postId = await approvedPost(ward, { title: "Thông báo lịch tiêm nhắc lại" });
+    // The stored refresh token was spent elsewhere (or the consent revoked), and the access token has expired.
+    await stack.runtime.store.db.update(tables.zaloOaCredentials).set({ refreshToken: "da-bi-thu-hoi" });
+    stack.sim.expireOaAccessToken();
+    const id = (await ward.editor.request("POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] } })).body.id as string;
+    await waitFor(async () => (await ward.editor.request("GET", `/api/broadcasts/${id}/progress`)).body.pauseReason === "oa_authorization", { what: "the pause for the lost authorisation" });
+    const held = await deliveriesOf(stack, id);
+    await waitFor(async () => (await deliveriesOf(stack!, id)).every((d) => d.status === "pending"), { what: "every row back as pending" });
+    expect(held).toHaveLength(8);
+    expect(ledgerCounts(stack, postId).size).toBe(0);
+    const alerts = (await ward.editor.request("GET", "/api/staff/alerts")).body.items.filter((a: { kind: string }) => a.kind === "oa_authorization_lost");
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].message).toContain("cần cấp lại quyền OA");
+
+    // An admin grants the OA again; "Tiếp tục" sends every message, once.
+    const granted = stack.sim.issueOaTokens();
+    await stack.runtime.tokens.save({ accessToken: granted.accessToken, refreshToken: granted.refreshToken, expiresInSec: granted.expiresIn });
+    expect((await ward.editor.request("POST", `/api/broadcasts/${id}/resume`)).body.status).toBe("sending");
+    await waitForBroadcastDone(stack, id);
+    const counts = ledgerCounts(stack, postId);
+    expect(counts.size).toBe(8);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
   it("falls back to the Mini App feed for residents the OA cannot reach, with the reason on the row", async () => {
     stack = await startStack();
     const ward = await seedWard(stack, {

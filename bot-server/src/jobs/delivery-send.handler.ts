@@ -1,7 +1,7 @@
 import { DelayedError, RateLimitError } from "bullmq";
 import { buildBroadcastMessage, deliveryRef, hasDeliveryRef, postDeepLink, windowEndIfInside } from "@loa-phuong/shared";
-import { autoPauseOnErrors } from "../services/broadcast-control.js";
-import { ZaloError } from "../zalo/zalo-error.js";
+import { autoPauseOnErrors, pauseBroadcasts } from "../services/broadcast-control.js";
+import { OaAuthorizationLost, ZaloError } from "../zalo/zalo-error.js";
 import { CallTooLate } from "../zalo/oa-client.js";
 import type { PacerPermit } from "../zalo/send-pacer.js";
 import { sql } from "drizzle-orm";
@@ -14,7 +14,7 @@ export const leaseSeconds = (ctx: Pick<JobContext, "config">) => Math.ceil((ctx.
 /** How far back the conversation is searched for an in-doubt message (Zalo pages by 10). */
 const RECONCILE_PAGES = 3;
 
-type Outcome = { settle: Settlement } | { release: Release; rateLimited?: boolean; inDoubt?: boolean; late?: boolean } | { hold: Release };
+type Outcome = { settle: Settlement } | { release: Release; rateLimited?: boolean; inDoubt?: boolean; late?: boolean; authorizationLost?: boolean } | { hold: Release };
 
 /** Room between the last call's timeout and the end of the lease (clock reads, event-loop lag). */
 const LEASE_MARGIN_MS = 500;
@@ -48,6 +48,14 @@ export const handleDeliverySend: JobHandler<"delivery.send"> = async (ctx, { del
   const failedBroadcasts = new Set(outcomes.flatMap((o) => ("settle" in o && o.settle.status === "failed" && o.settle.errorCode !== "cancelled" ? [claimed.find((c) => c.id === o.settle.id)!.broadcast_id] : [])));
   for (const broadcastId of failedBroadcasts) {
     await autoPauseOnErrors(ctx.db, broadcastId, { window: ctx.config.AUTO_PAUSE_WINDOW, threshold: ctx.config.AUTO_PAUSE_ERROR_RATE });
+  }
+
+  // The OA lost its authorisation: every send would fail alike. Pause for a person (an alert is raised),
+  // keep every row as it was, and end the job: "Tiếp tục" after a new consent sends them.
+  const unauthorised = new Set(outcomes.flatMap((o) => ("release" in o && o.authorizationLost ? [claimed.find((c) => c.id === o.release.id)!.broadcast_id] : [])));
+  if (unauthorised.size > 0) {
+    await pauseBroadcasts(ctx.db, [...unauthorised], "oa_authorization");
+    return;
   }
 
   const quietEnd = outcomes.some((o) => "hold" in o) ? windowEndIfInside(ctx.config.QUIET_HOURS, Date.now()) : undefined;
@@ -110,6 +118,8 @@ async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number, p
     // Not called: the row goes back as it came (pending stays pending; in doubt stays in doubt).
     if (error instanceof CallTooLate) return { release: { id: row.id, lease, status: row.previous_status }, late: true };
     if (!(error instanceof ZaloError)) throw error;
+    // No token to call with: nothing was sent; the row goes back as it came and its broadcast pauses.
+    if (error instanceof OaAuthorizationLost) return { release: { id: row.id, lease, status: row.previous_status }, authorizationLost: true };
     const code = `zalo_${error.code ?? error.kind}`;
     // -32: refused, so certainly not sent (a reconcile call refused leaves the row as it was).
     if (error.isRateLimited) return { release: { id: row.id, lease, status: row.previous_status, errorCode: code, errorMessage: error.message }, rateLimited: true };

@@ -16,6 +16,7 @@ import { createZaloHttp } from "../zalo/http.js";
 import { OaClient } from "../zalo/oa-client.js";
 import { OaTokenStore } from "../zalo/oa-token-store.js";
 import { SendPacer } from "../zalo/send-pacer.js";
+import { raiseAlertOnce } from "../services/staff-alerts.js";
 import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { runShutdown, type ShutdownStep } from "./shutdown.js";
 
@@ -66,6 +67,14 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     appSecret: config.ZALO_APP_SECRET,
     oaId: config.ZALO_OA_ID,
     initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN,
+    onAuthorizationLost: async (error) => {
+      logger.error({ err: error }, "the OA lost its authorisation: OA messages are paused until it is granted again");
+      await raiseAlertOnce(store.db, {
+        wardId: config.WARD_ID,
+        kind: "oa_authorization_lost",
+        message: `${error.message} Các đợt gửi đang chạy đã tạm dừng; người dân vẫn xem tin trong Mini App. Cấp lại quyền rồi bấm “Tiếp tục”.`,
+      });
+    },
   });
   const graph = new GraphClient(createZaloHttp(config.ZALO_GRAPH_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS), config.ZALO_APP_SECRET, config.ZALO_USE_APPSECRET_PROOF, config.ZALO_MINI_APP_ID);
   const oa = new OaClient({

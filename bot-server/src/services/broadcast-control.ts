@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { jobIds, type Broadcast } from "@loa-phuong/shared";
 import { AppError, notFound } from "../http/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
-import { sqlArray, type Db, type Tx } from "../store/database.js";
+import { queryRows, sqlArray, type Db, type Tx } from "../store/database.js";
 import { broadcasts } from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";
 import { deliveryCounts, scheduleFanout, toBroadcastDto } from "./broadcasts.js";
@@ -100,6 +100,19 @@ async function transitionBroadcast(
   }
   await recordAudit(db, { entityType: "broadcast", entityId: broadcastId, action, actor: { type: "staff", id: actor.id }, fromStatus: from.join("|"), toStatus: to });
   return updated;
+}
+
+/** The system pauses broadcasts under way for a person to look at (e.g. the OA lost its authorisation). */
+export async function pauseBroadcasts(db: Db, broadcastIds: string[], reason: "oa_authorization"): Promise<string[]> {
+  const paused = await queryRows<{ id: string }>(
+    db,
+    sql`update broadcasts set status = 'paused', pause_reason = ${reason}, paused_at = now()
+        where id = any(${sqlArray(broadcastIds, "uuid")}) and status = 'sending' returning id`,
+  );
+  for (const { id } of paused) {
+    await recordAudit(db, { entityType: "broadcast", entityId: id, action: "auto_pause", actor: { type: "system" }, fromStatus: "sending", toStatus: "paused", details: { reason } });
+  }
+  return paused.map((p) => p.id);
 }
 
 /**

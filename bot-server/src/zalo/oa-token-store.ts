@@ -3,7 +3,7 @@ import type { AxiosInstance } from "axios";
 import type { Db } from "../store/database.js";
 import { zaloOaCredentials } from "../store/schema/index.js";
 import { parseEnvelope, zaloRequest } from "./http.js";
-import { ZaloError } from "./zalo-error.js";
+import { OaAuthorizationLost, ZaloError } from "./zalo-error.js";
 import { oauthTokenSchema } from "./zalo-schemas.js";
 
 export interface OaTokenStoreOptions {
@@ -16,6 +16,8 @@ export interface OaTokenStoreOptions {
   initialRefreshToken?: string | undefined;
   /** Refresh this long before the access token expires. */
   refreshMarginMs?: number;
+  /** Told once per refusal that the OA's authorisation is gone (an alert for staff); its own failure is ignored. */
+  onAuthorizationLost?: (error: OaAuthorizationLost) => Promise<void>;
 }
 
 /**
@@ -69,8 +71,12 @@ export class OaTokenStore {
         return { accessToken: row.accessToken, expiresAt: row.accessExpiresAt };
       }
       const refreshToken = row?.refreshToken ?? this.options.initialRefreshToken;
-      if (!refreshToken) throw new ZaloError("api", -216, "Chưa có mã truy cập OA: cần cấp quyền OA cho ứng dụng.");
-      const tokens = await this.callRefresh(refreshToken);
+      if (!refreshToken) throw new OaAuthorizationLost(-216, "Chưa có mã truy cập OA: cần cấp quyền OA cho ứng dụng.");
+      const tokens = await this.callRefresh(refreshToken).catch((error: unknown) => {
+        // Zalo's answer (not a broken connection): the refresh token is spent or revoked.
+        if (error instanceof ZaloError && error.kind === "api") throw new OaAuthorizationLost(error.code, `Zalo từ chối mã làm mới quyền OA (${error.code}): cần cấp lại quyền OA cho ứng dụng.`);
+        throw error;
+      });
       const values = {
         oaId,
         accessToken: tokens.access_token,
@@ -80,6 +86,10 @@ export class OaTokenStore {
       };
       await tx.insert(zaloOaCredentials).values(values).onConflictDoUpdate({ target: zaloOaCredentials.oaId, set: values });
       return { accessToken: values.accessToken, expiresAt: values.accessExpiresAt };
+    }).catch(async (error: unknown) => {
+      // Told after the transaction has ended: the listener writes to the store (one connection, for PGlite).
+      if (error instanceof OaAuthorizationLost) await this.options.onAuthorizationLost?.(error).catch(() => undefined);
+      throw error;
     });
     this.cached = { accessToken: fresh.accessToken, expiresAt: fresh.expiresAt.getTime() };
     return fresh.accessToken;

@@ -30,3 +30,15 @@ export class ZaloError extends Error {
     return this.kind === "transport" || (this.kind === "http" && (this.code ?? 0) >= 500) || this.isRateLimited;
   }
 }
+
+/**
+ * The OA's authorisation is gone: no refresh token, or Zalo refused it (single use, so a refresh whose
+ * answer was lost, or a revoked consent, ends here). Nothing can be sent until an admin grants the OA
+ * again; nothing was sent for the call that hit it.
+ */
+export class OaAuthorizationLost extends ZaloError {
+  constructor(code: number | undefined, message: string) {
+    super("api", code, message);
+    this.name = "OaAuthorizationLost";
+  }
+}

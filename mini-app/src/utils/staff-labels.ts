@@ -143,7 +143,7 @@ export function replyStatusLabel(status: string): string {
   return replyStatusLabels[status] ?? status;
 }
 
-const alertKindLabels: Record<string, string> = { relay_overdue: "Tổ trưởng chưa chuyển tiếp quá hạn" };
+const alertKindLabels: Record<string, string> = { relay_overdue: "Tổ trưởng chưa chuyển tiếp quá hạn", oa_authorization_lost: "Mất quyền gửi tin OA" };
 
 export function alertKindLabel(kind: string): string {
   return alertKindLabels[kind] ?? "Cảnh báo";

@@ -40,7 +40,7 @@ export const relayOpens = pgTable(
 export const staffAlerts = pgTable("staff_alerts", {
   id: uuid("id").primaryKey().defaultRandom(),
   wardId: text("ward_id").notNull().references(() => wards.id),
-  kind: text("kind").$type<"relay_overdue">().notNull(),
+  kind: text("kind").$type<"relay_overdue" | "oa_authorization_lost">().notNull(),
   message: text("message").notNull(),
   broadcastId: uuid("broadcast_id").references(() => broadcasts.id, { onDelete: "cascade" }),
   relayTaskId: uuid("relay_task_id").references(() => relayTasks.id, { onDelete: "cascade" }),

@@ -46,7 +46,7 @@ export default function BroadcastPage() {
           </p>
           {live.progress.broadcast.status === "paused" && (
             <p className="hint-box" role="status">
-              {live.progress.pauseReason === "error_rate" ? "Tự động tạm dừng do tỉ lệ lỗi cao." : "Đợt gửi đang tạm dừng."}
+              {pauseReasonText(live.progress.pauseReason)}
             </p>
           )}
           <Times broadcast={live.progress.broadcast} />
@@ -82,4 +82,10 @@ function Times({ broadcast }: { broadcast: { scheduledAt: string; startedAt: str
         ))}
     </dl>
   );
+}
+
+function pauseReasonText(reason: string | null): string {
+  if (reason === "error_rate") return "Tự động tạm dừng do tỉ lệ lỗi cao.";
+  if (reason === "oa_authorization") return "Tự động tạm dừng: ứng dụng mất quyền gửi tin OA. Cấp lại quyền OA rồi bấm “Tiếp tục” để gửi tiếp cho những người chưa nhận.";
+  return "Đợt gửi đang tạm dừng.";
 }
