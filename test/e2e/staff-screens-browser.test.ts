@@ -158,6 +158,12 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await page.getByLabel("Loại bài").selectOption("poll");
     await page.getByLabel("Tiêu đề", { exact: true }).fill(title);
     await page.getByLabel("Nội dung", { exact: true }).fill("Bà con chọn giờ họp tổ thuận tiện nhất.");
+    // Unsaved typing survives a closed tab (or an ended session): it is kept on the device and offered back.
+    await page.waitForFunction((t) => Object.keys(localStorage).some((k) => k.startsWith("loa-phuong.staff-draft.") && localStorage.getItem(k)!.includes(t)), title);
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "Đã khôi phục nội dung bạn gõ lúc" }).waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel("Tiêu đề", { exact: true }).inputValue()).toBe(title);
+    expect(await page.getByLabel("Loại bài").inputValue()).toBe("poll");
     const poll = page.getByRole("group", { name: "Câu hỏi khảo sát" });
     // Submitting without the question is stopped with the reason at the poll.
     await page.getByRole("button", { name: "Gửi duyệt" }).click();
@@ -170,6 +176,8 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await page.getByRole("button", { name: "Gửi duyệt" }).click();
     await page.getByRole("status").filter({ hasText: "Đã gửi bài cho lãnh đạo duyệt." }).waitFor({ timeout: 10_000 });
     const postId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    // Saved: nothing is kept for the next "Soạn bài mới".
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("loa-phuong.staff-draft.")))).toEqual([]);
 
     const leader = await new ApiClient(origin).loginStaff("lanhdao", PASSWORD);
     const review = await leader.request("GET", `/api/posts/${postId}`);

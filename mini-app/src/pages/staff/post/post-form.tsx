@@ -1,11 +1,12 @@
 import type { Post, PostKind } from "@loa-phuong/shared";
 import { formatDateTime } from "@loa-phuong/shared/client";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { MessagePreview } from "../../../components/staff/message-preview";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
 import { ApiError } from "../../../services/api";
+import { readStored, removeStored, writeStored } from "../../../services/zalo/storage";
 import { createPost, submitPost, updatePost } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { postKindLabels, postKinds } from "../../../utils/post-kind";
@@ -67,11 +68,46 @@ function contentOf(draft: Draft) {
 
 const formFields = new Set(["title", "summary", "body", "imageUrl", "poll"]);
 
+/** What was typed and not yet saved, kept on the device so an ended session or a closed tab loses nothing. */
+interface KeptDraft {
+  draft: Draft;
+  /** The post's version the draft was typed on: it is not put back onto a newer one. */
+  baseVersion: number;
+  at: string;
+}
+
+const keptDraftKey = (staffId: string, postId: string | undefined) => `loa-phuong.staff-draft.${staffId}.${postId ?? "new"}`;
+const KEEP_AFTER_MS = 500;
+
+/** Keeps unsaved typing on the device, and offers it back when the same post (at the same version) is opened again. */
+function useKeptDraft(key: string, post: Post | null, draft: Draft, isDirty: boolean, restore: (draft: Draft) => void): { restoredAt: string | null; forget(): Promise<void> } {
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [isChecked, setChecked] = useState(false);
+  useEffect(() => {
+    void readStored<KeptDraft>(key).then((kept) => {
+      if (kept && kept.baseVersion === (post?.version ?? 0) && JSON.stringify(kept.draft) !== JSON.stringify(draftOf(post))) {
+        restore(kept.draft);
+        setRestoredAt(kept.at);
+      }
+      setChecked(true);
+    });
+  }, [key]);
+  useEffect(() => {
+    // Not before the check: the untouched form must not overwrite what is waiting to be restored.
+    if (!isChecked || !isDirty) return;
+    const timer = setTimeout(() => void writeStored(key, { draft, baseVersion: post?.version ?? 0, at: new Date().toISOString() } satisfies KeptDraft), KEEP_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [key, isChecked, isDirty, JSON.stringify(draft)]);
+  return { restoredAt, forget: () => removeStored(key) };
+}
+
 /** Compose or edit a post, with the OA message preview, and move it along: save, submit, schedule. */
 export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: Post, notice: string): void }) {
-  const { withStaffToken, hasRole } = useStaff();
+  const { withStaffToken, hasRole, staff } = useStaff();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(() => draftOf(post));
+  const isDirty = JSON.stringify(draft) !== JSON.stringify(draftOf(post));
+  const kept = useKeptDraft(keptDraftKey(staff.id, post?.id), post, draft, isDirty, setDraft);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [action, setAction] = useState<"save" | "submit">("save");
@@ -83,7 +119,6 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
   const isEditable = isEditor && (!post || editableStatuses.includes(post.status));
   const canSubmit = isEditor && (!post || submittableStatuses.includes(post.status));
   const canSchedule = isEditor && post !== null && approvedStatuses.includes(post.status) && post.approvedVersion === post.version;
-  const isDirty = JSON.stringify(draft) !== JSON.stringify(draftOf(post));
   const needsApprovalAgain = post !== null && ["approved", "scheduled", "paused", "sending", "sent"].includes(post.status);
 
   const save = async (current: Post | null): Promise<Post> => {
@@ -106,6 +141,7 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
         let saved = await save(post);
         if (next === "submit") saved = await withStaffToken((token) => submitPost(token, saved.id));
         const notice = next === "submit" ? "Đã gửi bài cho lãnh đạo duyệt." : saved.status === "submitted" ? "Đã lưu; bài sẽ phải được duyệt lại." : "Đã lưu nháp.";
+        await kept.forget();
         if (!post) navigate(`/staff/posts/${encodeURIComponent(saved.id)}`, { replace: true, animate: false, state: { notice } });
         else onSaved?.(saved, notice);
       } catch (reason) {
@@ -131,6 +167,11 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
           <p className="muted">
             Trạng thái: <span className={`status-pill status-${post.status}`}>{postStatusLabels[post.status] ?? post.status}</span> · Phiên bản {post.version} ·
             Cập nhật <time dateTime={post.updatedAt}>{formatDateTime(post.updatedAt)}</time>
+          </p>
+        )}
+        {kept.restoredAt && (
+          <p className="hint-box" role="status">
+            Đã khôi phục nội dung bạn gõ lúc {formatDateTime(kept.restoredAt)} mà chưa lưu.
           </p>
         )}
         {post?.status === "rejected" && post.rejectionReason && (
