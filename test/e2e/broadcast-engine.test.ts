@@ -69,6 +69,9 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     // An admin grants the OA again; "Tiếp tục" sends every message, once.
     const granted = stack.sim.issueOaTokens();
     await stack.runtime.tokens.save({ accessToken: granted.accessToken, refreshToken: granted.refreshToken, expiresInSec: granted.expiresIn });
+    // The alert is closed with the cause, so a later loss is said again.
+    const after = (await ward.editor.request("GET", "/api/staff/alerts")).body.items.filter((a: { kind: string }) => a.kind === "oa_authorization_lost");
+    expect(after.map((a: { readAt: string | null }) => a.readAt !== null)).toEqual([true]);
     expect((await ward.editor.request("POST", `/api/broadcasts/${id}/resume`)).body.status).toBe("sending");
     await waitForBroadcastDone(stack, id);
     const counts = ledgerCounts(stack, postId);

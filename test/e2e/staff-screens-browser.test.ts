@@ -100,7 +100,10 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await time.fill("7:75");
     await time.blur();
     await page.getByRole("alert").filter({ hasText: "Giờ không hợp lệ" }).waitFor({ timeout: 5_000 });
-    await time.fill("19:30");
+    // A wrong time is not quietly replaced by the old one: sending waits until it is right.
+    expect(await page.getByRole("button", { name: "Xác nhận gửi" }).isDisabled()).toBe(true);
+    // Digits alone work too (a phone's number pad may have no ":").
+    await time.fill("1930");
     await page.getByText(`Gửi lúc 19:30 15/06/${nextYear}`, { exact: false }).waitFor({ timeout: 5_000 });
     await page.getByRole("radio", { name: "Gửi ngay" }).check();
     // The counts are announced once the debounced count for both groups is back (aria-busy false).
@@ -181,7 +184,9 @@ describe("the staff screens served by npm start, in a real browser", () => {
 
     const leader = await new ApiClient(origin).loginStaff("lanhdao", PASSWORD);
     const review = await leader.request("GET", `/api/posts/${postId}`);
-    expect(review.body.poll).toEqual({ question: "Họp tổ vào giờ nào?", multiple: false, options: [{ id: "a", label: "19 giờ" }, { id: "b", label: "19 giờ 30" }, { id: "c", label: "20 giờ" }] });
+    expect(review.body.poll).toMatchObject({ question: "Họp tổ vào giờ nào?", multiple: false });
+    expect(review.body.poll.options.map((o: { label: string }) => o.label)).toEqual(["19 giờ", "19 giờ 30", "20 giờ"]);
+    expect(new Set(review.body.poll.options.map((o: { id: string }) => o.id)).size).toBe(3);
     const reason = "Thêm phương án sáng Chủ nhật cho người đi làm ca.";
     expect((await leader.request("POST", `/api/posts/${postId}/reject`, { reason })).body.status).toBe("rejected");
 

@@ -1,6 +1,8 @@
-import { and, eq, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { jobIds } from "@loa-phuong/shared";
 import { enqueue } from "../queue/queues.js";
+import { queryRows } from "../store/database.js";
+import { leaseSeconds } from "./delivery-send.handler.js";
 import { broadcasts, broadcastSchedules, relayTasks, signalReplies, webhookEvents } from "../store/schema/index.js";
 import { scheduleRelayDeadlines } from "../services/relay.js";
 import { purgeExpiredSessions } from "../services/sessions.js";
@@ -38,6 +40,20 @@ export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "l
     .from(signalReplies)
     .where(and(inArray(signalReplies.status, ["queued", "sending"]), lt(signalReplies.createdAt, new Date(Date.now() - WEBHOOK_GRACE_MS))));
   for (const reply of unsentReplies) await enqueue(ctx.queues, "signal.reply", { replyId: reply.id }, { jobId: jobIds.signalReply(reply.id) });
+  // Rows in doubt of a cancelled broadcast: no wave visits them again, so they are sent to a delivery
+  // job here, which looks each one up in the OA conversation and then closes it (sent, or cancelled).
+  const stranded = await queryRows<{ id: number }>(
+    ctx.db,
+    sql`select d.id from deliveries d join broadcasts b on b.id = d.broadcast_id
+        where b.status = 'cancelled' and d.status = 'sending' and d.in_flight_at is null
+          and d.updated_at < now() - make_interval(secs => ${leaseSeconds(ctx)})
+        order by d.id limit 200`,
+  );
+  if (stranded.length > 0) {
+    const deliveryIds = stranded.map((r) => Number(r.id));
+    // One job per minute at most for the same rows (a kept finished job would swallow a plain re-add).
+    await enqueue(ctx.queues, "delivery.send", { deliveryIds }, { jobId: `${jobIds.delivery(deliveryIds)}-r${Math.floor(Date.now() / 60_000)}` });
+  }
   const pending = await ctx.db
     .select({ id: webhookEvents.id })
     .from(webhookEvents)

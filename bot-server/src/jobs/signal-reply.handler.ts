@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { buildReplyMessage, hasDeliveryRef, postDeepLink } from "@loa-phuong/shared";
 import { queryRows } from "../store/database.js";
 import { signalReplies } from "../store/schema/index.js";
-import { ZaloError } from "../zalo/zalo-error.js";
+import { OaAuthorizationLost, ZaloError } from "../zalo/zalo-error.js";
 import type { JobHandler } from "./job-context.js";
 
 /** The reference a reply's link carries, so a resend after a crash can find the first one. */
@@ -38,6 +38,12 @@ export const handleSignalReply: JobHandler<"signal.reply"> = async (ctx, { reply
     const { messageId } = await ctx.oa.sendCsMessage(row.oa_id, buildReplyMessage(row.text, link));
     await ctx.db.update(signalReplies).set({ status: "sent", zaloMessageId: messageId, error: null }).where(eq(signalReplies.id, replyId));
   } catch (error) {
+    // No token to send with (nothing went out): the answer waits, queued, for a new consent; the
+    // reconciler takes queued replies up again.
+    if (error instanceof OaAuthorizationLost) {
+      await ctx.db.update(signalReplies).set({ status: "queued", error: error.message.slice(0, 500) }).where(eq(signalReplies.id, replyId));
+      throw error;
+    }
     if (error instanceof ZaloError && !error.isTransient && error.kind === "api") {
       await ctx.db.update(signalReplies).set({ status: "failed", error: `Zalo ${error.code}: ${error.message}`.slice(0, 500) }).where(eq(signalReplies.id, replyId));
       return;

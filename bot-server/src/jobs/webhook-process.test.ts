@@ -36,7 +36,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
   beforeEach(async () => {
     await truncateAll(store);
     wardId = (await buildWard(store.db)).id;
-    ctx = { db: store.db, queues, logger: pino({ level: "silent" }), config: { WARD_ID: wardId } as Config, oa: undefined as never, rateLimitDeliveries: async () => undefined };
+    ctx = { db: store.db, queues, logger: pino({ level: "silent" }), config: { WARD_ID: wardId, ZALO_HTTP_TIMEOUT_MS: 1000 } as Config, oa: undefined as never, rateLimitDeliveries: async () => undefined };
   });
 
   /** Records events as the webhook does: the raw body, its hash and the event name. */
@@ -211,5 +211,19 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     expect(jobs.map((j) => j.data)).toEqual([{ eventIds: ids }]);
     await run(jobs[0]!.data.eventIds as number[]);
     expect(await open()).toEqual([]);
+  });
+
+  it("sends the rows in doubt of a cancelled broadcast to a delivery job, which no wave would do", async () => {
+    const broadcast = await buildSendingBroadcast(store.db, wardId);
+    const resident = await buildResident(store.db, wardId);
+    const [inDoubt] = await store.db
+      .insert(deliveries)
+      .values({ broadcastId: broadcast.id, residentId: resident.id, channel: "oa", status: "sending", updatedAt: new Date(Date.now() - 3_600_000) })
+      .returning();
+    await store.db.execute(sql`update broadcasts set status = 'cancelled' where id = ${broadcast.id}::uuid`);
+    await Promise.all(Object.values(queues).map((q) => q.obliterate({ force: true })));
+    await reconcileQueues(ctx);
+    const jobs = await queues.deliveries.getJobs(["wait", "prioritized", "delayed"]);
+    expect(jobs.map((j) => j.data)).toEqual([{ deliveryIds: [Number(inDoubt!.id)] }]);
   });
 });

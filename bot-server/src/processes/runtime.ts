@@ -16,7 +16,7 @@ import { createZaloHttp } from "../zalo/http.js";
 import { OaClient } from "../zalo/oa-client.js";
 import { OaTokenStore } from "../zalo/oa-token-store.js";
 import { SendPacer } from "../zalo/send-pacer.js";
-import { raiseAlertOnce } from "../services/staff-alerts.js";
+import { raiseAlertOnce, resolveAlerts } from "../services/staff-alerts.js";
 import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { runShutdown, type ShutdownStep } from "./shutdown.js";
 
@@ -75,6 +75,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
         message: `${error.message} Các đợt gửi đang chạy đã tạm dừng; người dân vẫn xem tin trong Mini App. Cấp lại quyền rồi bấm “Tiếp tục”.`,
       });
     },
+    onAuthorized: () => resolveAlerts(store.db, config.WARD_ID, "oa_authorization_lost"),
   });
   const graph = new GraphClient(createZaloHttp(config.ZALO_GRAPH_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS), config.ZALO_APP_SECRET, config.ZALO_USE_APPSECRET_PROOF, config.ZALO_MINI_APP_ID);
   const oa = new OaClient({

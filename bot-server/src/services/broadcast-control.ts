@@ -67,11 +67,12 @@ export async function closeCancelled(tx: Tx, broadcastIds: string[]): Promise<vo
 
 /**
  * A post whose broadcasts have all ended is no longer "scheduled" or "sending": "sent" once any of
- * them reached somebody, else back to "approved".
+ * them finished or reached somebody, else back to "approved".
  */
 export async function settlePostStatus(tx: Tx, postId: string): Promise<void> {
   await tx.execute(sql`
     update posts p set updated_at = now(), status = case
+        when exists (select 1 from broadcasts b where b.post_id = p.id and b.status = 'sent') then 'sent'
         when exists (select 1 from broadcasts b join deliveries d on d.broadcast_id = b.id
                      where b.post_id = p.id and d.status in ('sent', 'delivered', 'seen')) then 'sent'
         else 'approved' end

@@ -58,7 +58,7 @@ export async function createSchedule(
     const [twin] = await tx
       .select({ id: broadcastSchedules.id })
       .from(broadcastSchedules)
-      .where(and(eq(broadcastSchedules.postId, post.id), eq(broadcastSchedules.pattern, pattern), eq(broadcastSchedules.isActive, true), sql`${broadcastSchedules.audience} = ${JSON.stringify(data.audience)}::jsonb`));
+      .where(and(eq(broadcastSchedules.postId, post.id), eq(broadcastSchedules.pattern, pattern), eq(broadcastSchedules.isActive, true), sql`(${broadcastSchedules.endsAt} is null or ${broadcastSchedules.endsAt} > now())`, sql`${broadcastSchedules.audience} = ${JSON.stringify(data.audience)}::jsonb`));
     if (twin) throw new AppError("conflict", "Lịch gửi định kỳ này (cùng bài, cùng người nhận, cùng giờ) đã có và đang chạy.");
     const [created] = await tx
       .insert(broadcastSchedules)

@@ -107,7 +107,9 @@ async function relayedBroadcast(db: Db, resident: typeof residents.$inferSelect,
         from relay_tasks t join broadcasts b on b.id = t.broadcast_id join posts p on p.id = b.post_id
         join post_versions v on v.post_id = b.post_id and v.version = b.post_version
         left join campaigns c on c.id = p.campaign_id
-        where b.post_id = ${postId}::uuid and b.ward_id = ${resident.wardId} and b.status in ('sending', 'sent', 'paused') and b.started_at is not null
+        where b.post_id = ${postId}::uuid and b.ward_id = ${resident.wardId} and b.started_at is not null
+          -- A cancelled broadcast stays readable where its head had already forwarded it.
+          and (b.status in ('sending', 'sent', 'paused') or (b.status = 'cancelled' and t.status in ('shared', 'confirmed')))
           and (t.ref = ${relayRef ?? ""} or exists (select 1 from relay_opens o where o.relay_task_id = t.id and o.resident_id = ${resident.id}::uuid))
         order by b.started_at desc limit 1`,
   );

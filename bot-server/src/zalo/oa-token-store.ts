@@ -18,6 +18,8 @@ export interface OaTokenStoreOptions {
   refreshMarginMs?: number;
   /** Told once per refusal that the OA's authorisation is gone (an alert for staff); its own failure is ignored. */
   onAuthorizationLost?: (error: OaAuthorizationLost) => Promise<void>;
+  /** Told when a token pair is stored (a new consent or a refresh): whatever was lost is back. */
+  onAuthorized?: () => Promise<void>;
 }
 
 /**
@@ -61,6 +63,7 @@ export class OaTokenStore {
     };
     await this.options.db.insert(zaloOaCredentials).values(values).onConflictDoUpdate({ target: zaloOaCredentials.oaId, set: values });
     this.cached = { accessToken: values.accessToken, expiresAt: values.accessExpiresAt.getTime() };
+    await this.options.onAuthorized?.().catch(() => undefined);
   }
 
   private async refreshLocked(staleToken: string | undefined): Promise<string> {
@@ -92,6 +95,7 @@ export class OaTokenStore {
       throw error;
     });
     this.cached = { accessToken: fresh.accessToken, expiresAt: fresh.expiresAt.getTime() };
+    await this.options.onAuthorized?.().catch(() => undefined);
     return fresh.accessToken;
   }
 

@@ -4,13 +4,16 @@ import { pollSchema } from "./engagement.js";
 
 export const idParamsSchema = z.strictObject({ id: z.uuid("Mã không hợp lệ") });
 
+/** A post's picture: an absolute http(s) address (create and edit alike). */
+export const imageUrlSchema = z.url({ protocol: /^https?$/, error: "Địa chỉ ảnh không hợp lệ: cần một địa chỉ http:// hoặc https:// đầy đủ" }).max(2000, "Địa chỉ ảnh tối đa 2.000 ký tự");
+
 /** The fields of a post; create and edit both build on it. */
 export const postFieldsSchema = z.strictObject({
   kind: postKindSchema,
   title: z.string().trim().min(1, "Cần có tiêu đề").max(200, "Tiêu đề tối đa 200 ký tự"),
   summary: z.string().trim().max(500).optional(),
   body: z.string().trim().min(1, "Cần có nội dung").max(20_000, "Nội dung tối đa 20.000 ký tự"),
-  imageUrl: z.url({ protocol: /^https?$/, error: "Địa chỉ ảnh không hợp lệ: cần một địa chỉ http:// hoặc https:// đầy đủ" }).max(2000, "Địa chỉ ảnh tối đa 2.000 ký tự").optional(),
+  imageUrl: imageUrlSchema.optional(),
   campaignId: z.uuid().optional(),
   isUrgent: z.boolean().default(false),
   /** Required for kind "poll"; part of the approved content. */

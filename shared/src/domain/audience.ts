@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { civicRoleSchema } from "./enums.js";
 
-const id = z.uuid();
+/** Stored and compared in lower case, as the store writes uuids. */
+const id = z.uuid().transform((value) => value.toLowerCase());
 
 /** One audience segment: everybody matching all of its fields. */
 export const audienceSegmentSchema = z.strictObject({

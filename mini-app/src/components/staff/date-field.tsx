@@ -7,16 +7,18 @@ export function isoToDisplay(iso: string): string {
   return iso ? `${day}/${month}/${year}` : "";
 }
 
-/** "26/11/2026" (or "6/1/2026") → "2026-11-26"; null when it is not a real date. */
-export function displayToIso(text: string): string | null {
+/** "26/11/2026" (or "6/1/2026", or "26112026" from a keypad without "/") → "2026-11-26"; null when it is not a real date. */
+export function displayToIso(input: string): string | null {
+  const digits = input.trim();
+  const text = /^\d{8}$/.test(digits) ? `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}` : digits;
   if (!parseWardDate(text)) return null;
-  const [day, month, year] = text.trim().split("/");
+  const [day, month, year] = text.split("/");
   return `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
 }
 
-/** "7:30" or "07:30" → "07:30"; null when it is not a time of day on the 24-hour clock. */
+/** "7:30", "07:30" or "0730" (a keypad without ":") → "07:30"; null when it is not a time of day on the 24-hour clock. */
 export function normaliseTime(text: string): string | null {
-  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  const match = /^([01]?\d|2[0-3]):?([0-5]\d)$/.exec(text.trim());
   return match ? `${match[1]!.padStart(2, "0")}:${match[2]}` : null;
 }
 
@@ -37,6 +39,8 @@ function TypedField(props: {
   /** Whether typing has reached a whole value (applied at once, without waiting for the field to be left). */
   isComplete(text: string): boolean;
   onChange(value: string): void;
+  /** Told whether what is typed now is a valid value (false while it is half typed or wrong). */
+  onValidityChange?(isValid: boolean): void;
 }) {
   const id = useId();
   const [text, setText] = useState(props.toText(props.value));
@@ -50,6 +54,7 @@ function TypedField(props: {
   const apply = (next: string) => {
     const parsed = props.parse(next);
     setInvalid(parsed === null);
+    props.onValidityChange?.(parsed !== null);
     if (parsed !== null && parsed !== props.value) props.onChange(parsed);
   };
 
@@ -67,7 +72,9 @@ function TypedField(props: {
         aria-describedby={isInvalid ? `${id}-error` : undefined}
         onChange={(event) => {
           setText(event.target.value);
+          // A whole value applies at once; a half-typed one is not a value yet (said when the field is left).
           if (props.isComplete(event.target.value)) apply(event.target.value);
+          else props.onValidityChange?.(props.parse(event.target.value) !== null);
         }}
         onBlur={() => apply(text)}
         onKeyDown={(event) => event.key === "Enter" && apply(text)}
@@ -82,7 +89,7 @@ function TypedField(props: {
 }
 
 /** A date as dd/mm/yyyy (stored as yyyy-mm-dd); empty clears it. */
-export function DateField({ label, value, onChange }: { label: string; value: string; onChange(iso: string): void }) {
+export function DateField({ label, value, onChange, onValidityChange }: { label: string; value: string; onChange(iso: string): void; onValidityChange?(isValid: boolean): void }) {
   return (
     <TypedField
       label={label}
@@ -91,14 +98,15 @@ export function DateField({ label, value, onChange }: { label: string; value: st
       invalidText="Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy."
       toText={isoToDisplay}
       parse={(text) => (text.trim() === "" ? "" : displayToIso(text))}
-      isComplete={(text) => text === "" || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(text.trim())}
+      isComplete={(text) => text === "" || /^(\d{1,2}\/\d{1,2}\/\d{4}|\d{8})$/.test(text.trim())}
       onChange={onChange}
+      {...(onValidityChange ? { onValidityChange } : {})}
     />
   );
 }
 
 /** A time of day on the 24-hour clock as HH:mm (a phone set to English would show AM/PM). */
-export function TimeField({ label, value, onChange }: { label: string; value: string; onChange(time: string): void }) {
+export function TimeField({ label, value, onChange, onValidityChange }: { label: string; value: string; onChange(time: string): void; onValidityChange?(isValid: boolean): void }) {
   return (
     <TypedField
       label={label}
@@ -109,6 +117,7 @@ export function TimeField({ label, value, onChange }: { label: string; value: st
       parse={normaliseTime}
       isComplete={(text) => normaliseTime(text) !== null}
       onChange={onChange}
+      {...(onValidityChange ? { onValidityChange } : {})}
     />
   );
 }

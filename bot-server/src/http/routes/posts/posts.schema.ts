@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { postFieldsSchema } from "@loa-phuong/shared";
+import { imageUrlSchema, postFieldsSchema } from "@loa-phuong/shared";
 
 /** Content edits (imageUrl null removes the image; urgency needs approval again too); at least one field. */
 export const updatePostRequestSchema = postFieldsSchema
   .pick({ title: true, summary: true, body: true, poll: true })
   // Re-declared without the create default, so a PATCH that omits them leaves them alone.
-  .extend({ imageUrl: z.url().max(2000).nullable(), isUrgent: z.boolean() })
+  .extend({ imageUrl: imageUrlSchema.nullable(), isUrgent: z.boolean() })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: "Cần ít nhất một trường để sửa" });
 export type UpdatePostRequest = z.infer<typeof updatePostRequestSchema>;

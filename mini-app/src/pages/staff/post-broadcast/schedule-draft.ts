@@ -13,6 +13,8 @@ export interface ScheduleDraft {
   repeatTime: string;
   /** yyyy-mm-dd, optional: the last day of a recurring schedule. */
   endDate: string;
+  /** Fields whose typed text is not a valid value (yet): sending waits until they are. */
+  invalidFields: Array<"date" | "time" | "repeatTime" | "endDate">;
 }
 
 export type ScheduleChoice =
@@ -33,6 +35,7 @@ export function initialSchedule(now = Date.now()): ScheduleDraft {
     weekdays: [1],
     repeatTime: "07:30",
     endDate: "",
+    invalidFields: [],
   };
 }
 
@@ -45,12 +48,15 @@ export function wardIso(date: string, time: string): string | null {
 
 export function buildSchedule(draft: ScheduleDraft, now = Date.now()): ScheduleChoice | { problem: string } {
   if (draft.mode === "now") return { kind: "now", summary: "Gửi ngay sau khi xác nhận." };
+  const isInvalid = (field: ScheduleDraft["invalidFields"][number]) => draft.invalidFields.includes(field);
   if (draft.mode === "at") {
+    if (isInvalid("date") || isInvalid("time")) return { problem: "Ngày hoặc giờ gửi chưa đúng định dạng (dd/mm/yyyy, giờ 24 giờ)." };
     const scheduledAt = wardIso(draft.date, draft.time);
     if (!scheduledAt) return { problem: "Chọn ngày và giờ gửi." };
     if (Date.parse(scheduledAt) <= now) return { problem: "Thời điểm gửi phải ở tương lai." };
     return { kind: "at", scheduledAt, summary: `Gửi lúc ${formatDateTime(scheduledAt)} (giờ Việt Nam).` };
   }
+  if (isInvalid("repeatTime") || isInvalid("endDate")) return { problem: "Giờ gửi hoặc ngày kết thúc chưa đúng định dạng (giờ 24 giờ, dd/mm/yyyy)." };
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.repeatTime)) return { problem: "Chọn giờ gửi định kỳ." };
   if (draft.repeat === "weekly" && draft.weekdays.length === 0) return { problem: "Chọn ít nhất một ngày trong tuần." };
   const recurrence: Recurrence =

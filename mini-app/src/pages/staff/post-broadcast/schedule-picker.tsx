@@ -10,6 +10,8 @@ const modes: { mode: ScheduleDraft["mode"]; label: string }[] = [
 
 /** When to send. Dates and times are typed in ward time (Asia/Ho_Chi_Minh), whatever the device's zone. */
 export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onChange(draft: ScheduleDraft): void }) {
+  const validity = (field: ScheduleDraft["invalidFields"][number]) => (isValid: boolean) =>
+    onChange({ ...draft, invalidFields: isValid ? draft.invalidFields.filter((f) => f !== field) : [...new Set([...draft.invalidFields, field])] });
   const toggleDay = (day: number, isOn: boolean) =>
     onChange({ ...draft, weekdays: isOn ? [...draft.weekdays, day] : draft.weekdays.filter((value) => value !== day) });
   return (
@@ -30,8 +32,8 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
       </fieldset>
       {draft.mode === "at" && (
         <div className="field-row">
-          <DateField label="Ngày gửi" value={draft.date} onChange={(date) => onChange({ ...draft, date })} />
-          <TimeField label="Giờ gửi (giờ Việt Nam)" value={draft.time} onChange={(time) => onChange({ ...draft, time })} />
+          <DateField label="Ngày gửi" value={draft.date} onChange={(date) => onChange({ ...draft, date, invalidFields: draft.invalidFields.filter((f) => f !== "date") })} onValidityChange={validity("date")} />
+          <TimeField label="Giờ gửi (giờ Việt Nam)" value={draft.time} onChange={(time) => onChange({ ...draft, time, invalidFields: draft.invalidFields.filter((f) => f !== "time") })} onValidityChange={validity("time")} />
         </div>
       )}
       {draft.mode === "recurring" && (
@@ -61,8 +63,18 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
             </fieldset>
           )}
           <div className="field-row">
-            <TimeField label="Giờ gửi (giờ Việt Nam)" value={draft.repeatTime} onChange={(repeatTime) => onChange({ ...draft, repeatTime })} />
-            <DateField label="Kết thúc vào ngày (không bắt buộc, dd/mm/yyyy)" value={draft.endDate} onChange={(endDate) => onChange({ ...draft, endDate })} />
+            <TimeField
+              label="Giờ gửi (giờ Việt Nam)"
+              value={draft.repeatTime}
+              onChange={(repeatTime) => onChange({ ...draft, repeatTime, invalidFields: draft.invalidFields.filter((f) => f !== "repeatTime") })}
+              onValidityChange={validity("repeatTime")}
+            />
+            <DateField
+              label="Kết thúc vào ngày (không bắt buộc, dd/mm/yyyy)"
+              value={draft.endDate}
+              onChange={(endDate) => onChange({ ...draft, endDate, invalidFields: draft.invalidFields.filter((f) => f !== "endDate") })}
+              onValidityChange={validity("endDate")}
+            />
           </div>
         </>
       )}

@@ -23,13 +23,16 @@ export type FieldErrors = Partial<Record<"title" | "summary" | "body" | "imageUr
 export const MAX_POLL_OPTIONS = 10;
 export const emptyPoll = (): PollDraft => ({ question: "", multiple: false, options: [{ id: "a", label: "" }, { id: "b", label: "" }] });
 
-/** The first short id not taken yet: a, b, … z, then o27, o28, … */
+/**
+ * An id no option of this poll has had: answers are stored by option id across versions, so an id
+ * freed by removing an option must never name a new one (its votes would move to the new answer).
+ */
 function nextOptionId(options: PollDraft["options"]): string {
   const taken = new Set(options.map((o) => o.id));
-  for (const letter of "abcdefghijklmnopqrstuvwxyz") if (!taken.has(letter)) return letter;
-  let n = 27;
-  while (taken.has(`o${n}`)) n++;
-  return `o${n}`;
+  let id: string;
+  do id = `o${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  while (taken.has(id));
+  return id;
 }
 
 /** The question of a "Khảo sát" post and its choices (2 to 10), part of the content the leader approves. */
