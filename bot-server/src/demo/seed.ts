@@ -11,12 +11,14 @@ export const DEMO_RESIDENTS_PER_GROUP = 25;
 export async function seedDemoWard(db: Db, options: { passwordCost?: number } = {}): Promise<boolean> {
   const [existing] = await db.select().from(wards).where(eq(wards.id, demoWard.id));
   if (existing) return false;
-  await db.insert(wards).values(demoWard);
-  const staff: { id: string }[] = [];
-  for (const s of demoStaff) {
-    staff.push(await createStaffAccount(db, { wardId: demoWard.id, ...s, password: DEMO_PASSWORD, ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}) }));
-  }
+  // The whole ward in one transaction: a first start stopped half-way leaves nothing behind, and the
+  // next start seeds again (a ward row alone would count as seeded and leave the demo empty).
   await db.transaction(async (tx) => {
+    await tx.insert(wards).values(demoWard);
+    const staff: { id: string }[] = [];
+    for (const s of demoStaff) {
+      staff.push(await createStaffAccount(tx as unknown as Db, { wardId: demoWard.id, ...s, password: DEMO_PASSWORD, ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}) }));
+    }
     const groups = await tx
       .insert(residentialGroups)
       .values(
