@@ -16,3 +16,9 @@ export class AppError extends Error {
 }
 
 export const notFound = (what?: string) => new AppError("not_found", what ? `Không tìm thấy ${what}.` : undefined);
+
+/** A 400 naming each field and why, as `validate` answers: for checks only the store can make. */
+export function invalidFields(fields: FieldIssue[]): AppError {
+  const names = [...new Set(fields.map((f) => f.field))].join(", ");
+  return new AppError("validation_failed", `Dữ liệu không hợp lệ: ${names}.`, fields);
+}

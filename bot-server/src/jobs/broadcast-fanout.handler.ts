@@ -4,7 +4,7 @@ import { jobIds, windowEndIfInside } from "@loa-phuong/shared";
 import { enqueue } from "../queue/queues.js";
 import { queryRows } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";
-import { audienceCondition, oaMessagesToday, oaReachableCondition } from "../services/audience.js";
+import { atDailyCap, audienceCondition, oaMessagesToday, oaReachableCondition } from "../services/audience.js";
 import { recordAudit } from "../services/audit.js";
 import { createRelayTasks, scheduleRelayDeadlines } from "../services/relay.js";
 import type { JobHandler } from "./job-context.js";
@@ -29,7 +29,7 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
     // Non-urgent OA messages each resident already has today (the daily cap); urgent posts bypass it.
     await tx.execute(sql`
       with today as (${oaMessagesToday(cap)}), audience as (
-        select r.id, ${oaReachableCondition} as reachable, (${cap} > 0 and coalesce(t.n, 0) >= ${cap}) as capped,
+        select r.id, ${oaReachableCondition} as reachable, ${atDailyCap(cap)} as capped,
                r.zalo_oa_user_id is null or not r.is_follower as not_follower, r.zalo_oa_user_id is not null as has_oa_id
         from residents r left join today t on t.resident_id = r.id
         where ${audienceCondition(row.wardId, row.audience)}

@@ -5,6 +5,7 @@ import { enqueueBulk } from "../queue/queues.js";
 import { queryRows } from "../store/database.js";
 import { broadcasts } from "../store/schema/index.js";
 import { recordAudit } from "../services/audit.js";
+import { settlePostStatus } from "../services/broadcast-control.js";
 import type { JobHandler } from "./job-context.js";
 
 /** Delivery jobs in Redis at most at once (per wave job), so Redis memory stays flat for any audience. */
@@ -69,10 +70,7 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (ctx, { b
       .returning();
     if (!done) return;
     // The post is "sent" once none of its broadcasts is still going out.
-    await tx.execute(sql`
-      update posts set status = 'sent', updated_at = now()
-      where id = ${done.postId}::uuid and status = 'sending'
-        and not exists (select 1 from broadcasts b where b.post_id = ${done.postId}::uuid and b.status in ('scheduled', 'sending', 'paused'))`);
+    await settlePostStatus(tx, done.postId);
     await recordAudit(tx, { entityType: "broadcast", entityId: broadcastId, action: "finish", actor: { type: "system" }, fromStatus: "sending", toStatus: "sent" });
   });
 };

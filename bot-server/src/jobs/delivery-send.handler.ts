@@ -106,12 +106,12 @@ async function sendOne(ctx: JobContext, row: ClaimedDelivery, startBy: number, p
       if (isTemplate) return { settle: { id: row.id, lease, status: "fallback", channel: "feed", errorCode: "template_in_doubt", errorMessage: TEMPLATE_IN_DOUBT } };
     }
     const link = postDeepLink(ctx.config.ZALO_MINI_APP_ID, row.post_id, ref);
-    const message = buildBroadcastMessage({ title: row.title, summary: row.summary, body: row.body, imageUrl: row.image_url }, link, ctx.config.OA_MESSAGE_FORMAT);
     if (isTemplate) {
       const data = { title: row.title.slice(0, 100), summary: (row.summary ?? row.body).slice(0, 200), link };
       const { messageId } = await ctx.oa.sendTemplateMessage(row.zalo_oa_user_id, templateId, data, { startBy, permit });
       return { settle: { id: row.id, lease, status: "sent", zaloMessageId: messageId } };
     }
+    const message = buildBroadcastMessage({ title: row.title, summary: row.summary, body: row.body, imageUrl: row.image_url }, link, ctx.config.OA_MESSAGE_FORMAT);
     const { messageId } = await ctx.oa.sendCsMessage(row.zalo_oa_user_id, message, { startBy, permit });
     return { settle: { id: row.id, lease, status: "sent", zaloMessageId: messageId } };
   } catch (error) {

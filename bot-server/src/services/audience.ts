@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { fromWardClock, wardClock, type Audience, type AudienceSegment } from "@loa-phuong/shared";
-import { AppError } from "../http/app-error.js";
+import { invalidFields } from "../http/app-error.js";
 import { queryRows, sqlArray, type Db, type Tx } from "../store/database.js";
 
 /** Zalo lets the OA send customer-service messages only within 7 days of the resident's last interaction. */
@@ -56,6 +56,9 @@ export function oaMessagesToday(cap: number, now = Date.now()): SQL {
         group by d.resident_id`;
 }
 
+/** Over `today` (oaMessagesToday) joined as `t`: the resident already has today's cap of non-urgent OA messages. */
+export const atDailyCap = (cap: number): SQL => sql`(${cap} > 0 and coalesce(t.n, 0) >= ${cap})`;
+
 export interface AudienceCounts {
   recipients: number;
   /** Reachable by OA now, and not yet at today's cap of non-urgent messages. */
@@ -73,8 +76,8 @@ export async function countAudience(db: Db, wardId: string, audience: Audience, 
     db,
     sql`with today as (${oaMessagesToday(options.dailyCap)})
         select count(*)::int as recipients,
-               count(*) filter (where ${oaReachableCondition} and not (${options.dailyCap} > 0 and coalesce(t.n, 0) >= ${options.dailyCap}))::int as reachable,
-               count(*) filter (where ${oaReachableCondition} and ${options.dailyCap} > 0 and coalesce(t.n, 0) >= ${options.dailyCap})::int as capped
+               count(*) filter (where ${oaReachableCondition} and not ${atDailyCap(options.dailyCap)})::int as reachable,
+               count(*) filter (where ${oaReachableCondition} and ${atDailyCap(options.dailyCap)})::int as capped
         from residents r left join today t on t.resident_id = r.id where ${audienceCondition(wardId, audience)}`,
   );
   return { recipients: row?.recipients ?? 0, reachableByOa: row?.reachable ?? 0, cappedToday: row?.capped ?? 0 };
@@ -85,27 +88,21 @@ export async function countAudience(db: Db, wardId: string, audience: Audience, 
  * be "sent" to nobody without a word. Fields are named as the request has them (`body.audience…`).
  */
 export async function assertAudienceKnown(db: Db | Tx, wardId: string, audience: Audience): Promise<void> {
-  const groupIds = new Set<string>();
-  const schoolIds = new Set<string>();
-  for (const segment of [...audience.include, ...audience.exclude]) {
-    for (const id of segment.residentialGroupIds ?? []) groupIds.add(id);
-    for (const role of segment.civicRoles ?? []) if (role.schoolId) schoolIds.add(role.schoolId);
-  }
-  const known = new Set<string>();
-  if (groupIds.size > 0) {
-    const rows = await queryRows<{ id: string }>(db, sql`select id from residential_groups where ward_id = ${wardId} and id = any(${sqlArray([...groupIds], "uuid")})`);
-    for (const r of rows) known.add(r.id);
-  }
-  if (schoolIds.size > 0) {
-    const rows = await queryRows<{ id: string }>(db, sql`select id from schools where ward_id = ${wardId} and id = any(${sqlArray([...schoolIds], "uuid")})`);
-    for (const r of rows) known.add(r.id);
-  }
-  const unknownGroups = [...groupIds].filter((id) => !known.has(id));
-  const unknownSchools = [...schoolIds].filter((id) => !known.has(id));
-  if (unknownGroups.length === 0 && unknownSchools.length === 0) return;
+  const segments = [...audience.include, ...audience.exclude];
+  const groupIds = new Set(segments.flatMap((s) => s.residentialGroupIds ?? []));
+  const schoolIds = new Set(segments.flatMap((s) => (s.civicRoles ?? []).flatMap((r) => (r.schoolId ? [r.schoolId] : []))));
+  /** The ids of `ids` that `table` has no row of in this ward. */
+  const unknown = async (table: "residential_groups" | "schools", ids: Set<string>) => {
+    if (ids.size === 0) return [];
+    const rows = await queryRows<{ id: string }>(db, sql`select id from ${sql.identifier(table)} where ward_id = ${wardId} and id = any(${sqlArray([...ids], "uuid")})`);
+    const found = new Set(rows.map((r) => r.id));
+    return [...ids].filter((id) => !found.has(id));
+  };
+  const groups = await unknown("residential_groups", groupIds);
+  const schools = await unknown("schools", schoolIds);
   const fields = [
-    ...(unknownGroups.length ? [{ field: "body.audience", message: `Không có tổ dân phố này trong phường: ${unknownGroups.join(", ")}.` }] : []),
-    ...(unknownSchools.length ? [{ field: "body.audience", message: `Không có trường này trong phường: ${unknownSchools.join(", ")}.` }] : []),
+    ...(groups.length ? [{ field: "body.audience", message: `Không có tổ dân phố này trong phường: ${groups.join(", ")}.` }] : []),
+    ...(schools.length ? [{ field: "body.audience", message: `Không có trường này trong phường: ${schools.join(", ")}.` }] : []),
   ];
-  throw new AppError("validation_failed", "Dữ liệu không hợp lệ: body.audience.", fields);
+  if (fields.length > 0) throw invalidFields(fields);
 }

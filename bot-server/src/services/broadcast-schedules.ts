@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { createScheduleRequestSchema, jobIds, queueNames, recurrencePattern, WARD_TIME_ZONE, type CreateScheduleRequest } from "@loa-phuong/shared";
-import { AppError, notFound } from "../http/app-error.js";
+import { AppError, invalidFields, notFound } from "../http/app-error.js";
 import type { Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
 import { broadcastSchedules, posts } from "../store/schema/index.js";
@@ -44,17 +44,17 @@ export async function createSchedule(
 ) {
   if (!actor.roles.includes("editor")) throw new AppError("forbidden");
   const data = createScheduleRequestSchema.parse(input);
-  const [post] = await ctx.db.select().from(posts).where(and(eq(posts.id, data.postId), eq(posts.wardId, actor.wardId)));
-  if (!post) throw notFound("bài viết");
-  if (post.approvedVersion === null || post.approvedVersion !== post.version) throw new AppError("invalid_transition", "Chỉ lập lịch được cho bài đã được duyệt.");
   if (data.endsAt && new Date(data.endsAt).getTime() <= Date.now()) {
-    throw new AppError("validation_failed", "Dữ liệu không hợp lệ: body.endsAt.", [{ field: "body.endsAt", message: "Ngày kết thúc đã qua: lịch này sẽ không gửi lần nào." }]);
+    throw invalidFields([{ field: "body.endsAt", message: "Ngày kết thúc đã qua: lịch này sẽ không gửi lần nào." }]);
   }
   const pattern = recurrencePattern(data.recurrence);
-  const row = await ctx.db.transaction(async (tx) => {
+  const { row, post } = await ctx.db.transaction(async (tx) => {
+    // Locked: two identical requests at once cannot both pass the twin check below.
+    const [post] = await tx.select().from(posts).where(and(eq(posts.id, data.postId), eq(posts.wardId, actor.wardId))).for("update");
+    if (!post) throw notFound("bài viết");
+    if (post.approvedVersion === null || post.approvedVersion !== post.version) throw new AppError("invalid_transition", "Chỉ lập lịch được cho bài đã được duyệt.");
     await assertAudienceKnown(tx, actor.wardId, data.audience);
     // The same recurring send twice would send everything twice: one active schedule per post, pattern and audience.
-    await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, post.id)).for("update");
     const [twin] = await tx
       .select({ id: broadcastSchedules.id })
       .from(broadcastSchedules)
@@ -66,7 +66,7 @@ export async function createSchedule(
       .returning();
     if (!created) throw new Error("insert returned no row");
     await recordAudit(tx, { entityType: "broadcast", entityId: created.id, action: "schedule_recurring", actor: { type: "staff", id: actor.id }, details: { pattern: created.pattern, postId: post.id } });
-    return created;
+    return { row: created, post };
   });
   try {
     await syncScheduler(ctx.queues, row);

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { createBroadcastRequestSchema, formatDateTime, jobIds, type Broadcast, type CreateBroadcastRequest, type DeliveryStatus } from "@loa-phuong/shared";
-import { AppError, notFound } from "../http/app-error.js";
+import { AppError, invalidFields, notFound } from "../http/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
 import { queryRows, type Db } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";
@@ -40,7 +40,7 @@ export async function createBroadcast(
   const data = createBroadcastRequestSchema.parse(input);
   const scheduledAt = data.scheduledAt ? new Date(data.scheduledAt) : new Date();
   if (scheduledAt.getTime() < Date.now() - PAST_GRACE_MS) {
-    throw new AppError("validation_failed", "Dữ liệu không hợp lệ: body.scheduledAt.", [{ field: "body.scheduledAt", message: "Thời điểm gửi đã qua: chọn một thời điểm sau bây giờ, hoặc Gửi ngay." }]);
+    throw invalidFields([{ field: "body.scheduledAt", message: "Thời điểm gửi đã qua: chọn một thời điểm sau bây giờ, hoặc Gửi ngay." }]);
   }
   const row = await ctx.db.transaction(async (tx) => {
     const [post] = await tx

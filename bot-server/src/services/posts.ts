@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { CreatePostRequest, Post, PostReview, PostStatus } from "@loa-phuong/shared";
 import { createPostRequestSchema } from "@loa-phuong/shared";
-import { AppError, notFound } from "../http/app-error.js";
+import { AppError, invalidFields, notFound } from "../http/app-error.js";
 import type { Db, Tx } from "../store/database.js";
 import { auditLog, broadcasts, campaigns, posts, postVersions } from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";
@@ -158,7 +158,7 @@ export async function approvePost(db: Db, actor: StaffActor, postId: string, rev
 /** A post may belong only to a campaign of its own ward: anything else is the caller's mistake (400). */
 async function requireCampaign(tx: Tx, wardId: string, campaignId: string): Promise<void> {
   const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, campaignId), eq(campaigns.wardId, wardId)));
-  if (!campaign) throw new AppError("validation_failed", "Dữ liệu không hợp lệ: body.campaignId.", [{ field: "body.campaignId", message: "Không có chiến dịch này trong phường." }]);
+  if (!campaign) throw invalidFields([{ field: "body.campaignId", message: "Không có chiến dịch này trong phường." }]);
 }
 
 /** Whether this staff member changed the post's content after its last approved version. */

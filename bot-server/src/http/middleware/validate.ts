@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import type { z } from "zod";
 import type { FieldIssue } from "@loa-phuong/shared";
-import { AppError } from "../app-error.js";
+import { AppError, invalidFields } from "../app-error.js";
 
 interface Schemas {
   body?: z.ZodType;
@@ -33,10 +33,7 @@ export function validate<S extends Schemas>(schemas: S): RequestHandler {
           fields.push({ field, message: issue.message });
         }
     }
-    if (fields.length > 0) {
-      const names = [...new Set(fields.map((f) => f.field))].join(", ");
-      throw new AppError("validation_failed", `Dữ liệu không hợp lệ: ${names}.`, fields);
-    }
+    if (fields.length > 0) throw invalidFields(fields);
     res.locals.valid = parsed;
     next();
   };

@@ -10,8 +10,11 @@ const modes: { mode: ScheduleDraft["mode"]; label: string }[] = [
 
 /** When to send. Dates and times are typed in ward time (Asia/Ho_Chi_Minh), whatever the device's zone. */
 export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onChange(draft: ScheduleDraft): void }) {
-  const validity = (field: ScheduleDraft["invalidFields"][number]) => (isValid: boolean) =>
+  type TypedField = ScheduleDraft["invalidFields"][number];
+  const validity = (field: TypedField) => (isValid: boolean) =>
     onChange({ ...draft, invalidFields: isValid ? draft.invalidFields.filter((f) => f !== field) : [...new Set([...draft.invalidFields, field])] });
+  /** A typed field's new value: valid, so no longer marked invalid. */
+  const typed = (field: TypedField) => (value: string) => onChange({ ...draft, [field]: value, invalidFields: draft.invalidFields.filter((f) => f !== field) });
   const toggleDay = (day: number, isOn: boolean) =>
     onChange({ ...draft, weekdays: isOn ? [...draft.weekdays, day] : draft.weekdays.filter((value) => value !== day) });
   return (
@@ -32,8 +35,8 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
       </fieldset>
       {draft.mode === "at" && (
         <div className="field-row">
-          <DateField label="Ngày gửi" value={draft.date} onChange={(date) => onChange({ ...draft, date, invalidFields: draft.invalidFields.filter((f) => f !== "date") })} onValidityChange={validity("date")} />
-          <TimeField label="Giờ gửi (giờ Việt Nam)" value={draft.time} onChange={(time) => onChange({ ...draft, time, invalidFields: draft.invalidFields.filter((f) => f !== "time") })} onValidityChange={validity("time")} />
+          <DateField label="Ngày gửi" value={draft.date} onChange={typed("date")} onValidityChange={validity("date")} />
+          <TimeField label="Giờ gửi (giờ Việt Nam)" value={draft.time} onChange={typed("time")} onValidityChange={validity("time")} />
         </div>
       )}
       {draft.mode === "recurring" && (
@@ -66,13 +69,13 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
             <TimeField
               label="Giờ gửi (giờ Việt Nam)"
               value={draft.repeatTime}
-              onChange={(repeatTime) => onChange({ ...draft, repeatTime, invalidFields: draft.invalidFields.filter((f) => f !== "repeatTime") })}
+              onChange={typed("repeatTime")}
               onValidityChange={validity("repeatTime")}
             />
             <DateField
               label="Kết thúc vào ngày (không bắt buộc, dd/mm/yyyy)"
               value={draft.endDate}
-              onChange={(endDate) => onChange({ ...draft, endDate, invalidFields: draft.invalidFields.filter((f) => f !== "endDate") })}
+              onChange={typed("endDate")}
               onValidityChange={validity("endDate")}
             />
           </div>
