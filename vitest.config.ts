@@ -14,9 +14,23 @@ export default defineConfig({
       { ...shared, test: { name: "shared", include: ["shared/src/**/*.test.ts"], environment: "node" } },
       {
         ...shared,
-        test: { name: "bot-server", include: ["bot-server/src/**/*.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: "bot-server",
+          include: ["bot-server/src/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
-      { ...shared, test: { name: "zalo-sim", include: ["test/zalo-sim/src/**/*.test.ts"], environment: "node", testTimeout: 30_000 } },
+      {
+        ...shared,
+        test: {
+          name: "zalo-sim",
+          include: ["test/zalo-sim/src/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
       {
         ...shared,
         test: {

@@ -17,10 +17,14 @@ run("npm", ["run", "build", "--silent"]);
 if (process.argv.includes("--browser") && !existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
   const canInstall = process.getuid?.() === 0 && hasCommand("apt-get");
   if (!canInstall) {
-    console.error("✗ Cần Chromium cho kiểm thử trình duyệt: sudo apt-get install -y chromium (hoặc đặt CHROMIUM_PATH).");
+    console.error(
+      "✗ Cần Chromium cho kiểm thử trình duyệt: sudo apt-get install -y chromium (hoặc đặt CHROMIUM_PATH).",
+    );
     process.exit(1);
   }
   console.log("• Cài Chromium (apt-get install chromium)…");
   run("apt-get", ["update", "-qq"]);
-  run("apt-get", ["install", "-y", "-qq", "chromium"], { env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  run("apt-get", ["install", "-y", "-qq", "chromium"], {
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
 }

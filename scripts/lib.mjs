@@ -40,9 +40,24 @@ export function pingRedis(url, timeoutMs = 1000) {
 
 /** Starts a private Redis (no persistence, noeviction) as a child; resolves its URL once it answers. */
 export async function startPrivateRedis(port) {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"], {
-    stdio: "ignore",
-  });
+  const child = spawn(
+    "redis-server",
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--maxmemory-policy",
+      "noeviction",
+    ],
+    {
+      stdio: "ignore",
+    },
+  );
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     if (await pingRedis(url, 200)) return { url, child };

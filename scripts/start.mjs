@@ -11,7 +11,9 @@ const children = [];
 let redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 if (!(await pingRedis(redisUrl))) {
   if (!hasCommand("redis-server")) {
-    console.error(`✗ Không có Redis tại ${redisUrl}. Cài Redis: sudo apt-get install -y redis-server (hoặc đặt REDIS_URL).`);
+    console.error(
+      `✗ Không có Redis tại ${redisUrl}. Cài Redis: sudo apt-get install -y redis-server (hoặc đặt REDIS_URL).`,
+    );
     process.exit(1);
   }
   const privateRedis = await startPrivateRedis(Number(process.env.PRIVATE_REDIS_PORT ?? 6390));
@@ -38,7 +40,11 @@ const env = {
 };
 
 function launch(name, script) {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   child.on("exit", (code, signal) => {
     if (!stopping) {
       console.error(`✗ ${name} đã dừng (${signal ?? code}); dừng toàn bộ hệ thống.`);

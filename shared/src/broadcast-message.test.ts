@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { replyRequestSchema } from "./api/signals.js";
-import { buildBroadcastMessage, buildReplyMessage, deliveryRef, hasDeliveryRef, OA_REPLY_TEXT_LIMIT, postDeepLink, ZALO_TEXT_LIMIT } from "./broadcast-message.js";
+import {
+  buildBroadcastMessage,
+  buildReplyMessage,
+  deliveryRef,
+  hasDeliveryRef,
+  OA_REPLY_TEXT_LIMIT,
+  postDeepLink,
+  ZALO_TEXT_LIMIT,
+} from "./broadcast-message.js";
 
 describe("broadcast message", () => {
   const link = postDeepLink("3000", "7b8f0c5e-1111-4222-8333-944455556666", deliveryRef(42));
@@ -16,7 +24,9 @@ describe("broadcast message", () => {
   it("offers a 'Xem chi tiết' button into the Mini App post in the list format", () => {
     const message = buildBroadcastMessage(long, link, "list_button");
     if (!("attachment" in message)) throw new Error("expected a template");
-    expect(message.attachment.payload.buttons).toEqual([{ title: "Xem chi tiết", type: "oa.open.url", payload: { url: link } }]);
+    expect(message.attachment.payload.buttons).toEqual([
+      { title: "Xem chi tiết", type: "oa.open.url", payload: { url: link } },
+    ]);
     expect(message.attachment.payload.elements[0]!.subtitle!.length).toBeLessThanOrEqual(500);
   });
 
@@ -27,7 +37,11 @@ describe("broadcast message", () => {
   });
 
   it("sends the longest answer staff may send by OA whole, within Zalo's 2,000 characters", () => {
-    const replyLink = postDeepLink("3000000000000000003", "7b8f0c5e-1111-4222-8333-944455556666", "q-123456789");
+    const replyLink = postDeepLink(
+      "3000000000000000003",
+      "7b8f0c5e-1111-4222-8333-944455556666",
+      "q-123456789",
+    );
     const answer = "Trả lời ".repeat(300).slice(0, OA_REPLY_TEXT_LIMIT);
     const { text } = buildReplyMessage(answer, replyLink);
     expect(text.length).toBeLessThanOrEqual(ZALO_TEXT_LIMIT);

@@ -19,7 +19,12 @@ export type CsMessage =
         type: "template";
         payload: {
           template_type: "list";
-          elements: { title: string; subtitle?: string; image_url?: string; default_action?: { type: "oa.open.url"; url: string } }[];
+          elements: {
+            title: string;
+            subtitle?: string;
+            image_url?: string;
+            default_action?: { type: "oa.open.url"; url: string };
+          }[];
           buttons?: { title: string; type: "oa.open.url"; payload: { url: string } }[];
         };
       };

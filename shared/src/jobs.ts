@@ -85,6 +85,8 @@ export const jobIds = {
   relayRemind: (relayTaskId: string) => `relay-remind-${relayTaskId}`,
   relayEscalate: (relayTaskId: string) => `relay-escalate-${relayTaskId}`,
   signalReply: (replyId: number) => `signal-reply-${replyId}`,
-  delivery: (deliveryIds: number[]) => `delivery-${deliveryIds[0]}-${deliveryIds[deliveryIds.length - 1]}-${deliveryIds.length}`,
-  webhook: (eventIds: number[]) => `webhook-${eventIds[0]}-${eventIds[eventIds.length - 1]}-${eventIds.length}`,
+  delivery: (deliveryIds: number[]) =>
+    `delivery-${deliveryIds[0]}-${deliveryIds[deliveryIds.length - 1]}-${deliveryIds.length}`,
+  webhook: (eventIds: number[]) =>
+    `webhook-${eventIds[0]}-${eventIds[eventIds.length - 1]}-${eventIds.length}`,
 };

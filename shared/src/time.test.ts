@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, fromWardClock, parseDailyWindow, parseWardDate, wardClock, windowEndIfInside } from "./time.js";
+import {
+  formatDate,
+  formatDateTime,
+  fromWardClock,
+  parseDailyWindow,
+  parseWardDate,
+  wardClock,
+  windowEndIfInside,
+} from "./time.js";
 
 describe("ward time", () => {
   it("formats an instant as dd/mm/yyyy in Asia/Ho_Chi_Minh, crossing midnight UTC", () => {
@@ -27,11 +35,15 @@ describe("quiet hours", () => {
 
   it("holds a send due at 23:15 until 06:00 the next morning (ward time)", () => {
     // 23:15 in Hanoi on 01/12/2026 is 16:15 UTC.
-    expect(windowEndIfInside(quiet, at("2026-12-01T16:15:00Z"))?.toISOString()).toBe("2026-12-01T23:00:00.000Z");
+    expect(windowEndIfInside(quiet, at("2026-12-01T16:15:00Z"))?.toISOString()).toBe(
+      "2026-12-01T23:00:00.000Z",
+    );
   });
 
   it("holds a send due at 05:59 until 06:00 the same morning", () => {
-    expect(windowEndIfInside(quiet, at("2026-12-01T22:59:00Z"))?.toISOString()).toBe("2026-12-01T23:00:00.000Z");
+    expect(windowEndIfInside(quiet, at("2026-12-01T22:59:00Z"))?.toISOString()).toBe(
+      "2026-12-01T23:00:00.000Z",
+    );
   });
 
   it("lets a send due at 06:00 or 21:59 go", () => {

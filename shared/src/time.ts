@@ -29,7 +29,14 @@ export function formatDateTime(at: Date | string | number): string {
 const WARD_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** Wall-clock parts of an instant in the ward's time zone. */
-export function wardClock(at: Date | number): { year: number; month: number; day: number; hour: number; minute: number; weekday: number } {
+export function wardClock(at: Date | number): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+} {
   const d = new Date(new Date(at).getTime() + WARD_OFFSET_MS);
   return {
     year: d.getUTCFullYear(),
@@ -42,15 +49,29 @@ export function wardClock(at: Date | number): { year: number; month: number; day
 }
 
 /** The instant of a wall-clock time in the ward's time zone. */
-export function fromWardClock(parts: { year: number; month: number; day: number; hour?: number; minute?: number }): Date {
-  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour ?? 0, parts.minute ?? 0) - WARD_OFFSET_MS);
+export function fromWardClock(parts: {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+}): Date {
+  return new Date(
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour ?? 0, parts.minute ?? 0) - WARD_OFFSET_MS,
+  );
 }
 
 /** Parses dd/mm/yyyy (or dd/mm/yyyy HH:mm) as ward time; undefined when it is not a real date. */
 export function parseWardDate(text: string): Date | undefined {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text.trim());
   if (!m) return undefined;
-  const [day, month, year, hour, minute] = [m[1], m[2], m[3], m[4] ?? "0", m[5] ?? "0"].map(Number) as [number, number, number, number, number];
+  const [day, month, year, hour, minute] = [m[1], m[2], m[3], m[4] ?? "0", m[5] ?? "0"].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const at = fromWardClock({ year, month, day, hour, minute });
   const back = wardClock(at);
   if (back.day !== day || back.month !== month || hour > 23 || minute > 59) return undefined;
@@ -81,7 +102,13 @@ export function windowEndIfInside(window: DailyWindow, at: Date | number): Date 
   const wraps = s > e;
   const inside = wraps ? minute >= s || minute < e : minute >= s && minute < e;
   if (!inside) return undefined;
-  const endToday = fromWardClock({ year: c.year, month: c.month, day: c.day, hour: Math.floor(e / 60), minute: e % 60 });
+  const endToday = fromWardClock({
+    year: c.year,
+    month: c.month,
+    day: c.day,
+    hour: Math.floor(e / 60),
+    minute: e % 60,
+  });
   // Inside a wrapping window before midnight, it ends tomorrow.
   return wraps && minute >= s ? new Date(endToday.getTime() + 86_400_000) : endToday;
 }

@@ -1,10 +1,10 @@
 import os from "node:os";
-import { eq } from "drizzle-orm";
-import { tables } from "@loa-phuong/bot-server/store";
 import { scheduleFanout } from "@loa-phuong/bot-server/jobs";
+import { tables } from "@loa-phuong/bot-server/store";
+import { eq } from "drizzle-orm";
 import { log, parseArgs } from "./support/args.js";
-import { startBenchRuntime, sampleRedisMemory } from "./support/bench-runtime.js";
-import { benchPost, BENCH_WARD, seedBenchWard } from "./support/bench-ward.js";
+import { sampleRedisMemory, startBenchRuntime } from "./support/bench-runtime.js";
+import { BENCH_WARD, benchPost, seedBenchWard } from "./support/bench-ward.js";
 import { noopJobsPerSec } from "./support/noop-jobs.js";
 import { simSendsPerSec } from "./support/sim-capacity.js";
 import { startSimProcess } from "./support/sim-process.js";
@@ -33,7 +33,15 @@ try {
   const { postId } = await benchPost(db, staffId, "Thông báo đo hiệu năng");
   const [broadcast] = await db
     .insert(tables.broadcasts)
-    .values({ wardId: BENCH_WARD, postId, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(), isUrgent: true, createdById: staffId })
+    .values({
+      wardId: BENCH_WARD,
+      postId,
+      postVersion: 1,
+      audience: { include: [{ wholeWard: true }], exclude: [] },
+      scheduledAt: new Date(),
+      isUrgent: true,
+      createdById: staffId,
+    })
     .returning();
   const { monitorEventLoopDelay } = await import("node:perf_hooks");
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -44,7 +52,10 @@ try {
   let last = 0;
   let fannedOutAt: number | undefined;
   for (;;) {
-    const [row] = await db.select({ status: tables.broadcasts.status }).from(tables.broadcasts).where(eq(tables.broadcasts.id, broadcast!.id));
+    const [row] = await db
+      .select({ status: tables.broadcasts.status })
+      .from(tables.broadcasts)
+      .where(eq(tables.broadcasts.id, broadcast!.id));
     if (row?.status !== "scheduled" && fannedOutAt === undefined) {
       fannedOutAt = performance.now();
       log(`  audience expanded into delivery rows after ${((fannedOutAt - started) / 1000).toFixed(1)} s`);
@@ -59,9 +70,16 @@ try {
   }
   const seconds = (performance.now() - started) / 1000;
   loop.disable();
-  log(`event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`);
+  log(
+    `event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
+  );
   const redisPeakMB = await memory.stop();
-  const summary = await sim.admin<{ count: number; firstSentAt: number; lastSentAt: number; perUser: Record<string, number> }>("GET", "/ledger/summary");
+  const summary = await sim.admin<{
+    count: number;
+    firstSentAt: number;
+    lastSentAt: number;
+    perUser: Record<string, number>;
+  }>("GET", "/ledger/summary");
   const stats = await sim.admin<{ limitErrors: number }>("GET", "/stats");
   const counts = Object.values(summary.perUser);
   const duplicates = counts.reduce((a, n) => a + Math.max(0, n - 1), 0);

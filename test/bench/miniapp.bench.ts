@@ -4,8 +4,13 @@ import { launchChromium } from "../e2e/support/chromium.js";
 import { startSystem } from "../e2e/support/npm-start.js";
 import { waitFor } from "../e2e/support/wait-for.js";
 import { log, parseArgs } from "./support/args.js";
+import {
+  findPersona,
+  type SavedResidentSession,
+  seedResidentSession,
+  signInResident,
+} from "./support/demo-sessions.js";
 import { startGzipProxy } from "./support/gzip-proxy.js";
-import { findPersona, seedResidentSession, signInResident, type SavedResidentSession } from "./support/demo-sessions.js";
 import { measureInitialAssets, snapshotBuild } from "./support/mini-app-build.js";
 
 /**
@@ -16,7 +21,16 @@ import { measureInitialAssets, snapshotBuild } from "./support/mini-app-build.js
  */
 // --gzip 1 puts a compressing reverse proxy in front (as nginx or a CDN would): the bot server itself sends
 // the build uncompressed.
-const args = parseArgs({ runs: 5, build: 1, gzip: 0, latency: 150, download: 1.6, upload: 750, cpu: 4, persona: "Người dân 002 – TDP số 1" });
+const args = parseArgs({
+  runs: 5,
+  build: 1,
+  gzip: 0,
+  latency: 150,
+  download: 1.6,
+  upload: 750,
+  cpu: 4,
+  persona: "Người dân 002 – TDP số 1",
+});
 
 /** A feed item links to its post page; the markup around it may change, this stays. */
 const FEED_ITEM = 'a[href*="/post/"]';
@@ -28,7 +42,8 @@ const MOBILE = {
   locale: "vi-VN",
   timezoneId: "Asia/Ho_Chi_Minh",
   // Lighthouse's mobile device (moto g power).
-  userAgent: "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36",
+  userAgent:
+    "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36",
 };
 
 /**
@@ -75,13 +90,26 @@ async function measureOnce(browser: Browser, url: string, session: SavedResident
     });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: args.cpu });
     let transferred = 0;
-    cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => (transferred += event.encodedDataLength));
+    cdp.on(
+      "Network.loadingFinished",
+      (event: { encodedDataLength: number }) => (transferred += event.encodedDataLength),
+    );
     await page.goto(url, { waitUntil: "commit", timeout: 30_000 });
     const handle = await page
-      .waitForFunction(() => (window as unknown as { __feedVisibleAt?: number }).__feedVisibleAt, null, { timeout: 30_000, polling: 100 })
+      .waitForFunction(() => (window as unknown as { __feedVisibleAt?: number }).__feedVisibleAt, null, {
+        timeout: 30_000,
+        polling: 100,
+      })
       .catch(async (error: unknown) => {
-        const text = (await page.locator("body").innerText().catch(() => "")).slice(0, 400);
-        throw new Error(`no feed item became visible within 30 s; the screen read: ${JSON.stringify(text)}`, { cause: error });
+        const text = (
+          await page
+            .locator("body")
+            .innerText()
+            .catch(() => "")
+        ).slice(0, 400);
+        throw new Error(`no feed item became visible within 30 s; the screen read: ${JSON.stringify(text)}`, {
+          cause: error,
+        });
       });
     const feedVisibleMs = Math.round((await handle.jsonValue()) as number);
     const timings = await page.evaluate(() => {
@@ -89,13 +117,27 @@ async function measureOnce(browser: Browser, url: string, session: SavedResident
       const resources = performance.getEntriesByType("resource") as PerformanceResourceTiming[];
       return {
         fcp: fcp ? fcp.startTime : null,
-        resources: resources.map((r) => ({ name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd, size: r.transferSize })),
+        resources: resources.map((r) => ({
+          name: new URL(r.name).pathname,
+          start: r.startTime,
+          end: r.responseEnd,
+          size: r.transferSize,
+        })),
       };
     });
     const waterfall = timings.resources
       .filter((r) => r.start < feedVisibleMs)
-      .map((r) => `${Math.round(r.start)}–${Math.round(r.end)} ms ${r.name.replace(/^\/zapps\/\d+\//, "")} (${Math.round(r.size / 102.4) / 10} KB)`);
-    return { feedVisibleMs, firstContentfulPaintMs: timings.fcp === null ? null : Math.round(timings.fcp), requests: timings.resources.length + 1, transferredKB: Math.round(transferred / 102.4) / 10, waterfall };
+      .map(
+        (r) =>
+          `${Math.round(r.start)}–${Math.round(r.end)} ms ${r.name.replace(/^\/zapps\/\d+\//, "")} (${Math.round(r.size / 102.4) / 10} KB)`,
+      );
+    return {
+      feedVisibleMs,
+      firstContentfulPaintMs: timings.fcp === null ? null : Math.round(timings.fcp),
+      requests: timings.resources.length + 1,
+      transferredKB: Math.round(transferred / 102.4) / 10,
+      waterfall,
+    };
   } finally {
     await context.close();
   }
@@ -113,7 +155,9 @@ if (args.build) {
 }
 const build = snapshotBuild();
 const assets = measureInitialAssets(build.dir);
-log(`initial JS ${assets.initialJsGzipKB} KB gzip (${assets.initialJsRawKB} KB raw), CSS ${assets.cssGzipKB} KB gzip (${assets.cssRawKB} KB raw)`);
+log(
+  `initial JS ${assets.initialJsGzipKB} KB gzip (${assets.initialJsRawKB} KB raw), CSS ${assets.cssGzipKB} KB gzip (${assets.cssRawKB} KB raw)`,
+);
 
 log("starting the demo system (scripts/start.mjs)…");
 const system = await startSystem({ QUIET_HOURS: "00:00-00:00", MINI_APP_DIST_DIR: build.dir });
@@ -126,20 +170,30 @@ try {
   // The demo's start-up broadcasts reach the feed within seconds; measure a feed that has items.
   await waitFor(
     async () => {
-      const res = await fetch(`${origin}/api/feed?limit=1`, { headers: { authorization: `Bearer ${session.token}` } });
+      const res = await fetch(`${origin}/api/feed?limit=1`, {
+        headers: { authorization: `Bearer ${session.token}` },
+      });
       return ((await res.json()) as { items: unknown[] }).items.length > 0;
     },
     { timeoutMs: 60_000, intervalMs: 250, what: `a feed item for ${persona.name}` },
   );
   const proxy = args.gzip ? await startGzipProxy(origin) : null;
   const url = `${proxy?.url ?? origin}/zapps/${system.miniAppId}/`;
-  log(proxy ? `through a gzip reverse proxy at ${proxy.url}` : "straight from the bot server (no compression, as it serves today)");
-  log(`throttling: ${args.latency} ms latency, ${args.download} Mbps down, ${args.upload} Kbps up, CPU ×${args.cpu}; viewport ${MOBILE.viewport.width}×${MOBILE.viewport.height}`);
+  log(
+    proxy
+      ? `through a gzip reverse proxy at ${proxy.url}`
+      : "straight from the bot server (no compression, as it serves today)",
+  );
+  log(
+    `throttling: ${args.latency} ms latency, ${args.download} Mbps down, ${args.upload} Kbps up, CPU ×${args.cpu}; viewport ${MOBILE.viewport.width}×${MOBILE.viewport.height}`,
+  );
   const runs: RunResult[] = [];
   for (let i = 0; i < args.runs; i++) {
     const result = await measureOnce(browser, url, session);
     runs.push(result);
-    log(`run ${i + 1}: feed visible ${result.feedVisibleMs} ms, FCP ${result.firstContentfulPaintMs} ms, ${result.requests} requests, ${result.transferredKB} KB transferred`);
+    log(
+      `run ${i + 1}: feed visible ${result.feedVisibleMs} ms, FCP ${result.firstContentfulPaintMs} ms, ${result.requests} requests, ${result.transferredKB} KB transferred`,
+    );
     if (i === 0) for (const line of result.waterfall) log(`    ${line}`);
   }
   await proxy?.close();

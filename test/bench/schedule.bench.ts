@@ -1,9 +1,9 @@
-import { inArray } from "drizzle-orm";
-import { tables } from "@loa-phuong/bot-server/store";
 import { scheduleFanout } from "@loa-phuong/bot-server/jobs";
+import { tables } from "@loa-phuong/bot-server/store";
+import { inArray } from "drizzle-orm";
 import { log, parseArgs } from "./support/args.js";
 import { startBenchRuntime } from "./support/bench-runtime.js";
-import { benchPost, BENCH_WARD, seedBenchWard } from "./support/bench-ward.js";
+import { BENCH_WARD, benchPost, seedBenchWard } from "./support/bench-ward.js";
 import { startSimProcess } from "./support/sim-process.js";
 
 /**
@@ -13,7 +13,8 @@ import { startSimProcess } from "./support/sim-process.js";
 const args = parseArgs({ broadcasts: 200, windowSeconds: 60, residents: 400 });
 const sim = await startSimProcess({ ZALO_SIM_RATE_LIMIT_PER_MINUTE: "100000000" });
 const bench = await startBenchRuntime(sim, { ZALO_RATE_LIMIT_PER_MINUTE: "100000000" });
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 try {
   const db = bench.store.db;
   const { groupIds, staffId } = await seedBenchWard(db, sim, args.residents);
@@ -39,13 +40,18 @@ try {
   const ids = rows.map((r) => r.id);
   let started: { scheduledAt: Date; startedAt: Date | null }[] = [];
   for (;;) {
-    started = await db.select({ scheduledAt: tables.broadcasts.scheduledAt, startedAt: tables.broadcasts.startedAt }).from(tables.broadcasts).where(inArray(tables.broadcasts.id, ids));
+    started = await db
+      .select({ scheduledAt: tables.broadcasts.scheduledAt, startedAt: tables.broadcasts.startedAt })
+      .from(tables.broadcasts)
+      .where(inArray(tables.broadcasts.id, ids));
     if (started.every((s) => s.startedAt)) break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const late = started.map((s) => s.startedAt!.getTime() - s.scheduledAt.getTime()).sort((a, b) => a - b);
   log(`earliest ${late[0]} ms, latest ${late[late.length - 1]} ms`);
-  process.stdout.write(`${JSON.stringify({ broadcasts: late.length, p50LateMs: percentile(late, 50), p99LateMs: percentile(late, 99), store: bench.storeKind })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ broadcasts: late.length, p50LateMs: percentile(late, 50), p99LateMs: percentile(late, 99), store: bench.storeKind })}\n`,
+  );
 } finally {
   await bench.stop();
   await sim.stop();

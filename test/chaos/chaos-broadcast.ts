@@ -1,18 +1,18 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { eq } from "drizzle-orm";
-import { Redis } from "ioredis";
-import { pino } from "pino";
+import { type ChildProcess, spawn } from "node:child_process";
 import { parseConfig } from "@loa-phuong/bot-server/config";
 import { scheduleFanout } from "@loa-phuong/bot-server/jobs";
 import { startRuntime } from "@loa-phuong/bot-server/runtime";
 import { tables } from "@loa-phuong/bot-server/store";
 import { openTestStore } from "@loa-phuong/bot-server/testing";
+import { eq } from "drizzle-orm";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { BENCH_WARD, benchPost, seedBenchWard } from "../bench/support/bench-ward.js";
+import { BENCH_IDS, startSimProcess } from "../bench/support/sim-process.js";
+import { startWorkerProcess, type WorkerProcess } from "../bench/support/worker-process.js";
 import { freePort } from "../e2e/support/npm-start.js";
 import { waitFor } from "../e2e/support/wait-for.js";
-import { benchPost, BENCH_WARD, seedBenchWard } from "../bench/support/bench-ward.js";
-import { BENCH_IDS, startSimProcess } from "../bench/support/sim-process.js";
 import { zaloEnvFor } from "../e2e/support/zalo-env.js";
-import { startWorkerProcess, type WorkerProcess } from "../bench/support/worker-process.js";
 
 export interface ChaosOptions {
   recipients: number;
@@ -44,14 +44,45 @@ export interface ChaosResult {
 export async function runChaosBroadcast(options: ChaosOptions): Promise<ChaosResult> {
   const log = options.log ?? (() => undefined);
   const redisPort = await freePort();
-  const redisServer: ChildProcess = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"], { stdio: "ignore" });
+  const redisServer: ChildProcess = spawn(
+    "redis-server",
+    [
+      "--port",
+      String(redisPort),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--maxmemory-policy",
+      "noeviction",
+    ],
+    { stdio: "ignore" },
+  );
   const redisUrl = `redis://127.0.0.1:${redisPort}`;
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null, retryStrategy: () => 100, lazyConnect: true });
+  const redis = new Redis(redisUrl, {
+    maxRetriesPerRequest: null,
+    retryStrategy: () => 100,
+    lazyConnect: true,
+  });
   redis.on("error", () => undefined); // refused until redis-server is up: ioredis retries
-  await waitFor(() => redis.connect().then(() => true, () => false), { timeoutMs: 10_000, what: "private redis-server" });
+  await waitFor(
+    () =>
+      redis.connect().then(
+        () => true,
+        () => false,
+      ),
+    { timeoutMs: 10_000, what: "private redis-server" },
+  );
   const each = options.faultRate / 3;
   const sim = await startSimProcess({ ZALO_SIM_RATE_LIMIT_PER_MINUTE: "100000000" });
-  await sim.admin("PUT", "/faults", { error5xxRate: each, timeoutRate: each, rateLimitRate: each, timeoutMs: 1500 });
+  await sim.admin("PUT", "/faults", {
+    error5xxRate: each,
+    timeoutRate: each,
+    rateLimitRate: each,
+    timeoutMs: 1500,
+  });
   const store = await openTestStore("postgres");
   const env: Record<string, string> = {
     NODE_ENV: "test",
@@ -71,18 +102,39 @@ export async function runChaosBroadcast(options: ChaosOptions): Promise<ChaosRes
     WORKER_STALLED_INTERVAL_MS: "3000",
   };
   // The API side (producer only) runs here; all sending happens in the worker processes.
-  const api = await startRuntime(parseConfig(env), { api: true, worker: false, store, logger: pino({ level: "error" }) });
-  const tokens = await sim.admin<{ access_token: string; refresh_token: string; expires_in: string }>("POST", "/oa/tokens");
-  await api.tokens.save({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresInSec: Number(tokens.expires_in) });
+  const api = await startRuntime(parseConfig(env), {
+    api: true,
+    worker: false,
+    store,
+    logger: pino({ level: "error" }),
+  });
+  const tokens = await sim.admin<{ access_token: string; refresh_token: string; expires_in: string }>(
+    "POST",
+    "/oa/tokens",
+  );
+  await api.tokens.save({
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresInSec: Number(tokens.expires_in),
+  });
   const workers: WorkerProcess[] = [];
-  const spawnWorker = async () => startWorkerProcess({ ...env, WORKER_HEALTH_PORT: String(await freePort()) });
+  const spawnWorker = async () =>
+    startWorkerProcess({ ...env, WORKER_HEALTH_PORT: String(await freePort()) });
   try {
     const { staffId } = await seedBenchWard(store.db, sim, options.recipients);
     const { postId } = await benchPost(store.db, staffId, "Thông báo khẩn: lịch cắt nước");
     for (let i = 0; i < options.workers; i++) workers.push(await spawnWorker());
     const [broadcast] = await store.db
       .insert(tables.broadcasts)
-      .values({ wardId: BENCH_WARD, postId, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(), isUrgent: true, createdById: staffId })
+      .values({
+        wardId: BENCH_WARD,
+        postId,
+        postVersion: 1,
+        audience: { include: [{ wholeWard: true }], exclude: [] },
+        scheduledAt: new Date(),
+        isUrgent: true,
+        createdById: staffId,
+      })
       .returning();
     await scheduleFanout(api.queues, broadcast!.id, new Date());
 
@@ -93,9 +145,13 @@ export async function runChaosBroadcast(options: ChaosOptions): Promise<ChaosRes
     let flushes = 0;
     const deadline = Date.now() + options.timeoutMs;
     for (;;) {
-      const [row] = await store.db.select({ status: tables.broadcasts.status }).from(tables.broadcasts).where(eq(tables.broadcasts.id, broadcast!.id));
+      const [row] = await store.db
+        .select({ status: tables.broadcasts.status })
+        .from(tables.broadcasts)
+        .where(eq(tables.broadcasts.id, broadcast!.id));
       if (row?.status === "sent") break;
-      if (Date.now() > deadline) throw new Error(`chaos broadcast did not finish in ${options.timeoutMs} ms (status ${row?.status})`);
+      if (Date.now() > deadline)
+        throw new Error(`chaos broadcast did not finish in ${options.timeoutMs} ms (status ${row?.status})`);
       const { count } = await sim.admin<{ count: number }>("GET", "/ledger/count");
       const progress = count / options.recipients;
       if (kills < killAt.length && progress >= killAt[kills]!) {
@@ -113,7 +169,10 @@ export async function runChaosBroadcast(options: ChaosOptions): Promise<ChaosRes
       await new Promise((r) => setTimeout(r, 50));
     }
     const summary = await sim.admin<{ perUser: Record<string, number> }>("GET", "/ledger/summary");
-    const stats = await sim.admin<{ faults: { e5xx: number; timeouts: number; limit: number } }>("GET", "/stats");
+    const stats = await sim.admin<{ faults: { e5xx: number; timeouts: number; limit: number } }>(
+      "GET",
+      "/stats",
+    );
     const counts = Object.values(summary.perUser);
     return {
       recipients: options.recipients,

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import { queryRows } from "@loa-phuong/bot-server/store";
 import { buildGroup, buildResident, buildStaff, buildWard } from "@loa-phuong/bot-server/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "./support/api-client.js";
-import { startStack, type Stack } from "./support/stack.js";
+import { type Stack, startStack } from "./support/stack.js";
 import { waitFor } from "./support/wait-for.js";
 
 /** Row counts and the latest change of every table a request could touch. */
@@ -23,7 +23,9 @@ async function snapshot(stack: Stack): Promise<string> {
 }
 
 function signed(stack: Stack, body: string, timestamp: string): Record<string, string> {
-  const mac = createHash("sha256").update(stack.config.ZALO_APP_ID + body + timestamp + stack.config.ZALO_OA_SECRET_KEY).digest("hex");
+  const mac = createHash("sha256")
+    .update(stack.config.ZALO_APP_ID + body + timestamp + stack.config.ZALO_OA_SECRET_KEY)
+    .digest("hex");
   return { "content-type": "application/json", "x-zevent-signature": `mac=${mac}` };
 }
 
@@ -42,41 +44,85 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     const group = await buildGroup(db, "hong-bang");
     const r = await buildResident(db, "hong-bang", { residentialGroupId: group.id });
     residentOaId = r.zaloOaUserId!;
-    stack.sim.upsertUsers([{ idByApp: r.zaloAppUserId!, idByOa: r.zaloOaUserId!, name: r.fullName, isFollower: true, lastInteractionAt: Date.now() }]);
+    stack.sim.upsertUsers([
+      {
+        idByApp: r.zaloAppUserId!,
+        idByOa: r.zaloOaUserId!,
+        name: r.fullName,
+        isFollower: true,
+        lastInteractionAt: Date.now(),
+      },
+    ]);
     const e = await buildStaff(db, "hong-bang", ["editor"]);
     const a = await buildStaff(db, "hong-bang", ["approver"]);
     editor = await new ApiClient(stack.url).loginStaff(e.username, e.password);
     approver = await new ApiClient(stack.url).loginStaff(a.username, a.password);
     resident = new ApiClient(stack.url);
-    resident.token = (await resident.request("POST", "/api/auth/zalo", { accessToken: stack.sim.issueUserAccessToken(r.zaloAppUserId!) })).body.token;
-    postId = (await editor.request("POST", "/api/posts", { kind: "news", title: "Tin", body: "Nội dung" })).body.id;
+    resident.token = (
+      await resident.request("POST", "/api/auth/zalo", {
+        accessToken: stack.sim.issueUserAccessToken(r.zaloAppUserId!),
+      })
+    ).body.token;
+    postId = (await editor.request("POST", "/api/posts", { kind: "news", title: "Tin", body: "Nội dung" }))
+      .body.id;
   });
   afterAll(async () => stack?.stop());
 
   it("answers a forged webhook signature with 401 and records nothing", async () => {
     const before = await snapshot(stack);
     const timestamp = String(Date.now());
-    const body = JSON.stringify({ app_id: stack.config.ZALO_APP_ID, event_name: "user_send_text", sender: { id: residentOaId }, recipient: { id: stack.config.ZALO_OA_ID }, message: { text: "Xin chào", msg_id: "forged-1" }, timestamp });
+    const body = JSON.stringify({
+      app_id: stack.config.ZALO_APP_ID,
+      event_name: "user_send_text",
+      sender: { id: residentOaId },
+      recipient: { id: stack.config.ZALO_OA_ID },
+      message: { text: "Xin chào", msg_id: "forged-1" },
+      timestamp,
+    });
     const headers = signed(stack, body, timestamp);
     const tampered = body.replace("Xin chào", "Tin giả");
     const res = await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers, body: tampered });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: "invalid_signature" });
-    const unsigned = await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const unsigned = await fetch(`${stack.url}/webhooks/zalo`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     expect(unsigned.status).toBe(401);
     expect(await snapshot(stack)).toBe(before);
   });
 
   it("records a webhook delivered twice once, and its message as one signal", async () => {
     const timestamp = String(Date.now());
-    const body = JSON.stringify({ app_id: stack.config.ZALO_APP_ID, user_id_by_app: "x", event_name: "user_send_text", sender: { id: residentOaId }, recipient: { id: stack.config.ZALO_OA_ID }, message: { text: "Cho hỏi lịch họp tổ?", msg_id: "dup-msg-1" }, timestamp });
+    const body = JSON.stringify({
+      app_id: stack.config.ZALO_APP_ID,
+      user_id_by_app: "x",
+      event_name: "user_send_text",
+      sender: { id: residentOaId },
+      recipient: { id: stack.config.ZALO_OA_ID },
+      message: { text: "Cho hỏi lịch họp tổ?", msg_id: "dup-msg-1" },
+      timestamp,
+    });
     for (let i = 0; i < 2; i++) {
-      const res = await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers: { ...signed(stack, body, timestamp), ...(i ? { num_retry: "1" } : {}) }, body });
+      const res = await fetch(`${stack.url}/webhooks/zalo`, {
+        method: "POST",
+        headers: { ...signed(stack, body, timestamp), ...(i ? { num_retry: "1" } : {}) },
+        body,
+      });
       expect(res.status).toBe(200);
     }
     // The same message re-serialised differently (another retry path) is still one signal: msg_id dedupes.
     const reordered = JSON.stringify({ ...JSON.parse(body), extra: 1 });
-    expect((await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers: signed(stack, reordered, timestamp), body: reordered })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${stack.url}/webhooks/zalo`, {
+          method: "POST",
+          headers: signed(stack, reordered, timestamp),
+          body: reordered,
+        })
+      ).status,
+    ).toBe(200);
     const counts = await waitFor(async () => {
       const [row] = await queryRows<{ events: number; signals: number; open: number }>(
         stack.runtime.store.db,
@@ -87,7 +133,10 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       return row && row.open === 0 ? row : undefined;
     });
     expect(counts).toEqual({ events: 2, signals: 1, open: 0 });
-    const [signal] = await queryRows<{ text: string; search_text: string }>(stack.runtime.store.db, sql`select text, search_text from signals where zalo_msg_id = 'dup-msg-1'`);
+    const [signal] = await queryRows<{ text: string; search_text: string }>(
+      stack.runtime.store.db,
+      sql`select text, search_text from signals where zalo_msg_id = 'dup-msg-1'`,
+    );
     expect(signal).toEqual({ text: "Cho hỏi lịch họp tổ?", search_text: "cho hoi lich hop to?" });
   });
 
@@ -104,7 +153,9 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       [editor, "POST", "/webhooks/zalo"],
     ];
     for (const [client, method, path] of routes) {
-      const res = await client.request(method, path, '{"title": "thiếu ngoặc"', { "content-type": "application/json" });
+      const res = await client.request(method, path, '{"title": "thiếu ngoặc"', {
+        "content-type": "application/json",
+      });
       expect(res.status, `${method} ${path}`).toBe(400);
       expect(res.body.error, `${method} ${path}`).toBe("malformed_json");
     }
@@ -124,8 +175,20 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       [editor, "POST", "/api/posts/khong-phai-uuid/submit", undefined, "params.id"],
       [approver, "POST", `/api/posts/${postId}/reject`, { reason: false }, "body.reason"],
       [editor, "POST", "/api/broadcasts", { postId, audience: { include: [] } }, "body.audience.include"],
-      [editor, "POST", "/api/broadcasts", { postId, audience: { include: [{ wholeWard: true }] }, scheduledAt: "ngày mai" }, "body.scheduledAt"],
-      [editor, "POST", "/api/audiences/count", { audience: { include: [{ residentialGroupIds: ["x"] }] } }, "body.audience.include.0.residentialGroupIds.0"],
+      [
+        editor,
+        "POST",
+        "/api/broadcasts",
+        { postId, audience: { include: [{ wholeWard: true }] }, scheduledAt: "ngày mai" },
+        "body.scheduledAt",
+      ],
+      [
+        editor,
+        "POST",
+        "/api/audiences/count",
+        { audience: { include: [{ residentialGroupIds: ["x"] }] } },
+        "body.audience.include.0.residentialGroupIds.0",
+      ],
       [editor, "GET", "/api/broadcasts/123", undefined, "params.id"],
       [resident, "GET", "/api/feed?limit=nhieu", undefined, "query.limit"],
       [resident, "GET", "/api/feed/abc", undefined, "params.id"],
@@ -134,9 +197,16 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       const res = await client.request(method, path, body);
       expect(res.status, `${method} ${path}`).toBe(400);
       expect(res.body.error).toBe("validation_failed");
-      expect(res.body.fields.map((f: { field: string }) => f.field), `${method} ${path}`).toContain(field);
+      expect(
+        res.body.fields.map((f: { field: string }) => f.field),
+        `${method} ${path}`,
+      ).toContain(field);
     }
-    const webhook = await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ event_name: 5 }) });
+    const webhook = await fetch(`${stack.url}/webhooks/zalo`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ event_name: 5 }),
+    });
     expect(webhook.status).toBe(400);
     expect(await snapshot(stack)).toBe(before);
   });
@@ -145,7 +215,10 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     const before = await snapshot(stack);
     const nul = [
       await editor.request("POST", "/api/posts", { kind: "news", title: "a\u0000b", body: "B" }),
-      await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", { username: "bien\u0000tap", password: "x" }),
+      await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", {
+        username: "bien\u0000tap",
+        password: "x",
+      }),
       await editor.request("GET", "/api/signals?kind=question&status=open&residentialGroupId=%00"),
     ];
     for (const res of nul) {
@@ -153,12 +226,22 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       expect(res.body.error).toBe("validation_failed");
     }
     expect(nul[0]!.body.message).toBe("Dữ liệu chứa ký tự không hợp lệ (NUL).");
-    const notGzip = await editor.request("POST", "/api/posts", '{"kind":"news","title":"T","body":"B"}', { "content-type": "application/json", "content-encoding": "gzip" });
+    const notGzip = await editor.request("POST", "/api/posts", '{"kind":"news","title":"T","body":"B"}', {
+      "content-type": "application/json",
+      "content-encoding": "gzip",
+    });
     expect(notGzip.status).toBe(400);
     expect(notGzip.body.message).toBe("Không đọc được nội dung gửi lên.");
-    const campaign = await editor.request("POST", "/api/posts", { kind: "news", title: "T", body: "B", campaignId: "00000000-0000-4000-8000-000000000000" });
+    const campaign = await editor.request("POST", "/api/posts", {
+      kind: "news",
+      title: "T",
+      body: "B",
+      campaignId: "00000000-0000-4000-8000-000000000000",
+    });
     expect(campaign.status).toBe(400);
-    expect(campaign.body.fields).toEqual([{ field: "body.campaignId", message: "Không có chiến dịch này trong phường." }]);
+    expect(campaign.body.fields).toEqual([
+      { field: "body.campaignId", message: "Không có chiến dịch này trong phường." },
+    ]);
     const yearZero = await editor.request("GET", "/api/signals?from=0000-01-01");
     expect(yearZero.status).toBe(400);
     expect(yearZero.body.fields.map((f: { field: string }) => f.field)).toEqual(["query.from"]);
@@ -169,49 +252,106 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
   });
 
   it("refuses sends in the past and to groups the ward does not have, and makes one broadcast of a double tap", async () => {
-    const created = await editor.request("POST", "/api/posts", { kind: "announcement", title: "Lịch thu gom rác", body: "Thu gom rác vào 18 giờ hằng ngày." });
+    const created = await editor.request("POST", "/api/posts", {
+      kind: "announcement",
+      title: "Lịch thu gom rác",
+      body: "Thu gom rác vào 18 giờ hằng ngày.",
+    });
     const post = created.body.id as string;
     await editor.request("POST", `/api/posts/${post}/submit`);
-    expect((await approver.request("POST", `/api/posts/${post}/approve`, { version: 1 })).body.status).toBe("approved");
+    expect((await approver.request("POST", `/api/posts/${post}/approve`, { version: 1 })).body.status).toBe(
+      "approved",
+    );
     const ward = { include: [{ wholeWard: true }] };
     const before = await snapshot(stack);
-    const past = await editor.request("POST", "/api/broadcasts", { postId: post, audience: ward, scheduledAt: "2020-01-01T07:00:00+07:00" });
+    const past = await editor.request("POST", "/api/broadcasts", {
+      postId: post,
+      audience: ward,
+      scheduledAt: "2020-01-01T07:00:00+07:00",
+    });
     expect(past.status).toBe(400);
-    expect(past.body.fields).toEqual([{ field: "body.scheduledAt", message: "Thời điểm gửi đã qua: chọn một thời điểm sau bây giờ, hoặc Gửi ngay." }]);
-    const nowhere = await editor.request("POST", "/api/broadcasts", { postId: post, audience: { include: [{ residentialGroupIds: ["00000000-0000-4000-8000-000000000001"] }] } });
+    expect(past.body.fields).toEqual([
+      {
+        field: "body.scheduledAt",
+        message: "Thời điểm gửi đã qua: chọn một thời điểm sau bây giờ, hoặc Gửi ngay.",
+      },
+    ]);
+    const nowhere = await editor.request("POST", "/api/broadcasts", {
+      postId: post,
+      audience: { include: [{ residentialGroupIds: ["00000000-0000-4000-8000-000000000001"] }] },
+    });
     expect(nowhere.status).toBe(400);
     expect(nowhere.body.fields[0].field).toBe("body.audience");
-    const ended = await editor.request("POST", "/api/broadcast-schedules", { postId: post, audience: ward, recurrence: { kind: "daily", time: "07:30" }, endsAt: "2020-01-01T00:00:00+07:00" });
+    const ended = await editor.request("POST", "/api/broadcast-schedules", {
+      postId: post,
+      audience: ward,
+      recurrence: { kind: "daily", time: "07:30" },
+      endsAt: "2020-01-01T00:00:00+07:00",
+    });
     expect(ended.status).toBe(400);
     expect(ended.body.fields[0].field).toBe("body.endsAt");
     expect(await snapshot(stack)).toBe(before);
 
     // Two taps at once on "Xác nhận gửi": one broadcast, and the other told why.
     const at = new Date(Date.now() + 3_600_000).toISOString();
-    const taps = await Promise.all([1, 2].map(() => editor.request("POST", "/api/broadcasts", { postId: post, audience: ward, scheduledAt: at })));
+    const taps = await Promise.all(
+      [1, 2].map(() =>
+        editor.request("POST", "/api/broadcasts", { postId: post, audience: ward, scheduledAt: at }),
+      ),
+    );
     expect(taps.map((t) => t.status).sort()).toEqual([201, 409]);
     expect(taps.find((t) => t.status === 409)!.body.error).toBe("conflict");
     // Another time is another broadcast.
-    const later = await editor.request("POST", "/api/broadcasts", { postId: post, audience: ward, scheduledAt: new Date(Date.now() + 7_200_000).toISOString() });
+    const later = await editor.request("POST", "/api/broadcasts", {
+      postId: post,
+      audience: ward,
+      scheduledAt: new Date(Date.now() + 7_200_000).toISOString(),
+    });
     expect(later.status).toBe(201);
-    const weekly = { postId: post, audience: ward, recurrence: { kind: "weekly", weekdays: [1], time: "07:30" } };
+    const weekly = {
+      postId: post,
+      audience: ward,
+      recurrence: { kind: "weekly", weekdays: [1], time: "07:30" },
+    };
     expect((await editor.request("POST", "/api/broadcast-schedules", weekly)).status).toBe(201);
     expect((await editor.request("POST", "/api/broadcast-schedules", weekly)).status).toBe(409);
-    for (const tap of [...taps, later]) if (tap.status === 201) await editor.request("POST", `/api/broadcasts/${tap.body.id}/cancel`);
+    for (const tap of [...taps, later])
+      if (tap.status === 201) await editor.request("POST", `/api/broadcasts/${tap.body.id}/cancel`);
   });
 
   it("limits wrong passwords per account even when they arrive all at once, and never limits good logins", async () => {
     const target = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor"]);
-    const attempts = await Promise.all(Array.from({ length: 30 }, () => new ApiClient(stack.url).request("POST", "/api/auth/staff/login", { username: target.username, password: "sai-mat-khau" })));
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        new ApiClient(stack.url).request("POST", "/api/auth/staff/login", {
+          username: target.username,
+          password: "sai-mat-khau",
+        }),
+      ),
+    );
     const statuses = attempts.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(20);
     // Locked for now, even with the right password.
-    expect((await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", { username: target.username, password: target.password })).status).toBe(429);
+    expect(
+      (
+        await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", {
+          username: target.username,
+          password: target.password,
+        })
+      ).status,
+    ).toBe(429);
     // Another account signs in as often as it likes: good logins are not counted as failures.
     const other = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor"]);
     for (let i = 0; i < 12; i++) {
-      expect((await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", { username: other.username, password: other.password })).status).toBe(200);
+      expect(
+        (
+          await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", {
+            username: other.username,
+            password: other.password,
+          })
+        ).status,
+      ).toBe(200);
     }
   });
 
@@ -240,7 +380,11 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       ["POST", `/api/broadcasts/${id}/resume`],
       ["POST", `/api/broadcasts/${id}/cancel`],
       ["GET", "/api/broadcast-schedules"],
-      ["POST", "/api/broadcast-schedules", { postId, audience, recurrence: { kind: "daily", time: "07:30" } }],
+      [
+        "POST",
+        "/api/broadcast-schedules",
+        { postId, audience, recurrence: { kind: "daily", time: "07:30" } },
+      ],
       ["DELETE", `/api/broadcast-schedules/${id}`],
       ["POST", "/api/staff/me/zalo-link", { accessToken: "x" }],
     ];
@@ -248,7 +392,9 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       expect((await resident.request(method, path, body)).status, `resident ${method} ${path}`).toBe(403);
       expect((await anonymous.request(method, path, body)).status, `anonymous ${method} ${path}`).toBe(401);
     }
-    const board = await fetch(`${stack.url}/admin/queues`, { headers: { authorization: `Bearer ${editor.token}` } });
+    const board = await fetch(`${stack.url}/admin/queues`, {
+      headers: { authorization: `Bearer ${editor.token}` },
+    });
     expect(board.status).toBe(403);
     expect((await editor.request("GET", "/api/feed")).status).toBe(403);
     expect((await anonymous.request("GET", "/api/feed")).status).toBe(401);
@@ -259,17 +405,23 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     expect((await editor.request("POST", `/api/posts/${postId}/approve`)).status).toBe(403);
     const both = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor", "approver"]);
     const author = await new ApiClient(stack.url).loginStaff(both.username, both.password);
-    const own = (await author.request("POST", "/api/posts", { kind: "news", title: "Bài của tôi", body: "B" })).body.id;
+    const own = (
+      await author.request("POST", "/api/posts", { kind: "news", title: "Bài của tôi", body: "B" })
+    ).body.id;
     await author.request("POST", `/api/posts/${own}/submit`);
     const selfApproval = await author.request("POST", `/api/posts/${own}/approve`, { version: 1 });
     expect(selfApproval.status).toBe(403);
     expect(selfApproval.body.error).toBe("self_approval");
-    expect((await approver.request("POST", `/api/posts/${own}/approve`, { version: 1 })).body.status).toBe("approved");
+    expect((await approver.request("POST", `/api/posts/${own}/approve`, { version: 1 })).body.status).toBe(
+      "approved",
+    );
   });
 
   it("rejects a forged Mini App token without creating a session", async () => {
     const before = await snapshot(stack);
-    const res = await new ApiClient(stack.url).request("POST", "/api/auth/zalo", { accessToken: "not-a-zalo-token" });
+    const res = await new ApiClient(stack.url).request("POST", "/api/auth/zalo", {
+      accessToken: "not-a-zalo-token",
+    });
     expect(res.status).toBe(401);
     expect(res.body.error).toBe("zalo_token_invalid");
     expect(await snapshot(stack)).toBe(before);

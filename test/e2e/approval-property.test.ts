@@ -1,11 +1,11 @@
+import { tables } from "@loa-phuong/bot-server/store";
+import { buildBroadcastMessage, type CsMessage } from "@loa-phuong/shared";
+import { inArray } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inArray } from "drizzle-orm";
-import { buildBroadcastMessage, type CsMessage } from "@loa-phuong/shared";
-import { tables } from "@loa-phuong/bot-server/store";
-import { startStack, type Stack } from "./support/stack.js";
-import { seedWard, type SeededWard } from "./support/ward.js";
+import { type Stack, startStack } from "./support/stack.js";
 import { waitFor } from "./support/wait-for.js";
+import { type SeededWard, seedWard } from "./support/ward.js";
 
 type Action =
   | { kind: "create" }
@@ -22,15 +22,33 @@ type Action =
 const postIndex = fc.nat(1);
 const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.constant<Action>({ kind: "create" }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("edit" as const), post: postIndex, field: fc.constantFrom("title" as const, "body" as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("edit" as const),
+      post: postIndex,
+      field: fc.constantFrom("title" as const, "body" as const),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("submit" as const), post: postIndex }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant("approve" as const), post: postIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("reject" as const), post: postIndex }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("broadcast" as const), post: postIndex }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom("pause" as const, "resume" as const, "cancel" as const), broadcast: fc.nat(3) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constantFrom("pause" as const, "resume" as const, "cancel" as const),
+      broadcast: fc.nat(3),
+    }),
+  },
 );
-const withTime = fc.oneof({ weight: 9, arbitrary: action }, { weight: 2, arbitrary: fc.constant<Action>({ kind: "settle" }) });
-const sequence = fc.array(withTime, { minLength: 3, maxLength: 16 }).map((rest) => [{ kind: "create" } as Action, ...rest]);
+const withTime = fc.oneof(
+  { weight: 9, arbitrary: action },
+  { weight: 2, arbitrary: fc.constant<Action>({ kind: "settle" }) },
+);
+const sequence = fc
+  .array(withTime, { minLength: 3, maxLength: 16 })
+  .map((rest) => [{ kind: "create" } as Action, ...rest]);
 
 const textOf = (m: CsMessage) => ("text" in m ? m.text : JSON.stringify(m));
 
@@ -58,10 +76,16 @@ describe("nothing unapproved, and no version but the approved one, is ever sent"
         let edits = 0;
         const settle = async () => {
           if (broadcasts.length === 0) return;
-          await waitFor(async () => {
-            const rows = await stack.runtime.store.db.select().from(tables.broadcasts).where(inArray(tables.broadcasts.id, broadcasts));
-            return rows.every((b) => ["sent", "paused", "cancelled"].includes(b.status));
-          }, { timeoutMs: 20_000, what: "broadcasts to finish" });
+          await waitFor(
+            async () => {
+              const rows = await stack.runtime.store.db
+                .select()
+                .from(tables.broadcasts)
+                .where(inArray(tables.broadcasts.id, broadcasts));
+              return rows.every((b) => ["sent", "paused", "cancelled"].includes(b.status));
+            },
+            { timeoutMs: 20_000, what: "broadcasts to finish" },
+          );
         };
         for (const a of actions) {
           if (a.kind === "settle") {
@@ -69,7 +93,10 @@ describe("nothing unapproved, and no version but the approved one, is ever sent"
             continue;
           }
           if (a.kind === "create") {
-            const content = { title: `Bài ${run}.${posts.length}`, body: `Nội dung gốc ${run}.${posts.length}` };
+            const content = {
+              title: `Bài ${run}.${posts.length}`,
+              body: `Nội dung gốc ${run}.${posts.length}`,
+            };
             const res = await ward.editor.request("POST", "/api/posts", { kind: "news", ...content });
             posts.push({ id: res.body.id, ...content });
             continue;
@@ -92,16 +119,28 @@ describe("nothing unapproved, and no version but the approved one, is ever sent"
           } else if (a.kind === "approve") {
             // The approver approves what they just reviewed.
             const reviewed = await ward.approver.request("GET", `/api/posts/${post.id}`);
-            const res = await ward.approver.request("POST", `/api/posts/${post.id}/approve`, { version: reviewed.body.version });
+            const res = await ward.approver.request("POST", `/api/posts/${post.id}/approve`, {
+              version: reviewed.body.version,
+            });
             if (res.status === 200) {
               const set = approvedMessages.get(post.id) ?? new Set();
-              set.add(textOf(buildBroadcastMessage({ title: res.body.title, summary: res.body.summary, body: res.body.body }, "LINK")));
+              set.add(
+                textOf(
+                  buildBroadcastMessage(
+                    { title: res.body.title, summary: res.body.summary, body: res.body.body },
+                    "LINK",
+                  ),
+                ),
+              );
               approvedMessages.set(post.id, set);
             }
           } else if (a.kind === "reject") {
             await ward.approver.request("POST", `/api/posts/${post.id}/reject`, { reason: "Chưa đạt" });
           } else {
-            const res = await ward.editor.request("POST", "/api/broadcasts", { postId: post.id, audience: { include: [{ wholeWard: true }] } });
+            const res = await ward.editor.request("POST", "/api/broadcasts", {
+              postId: post.id,
+              audience: { include: [{ wholeWard: true }] },
+            });
             if (res.status === 201) {
               broadcasts.push(res.body.id);
               broadcastPosts.add(post.id);
@@ -115,10 +154,16 @@ describe("nothing unapproved, and no version but the approved one, is ever sent"
         if (broadcasts.length) {
           await settle();
           for (const id of broadcasts) await ward.editor.request("POST", `/api/broadcasts/${id}/cancel`);
-          await waitFor(async () => {
-            const rows = await stack.runtime.store.db.select().from(tables.deliveries).where(inArray(tables.deliveries.broadcastId, broadcasts));
-            return rows.every((r) => r.status !== "sending");
-          }, { timeoutMs: 20_000, what: "in-flight sends to settle" });
+          await waitFor(
+            async () => {
+              const rows = await stack.runtime.store.db
+                .select()
+                .from(tables.deliveries)
+                .where(inArray(tables.deliveries.broadcastId, broadcasts));
+              return rows.every((r) => r.status !== "sending");
+            },
+            { timeoutMs: 20_000, what: "in-flight sends to settle" },
+          );
         }
         for (const entry of stack.sim.ledger.all()) {
           const text = entry.text ?? JSON.stringify(entry.body);
@@ -126,7 +171,10 @@ describe("nothing unapproved, and no version but the approved one, is ever sent"
           if (!postId || !posts.some((p) => p.id === postId)) continue;
           const sentAs = text.replace(/https:\/\/zalo\.me\/s\/\S+/, "LINK");
           checked.add(entry.messageId);
-          expect(approvedMessages.get(postId)?.has(sentAs), `sent a version that was never approved: ${sentAs}`).toBe(true);
+          expect(
+            approvedMessages.get(postId)?.has(sentAs),
+            `sent a version that was never approved: ${sentAs}`,
+          ).toBe(true);
         }
       }),
       // A fixed seed keeps the run reproducible; a failure prints the shrunk sequence of actions.

@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listFiles, MINI_APP_WWW, measureInitialAssets, readAppConfig, zipDirectory } from "../bench/support/mini-app-build.js";
+import {
+  listFiles,
+  MINI_APP_WWW,
+  measureInitialAssets,
+  readAppConfig,
+  zipDirectory,
+} from "../bench/support/mini-app-build.js";
 
 // Zalo's limits for a Mini App upload (zmp deploy): each file at most 3 MB, the zipped package at most 10 MB.
 const MAX_FILE_BYTES = 3 * 1024 * 1024;
@@ -29,7 +35,8 @@ describe("the Mini App build is deployable to Zalo", () => {
   it("lists the built CSS and JS in app-config.json, and the listed files exist", () => {
     expect(config.listSyncJS.length).toBeGreaterThan(0);
     expect(config.listCSS.length).toBeGreaterThan(0);
-    for (const file of [...config.listCSS, ...config.listSyncJS, ...config.listAsyncJS]) expect(files, file).toContain(file);
+    for (const file of [...config.listCSS, ...config.listSyncJS, ...config.listAsyncJS])
+      expect(files, file).toContain(file);
     // Every stylesheet the build emitted is listed (Zalo loads only listed CSS) …
     expect(files.filter((file) => file.endsWith(".css")).sort()).toEqual([...config.listCSS].sort());
     // … and the entry module index.html loads is the one Zalo runs first.
@@ -49,7 +56,10 @@ describe("the Mini App build is deployable to Zalo", () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), "loa-zip-"));
       try {
         writeFileSync(path.join(dir, "www.zip"), zip);
-        const listing = execFileSync("unzip", ["-Z1", path.join(dir, "www.zip")], { encoding: "utf8" }).trim().split("\n").sort();
+        const listing = execFileSync("unzip", ["-Z1", path.join(dir, "www.zip")], { encoding: "utf8" })
+          .trim()
+          .split("\n")
+          .sort();
         expect(listing).toEqual(files);
         execFileSync("unzip", ["-tq", path.join(dir, "www.zip")], { stdio: "ignore" });
       } finally {

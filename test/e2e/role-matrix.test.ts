@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildStaff } from "@loa-phuong/bot-server/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "./support/api-client.js";
 import { residentClient } from "./support/residents.js";
-import { startStack, type Stack } from "./support/stack.js";
-import { approvedPost, seedWard, type SeededWard } from "./support/ward.js";
+import { type Stack, startStack } from "./support/stack.js";
+import { approvedPost, type SeededWard, seedWard } from "./support/ward.js";
 
 type Who = "anonymous" | "resident" | "head" | "editor" | "approver" | "admin";
 const everyone: Who[] = ["anonymous", "resident", "head", "editor", "approver", "admin"];
@@ -89,15 +89,28 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
 function declaredRoutes(): Set<string> {
   const dir = path.resolve(import.meta.dirname, "../../bot-server/src/http/routes");
   const files: string[] = [];
-  const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(path.join(d, f)).isDirectory() ? walk(path.join(d, f)) : f.endsWith(".router.ts") && files.push(path.join(d, f))));
+  const walk = (d: string) =>
+    readdirSync(d).forEach((f) =>
+      statSync(path.join(d, f)).isDirectory()
+        ? walk(path.join(d, f))
+        : f.endsWith(".router.ts") && files.push(path.join(d, f)),
+    );
   walk(dir);
   const found = new Set<string>();
-  for (const file of files) for (const m of readFileSync(file, "utf8").matchAll(/router\.(get|post|put|patch|delete)\("([^"]+)"/g)) found.add(`${m[1]!.toUpperCase()} ${m[2]}`);
+  for (const file of files)
+    for (const m of readFileSync(file, "utf8").matchAll(/router\.(get|post|put|patch|delete)\("([^"]+)"/g))
+      found.add(`${m[1]!.toUpperCase()} ${m[2]}`);
   found.add("GET /admin/queues");
   return found;
 }
 
-const rootRoutes = new Set(["GET /health", "GET /ready", "GET /", "POST /webhooks/zalo", "GET /admin/queues"]);
+const rootRoutes = new Set([
+  "GET /health",
+  "GET /ready",
+  "GET /",
+  "POST /webhooks/zalo",
+  "GET /admin/queues",
+]);
 
 describe("the role matrix covers every route", () => {
   let stack: Stack;
@@ -126,7 +139,8 @@ describe("the role matrix covers every route", () => {
 
   const staffLogins = {} as Record<string, { username: string; password: string }>;
   async function freshClient(who: Exclude<Who, "anonymous">): Promise<ApiClient> {
-    if (who === "resident" || who === "head") return (await residentClient(stack, { groupId: ward.groupIds[0]!, head: who === "head" })).client;
+    if (who === "resident" || who === "head")
+      return (await residentClient(stack, { groupId: ward.groupIds[0]!, head: who === "head" })).client;
     const { username, password } = staffLogins[who]!;
     return new ApiClient(stack.url).loginStaff(username, password);
   }
@@ -135,16 +149,24 @@ describe("the role matrix covers every route", () => {
     const failures: string[] = [];
     for (const row of matrix) {
       const [method, template] = row.route.split(" ") as [string, string];
-      const idFor = (template.startsWith("/signals/") ? "999999" : template.startsWith("/posts/") || template.startsWith("/feed/") ? ids[":id"]! : ID);
+      const idFor = template.startsWith("/signals/")
+        ? "999999"
+        : template.startsWith("/posts/") || template.startsWith("/feed/")
+          ? ids[":id"]!
+          : ID;
       const p = template.replace(":id", idFor);
       const url = rootRoutes.has(row.route) ? p : `/api${p}`;
       for (const who of everyone) {
         // Destructive routes (logout, privacy delete) get a session of their own.
-        const client = who === "anonymous" ? new ApiClient(stack.url) : row.fresh ? await freshClient(who) : clients[who];
+        const client =
+          who === "anonymous" ? new ApiClient(stack.url) : row.fresh ? await freshClient(who) : clients[who];
         const res = await fetch(`${stack.url}${url}`, {
           method,
           redirect: "manual",
-          headers: { ...(client.token ? { authorization: `Bearer ${client.token}` } : {}), ...(row.body === undefined ? {} : { "content-type": "application/json" }) },
+          headers: {
+            ...(client.token ? { authorization: `Bearer ${client.token}` } : {}),
+            ...(row.body === undefined ? {} : { "content-type": "application/json" }),
+          },
           ...(row.body === undefined ? {} : { body: JSON.stringify(row.body) }),
         });
         if (url.endsWith("/events")) await res.body?.cancel();
@@ -153,7 +175,13 @@ describe("the role matrix covers every route", () => {
         // The webhook answers 401 to anything unsigned, whoever calls: its gate is the signature, not a role.
         if (row.route === "POST /webhooks/zalo") continue;
         if (shouldPass === blocked) failures.push(`${row.route} as ${who}: ${res.status}`);
-        if (!shouldPass && who === "anonymous" && res.status !== 401 && !["GET /health", "GET /ready"].includes(row.route)) failures.push(`${row.route} anonymous should be 401, got ${res.status}`);
+        if (
+          !shouldPass &&
+          who === "anonymous" &&
+          res.status !== 401 &&
+          !["GET /health", "GET /ready"].includes(row.route)
+        )
+          failures.push(`${row.route} anonymous should be 401, got ${res.status}`);
       }
     }
     expect(failures).toEqual([]);

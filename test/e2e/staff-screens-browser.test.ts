@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { useSystemAndBrowser } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
 import { ApiClient } from "./support/api-client.js";
+import { useSystemAndBrowser } from "./support/browser.js";
 import { waitFor } from "./support/wait-for.js";
 
 const PASSWORD = "loaphuong-demo";
 // Unique per run, and free of regex metacharacters so it can be matched inside accessible names.
 const TITLE = `Lịch tiêm chủng bổ sung cho trẻ mầm non đợt ${randomBytes(3).toString("hex")}`;
 const SUMMARY = "Trạm y tế phường tiêm bổ sung cho trẻ dưới 5 tuổi vào sáng thứ Bảy.";
-const BODY = "Phụ huynh mang sổ tiêm chủng đến Trạm y tế phường từ 7 giờ 30.\n\nMọi thắc mắc xin liên hệ tổ trưởng tổ dân phố.";
+const BODY =
+  "Phụ huynh mang sổ tiêm chủng đến Trạm y tế phường từ 7 giờ 30.\n\nMọi thắc mắc xin liên hệ tổ trưởng tổ dân phố.";
 const GROUPS = ["Tổ dân phố số 19", "Tổ dân phố số 20"];
 const GROUP_HEADS = ["Tổ trưởng TDP số 19", "Tổ trưởng TDP số 20"];
 
@@ -40,7 +41,9 @@ describe("the staff screens served by npm start, in a real browser", () => {
     // The staff area has its own sign-in: no persona picker, no resident gate.
     await page.goto(`${base}/staff`);
     await signIn(page, "bientap");
-    await page.getByRole("heading", { name: "Cán bộ biên tập – Phòng VH-XH", level: 1 }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole("heading", { name: "Cán bộ biên tập – Phòng VH-XH", level: 1 })
+      .waitFor({ timeout: 10_000 });
     expect(new URL(page.url()).pathname).toBe(`/zapps/${running.system.miniAppId}/staff`);
 
     // Compose an urgent post (so quiet hours do not hold it, whatever the hour of the run) and submit it.
@@ -55,17 +58,24 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await preview.getByText(`📢 ${TITLE}`).waitFor({ timeout: 5_000 });
     await preview.getByText("Xem chi tiết").waitFor({ timeout: 5_000 });
     await page.getByRole("button", { name: "Gửi duyệt" }).click();
-    await page.getByRole("status").filter({ hasText: "Đã gửi bài cho lãnh đạo duyệt." }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Đã gửi bài cho lãnh đạo duyệt." })
+      .waitFor({ timeout: 10_000 });
     const postId = new URL(page.url()).pathname.split("/").pop() ?? "";
     expect(postId).toMatch(/^[0-9a-f-]{36}$/);
 
     // An editor cannot approve: no "Duyệt" button, and the server refuses with its Vietnamese message.
     await page.goto(`${base}/staff/review/${postId}`);
-    await page.getByText("Chỉ lãnh đạo có quyền duyệt mới duyệt hoặc từ chối được bài.").waitFor({ timeout: 10_000 });
+    await page
+      .getByText("Chỉ lãnh đạo có quyền duyệt mới duyệt hoặc từ chối được bài.")
+      .waitFor({ timeout: 10_000 });
     expect(await page.getByRole("button", { name: "Duyệt", exact: true }).count()).toBe(0);
     const forbidden = await page.request.post(`${origin}/api/posts/${postId}/approve`);
     expect(forbidden.status()).toBe(403);
-    expect(((await forbidden.json()) as { message: string }).message).toBe("Bạn không có quyền thực hiện thao tác này.");
+    expect(((await forbidden.json()) as { message: string }).message).toBe(
+      "Bạn không có quyền thực hiện thao tác này.",
+    );
     await signOut(page, `${base}/staff`);
 
     // The leader finds it in the queue, sees the whole text as added (nothing approved before) and approves.
@@ -73,19 +83,30 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await page.getByRole("link", { name: /Hàng chờ duyệt/ }).click();
     await page.getByRole("heading", { name: "Hàng chờ duyệt", level: 1 }).waitFor({ timeout: 10_000 });
     // Scoped to the list: zmp-ui keeps the previous screen in the page while it slides out.
-    await page.getByRole("list", { name: "Bài chờ duyệt" }).getByRole("link", { name: new RegExp(TITLE) }).click();
+    await page
+      .getByRole("list", { name: "Bài chờ duyệt" })
+      .getByRole("link", { name: new RegExp(TITLE) })
+      .click();
     await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor({ timeout: 10_000 });
     const bodyDiff = page.getByRole("region", { name: "Nội dung" });
     await bodyDiff.locator("ins").filter({ hasText: "Trạm y tế phường" }).first().waitFor({ timeout: 5_000 });
     await page.getByRole("button", { name: "Duyệt", exact: true }).click();
-    await page.getByRole("status").filter({ hasText: `Đã duyệt bài “${TITLE}”.` }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Đã duyệt bài “${TITLE}”.` })
+      .waitFor({ timeout: 10_000 });
     await signOut(page, `${base}/staff`);
 
     // The editor schedules it "Gửi ngay" to two residential groups, found with the search box.
     await signIn(page, "bientap");
-    await page.getByRole("region", { name: "Bài viết" }).getByRole("link", { name: new RegExp(TITLE) }).click();
+    await page
+      .getByRole("region", { name: "Bài viết" })
+      .getByRole("link", { name: new RegExp(TITLE) })
+      .click();
     await page.getByRole("button", { name: "Lên lịch gửi" }).click();
-    await page.getByRole("heading", { name: `Lên lịch gửi: ${TITLE}`, level: 1 }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole("heading", { name: `Lên lịch gửi: ${TITLE}`, level: 1 })
+      .waitFor({ timeout: 10_000 });
     const groupPicker = page.getByRole("group", { name: "Tổ dân phố nhận tin" });
     for (const [index, group] of GROUPS.entries()) {
       await groupPicker.getByLabel("Tìm tổ dân phố").fill(index === 0 ? "to dan pho so 19" : "số 20");
@@ -121,7 +142,8 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await page.locator('[role="progressbar"][aria-valuenow="100"]').waitFor({ timeout: 45_000 });
     await page.getByText(`${recipients}/${recipients}`).waitFor({ timeout: 5_000 });
     const table = page.getByRole("table", { name: "Tiến độ gửi theo tổ dân phố" });
-    for (const group of GROUPS) await table.getByRole("rowheader", { name: group }).waitFor({ timeout: 5_000 });
+    for (const group of GROUPS)
+      await table.getByRole("rowheader", { name: group }).waitFor({ timeout: 5_000 });
     expect(await table.locator("tbody tr").count()).toBe(2);
     await table.getByRole("button", { name: "Tỉ lệ" }).click();
     await table.locator('th[aria-sort="descending"]').waitFor({ timeout: 5_000 });
@@ -129,12 +151,16 @@ describe("the staff screens served by npm start, in a real browser", () => {
     // Through the simulator: each group's head (a follower who wrote to the OA yesterday) got the OA message.
     const sim = `http://127.0.0.1:${running.system.simPort}`;
     for (const head of GROUP_HEADS) {
-      const found = (await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(head)}`)).json()) as { personas: { name: string; idByOa: string }[] };
+      const found = (await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(head)}`)).json()) as {
+        personas: { name: string; idByOa: string }[];
+      };
       const persona = found.personas.find((p) => p.name === head);
       expect(persona, head).toBeDefined();
       const entries = await waitFor(
         async () => {
-          const ledger = (await (await fetch(`${sim}/__sim/ledger?user_id=${persona!.idByOa}`)).json()) as { entries: { text?: string; links: string[] }[] };
+          const ledger = (await (await fetch(`${sim}/__sim/ledger?user_id=${persona!.idByOa}`)).json()) as {
+            entries: { text?: string; links: string[] }[];
+          };
           const matching = ledger.entries.filter((entry) => entry.text?.includes(TITLE));
           return matching.length > 0 ? matching : null;
         },
@@ -162,9 +188,18 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await page.getByLabel("Tiêu đề", { exact: true }).fill(title);
     await page.getByLabel("Nội dung", { exact: true }).fill("Bà con chọn giờ họp tổ thuận tiện nhất.");
     // Unsaved typing survives a closed tab (or an ended session): it is kept on the device and offered back.
-    await page.waitForFunction((t) => Object.keys(localStorage).some((k) => k.startsWith("loa-phuong.staff-draft.") && localStorage.getItem(k)!.includes(t)), title);
+    await page.waitForFunction(
+      (t) =>
+        Object.keys(localStorage).some(
+          (k) => k.startsWith("loa-phuong.staff-draft.") && localStorage.getItem(k)!.includes(t),
+        ),
+      title,
+    );
     await page.reload();
-    await page.getByRole("status").filter({ hasText: "Đã khôi phục nội dung bạn gõ lúc" }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Đã khôi phục nội dung bạn gõ lúc" })
+      .waitFor({ timeout: 10_000 });
     expect(await page.getByLabel("Tiêu đề", { exact: true }).inputValue()).toBe(title);
     expect(await page.getByLabel("Loại bài").inputValue()).toBe("poll");
     const poll = page.getByRole("group", { name: "Câu hỏi khảo sát" });
@@ -177,18 +212,31 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await poll.getByRole("button", { name: "Thêm phương án" }).click();
     await poll.getByLabel("Phương án 3").fill("20 giờ");
     await page.getByRole("button", { name: "Gửi duyệt" }).click();
-    await page.getByRole("status").filter({ hasText: "Đã gửi bài cho lãnh đạo duyệt." }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Đã gửi bài cho lãnh đạo duyệt." })
+      .waitFor({ timeout: 10_000 });
     const postId = new URL(page.url()).pathname.split("/").pop() ?? "";
     // Saved: nothing is kept for the next "Soạn bài mới".
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("loa-phuong.staff-draft.")))).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith("loa-phuong.staff-draft.")),
+      ),
+    ).toEqual([]);
 
     const leader = await new ApiClient(origin).loginStaff("lanhdao", PASSWORD);
     const review = await leader.request("GET", `/api/posts/${postId}`);
     expect(review.body.poll).toMatchObject({ question: "Họp tổ vào giờ nào?", multiple: false });
-    expect(review.body.poll.options.map((o: { label: string }) => o.label)).toEqual(["19 giờ", "19 giờ 30", "20 giờ"]);
+    expect(review.body.poll.options.map((o: { label: string }) => o.label)).toEqual([
+      "19 giờ",
+      "19 giờ 30",
+      "20 giờ",
+    ]);
     expect(new Set(review.body.poll.options.map((o: { id: string }) => o.id)).size).toBe(3);
     const reason = "Thêm phương án sáng Chủ nhật cho người đi làm ca.";
-    expect((await leader.request("POST", `/api/posts/${postId}/reject`, { reason })).body.status).toBe("rejected");
+    expect((await leader.request("POST", `/api/posts/${postId}/reject`, { reason })).body.status).toBe(
+      "rejected",
+    );
 
     await page.goto(`${base}/staff/posts/${postId}`);
     await page.getByRole("note", { name: "Lý do bị từ chối" }).getByText(reason).waitFor({ timeout: 10_000 });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
 import { tables } from "@loa-phuong/bot-server/store";
 import { buildGroup, buildResident, buildStaff, buildWard } from "@loa-phuong/bot-server/testing";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient } from "./support/api-client.js";
-import { startStack, type Stack } from "./support/stack.js";
+import { type Stack, startStack } from "./support/stack.js";
 import { waitFor } from "./support/wait-for.js";
 
 describe("thin path: schedule → OA messages → delivery rows → receipts → Mini App feed", () => {
@@ -22,11 +22,18 @@ describe("thin path: schedule → OA messages → delivery rows → receipts →
     const other = await buildGroup(db, "hong-bang");
     groupId = group.id;
     members = [];
-    for (let i = 0; i < 12; i++) members.push(await buildResident(db, "hong-bang", { residentialGroupId: group.id }));
+    for (let i = 0; i < 12; i++)
+      members.push(await buildResident(db, "hong-bang", { residentialGroupId: group.id }));
     const outsider = await buildResident(db, "hong-bang", { residentialGroupId: other.id });
     otherGroupResidentOa = outsider.zaloOaUserId!;
     stack.sim.upsertUsers(
-      [...members, outsider].map((r) => ({ idByApp: r.zaloAppUserId!, idByOa: r.zaloOaUserId!, name: r.fullName, isFollower: true, lastInteractionAt: Date.now() - 3_600_000 })),
+      [...members, outsider].map((r) => ({
+        idByApp: r.zaloAppUserId!,
+        idByOa: r.zaloOaUserId!,
+        name: r.fullName,
+        isFollower: true,
+        lastInteractionAt: Date.now() - 3_600_000,
+      })),
     );
     const e = await buildStaff(db, "hong-bang", ["editor"]);
     const a = await buildStaff(db, "hong-bang", ["approver"]);
@@ -45,7 +52,9 @@ describe("thin path: schedule → OA messages → delivery rows → receipts →
     const postId = created.body.id as string;
     expect((await editor.request("POST", `/api/posts/${postId}/submit`)).body.status).toBe("submitted");
     expect((await editor.request("POST", `/api/posts/${postId}/approve`)).status).toBe(403);
-    expect((await approver.request("POST", `/api/posts/${postId}/approve`, { version: 1 })).body.status).toBe("approved");
+    expect((await approver.request("POST", `/api/posts/${postId}/approve`, { version: 1 })).body.status).toBe(
+      "approved",
+    );
 
     const dueAt = Date.now() + 1500;
     const scheduled = await editor.request("POST", "/api/broadcasts", {
@@ -58,7 +67,10 @@ describe("thin path: schedule → OA messages → delivery rows → receipts →
 
     // Nothing goes out before T.
     expect(stack.sim.ledger.count()).toBe(0);
-    await waitFor(() => stack.sim.ledger.count() === members.length, { timeoutMs: 15_000, what: "one message per member" });
+    await waitFor(() => stack.sim.ledger.count() === members.length, {
+      timeoutMs: 15_000,
+      what: "one message per member",
+    });
     const firstSentAt = Math.min(...stack.sim.ledger.all().map((e) => e.sentAt));
     expect(firstSentAt).toBeGreaterThanOrEqual(dueAt - 50);
 
@@ -73,7 +85,10 @@ describe("thin path: schedule → OA messages → delivery rows → receipts →
     const db = stack.runtime.store.db;
     const rows = await waitFor(
       async () => {
-        const r = await db.select().from(tables.deliveries).where(eq(tables.deliveries.broadcastId, broadcastId));
+        const r = await db
+          .select()
+          .from(tables.deliveries)
+          .where(eq(tables.deliveries.broadcastId, broadcastId));
         return r.length === members.length && r.every((d) => d.status === "seen") ? r : undefined;
       },
       { timeoutMs: 15_000, what: "every delivery seen" },
@@ -98,13 +113,25 @@ describe("thin path: schedule → OA messages → delivery rows → receipts →
     const accessToken = stack.sim.issueUserAccessToken(members[0]!.zaloAppUserId!);
     const session = await resident.request("POST", "/api/auth/zalo", { accessToken });
     expect(session.status).toBe(200);
-    expect(session.body.resident).toMatchObject({ id: members[0]!.id, residentialGroup: { name: "Tổ dân phố số 3" } });
+    expect(session.body.resident).toMatchObject({
+      id: members[0]!.id,
+      residentialGroup: { name: "Tổ dân phố số 3" },
+    });
     resident.token = session.body.token;
     const feed = await resident.request("GET", "/api/feed");
     expect(feed.body.items.map((i: { id: string }) => i.id)).toEqual([postId]);
 
     const outsider = new ApiClient(stack.url);
-    const outsiderSession = await outsider.request("POST", "/api/auth/zalo", { accessToken: stack.sim.issueUserAccessToken((await db.select().from(tables.residents).where(and(eq(tables.residents.zaloOaUserId, otherGroupResidentOa))))[0]!.zaloAppUserId!) });
+    const outsiderSession = await outsider.request("POST", "/api/auth/zalo", {
+      accessToken: stack.sim.issueUserAccessToken(
+        (
+          await db
+            .select()
+            .from(tables.residents)
+            .where(and(eq(tables.residents.zaloOaUserId, otherGroupResidentOa)))
+        )[0]!.zaloAppUserId!,
+      ),
+    });
     outsider.token = outsiderSession.body.token;
     expect((await outsider.request("GET", "/api/feed")).body.items).toEqual([]);
     expect((await outsider.request("GET", `/api/feed/${postId}`)).status).toBe(404);

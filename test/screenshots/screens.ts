@@ -48,21 +48,35 @@ export interface Screen {
 }
 
 const heading = (name: string | RegExp, level?: number) => (page: Page) =>
-  page.getByRole("heading", { name, ...(level ? { level } : {}) }).first().waitFor({ timeout: 20_000 });
-const text = (value: string | RegExp) => (page: Page) => page.getByText(value).first().waitFor({ timeout: 20_000 });
+  page
+    .getByRole("heading", { name, ...(level ? { level } : {}) })
+    .first()
+    .waitFor({ timeout: 20_000 });
+const text = (value: string | RegExp) => (page: Page) =>
+  page.getByText(value).first().waitFor({ timeout: 20_000 });
 
 export const screens: Screen[] = [
   // Residents
   { name: "resident-persona-picker", viewer: "visitor", path: "/", ready: heading(/Chọn người dân/) },
   { name: "resident-onboarding", viewer: "newcomer", path: "/", ready: heading(/.+/, 1) },
-  { name: "resident-feed", viewer: "resident", path: "/", ready: (page) => page.locator('a[href*="/post/"]').first().waitFor({ timeout: 20_000 }) },
+  {
+    name: "resident-feed",
+    viewer: "resident",
+    path: "/",
+    ready: (page) => page.locator('a[href*="/post/"]').first().waitFor({ timeout: 20_000 }),
+  },
   { name: "resident-post", viewer: "resident", path: "/post/:postId", ready: heading(/Đính chính/, 1) },
   { name: "resident-report", viewer: "resident", path: "/report", ready: heading(/.+/, 1) },
   { name: "resident-nominate", viewer: "resident", path: "/nominate", ready: heading(/.+/, 1) },
   { name: "resident-profile", viewer: "resident", path: "/profile", ready: heading(/.+/, 1) },
   { name: "resident-my-data", viewer: "resident", path: "/profile/data", ready: heading(/.+/, 1) },
   // Group heads
-  { name: "head-feed", viewer: "head", path: "/", ready: (page) => page.locator('a[href*="/post/"]').first().waitFor({ timeout: 20_000 }) },
+  {
+    name: "head-feed",
+    viewer: "head",
+    path: "/",
+    ready: (page) => page.locator('a[href*="/post/"]').first().waitFor({ timeout: 20_000 }),
+  },
   { name: "head-relay-tasks", viewer: "head", path: "/head", ready: heading(/.+/, 1) },
   { name: "head-opinion-report", viewer: "head", path: "/head/opinion", ready: heading(/.+/, 1) },
   // Ward staff
@@ -70,12 +84,42 @@ export const screens: Screen[] = [
   { name: "staff-dashboard", viewer: "editor", path: "/staff", ready: text("Đợt gửi gần đây") },
   { name: "staff-post-new", viewer: "editor", path: "/staff/posts/new", ready: heading("Soạn bài mới", 1) },
   { name: "staff-post-edit", viewer: "editor", path: "/staff/posts/:postId", ready: heading(/.+/, 1) },
-  { name: "staff-post-broadcast", viewer: "editor", path: "/staff/posts/:postId/broadcast", ready: heading(/.+/, 1) },
-  { name: "staff-review-queue", viewer: "approver", path: "/staff/review", ready: heading("Hàng chờ duyệt", 1) },
-  { name: "staff-review-post", viewer: "approver", path: "/staff/review/:submittedPostId", ready: (page) => page.getByRole("button", { name: "Duyệt", exact: true }).waitFor({ timeout: 20_000 }) },
-  { name: "staff-broadcast", viewer: "editor", path: "/staff/broadcasts/:broadcastId", ready: (page) => page.getByRole("progressbar").waitFor({ timeout: 20_000 }) },
-  { name: "staff-relay-board", viewer: "editor", path: "/staff/broadcasts/:broadcastId/relay", ready: (page) => page.getByRole("table").waitFor({ timeout: 20_000 }) },
-  { name: "staff-signals", viewer: "editor", path: "/staff/signals", ready: (page) => page.getByRole("article").first().waitFor({ timeout: 20_000 }) },
+  {
+    name: "staff-post-broadcast",
+    viewer: "editor",
+    path: "/staff/posts/:postId/broadcast",
+    ready: heading(/.+/, 1),
+  },
+  {
+    name: "staff-review-queue",
+    viewer: "approver",
+    path: "/staff/review",
+    ready: heading("Hàng chờ duyệt", 1),
+  },
+  {
+    name: "staff-review-post",
+    viewer: "approver",
+    path: "/staff/review/:submittedPostId",
+    ready: (page) => page.getByRole("button", { name: "Duyệt", exact: true }).waitFor({ timeout: 20_000 }),
+  },
+  {
+    name: "staff-broadcast",
+    viewer: "editor",
+    path: "/staff/broadcasts/:broadcastId",
+    ready: (page) => page.getByRole("progressbar").waitFor({ timeout: 20_000 }),
+  },
+  {
+    name: "staff-relay-board",
+    viewer: "editor",
+    path: "/staff/broadcasts/:broadcastId/relay",
+    ready: (page) => page.getByRole("table").waitFor({ timeout: 20_000 }),
+  },
+  {
+    name: "staff-signals",
+    viewer: "editor",
+    path: "/staff/signals",
+    ready: (page) => page.getByRole("article").first().waitFor({ timeout: 20_000 }),
+  },
   {
     name: "staff-signals-reply",
     viewer: "editor",
@@ -90,11 +134,14 @@ export const screens: Screen[] = [
     name: "staff-signals-reply-no-oa",
     viewer: "editor",
     path: "/staff/signals?kind=question",
-    ready: (page) => page.getByRole("article").filter({ hasText: PERSONAS.nonFollower }).waitFor({ timeout: 20_000 }),
+    ready: (page) =>
+      page.getByRole("article").filter({ hasText: PERSONAS.nonFollower }).waitFor({ timeout: 20_000 }),
     act: async (page) => {
       const card = page.getByRole("article").filter({ hasText: PERSONAS.nonFollower });
       await card.getByRole("button", { name: "Trả lời", exact: true }).click();
-      await card.getByRole("button", { name: "Hiển thị câu trả lời trong Mini App" }).scrollIntoViewIfNeeded();
+      await card
+        .getByRole("button", { name: "Hiển thị câu trả lời trong Mini App" })
+        .scrollIntoViewIfNeeded();
     },
   },
 ];

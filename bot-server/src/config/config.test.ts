@@ -16,7 +16,9 @@ describe("config", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const fields = (error as ConfigError).problems.map((p) => p.split(":")[0]);
-      expect(fields).toEqual(expect.arrayContaining(["PORT", "ZALO_OPENAPI_BASE_URL", "DELIVERY_CONCURRENCY"]));
+      expect(fields).toEqual(
+        expect.arrayContaining(["PORT", "ZALO_OPENAPI_BASE_URL", "DELIVERY_CONCURRENCY"]),
+      );
     }
   });
 

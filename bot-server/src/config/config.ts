@@ -1,6 +1,6 @@
 import path from "node:path";
-import { z } from "zod";
 import { parseDailyWindow } from "@loa-phuong/shared";
+import { z } from "zod";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -27,7 +27,12 @@ export const configSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default("https://h5.zdn.vn")
-    .transform((v) => v.split(",").map((o) => o.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   /** pino level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Folder for the embedded store (PGlite) and uploads. */
@@ -37,7 +42,10 @@ export const configSchema = z.object({
   /** Redis for BullMQ; must run with maxmemory-policy noeviction. */
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   /** Prefix of every BullMQ key, so several deployments (or test runs) can share one Redis. */
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9_-]+$/i).default("loa"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]+$/i)
+    .default("loa"),
   /** The ward this deployment serves. */
   WARD_ID: z.string().default("hong-bang"),
   /** Zalo App id (Mini App and OA API share it). */
@@ -49,7 +57,10 @@ export const configSchema = z.object({
   /** OA Secret Key from the webhook settings page: verifies X-ZEvent-Signature. */
   ZALO_OA_SECRET_KEY: z.string().default("demo-oa-secret-key"),
   /** Mini App id, used in /zapps/<id>/ and https://zalo.me/s/<id>/ links. */
-  ZALO_MINI_APP_ID: z.string().regex(/^[A-Za-z0-9_-]+$/).default("3000000000000000003"),
+  ZALO_MINI_APP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("3000000000000000003"),
   /** Zalo OA Open API base (production: https://openapi.zalo.me). */
   ZALO_OPENAPI_BASE_URL: url.default("http://127.0.0.1:3100"),
   /** Zalo Graph API base (production: https://graph.zalo.me). */
@@ -82,7 +93,11 @@ export const configSchema = z.object({
   QUIET_HOURS: z
     .string()
     .default("22:00-06:00")
-    .transform((v, ctx) => parseDailyWindow(v) ?? (ctx.addIssue({ code: "custom", message: "phải có dạng HH:mm-HH:mm" }), z.NEVER)),
+    .transform(
+      (v, ctx) =>
+        parseDailyWindow(v) ??
+        (ctx.addIssue({ code: "custom", message: "phải có dạng HH:mm-HH:mm" }), z.NEVER),
+    ),
   /** Most non-urgent broadcasts one resident gets by OA message per ward day (0 = no cap); the rest wait in the feed. */
   DAILY_CAP_PER_RESIDENT: z.coerce.number().int().min(0).default(3),
   /** Auto-pause: look at this many of a broadcast's latest OA sends… */
@@ -90,13 +105,26 @@ export const configSchema = z.object({
   /** …and pause it when more than this share of them failed. */
   AUTO_PAUSE_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.5),
   /** A group head who has not confirmed a relay task this long after the broadcast is reminded by OA message, ms. */
-  RELAY_REMIND_AFTER_MS: z.coerce.number().int().min(100).default(6 * 3_600_000),
+  RELAY_REMIND_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(6 * 3_600_000),
   /** …and the ward staff are alerted this long after the broadcast, ms. */
-  RELAY_ESCALATE_AFTER_MS: z.coerce.number().int().min(100).default(24 * 3_600_000),
+  RELAY_ESCALATE_AFTER_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(24 * 3_600_000),
   /** Built Mini App (zmp-vite-plugin output) served under /zapps/<id>/. */
   MINI_APP_DIST_DIR: z.string().default("mini-app/www"),
   /** Resident and staff session lifetime, hours. */
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 30),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 30),
   /** Demo mode: seeds the ward's demo data and lets a desktop browser pick a simulated resident. */
   DEMO_MODE: bool.default(false),
   /** Admin URL of the Zalo simulator, used by the demo mode only. */
@@ -109,7 +137,9 @@ export const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, "DELIVERY_BATCH_SIZE"> & { DELIVERY_BATCH_SIZE: number };
+export type Config = Omit<z.infer<typeof configSchema>, "DELIVERY_BATCH_SIZE"> & {
+  DELIVERY_BATCH_SIZE: number;
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -127,7 +157,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   }
   const config = {
     ...result.data,
-    DELIVERY_BATCH_SIZE: result.data.DELIVERY_BATCH_SIZE ?? Math.min(100, Math.max(1, Math.floor(result.data.ZALO_RATE_LIMIT_PER_MINUTE / 60 / 20))),
+    DELIVERY_BATCH_SIZE:
+      result.data.DELIVERY_BATCH_SIZE ??
+      Math.min(100, Math.max(1, Math.floor(result.data.ZALO_RATE_LIMIT_PER_MINUTE / 60 / 20))),
   };
   if (config.NODE_ENV === "production" && config.DEMO_MODE) {
     throw new ConfigError(["DEMO_MODE: không được bật ở môi trường production"]);

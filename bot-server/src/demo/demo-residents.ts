@@ -32,7 +32,12 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
  * given invented names. Most follow the OA and wrote to it recently; some are outside Zalo's 7-day
  * window or do not follow, so the fallback channels have something to do.
  */
-export function demoResidents(options: { groups: number; perGroup: number; schools: number; seed?: number }): DemoResident[] {
+export function demoResidents(options: {
+  groups: number;
+  perGroup: number;
+  schools: number;
+  seed?: number;
+}): DemoResident[] {
   const random = seededRandom(options.seed ?? 144);
   const residents: DemoResident[] = [];
   for (let g = 0; g < options.groups; g++) {
@@ -41,7 +46,8 @@ export function demoResidents(options: { groups: number; perGroup: number; schoo
       const isHead = i === 0;
       const roles: DemoResident["roles"] = isHead ? [{ role: "group_head" }] : [];
       if (random() < 0.3) roles.push({ role: "parent", schoolIndex: Math.floor(random() * options.schools) });
-      if (random() < 0.05) roles.push({ role: "teacher", schoolIndex: Math.floor(random() * options.schools) });
+      if (random() < 0.05)
+        roles.push({ role: "teacher", schoolIndex: Math.floor(random() * options.schools) });
       if (isHead || random() < 0.1) roles.push({ role: "party_member" });
       const draw = random();
       residents.push({
@@ -51,7 +57,11 @@ export function demoResidents(options: { groups: number; perGroup: number; schoo
         zaloAppUserId: `51${pad(number, 16)}`,
         zaloOaUserId: `61${pad(number, 16)}`,
         isFollower: isHead || draw < 0.88,
-        daysSinceInteraction: isHead ? 1 : draw < 0.75 ? Math.floor(random() * 6) : 8 + Math.floor(random() * 40),
+        daysSinceInteraction: isHead
+          ? 1
+          : draw < 0.75
+            ? Math.floor(random() * 6)
+            : 8 + Math.floor(random() * 40),
         roles,
       });
     }

@@ -28,15 +28,43 @@ export const demoSchools: { name: string; level: SchoolLevel; address: string }[
   { name: "Trường THCS Thượng Lý", level: "thcs", address: "Tổ dân phố số 12, phường Hồng Bàng" },
 ];
 
-export const demoCampaign: { title: string; summary: string; directives: Directive[]; themes: string[]; startsOn: string; endsOn: string } = {
+export const demoCampaign: {
+  title: string;
+  summary: string;
+  directives: Directive[];
+  themes: string[];
+  startsOn: string;
+  endsOn: string;
+} = {
   title: "Tuyên truyền triển khai Thông báo 144-TB/TU và Kế hoạch 354/KH-UBND về giáo dục và đào tạo",
   summary:
     "Kế hoạch của UBND phường tuyên truyền ý kiến của Thường trực Thành ủy tại Hội nghị gặp gỡ, đối thoại với ngành giáo dục và đào tạo thành phố; lan tỏa mô hình, điển hình; theo dõi, định hướng dư luận xã hội.",
   directives: [
-    { number: "144-TB/TU", date: "2025-11-29", issuer: "Ban Thường vụ Thành ủy", title: "Ý kiến của Thường trực Thành ủy tại Hội nghị gặp gỡ, đối thoại với ngành giáo dục và đào tạo thành phố" },
-    { number: "354/KH-UBND", date: "2025-12-30", issuer: "UBND thành phố", title: "Triển khai thực hiện ý kiến chỉ đạo của Thường trực Thành ủy" },
-    { number: "30-KH/BTGDVTU", date: "2026-02-10", issuer: "Ban Tuyên giáo và Dân vận Thành ủy", title: "Tuyên truyền, theo dõi, đôn đốc và báo cáo kết quả thực hiện Thông báo 144-TB/TU" },
-    { number: "65-KH/ĐU", date: "2026-02-23", issuer: "Đảng ủy phường", title: "Tuyên truyền thực hiện Thông báo 144-TB/TU" },
+    {
+      number: "144-TB/TU",
+      date: "2025-11-29",
+      issuer: "Ban Thường vụ Thành ủy",
+      title:
+        "Ý kiến của Thường trực Thành ủy tại Hội nghị gặp gỡ, đối thoại với ngành giáo dục và đào tạo thành phố",
+    },
+    {
+      number: "354/KH-UBND",
+      date: "2025-12-30",
+      issuer: "UBND thành phố",
+      title: "Triển khai thực hiện ý kiến chỉ đạo của Thường trực Thành ủy",
+    },
+    {
+      number: "30-KH/BTGDVTU",
+      date: "2026-02-10",
+      issuer: "Ban Tuyên giáo và Dân vận Thành ủy",
+      title: "Tuyên truyền, theo dõi, đôn đốc và báo cáo kết quả thực hiện Thông báo 144-TB/TU",
+    },
+    {
+      number: "65-KH/ĐU",
+      date: "2026-02-23",
+      issuer: "Đảng ủy phường",
+      title: "Tuyên truyền thực hiện Thông báo 144-TB/TU",
+    },
   ],
   themes: [
     "Nâng cao chất lượng giáo dục toàn diện",
@@ -67,7 +95,8 @@ export const demoPosts: DemoPost[] = [
   {
     kind: "announcement",
     title: "Phường triển khai kế hoạch tuyên truyền về phát triển giáo dục và đào tạo",
-    summary: "UBND phường ban hành kế hoạch tuyên truyền Thông báo 144-TB/TU và Kế hoạch 354/KH-UBND; mời bà con và phụ huynh cùng theo dõi, góp ý.",
+    summary:
+      "UBND phường ban hành kế hoạch tuyên truyền Thông báo 144-TB/TU và Kế hoạch 354/KH-UBND; mời bà con và phụ huynh cùng theo dõi, góp ý.",
     body: [
       "Thực hiện Thông báo số 144-TB/TU ngày 29/11/2025 của Ban Thường vụ Thành ủy và Kế hoạch số 354/KH-UBND ngày 30/12/2025 của UBND thành phố, UBND phường Hồng Bàng ban hành kế hoạch tuyên truyền đến cán bộ, đảng viên, phụ huynh và Nhân dân trên địa bàn.",
       "Trọng tâm: nâng cao chất lượng giáo dục toàn diện tại các trường trên địa bàn; đẩy mạnh chuyển đổi số trong quản lý, giảng dạy; tăng cường xã hội hóa giáo dục; xây dựng môi trường giáo dục an toàn, lành mạnh; chăm lo, động viên đội ngũ nhà giáo.",
@@ -78,7 +107,8 @@ export const demoPosts: DemoPost[] = [
   {
     kind: "news",
     title: "Các trường trên địa bàn đẩy mạnh chuyển đổi số trong quản lý và giảng dạy",
-    summary: "Sổ liên lạc điện tử, học liệu số và họp phụ huynh trực tuyến giúp gia đình nắm tình hình học tập của con kịp thời hơn.",
+    summary:
+      "Sổ liên lạc điện tử, học liệu số và họp phụ huynh trực tuyến giúp gia đình nắm tình hình học tập của con kịp thời hơn.",
     body: [
       "Từ đầu học kỳ II, các trường tiểu học và THCS trên địa bàn phường đã dùng sổ liên lạc điện tử, kho học liệu số và lịch họp phụ huynh trực tuyến.",
       "Phụ huynh chưa quen sử dụng có thể liên hệ giáo viên chủ nhiệm hoặc tổ trưởng tổ dân phố để được hướng dẫn. Phường phối hợp với Đoàn Thanh niên hỗ trợ cài đặt vào các buổi tối thứ Năm tại nhà văn hóa các tổ.",
@@ -88,7 +118,8 @@ export const demoPosts: DemoPost[] = [
   {
     kind: "exemplary_story",
     title: "“Trường học hạnh phúc” – nơi mỗi ngày đến lớp là một ngày vui",
-    summary: "Góc đọc sách, giờ sinh hoạt lớp do học sinh tự điều hành và những buổi trò chuyện cùng cha mẹ làm nên một ngôi trường hạnh phúc.",
+    summary:
+      "Góc đọc sách, giờ sinh hoạt lớp do học sinh tự điều hành và những buổi trò chuyện cùng cha mẹ làm nên một ngôi trường hạnh phúc.",
     body: [
       "Hưởng ứng mô hình “Trường học hạnh phúc”, Trường Tiểu học Hồng Bàng dành mỗi sáng thứ Hai cho giờ sinh hoạt do chính học sinh điều hành, mở góc đọc sách ở hành lang và mời phụ huynh tham gia các buổi trò chuyện cuối tháng.",
       "Ban đại diện cha mẹ học sinh ghi nhận các em mạnh dạn, tự tin hơn; thầy cô có thêm thời gian lắng nghe từng em. Bà con biết tập thể, cá nhân tiêu biểu trong giáo dục có thể giới thiệu qua mục “Đề cử điển hình” trong ứng dụng.",
@@ -98,7 +129,8 @@ export const demoPosts: DemoPost[] = [
   {
     kind: "clarification",
     title: "Đính chính: không có khoản thu bắt buộc mới đầu học kỳ II",
-    summary: "Thông tin lan truyền về một khoản thu bắt buộc mới tại các trường trên địa bàn là không đúng sự thật.",
+    summary:
+      "Thông tin lan truyền về một khoản thu bắt buộc mới tại các trường trên địa bàn là không đúng sự thật.",
     body: [
       "Thời gian qua, trên một số nhóm mạng xã hội xuất hiện thông tin các trường trên địa bàn phường thu thêm một khoản bắt buộc đầu học kỳ II. UBND phường khẳng định đây là thông tin không đúng sự thật.",
       "Các khoản thu, chi trong nhà trường thực hiện đúng quy định và được công khai tại bảng tin của trường. Bà con khi nhận được thông tin chưa rõ nguồn gốc xin liên hệ tổ trưởng tổ dân phố hoặc gửi câu hỏi qua ứng dụng Loa Phường để được giải đáp.",
@@ -109,7 +141,8 @@ export const demoPosts: DemoPost[] = [
   {
     kind: "news",
     title: "Tổ dân phố số 1: họp bàn chăm lo điểm vui chơi an toàn cho trẻ",
-    summary: "Tổ dân phố số 1 họp vào 19h30 tối thứ Sáu tại nhà văn hóa tổ để bàn việc sửa sân chơi và lắp thêm đèn chiếu sáng.",
+    summary:
+      "Tổ dân phố số 1 họp vào 19h30 tối thứ Sáu tại nhà văn hóa tổ để bàn việc sửa sân chơi và lắp thêm đèn chiếu sáng.",
     body: "Mời các hộ gia đình trong tổ dự họp đúng giờ. Ý kiến đóng góp có thể gửi trước qua ứng dụng Loa Phường.",
     audience: { firstGroups: 1 },
   },

@@ -1,2 +1,2 @@
-export { seedDemoWard, demoStaffIds } from "./seed.js";
 export { DEMO_PASSWORD, demoStaff, demoWard } from "./hong-bang.js";
+export { demoStaffIds, seedDemoWard } from "./seed.js";

@@ -1,9 +1,24 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../store/database.js";
-import { campaigns, residentialGroups, residentRoles, residents, schools, staffAccounts, wards } from "../store/schema/index.js";
 import { createStaffAccount } from "../services/staff.js";
+import type { Db } from "../store/database.js";
+import {
+  campaigns,
+  residentialGroups,
+  residentRoles,
+  residents,
+  schools,
+  staffAccounts,
+  wards,
+} from "../store/schema/index.js";
 import { demoResidents } from "./demo-residents.js";
-import { DEMO_PASSWORD, demoCampaign, demoGroupCount, demoSchools, demoStaff, demoWard } from "./hong-bang.js";
+import {
+  DEMO_PASSWORD,
+  demoCampaign,
+  demoGroupCount,
+  demoSchools,
+  demoStaff,
+  demoWard,
+} from "./hong-bang.js";
 
 export const DEMO_RESIDENTS_PER_GROUP = 25;
 
@@ -17,7 +32,14 @@ export async function seedDemoWard(db: Db, options: { passwordCost?: number } = 
     await tx.insert(wards).values(demoWard);
     const staff: { id: string }[] = [];
     for (const s of demoStaff) {
-      staff.push(await createStaffAccount(tx as unknown as Db, { wardId: demoWard.id, ...s, password: DEMO_PASSWORD, ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}) }));
+      staff.push(
+        await createStaffAccount(tx as unknown as Db, {
+          wardId: demoWard.id,
+          ...s,
+          password: DEMO_PASSWORD,
+          ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
+        }),
+      );
     }
     const groups = await tx
       .insert(residentialGroups)
@@ -30,10 +52,24 @@ export async function seedDemoWard(db: Db, options: { passwordCost?: number } = 
         })),
       )
       .returning();
-    const schoolRows = await tx.insert(schools).values(demoSchools.map((s) => ({ ...s, wardId: demoWard.id }))).returning();
-    await tx.insert(campaigns).values({ ...demoCampaign, wardId: demoWard.id, reportingCadence: "monthly", createdById: staff[0]?.id ?? null });
+    const schoolRows = await tx
+      .insert(schools)
+      .values(demoSchools.map((s) => ({ ...s, wardId: demoWard.id })))
+      .returning();
+    await tx
+      .insert(campaigns)
+      .values({
+        ...demoCampaign,
+        wardId: demoWard.id,
+        reportingCadence: "monthly",
+        createdById: staff[0]?.id ?? null,
+      });
 
-    const people = demoResidents({ groups: demoGroupCount, perGroup: DEMO_RESIDENTS_PER_GROUP, schools: schoolRows.length });
+    const people = demoResidents({
+      groups: demoGroupCount,
+      perGroup: DEMO_RESIDENTS_PER_GROUP,
+      schools: schoolRows.length,
+    });
     const now = Date.now();
     const inserted = await tx
       .insert(residents)
@@ -66,6 +102,9 @@ export async function seedDemoWard(db: Db, options: { passwordCost?: number } = 
 
 /** The demo staff accounts by username. */
 export async function demoStaffIds(db: Db): Promise<Map<string, string>> {
-  const rows = await db.select({ id: staffAccounts.id, username: staffAccounts.username }).from(staffAccounts).where(eq(staffAccounts.wardId, demoWard.id));
+  const rows = await db
+    .select({ id: staffAccounts.id, username: staffAccounts.username })
+    .from(staffAccounts)
+    .where(eq(staffAccounts.wardId, demoWard.id));
   return new Map(rows.map((r) => [r.username, r.id]));
 }

@@ -1,4 +1,4 @@
-import { errorTable, type ErrorCode, type FieldIssue } from "@loa-phuong/shared";
+import { type ErrorCode, errorTable, type FieldIssue } from "@loa-phuong/shared";
 
 /** The one error type the API raises on purpose; the error middleware turns it into a response. */
 export class AppError extends Error {
@@ -15,7 +15,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what?: string) => new AppError("not_found", what ? `Không tìm thấy ${what}.` : undefined);
+export const notFound = (what?: string) =>
+  new AppError("not_found", what ? `Không tìm thấy ${what}.` : undefined);
 
 /** A 400 naming each field and why, as `validate` answers: for checks only the store can make. */
 export function invalidFields(fields: FieldIssue[]): AppError {

@@ -12,15 +12,15 @@ import { broadcastsRouter } from "./routes/broadcasts/broadcasts.router.js";
 import { engagementRouter } from "./routes/engagement/engagement.router.js";
 import { feedRouter } from "./routes/feed/feed.router.js";
 import { feedbackRouter } from "./routes/feedback/feedback.router.js";
-import { meRouter } from "./routes/me/me.router.js";
-import { relayBoardRouter } from "./routes/relay-board/relay-board.router.js";
-import { relayRouter } from "./routes/relay/relay.router.js";
-import { signalsRouter } from "./routes/signals/signals.router.js";
-import { uploadsRouter } from "./routes/uploads/uploads.router.js";
 import { healthRouter } from "./routes/health/health.router.js";
+import { meRouter } from "./routes/me/me.router.js";
 import { miniAppRouter } from "./routes/mini-app/mini-app.router.js";
 import { postsRouter } from "./routes/posts/posts.router.js";
+import { relayRouter } from "./routes/relay/relay.router.js";
+import { relayBoardRouter } from "./routes/relay-board/relay-board.router.js";
 import { residentialGroupsRouter } from "./routes/residential-groups/residential-groups.router.js";
+import { signalsRouter } from "./routes/signals/signals.router.js";
+import { uploadsRouter } from "./routes/uploads/uploads.router.js";
 import { zaloWebhookRouter } from "./routes/webhooks/zalo-webhook.router.js";
 
 export interface AppOptions {

@@ -1,12 +1,17 @@
+import { jobIds, windowEndIfInside } from "@loa-phuong/shared";
 import { DelayedError } from "bullmq";
 import { and, eq, sql } from "drizzle-orm";
-import { jobIds, windowEndIfInside } from "@loa-phuong/shared";
 import { enqueue } from "../queue/queues.js";
-import { queryRows } from "../store/database.js";
-import { broadcasts, posts } from "../store/schema/index.js";
-import { atDailyCap, audienceCondition, oaMessagesToday, oaReachableCondition } from "../services/audience.js";
+import {
+  atDailyCap,
+  audienceCondition,
+  oaMessagesToday,
+  oaReachableCondition,
+} from "../services/audience.js";
 import { recordAudit } from "../services/audit.js";
 import { createRelayTasks, scheduleRelayDeadlines } from "../services/relay.js";
+import { queryRows } from "../store/database.js";
+import { broadcasts, posts } from "../store/schema/index.js";
 import type { JobHandler } from "./job-context.js";
 
 /**
@@ -14,7 +19,12 @@ import type { JobHandler } from "./job-context.js";
  * (unique per broadcast × resident, so running twice adds nothing), then start its wave job.
  * Residents the OA cannot reach get a row on the feed channel: the post waits for them in the Mini App.
  */
-export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx, { broadcastId }, job, token) => {
+export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (
+  ctx,
+  { broadcastId },
+  job,
+  token,
+) => {
   type Outcome = "missing" | "skip" | { reschedule: Date } | { started: { id: string }[] };
   const outcome: Outcome = await ctx.db.transaction(async (tx): Promise<Outcome> => {
     const [row] = await tx.select().from(broadcasts).where(eq(broadcasts.id, broadcastId)).for("update");
@@ -44,7 +54,10 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
                   else 'daily_cap' end
       from audience a
       on conflict (broadcast_id, resident_id) do nothing`);
-    const [count] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from deliveries where broadcast_id = ${broadcastId}::uuid`);
+    const [count] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from deliveries where broadcast_id = ${broadcastId}::uuid`,
+    );
     // Each group the broadcast reached gets a relay task for its head (deadline jobs after commit).
     const tasks = await createRelayTasks(tx, broadcastId);
     await tx
@@ -72,6 +85,12 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (ctx,
     await job.moveToDelayed(outcome.reschedule.getTime(), token);
     throw new DelayedError();
   }
-  await enqueue(ctx.queues, "broadcast.wave", { broadcastId, afterId: 0 }, { jobId: jobIds.wave(broadcastId) });
-  for (const task of outcome.started) await scheduleRelayDeadlines(ctx.queues, ctx.config, { id: task.id, createdAt: new Date() });
+  await enqueue(
+    ctx.queues,
+    "broadcast.wave",
+    { broadcastId, afterId: 0 },
+    { jobId: jobIds.wave(broadcastId) },
+  );
+  for (const task of outcome.started)
+    await scheduleRelayDeadlines(ctx.queues, ctx.config, { id: task.id, createdAt: new Date() });
 };

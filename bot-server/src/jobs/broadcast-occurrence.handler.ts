@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
 import { wardClock } from "@loa-phuong/shared";
-import { broadcasts, broadcastSchedules, posts } from "../store/schema/index.js";
+import { eq } from "drizzle-orm";
 import { recordAudit } from "../services/audit.js";
-import { scheduleFanout } from "../services/broadcasts.js";
 import { syncScheduler } from "../services/broadcast-schedules.js";
+import { scheduleFanout } from "../services/broadcasts.js";
+import { broadcastSchedules, broadcasts, posts } from "../store/schema/index.js";
 import type { JobHandler } from "./job-context.js";
 
 /**
@@ -11,15 +11,28 @@ import type { JobHandler } from "./job-context.js";
  * per schedule and minute (the occurrence key is unique). A post edited since and not re-approved is
  * skipped, never sent in another version.
  */
-export const handleBroadcastOccurrence: JobHandler<"broadcast.occurrence"> = async (ctx, { scheduleId }, job) => {
-  const [schedule] = await ctx.db.select().from(broadcastSchedules).where(eq(broadcastSchedules.id, scheduleId));
+export const handleBroadcastOccurrence: JobHandler<"broadcast.occurrence"> = async (
+  ctx,
+  { scheduleId },
+  job,
+) => {
+  const [schedule] = await ctx.db
+    .select()
+    .from(broadcastSchedules)
+    .where(eq(broadcastSchedules.id, scheduleId));
   if (!schedule || !schedule.isActive) {
     if (schedule) await syncScheduler(ctx.queues, schedule);
     return;
   }
   const [post] = await ctx.db.select().from(posts).where(eq(posts.id, schedule.postId));
   if (!post || post.approvedVersion === null || post.approvedVersion !== post.version) {
-    await recordAudit(ctx.db, { entityType: "broadcast", entityId: scheduleId, action: "skip_occurrence", actor: { type: "system" }, details: { reason: "post_not_approved", postId: schedule.postId } });
+    await recordAudit(ctx.db, {
+      entityType: "broadcast",
+      entityId: scheduleId,
+      action: "skip_occurrence",
+      actor: { type: "system" },
+      details: { reason: "post_not_approved", postId: schedule.postId },
+    });
     return;
   }
   const due = new Date(job.timestamp + (job.delay ?? 0));
@@ -41,6 +54,13 @@ export const handleBroadcastOccurrence: JobHandler<"broadcast.occurrence"> = asy
     .onConflictDoNothing({ target: [broadcasts.scheduleId, broadcasts.occurrenceKey] })
     .returning();
   if (!created) return;
-  await recordAudit(ctx.db, { entityType: "broadcast", entityId: created.id, action: "schedule", actor: { type: "system" }, toStatus: "scheduled", details: { scheduleId, occurrenceKey, postVersion: created.postVersion } });
+  await recordAudit(ctx.db, {
+    entityType: "broadcast",
+    entityId: created.id,
+    action: "schedule",
+    actor: { type: "system" },
+    toStatus: "scheduled",
+    details: { scheduleId, occurrenceKey, postVersion: created.postVersion },
+  });
   await scheduleFanout(ctx.queues, created.id, created.scheduledAt);
 };

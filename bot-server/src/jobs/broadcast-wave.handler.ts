@@ -1,11 +1,11 @@
+import { jobIds, queueNames, windowEndIfInside } from "@loa-phuong/shared";
 import { DelayedError } from "bullmq";
 import { and, eq, sql } from "drizzle-orm";
-import { jobIds, queueNames, windowEndIfInside } from "@loa-phuong/shared";
 import { enqueueBulk } from "../queue/queues.js";
-import { queryRows } from "../store/database.js";
-import { broadcasts } from "../store/schema/index.js";
 import { recordAudit } from "../services/audit.js";
 import { settlePostStatus } from "../services/broadcast-control.js";
+import { queryRows } from "../store/database.js";
+import { broadcasts } from "../store/schema/index.js";
 import type { JobHandler } from "./job-context.js";
 
 /** Delivery jobs in Redis at most at once (per wave job), so Redis memory stays flat for any audience. */
@@ -17,7 +17,12 @@ const ENQUEUE_CHUNK = 20;
  * A step job: each run enqueues the next wave of pending rows once the delivery queue has room,
  * keeps its cursor in the job data, and moves itself back to delayed until every row is settled.
  */
-export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (ctx, { broadcastId, afterId }, job, token) => {
+export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (
+  ctx,
+  { broadcastId, afterId },
+  job,
+  token,
+) => {
   const [row] = await ctx.db.select().from(broadcasts).where(eq(broadcasts.id, broadcastId));
   if (!row || row.status !== "sending") return;
   const quietEnd = row.isUrgent ? undefined : windowEndIfInside(ctx.config.QUIET_HOURS, Date.now());
@@ -27,7 +32,13 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (ctx, { b
   }
 
   let cursor = afterId;
-  const backlog = (await ctx.queues[queueNames.deliveries].getJobCountByTypes("waiting", "delayed", "prioritized", "wait")) * ctx.config.DELIVERY_BATCH_SIZE;
+  const backlog =
+    (await ctx.queues[queueNames.deliveries].getJobCountByTypes(
+      "waiting",
+      "delayed",
+      "prioritized",
+      "wait",
+    )) * ctx.config.DELIVERY_BATCH_SIZE;
   if (backlog < WAVE_SIZE) {
     // Rows still `sending` with no live job (a worker died, Redis was flushed) are picked up by a rescan from 0.
     const next = await queryRows<{ id: number }>(
@@ -39,12 +50,15 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (ctx, { b
     // Rows go out in batches (one claim and one settle query each); jobs are added a few at a time, since
     // one big addBulk holds the event loop long enough to bunch the sends around it.
     const batches: number[][] = [];
-    for (let i = 0; i < next.length; i += ctx.config.DELIVERY_BATCH_SIZE) batches.push(next.slice(i, i + ctx.config.DELIVERY_BATCH_SIZE).map((d) => Number(d.id)));
+    for (let i = 0; i < next.length; i += ctx.config.DELIVERY_BATCH_SIZE)
+      batches.push(next.slice(i, i + ctx.config.DELIVERY_BATCH_SIZE).map((d) => Number(d.id)));
     for (let i = 0; i < batches.length; i += ENQUEUE_CHUNK) {
       await enqueueBulk(
         ctx.queues,
         "delivery.send",
-        batches.slice(i, i + ENQUEUE_CHUNK).map((ids) => ({ payload: { deliveryIds: ids }, options: { jobId: jobIds.delivery(ids) } })),
+        batches
+          .slice(i, i + ENQUEUE_CHUNK)
+          .map((ids) => ({ payload: { deliveryIds: ids }, options: { jobId: jobIds.delivery(ids) } })),
       );
     }
     // An empty queue and nothing past the cursor: whatever is still open is active or orphaned, so the
@@ -71,6 +85,13 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (ctx, { b
     if (!done) return;
     // The post is "sent" once none of its broadcasts is still going out.
     await settlePostStatus(tx, done.postId);
-    await recordAudit(tx, { entityType: "broadcast", entityId: broadcastId, action: "finish", actor: { type: "system" }, fromStatus: "sending", toStatus: "sent" });
+    await recordAudit(tx, {
+      entityType: "broadcast",
+      entityId: broadcastId,
+      action: "finish",
+      actor: { type: "system" },
+      fromStatus: "sending",
+      toStatus: "sent",
+    });
   });
 };

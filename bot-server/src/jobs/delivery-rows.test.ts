@@ -19,7 +19,10 @@ describe.each(storeKinds)("delivery leases on %s", (kind) => {
     const wardId = (await buildWard(store.db)).id;
     const broadcast = await buildSendingBroadcast(store.db, wardId);
     const resident = await buildResident(store.db, wardId);
-    const [row] = await store.db.insert(deliveries).values({ broadcastId: broadcast.id, residentId: resident.id }).returning();
+    const [row] = await store.db
+      .insert(deliveries)
+      .values({ broadcastId: broadcast.id, residentId: resident.id })
+      .returning();
     deliveryId = row!.id;
   });
   const row = async () => (await store.db.select().from(deliveries).where(eq(deliveries.id, deliveryId)))[0]!;
@@ -34,10 +37,14 @@ describe.each(storeKinds)("delivery leases on %s", (kind) => {
 
     // The first worker's late outcome, whether a release or a settlement, changes nothing.
     await releaseDeliveries(store.db, [{ id: deliveryId, lease: first!.lease, status: "pending" }]);
-    await settleDeliveries(store.db, [{ id: deliveryId, lease: first!.lease, status: "sent", zaloMessageId: "from-the-first" }]);
+    await settleDeliveries(store.db, [
+      { id: deliveryId, lease: first!.lease, status: "sent", zaloMessageId: "from-the-first" },
+    ]);
     expect(await row()).toMatchObject({ status: "sending", zaloMessageId: null });
 
-    await settleDeliveries(store.db, [{ id: deliveryId, lease: second!.lease, status: "sent", zaloMessageId: "from-the-second" }]);
+    await settleDeliveries(store.db, [
+      { id: deliveryId, lease: second!.lease, status: "sent", zaloMessageId: "from-the-second" },
+    ]);
     expect(await row()).toMatchObject({ status: "sent", zaloMessageId: "from-the-second", inFlightAt: null });
   });
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows, sqlArray, type Db } from "../store/database.js";
+import { type Db, queryRows, sqlArray } from "../store/database.js";
 
 /** A claimed delivery with what sending it needs: the resident's OA id and the approved version's content. */
 export interface ClaimedDelivery {
@@ -28,7 +28,11 @@ const anyId = (ids: number[]) => sql`id = any(${sqlArray(ids, "bigint")})`;
  * doubt waits out a lease's length first: a call that timed out here may still be on its way to Zalo,
  * and the conversation is searched for it only once it has surely landed.
  */
-export async function claimDeliveries(db: Db, ids: number[], leaseSeconds: number): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(
+  db: Db,
+  ids: number[],
+  leaseSeconds: number,
+): Promise<ClaimedDelivery[]> {
   const rows = await queryRows<ClaimedDelivery>(
     db,
     sql`with target as (
@@ -90,9 +94,30 @@ export async function settleDeliveries(db: Db, settlements: Settlement[]): Promi
       sent_at = case when v.status = 'sent' then coalesce(d.sent_at, now()) else d.sent_at end,
       in_flight_at = null,
       updated_at = now()
-    from unnest(${sqlArray(settlements.map((s) => s.id), "bigint")}, ${sqlArray(settlements.map((s) => s.lease), "timestamptz")}, ${sqlArray(settlements.map((s) => s.status), "text")},
-                ${sqlArray(settlements.map((s) => s.zaloMessageId ?? null), "text")}, ${sqlArray(settlements.map((s) => s.channel ?? null), "text")},
-                ${sqlArray(settlements.map((s) => s.errorCode ?? null), "text")}, ${sqlArray(settlements.map((s) => s.errorMessage?.slice(0, 500) ?? null), "text")})
+    from unnest(${sqlArray(
+      settlements.map((s) => s.id),
+      "bigint",
+    )}, ${sqlArray(
+      settlements.map((s) => s.lease),
+      "timestamptz",
+    )}, ${sqlArray(
+      settlements.map((s) => s.status),
+      "text",
+    )},
+                ${sqlArray(
+                  settlements.map((s) => s.zaloMessageId ?? null),
+                  "text",
+                )}, ${sqlArray(
+                  settlements.map((s) => s.channel ?? null),
+                  "text",
+                )},
+                ${sqlArray(
+                  settlements.map((s) => s.errorCode ?? null),
+                  "text",
+                )}, ${sqlArray(
+                  settlements.map((s) => s.errorMessage?.slice(0, 500) ?? null),
+                  "text",
+                )})
          as v(id, lease, status, message_id, channel, error_code, error_message)
     where d.id = v.id and d.in_flight_at is not distinct from v.lease`);
 }
@@ -118,8 +143,23 @@ export async function releaseDeliveries(db: Db, releases: Release[]): Promise<vo
       status = case when v.status = 'pending' and b.status = 'cancelled' then 'failed' else v.status end,
       error_code = case when v.status = 'pending' and b.status = 'cancelled' then 'cancelled' else v.error_code end,
       error_message = case when v.status = 'pending' and b.status = 'cancelled' then 'Đợt gửi đã bị hủy.' else v.error_message end
-    from broadcasts b, unnest(${sqlArray(releases.map((r) => r.id), "bigint")}, ${sqlArray(releases.map((r) => r.lease), "timestamptz")}, ${sqlArray(releases.map((r) => r.status), "text")},
-                ${sqlArray(releases.map((r) => r.errorCode ?? null), "text")}, ${sqlArray(releases.map((r) => r.errorMessage?.slice(0, 500) ?? null), "text")})
+    from broadcasts b, unnest(${sqlArray(
+      releases.map((r) => r.id),
+      "bigint",
+    )}, ${sqlArray(
+      releases.map((r) => r.lease),
+      "timestamptz",
+    )}, ${sqlArray(
+      releases.map((r) => r.status),
+      "text",
+    )},
+                ${sqlArray(
+                  releases.map((r) => r.errorCode ?? null),
+                  "text",
+                )}, ${sqlArray(
+                  releases.map((r) => r.errorMessage?.slice(0, 500) ?? null),
+                  "text",
+                )})
          as v(id, lease, status, error_code, error_message)
     where d.id = v.id and d.status = 'sending' and d.in_flight_at = v.lease and b.id = d.broadcast_id`);
 }

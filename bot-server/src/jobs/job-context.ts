@@ -1,6 +1,6 @@
+import type { JobName, JobPayload } from "@loa-phuong/shared";
 import type { Job } from "bullmq";
 import type { Logger } from "pino";
-import type { JobName, JobPayload } from "@loa-phuong/shared";
 import type { Config } from "../config/config.js";
 import type { Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
@@ -20,4 +20,9 @@ export interface JobContext {
   rateLimitDeliveries(ms: number): Promise<void>;
 }
 
-export type JobHandler<N extends JobName> = (ctx: JobContext, payload: JobPayload<N>, job: Job, token: string | undefined) => Promise<void>;
+export type JobHandler<N extends JobName> = (
+  ctx: JobContext,
+  payload: JobPayload<N>,
+  job: Job,
+  token: string | undefined,
+) => Promise<void>;

@@ -1,13 +1,19 @@
-import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { jobIds } from "@loa-phuong/shared";
+import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { enqueue } from "../queue/queues.js";
-import { queryRows } from "../store/database.js";
-import { leaseSeconds } from "./delivery-send.handler.js";
-import { broadcasts, broadcastSchedules, relayTasks, signalReplies, webhookEvents } from "../store/schema/index.js";
-import { scheduleRelayDeadlines } from "../services/relay.js";
-import { purgeExpiredSessions } from "../services/sessions.js";
 import { syncScheduler } from "../services/broadcast-schedules.js";
 import { scheduleFanout } from "../services/broadcasts.js";
+import { scheduleRelayDeadlines } from "../services/relay.js";
+import { purgeExpiredSessions } from "../services/sessions.js";
+import { queryRows } from "../store/database.js";
+import {
+  broadcastSchedules,
+  broadcasts,
+  relayTasks,
+  signalReplies,
+  webhookEvents,
+} from "../store/schema/index.js";
+import { leaseSeconds } from "./delivery-send.handler.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
 /** Unapplied webhook events older than this are re-enqueued (younger ones are still on their way). */
@@ -19,27 +25,48 @@ const WEBHOOK_BATCH = 1000;
  * Re-adding a job whose id is still in Redis is a
  * no-op, and every handler checks the row's state first, so this is safe to run at any time.
  */
-export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "logger" | "config">): Promise<{ broadcasts: number; webhooks: number }> {
+export async function reconcileQueues(
+  ctx: Pick<JobContext, "db" | "queues" | "logger" | "config">,
+): Promise<{ broadcasts: number; webhooks: number }> {
   const open = await ctx.db
     .select({ id: broadcasts.id, status: broadcasts.status, scheduledAt: broadcasts.scheduledAt })
     .from(broadcasts)
     .where(inArray(broadcasts.status, ["scheduled", "sending"]));
   for (const b of open) {
     if (b.status === "scheduled") await scheduleFanout(ctx.queues, b.id, b.scheduledAt);
-    else await enqueue(ctx.queues, "broadcast.wave", { broadcastId: b.id, afterId: 0 }, { jobId: jobIds.wave(b.id) });
+    else
+      await enqueue(
+        ctx.queues,
+        "broadcast.wave",
+        { broadcastId: b.id, afterId: 0 },
+        { jobId: jobIds.wave(b.id) },
+      );
   }
-  for (const schedule of await ctx.db.select().from(broadcastSchedules)) await syncScheduler(ctx.queues, schedule);
+  for (const schedule of await ctx.db.select().from(broadcastSchedules))
+    await syncScheduler(ctx.queues, schedule);
   const openTasks = await ctx.db
     .select({ id: relayTasks.id, createdAt: relayTasks.createdAt })
     .from(relayTasks)
     .innerJoin(broadcasts, eq(broadcasts.id, relayTasks.broadcastId))
-    .where(and(ne(relayTasks.status, "confirmed"), ne(broadcasts.status, "cancelled"), or(isNull(relayTasks.remindedAt), isNull(relayTasks.escalatedAt))));
+    .where(
+      and(
+        ne(relayTasks.status, "confirmed"),
+        ne(broadcasts.status, "cancelled"),
+        or(isNull(relayTasks.remindedAt), isNull(relayTasks.escalatedAt)),
+      ),
+    );
   for (const task of openTasks) await scheduleRelayDeadlines(ctx.queues, ctx.config, task);
   const unsentReplies = await ctx.db
     .select({ id: signalReplies.id })
     .from(signalReplies)
-    .where(and(inArray(signalReplies.status, ["queued", "sending"]), lt(signalReplies.createdAt, new Date(Date.now() - WEBHOOK_GRACE_MS))));
-  for (const reply of unsentReplies) await enqueue(ctx.queues, "signal.reply", { replyId: reply.id }, { jobId: jobIds.signalReply(reply.id) });
+    .where(
+      and(
+        inArray(signalReplies.status, ["queued", "sending"]),
+        lt(signalReplies.createdAt, new Date(Date.now() - WEBHOOK_GRACE_MS)),
+      ),
+    );
+  for (const reply of unsentReplies)
+    await enqueue(ctx.queues, "signal.reply", { replyId: reply.id }, { jobId: jobIds.signalReply(reply.id) });
   // Rows in doubt of a cancelled broadcast: no wave visits them again, so they are sent to a delivery
   // job here, which looks each one up in the OA conversation and then closes it (sent, or cancelled).
   const stranded = await queryRows<{ id: number }>(
@@ -52,12 +79,22 @@ export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "l
   if (stranded.length > 0) {
     const deliveryIds = stranded.map((r) => Number(r.id));
     // One job per minute at most for the same rows (a kept finished job would swallow a plain re-add).
-    await enqueue(ctx.queues, "delivery.send", { deliveryIds }, { jobId: `${jobIds.delivery(deliveryIds)}-r${Math.floor(Date.now() / 60_000)}` });
+    await enqueue(
+      ctx.queues,
+      "delivery.send",
+      { deliveryIds },
+      { jobId: `${jobIds.delivery(deliveryIds)}-r${Math.floor(Date.now() / 60_000)}` },
+    );
   }
   const pending = await ctx.db
     .select({ id: webhookEvents.id })
     .from(webhookEvents)
-    .where(and(isNull(webhookEvents.processedAt), lt(webhookEvents.receivedAt, new Date(Date.now() - WEBHOOK_GRACE_MS))))
+    .where(
+      and(
+        isNull(webhookEvents.processedAt),
+        lt(webhookEvents.receivedAt, new Date(Date.now() - WEBHOOK_GRACE_MS)),
+      ),
+    )
     .orderBy(webhookEvents.id)
     .limit(WEBHOOK_BATCH);
   // One wake-up is enough: each run applies the oldest open events and queues the next page itself.
@@ -66,7 +103,11 @@ export async function reconcileQueues(ctx: Pick<JobContext, "db" | "queues" | "l
     await enqueue(ctx.queues, "webhook.process", { eventIds }, { jobId: jobIds.webhook(eventIds) });
   }
   await purgeExpiredSessions(ctx.db);
-  if (open.length + pending.length > 0) ctx.logger.info({ broadcasts: open.length, webhooks: pending.length }, "reconciled queues with the store");
+  if (open.length + pending.length > 0)
+    ctx.logger.info(
+      { broadcasts: open.length, webhooks: pending.length },
+      "reconciled queues with the store",
+    );
   return { broadcasts: open.length, webhooks: pending.length };
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { recordAudit } from "../services/audit.js";
 import { queryRows } from "../store/database.js";
 import { relayTasks, staffAlerts } from "../store/schema/index.js";
-import { recordAudit } from "../services/audit.js";
 import { ZaloError } from "../zalo/zalo-error.js";
 import type { JobHandler } from "./job-context.js";
 
@@ -18,7 +18,10 @@ interface TaskInfo {
   head_name: string;
 }
 
-async function taskInfo(ctx: Parameters<JobHandler<"relay.remind">>[0], relayTaskId: string): Promise<TaskInfo | undefined> {
+async function taskInfo(
+  ctx: Parameters<JobHandler<"relay.remind">>[0],
+  relayTaskId: string,
+): Promise<TaskInfo | undefined> {
   const [row] = await queryRows<TaskInfo>(
     ctx.db,
     sql`select t.id, t.status, b.ward_id, t.broadcast_id, t.reminded_at, t.escalated_at, v.title, g.name as group_name, h.zalo_oa_user_id as head_oa_id, h.full_name as head_name
@@ -38,7 +41,9 @@ export const handleRelayRemind: JobHandler<"relay.remind"> = async (ctx, { relay
   if (task.head_oa_id) {
     const link = `https://zalo.me/s/${ctx.config.ZALO_MINI_APP_ID}/head`;
     try {
-      await ctx.oa.sendCsMessage(task.head_oa_id, { text: `⏰ Nhắc việc chuyển tiếp — bài chưa được chuyển vào nhóm Zalo của ${task.group_name}: ${task.title}\n\nMở Loa Phường để chia sẻ và xác nhận: ${link}` });
+      await ctx.oa.sendCsMessage(task.head_oa_id, {
+        text: `⏰ Nhắc việc chuyển tiếp — bài chưa được chuyển vào nhóm Zalo của ${task.group_name}: ${task.title}\n\nMở Loa Phường để chia sẻ và xác nhận: ${link}`,
+      });
     } catch (error) {
       if (!(error instanceof ZaloError) || error.isTransient) throw error;
       note = `not_sent: zalo ${error.code ?? error.kind}`;
@@ -46,8 +51,17 @@ export const handleRelayRemind: JobHandler<"relay.remind"> = async (ctx, { relay
   } else {
     note = "not_sent: head does not follow the OA";
   }
-  await ctx.db.update(relayTasks).set({ remindedAt: new Date() }).where(and(eq(relayTasks.id, relayTaskId), isNull(relayTasks.remindedAt)));
-  await recordAudit(ctx.db, { entityType: "broadcast", entityId: task.broadcast_id, action: "relay_remind", actor: { type: "system" }, details: { relayTaskId, note } });
+  await ctx.db
+    .update(relayTasks)
+    .set({ remindedAt: new Date() })
+    .where(and(eq(relayTasks.id, relayTaskId), isNull(relayTasks.remindedAt)));
+  await recordAudit(ctx.db, {
+    entityType: "broadcast",
+    entityId: task.broadcast_id,
+    action: "relay_remind",
+    actor: { type: "system" },
+    details: { relayTaskId, note },
+  });
 };
 
 /** Second deadline: the ward staff are alerted (shown on their dashboard). */
@@ -58,7 +72,13 @@ export const handleRelayEscalate: JobHandler<"relay.escalate"> = async (ctx, { r
     const [marked] = await tx
       .update(relayTasks)
       .set({ escalatedAt: new Date() })
-      .where(and(eq(relayTasks.id, relayTaskId), isNull(relayTasks.escalatedAt), ne(relayTasks.status, "confirmed")))
+      .where(
+        and(
+          eq(relayTasks.id, relayTaskId),
+          isNull(relayTasks.escalatedAt),
+          ne(relayTasks.status, "confirmed"),
+        ),
+      )
       .returning({ id: relayTasks.id });
     if (!marked) return;
     await tx.insert(staffAlerts).values({

@@ -1,11 +1,16 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { jobIds } from "@loa-phuong/shared";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { enqueue } from "../queue/queues.js";
 import { queryRows, type Tx } from "../store/database.js";
 import { residents, webhookEvents } from "../store/schema/index.js";
 import { applyBulk, type BulkBatch, type InboundMessage } from "../webhooks/apply-batch.js";
 import { residentForOaUser, setFollowState, touchInteraction } from "../webhooks/residents-from-zalo.js";
-import { clickChatNowEventSchema, followEventSchema, receiptEventSchema, userSendEventSchema } from "../webhooks/zalo-events.js";
+import {
+  clickChatNowEventSchema,
+  followEventSchema,
+  receiptEventSchema,
+  userSendEventSchema,
+} from "../webhooks/zalo-events.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
 export class ReceiptNotMatchedYet extends Error {
@@ -26,7 +31,8 @@ export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx) =
   // what many jobs brought and the jobs queued behind it find theirs done. Events another worker holds
   // are that worker's to apply (or the reconciler's, should it fail).
   const { waiting, more } = await applyOpenEvents(ctx);
-  if (more !== undefined) await enqueue(ctx.queues, "webhook.process", { eventIds: [more] }, { jobId: jobIds.webhook([more]) });
+  if (more !== undefined)
+    await enqueue(ctx.queues, "webhook.process", { eventIds: [more] }, { jobId: jobIds.webhook([more]) });
   if (waiting > 0) throw new ReceiptNotMatchedYet(waiting);
 };
 
@@ -58,20 +64,48 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
   const more = page[limit]?.id;
   const batch: BulkBatch = { messages: [], receipts: [], noted: [] };
   const rare: Array<{ id: number; eventName: string; payload: unknown }> = [];
-  const senders: Array<{ oaUserId: string; appUserId: string | undefined; message: Omit<InboundMessage, "residentId" | "residentialGroupId"> }> = [];
+  const senders: Array<{
+    oaUserId: string;
+    appUserId: string | undefined;
+    message: Omit<InboundMessage, "residentId" | "residentialGroupId">;
+  }> = [];
   for (const event of open) {
     // JSON can only carry a NUL escaped; the reviver (slower) runs only for a body that has one.
-    const payload = JSON.parse(event.rawBody, event.rawBody.includes("\\u0000") ? withoutNul : undefined) as unknown;
+    const payload = JSON.parse(
+      event.rawBody,
+      event.rawBody.includes("\\u0000") ? withoutNul : undefined,
+    ) as unknown;
     if (event.eventName === "user_received_message" || event.eventName === "user_seen_message") {
       const r = receiptEventSchema.safeParse(payload);
       if (!r.success) batch.noted.push({ eventId: event.id, note: invalidNote(r.error) });
-      else batch.receipts.push({ eventId: event.id, kind: event.eventName === "user_seen_message" ? "seen" : "delivered", messageIds: [...(r.data.message.msg_ids ?? []), ...(r.data.message.msg_id ? [r.data.message.msg_id] : [])], at: r.data.timestamp });
+      else
+        batch.receipts.push({
+          eventId: event.id,
+          kind: event.eventName === "user_seen_message" ? "seen" : "delivered",
+          messageIds: [
+            ...(r.data.message.msg_ids ?? []),
+            ...(r.data.message.msg_id ? [r.data.message.msg_id] : []),
+          ],
+          at: r.data.timestamp,
+        });
     } else if (isDirectMessage(event.eventName)) {
       const m = userSendEventSchema.safeParse(payload);
       if (!m.success) batch.noted.push({ eventId: event.id, note: invalidNote(m.error) });
       else {
         const d = m.data;
-        senders.push({ oaUserId: d.sender.id, appUserId: d.user_id_by_app, message: { eventId: event.id, msgId: d.message.msg_id, text: d.message.text ?? null, eventName: event.eventName, attachments: d.message.attachments ?? [], quoteMsgId: d.message.quote_msg_id ?? null, at: d.timestamp } });
+        senders.push({
+          oaUserId: d.sender.id,
+          appUserId: d.user_id_by_app,
+          message: {
+            eventId: event.id,
+            msgId: d.message.msg_id,
+            text: d.message.text ?? null,
+            eventName: event.eventName,
+            attachments: d.message.attachments ?? [],
+            quoteMsgId: d.message.quote_msg_id ?? null,
+            at: d.timestamp,
+          },
+        });
       }
     } else rare.push({ id: event.id, eventName: event.eventName, payload });
   }
@@ -79,12 +113,21 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
   for (const event of rare) await applyRare(ctx, event);
   // Whose messages they are: one lookup; somebody Zalo tells us about for the first time (rare) is linked or created.
   const oaIds = [...new Set(senders.map((s) => s.oaUserId))];
-  const known = oaIds.length ? await ctx.db.select({ id: residents.id, oa: residents.zaloOaUserId, group: residents.residentialGroupId }).from(residents).where(inArray(residents.zaloOaUserId, oaIds)) : [];
+  const known = oaIds.length
+    ? await ctx.db
+        .select({ id: residents.id, oa: residents.zaloOaUserId, group: residents.residentialGroupId })
+        .from(residents)
+        .where(inArray(residents.zaloOaUserId, oaIds))
+    : [];
   const bySender = new Map(known.map((r) => [r.oa!, { id: r.id, group: r.group }]));
   for (const s of senders) {
     let r = bySender.get(s.oaUserId);
     if (!r) {
-      const created = await residentForOaUser(ctx.db, { wardId: ctx.config.WARD_ID, oaUserId: s.oaUserId, appUserId: s.appUserId });
+      const created = await residentForOaUser(ctx.db, {
+        wardId: ctx.config.WARD_ID,
+        oaUserId: s.oaUserId,
+        appUserId: s.appUserId,
+      });
       r = { id: created.id, group: created.residentialGroupId };
       bySender.set(s.oaUserId, r);
     }
@@ -98,18 +141,23 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
  * Drops NUL characters from the strings of an event: a resident may send one, and no text or jsonb
  * column can store it; one such message must not stop every event behind it.
  */
-const withoutNul = (_key: string, value: unknown) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value);
+const withoutNul = (_key: string, value: unknown) =>
+  typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
 
 /**
  * A resident's message to the OA (`user_send_text`, `user_send_image`, …). Group-chat events
  * (`user_send_group_*`, zalo-platform.md §5.3) are not to the OA and say nothing of the 7-day window.
  */
-const isDirectMessage = (eventName: string) => eventName.startsWith("user_send_") && !eventName.startsWith("user_send_group_");
+const isDirectMessage = (eventName: string) =>
+  eventName.startsWith("user_send_") && !eventName.startsWith("user_send_group_");
 
 const invalidNote = (error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
   `invalid payload: ${error.issues[0]?.path.map(String).join(".")} ${error.issues[0]?.message}`;
 
-async function applyRare(ctx: JobContext, event: { id: number; eventName: string; payload: unknown }): Promise<void> {
+async function applyRare(
+  ctx: JobContext,
+  event: { id: number; eventName: string; payload: unknown },
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: webhookEvents.id })
@@ -118,19 +166,31 @@ async function applyRare(ctx: JobContext, event: { id: number; eventName: string
       .for("update", { skipLocked: true });
     if (!row) return;
     const note = await applyOne(ctx, tx, event).catch((error: unknown) => {
-      if (error instanceof Error && error.name === "ZodError") return `invalid payload: ${error.message.slice(0, 200)}`;
+      if (error instanceof Error && error.name === "ZodError")
+        return `invalid payload: ${error.message.slice(0, 200)}`;
       throw error;
     });
-    await tx.update(webhookEvents).set({ processedAt: new Date(), lastError: note ?? null }).where(eq(webhookEvents.id, event.id));
+    await tx
+      .update(webhookEvents)
+      .set({ processedAt: new Date(), lastError: note ?? null })
+      .where(eq(webhookEvents.id, event.id));
   });
 }
 
 /** Follow, unfollow, "Nhắn tin" taps; the OA's own sends (oa_send_*) echo back and are ignored. */
-async function applyOne(ctx: JobContext, tx: Tx, event: { eventName: string; payload: unknown }): Promise<string | undefined> {
+async function applyOne(
+  ctx: JobContext,
+  tx: Tx,
+  event: { eventName: string; payload: unknown },
+): Promise<string | undefined> {
   const wardId = ctx.config.WARD_ID;
   if (event.eventName === "follow" || event.eventName === "unfollow") {
     const e = followEventSchema.parse(event.payload);
-    const resident = await residentForOaUser(tx, { wardId, oaUserId: e.follower.id, appUserId: e.user_id_by_app });
+    const resident = await residentForOaUser(tx, {
+      wardId,
+      oaUserId: e.follower.id,
+      appUserId: e.user_id_by_app,
+    });
     await setFollowState(tx, resident.id, event.eventName === "follow", e.timestamp);
     // Following is an interaction with the OA (it opens the 7-day window); unfollowing is not.
     if (event.eventName === "follow") await touchInteraction(tx, resident.id, e.timestamp);
@@ -138,7 +198,11 @@ async function applyOne(ctx: JobContext, tx: Tx, event: { eventName: string; pay
   }
   if (event.eventName === "user_click_chatnow") {
     const e = clickChatNowEventSchema.parse(event.payload);
-    const resident = await residentForOaUser(tx, { wardId, oaUserId: e.user_id, appUserId: e.user_id_by_app });
+    const resident = await residentForOaUser(tx, {
+      wardId,
+      oaUserId: e.user_id,
+      appUserId: e.user_id_by_app,
+    });
     await touchInteraction(tx, resident.id, e.timestamp);
     return undefined;
   }

@@ -36,7 +36,14 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
   beforeEach(async () => {
     await truncateAll(store);
     wardId = (await buildWard(store.db)).id;
-    ctx = { db: store.db, queues, logger: pino({ level: "silent" }), config: { WARD_ID: wardId, ZALO_HTTP_TIMEOUT_MS: 1000 } as Config, oa: undefined as never, rateLimitDeliveries: async () => undefined };
+    ctx = {
+      db: store.db,
+      queues,
+      logger: pino({ level: "silent" }),
+      config: { WARD_ID: wardId, ZALO_HTTP_TIMEOUT_MS: 1000 } as Config,
+      oa: undefined as never,
+      rateLimitDeliveries: async () => undefined,
+    };
   });
 
   /** Records events as the webhook does: the raw body, its hash and the event name. */
@@ -45,7 +52,9 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
       const rawBody = JSON.stringify(b);
       return { dedupeKey: webhookDedupeKey(Buffer.from(rawBody)), eventName: String(b.event_name), rawBody };
     });
-    return (await store.db.insert(webhookEvents).values(rows).returning({ id: webhookEvents.id })).map((r) => r.id);
+    return (await store.db.insert(webhookEvents).values(rows).returning({ id: webhookEvents.id })).map(
+      (r) => r.id,
+    );
   }
   const run = (eventIds: number[]) => handleWebhookProcess(ctx, { eventIds }, undefined as never, undefined);
   /** The intake of this process is taking a burst: runs are kept small. */
@@ -54,7 +63,13 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     meter.record(1000);
     ctx = { ...ctx, intake: meter };
   };
-  const open = async () => (await store.db.select({ id: webhookEvents.id }).from(webhookEvents).where(sql`${webhookEvents.processedAt} is null`)).map((r) => r.id);
+  const open = async () =>
+    (
+      await store.db
+        .select({ id: webhookEvents.id })
+        .from(webhookEvents)
+        .where(sql`${webhookEvents.processedAt} is null`)
+    ).map((r) => r.id);
   const text = (sender: string, msgId: string, at: number, words = "Cho hỏi lịch tiêm chủng tuần này") => ({
     app_id: "1",
     event_name: "user_send_text",
@@ -63,7 +78,11 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     message: { msg_id: msgId, text: words },
     timestamp: String(at),
   });
-  const receipt = (eventName: "user_received_message" | "user_seen_message", ids: { msg_id?: string; msg_ids?: string[] }, at: number) => ({
+  const receipt = (
+    eventName: "user_received_message" | "user_seen_message",
+    ids: { msg_id?: string; msg_ids?: string[] },
+    at: number,
+  ) => ({
     app_id: "1",
     event_name: eventName,
     sender: { id: "oa" },
@@ -73,7 +92,9 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
   });
 
   it("turns each resident's message into one signal, moves their last interaction forward, and creates somebody new", async () => {
-    const known = await buildResident(store.db, wardId, { lastInteractionAt: new Date("2026-11-01T00:00:00Z") });
+    const known = await buildResident(store.db, wardId, {
+      lastInteractionAt: new Date("2026-11-01T00:00:00Z"),
+    });
     const at = Date.parse("2026-11-26T01:00:00Z");
     const ids = await record(
       text(known.zaloOaUserId!, "m-1", at),
@@ -92,16 +113,30 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     expect(rows.filter((s) => s.residentId === known.id)).toHaveLength(2);
     const [after] = await store.db.select().from(residents).where(eq(residents.id, known.id));
     expect(after?.lastInteractionAt?.getTime()).toBe(at + 5);
-    const [stranger] = await store.db.select().from(residents).where(eq(residents.zaloOaUserId, "6199999999999999"));
+    const [stranger] = await store.db
+      .select()
+      .from(residents)
+      .where(eq(residents.zaloOaUserId, "6199999999999999"));
     expect(stranger?.fullName).toBe("Người dùng Zalo");
     expect(rows.find((s) => s.zaloMsgId === "m-3")?.residentId).toBe(stranger?.id);
   });
 
   it("keeps the newest follow state when Zalo retries an older follow after a later unfollow", async () => {
-    const resident = await buildResident(store.db, wardId, { isFollower: true, lastInteractionAt: new Date("2026-11-01T00:00:00Z") });
+    const resident = await buildResident(store.db, wardId, {
+      isFollower: true,
+      lastInteractionAt: new Date("2026-11-01T00:00:00Z"),
+    });
     const at = Date.parse("2026-11-26T01:00:00Z");
-    const follow = (eventName: "follow" | "unfollow", when: number) => ({ app_id: "1", event_name: eventName, oa_id: "oa", follower: { id: resident.zaloOaUserId! }, source: "oa_profile", timestamp: String(when) });
-    const state = async () => (await store.db.select().from(residents).where(eq(residents.id, resident.id)))[0]!;
+    const follow = (eventName: "follow" | "unfollow", when: number) => ({
+      app_id: "1",
+      event_name: eventName,
+      oa_id: "oa",
+      follower: { id: resident.zaloOaUserId! },
+      source: "oa_profile",
+      timestamp: String(when),
+    });
+    const state = async () =>
+      (await store.db.select().from(residents).where(eq(residents.id, resident.id)))[0]!;
 
     await run(await record(follow("unfollow", at)));
     expect((await state()).isFollower).toBe(false);
@@ -118,7 +153,12 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
   it("stores a message with a NUL character without it, and the events behind it are applied", async () => {
     const resident = await buildResident(store.db, wardId);
     const at = Date.parse("2026-11-26T01:00:00Z");
-    await run(await record(text(resident.zaloOaUserId!, "nul-1", at, "Cho hỏi\u0000 lịch họp"), text(resident.zaloOaUserId!, "after-1", at + 1000, "Tin sau")));
+    await run(
+      await record(
+        text(resident.zaloOaUserId!, "nul-1", at, "Cho hỏi\u0000 lịch họp"),
+        text(resident.zaloOaUserId!, "after-1", at + 1000, "Tin sau"),
+      ),
+    );
     const rows = await store.db.select().from(signals).orderBy(signals.zaloMsgId);
     expect(rows.map((r) => [r.zaloMsgId, r.text])).toEqual([
       ["after-1", "Tin sau"],
@@ -131,7 +171,16 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     const before = new Date("2026-11-01T00:00:00Z");
     const resident = await buildResident(store.db, wardId, { lastInteractionAt: before });
     const at = Date.parse("2026-11-26T01:00:00Z");
-    await run(await record({ ...text(resident.zaloOaUserId!, "g-1", at), event_name: "user_send_group_text", recipient: { id: "group-1" } }, text(resident.zaloOaUserId!, "d-1", at - 1000)));
+    await run(
+      await record(
+        {
+          ...text(resident.zaloOaUserId!, "g-1", at),
+          event_name: "user_send_group_text",
+          recipient: { id: "group-1" },
+        },
+        text(resident.zaloOaUserId!, "d-1", at - 1000),
+      ),
+    );
     const rows = await store.db.select().from(signals);
     expect(rows.map((r) => r.zaloMsgId)).toEqual(["d-1"]);
     const [after] = await store.db.select().from(residents).where(eq(residents.id, resident.id));
@@ -144,8 +193,22 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     const a = await buildResident(store.db, wardId);
     const b = await buildResident(store.db, wardId);
     await store.db.insert(deliveries).values([
-      { broadcastId: broadcast.id, residentId: a.id, status: "sent", zaloMessageId: "z-a", sentAt: new Date() },
-      { broadcastId: broadcast.id, residentId: b.id, status: "seen", zaloMessageId: "z-b", sentAt: new Date(), deliveredAt: new Date(), seenAt: new Date() },
+      {
+        broadcastId: broadcast.id,
+        residentId: a.id,
+        status: "sent",
+        zaloMessageId: "z-a",
+        sentAt: new Date(),
+      },
+      {
+        broadcastId: broadcast.id,
+        residentId: b.id,
+        status: "seen",
+        zaloMessageId: "z-b",
+        sentAt: new Date(),
+        deliveredAt: new Date(),
+        seenAt: new Date(),
+      },
     ]);
     const t = Date.now();
     const ids = await record(
@@ -154,7 +217,11 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
       receipt("user_received_message", { msg_id: "z-b" }, t + 3000), // late: must not move b back
     );
     await run(ids);
-    const rows = await store.db.select().from(deliveries).where(inArray(deliveries.zaloMessageId, ["z-a", "z-b"])).orderBy(deliveries.zaloMessageId);
+    const rows = await store.db
+      .select()
+      .from(deliveries)
+      .where(inArray(deliveries.zaloMessageId, ["z-a", "z-b"]))
+      .orderBy(deliveries.zaloMessageId);
     expect(rows.map((d) => d.status)).toEqual(["seen", "seen"]);
     expect(rows[0]?.deliveredAt?.getTime()).toBe(t + 1000);
     expect(rows[0]?.seenAt?.getTime()).toBe(t + 2000);
@@ -165,19 +232,31 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     busyIntake();
     const resident = await buildResident(store.db, wardId);
     // 120 receipts for messages this system never sent (say, staff writing from Zalo's OA manager).
-    const flood = await record(...Array.from({ length: 120 }, (_, i) => receipt("user_received_message", { msg_id: `elsewhere-${i}` }, Date.now())));
+    const flood = await record(
+      ...Array.from({ length: 120 }, (_, i) =>
+        receipt("user_received_message", { msg_id: `elsewhere-${i}` }, Date.now()),
+      ),
+    );
     await expect(run(flood)).rejects.toBeInstanceOf(ReceiptNotMatchedYet);
     const [message] = await record(text(resident.zaloOaUserId!, "after-flood", Date.now()));
     // The next run takes the receipts not tried yet and the resident's message before any retried one.
     await run([message!]).catch((e: unknown) => expect(e).toBeInstanceOf(ReceiptNotMatchedYet));
-    expect(await store.db.select({ id: signals.id }).from(signals).where(eq(signals.zaloMsgId, "after-flood"))).toHaveLength(1);
-    const [tried] = await queryRows<{ n: number; untried: number }>(store.db, sql`select count(*)::int as n, count(*) filter (where attempts = 0)::int as untried from webhook_events where processed_at is null`);
+    expect(
+      await store.db.select({ id: signals.id }).from(signals).where(eq(signals.zaloMsgId, "after-flood")),
+    ).toHaveLength(1);
+    const [tried] = await queryRows<{ n: number; untried: number }>(
+      store.db,
+      sql`select count(*)::int as n, count(*) filter (where attempts = 0)::int as untried from webhook_events where processed_at is null`,
+    );
     expect(tried).toEqual({ n: 120, untried: 0 });
   });
 
   it("records a payload Zalo shaped differently with the reason instead of blocking the batch", async () => {
     const resident = await buildResident(store.db, wardId);
-    const [bad, good] = await record({ event_name: "user_send_text", sender: {}, timestamp: "1" }, text(resident.zaloOaUserId!, "ok-1", Date.now()));
+    const [bad, good] = await record(
+      { event_name: "user_send_text", sender: {}, timestamp: "1" },
+      text(resident.zaloOaUserId!, "ok-1", Date.now()),
+    );
     await run([bad!, good!]);
     const rows = await store.db.select().from(webhookEvents).orderBy(webhookEvents.id);
     expect(rows.every((r) => r.processedAt !== null)).toBe(true);
@@ -187,14 +266,18 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
 
   it("applies small runs during a burst and queues the next page itself; a quiet intake gets one large run", async () => {
     const resident = await buildResident(store.db, wardId);
-    const burst = await record(...Array.from({ length: 130 }, (_, i) => text(resident.zaloOaUserId!, `page-${i}`, Date.now() + i)));
+    const burst = await record(
+      ...Array.from({ length: 130 }, (_, i) => text(resident.zaloOaUserId!, `page-${i}`, Date.now() + i)),
+    );
     busyIntake();
     await run(burst.slice(0, 1));
     expect(await open()).toHaveLength(30);
     const waiting = await queues.webhooks.getJobs(["wait", "prioritized", "delayed"]);
     expect(waiting.map((j) => j.data)).toContainEqual({ eventIds: [burst[100]] });
 
-    const backlog = await record(...Array.from({ length: 300 }, (_, i) => text(resident.zaloOaUserId!, `quiet-${i}`, Date.now() + i)));
+    const backlog = await record(
+      ...Array.from({ length: 300 }, (_, i) => text(resident.zaloOaUserId!, `quiet-${i}`, Date.now() + i)),
+    );
     ctx = { ...ctx, intake: new IntakeMeter(100) };
     await run(backlog.slice(0, 1));
     expect(await open()).toEqual([]);
@@ -202,7 +285,9 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
 
   it("after Redis lost its jobs, the reconciler wakes the application of events left open, once", async () => {
     const resident = await buildResident(store.db, wardId);
-    const ids = await record(...Array.from({ length: 3 }, (_, i) => text(resident.zaloOaUserId!, `lost-${i}`, Date.now())));
+    const ids = await record(
+      ...Array.from({ length: 3 }, (_, i) => text(resident.zaloOaUserId!, `lost-${i}`, Date.now())),
+    );
     await store.db.update(webhookEvents).set({ receivedAt: new Date(Date.now() - 60_000) });
     await Promise.all(Object.values(queues).map((q) => q.obliterate({ force: true })));
     const result = await reconcileQueues(ctx);
@@ -218,7 +303,13 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     const resident = await buildResident(store.db, wardId);
     const [inDoubt] = await store.db
       .insert(deliveries)
-      .values({ broadcastId: broadcast.id, residentId: resident.id, channel: "oa", status: "sending", updatedAt: new Date(Date.now() - 3_600_000) })
+      .values({
+        broadcastId: broadcast.id,
+        residentId: resident.id,
+        channel: "oa",
+        status: "sending",
+        updatedAt: new Date(Date.now() - 3_600_000),
+      })
       .returning();
     await store.db.execute(sql`update broadcasts set status = 'cancelled' where id = ${broadcast.id}::uuid`);
     await Promise.all(Object.values(queues).map((q) => q.obliterate({ force: true })));

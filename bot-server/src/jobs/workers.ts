@@ -1,15 +1,15 @@
-import { Worker, type Job, type WorkerOptions } from "bullmq";
+import { type JobName, jobDefinitions, jobIds, type QueueName, queueNames } from "@loa-phuong/shared";
+import { type Job, Worker, type WorkerOptions } from "bullmq";
 import type { Redis } from "ioredis";
-import { jobDefinitions, jobIds, queueNames, type JobName, type QueueName } from "@loa-phuong/shared";
 import { handleBroadcastFanout } from "./broadcast-fanout.handler.js";
 import { handleBroadcastOccurrence } from "./broadcast-occurrence.handler.js";
 import { handleBroadcastWave } from "./broadcast-wave.handler.js";
 import { handleDeliverySend, markDeliveriesFailed } from "./delivery-send.handler.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 import { handleMaintenanceReconcile, reconcileQueues } from "./maintenance-reconcile.handler.js";
-import { handleWebhookProcess } from "./webhook-process.handler.js";
 import { handleRelayEscalate, handleRelayRemind } from "./relay-deadlines.handler.js";
 import { handleSignalReply } from "./signal-reply.handler.js";
+import { handleWebhookProcess } from "./webhook-process.handler.js";
 
 const handlers: { [N in JobName]: JobHandler<N> } = {
   "broadcast.fanout": handleBroadcastFanout,
@@ -59,20 +59,38 @@ export async function startWorkers(
   const make = (queue: QueueName, options: Partial<WorkerOptions> = {}) =>
     // A job whose worker died is picked up again (stalled check); deliveries are safe to re-run however
     // often that happens, so a few dead workers in a row must not fail the job.
-    new Worker(queue, processor, { connection, prefix, concurrency: 1, stalledInterval: ctx.config.WORKER_STALLED_INTERVAL_MS, lockDuration: ctx.config.WORKER_STALLED_INTERVAL_MS, maxStalledCount: 20, ...options });
+    new Worker(queue, processor, {
+      connection,
+      prefix,
+      concurrency: 1,
+      stalledInterval: ctx.config.WORKER_STALLED_INTERVAL_MS,
+      lockDuration: ctx.config.WORKER_STALLED_INTERVAL_MS,
+      maxStalledCount: 20,
+      ...options,
+    });
 
   // Zalo's rate limit is kept by the OA client's pacer (even spacing shared through Redis); -32 still
   // pauses this worker through rateLimit() + RateLimitError if Zalo counts differently.
   deliveryWorker = make(queueNames.deliveries, { concurrency: ctx.config.DELIVERY_CONCURRENCY });
-  const workers = [make(queueNames.broadcasts, { concurrency: 10 }), deliveryWorker, make(queueNames.webhooks, { concurrency: 1, limiter: WEBHOOK_APPLY_LIMIT }), make(queueNames.replies, { concurrency: 4 })];
+  const workers = [
+    make(queueNames.broadcasts, { concurrency: 10 }),
+    deliveryWorker,
+    make(queueNames.webhooks, { concurrency: 1, limiter: WEBHOOK_APPLY_LIMIT }),
+    make(queueNames.replies, { concurrency: 4 }),
+  ];
 
   for (const worker of workers) {
     worker.on("failed", (job, error) => {
       if (!job) return;
       const isFinal = job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === "UnrecoverableError";
-      ctx.logger.warn({ queue: worker.name, job: job.name, jobId: job.id, attempt: job.attemptsMade, isFinal, err: error }, "job failed");
+      ctx.logger.warn(
+        { queue: worker.name, job: job.name, jobId: job.id, attempt: job.attemptsMade, isFinal, err: error },
+        "job failed",
+      );
       if (isFinal && job.name === "delivery.send") {
-        markDeliveriesFailed(ctx, (job.data.deliveryIds as unknown[]).map(Number), error.message).catch((e: unknown) => ctx.logger.error({ err: e }, "could not record a failed delivery"));
+        markDeliveriesFailed(ctx, (job.data.deliveryIds as unknown[]).map(Number), error.message).catch(
+          (e: unknown) => ctx.logger.error({ err: e }, "could not record a failed delivery"),
+        );
       }
     });
     worker.on("error", (error) => ctx.logger.error({ queue: worker.name, err: error }, "worker error"));

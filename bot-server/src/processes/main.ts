@@ -7,5 +7,15 @@ import { onTerminationSignals } from "./shutdown.js";
 const config = loadConfigOrExit();
 const runtime = await startRuntime(config, { api: true, worker: true });
 onTerminationSignals(runtime.stop, runtime.logger);
-if (config.DEMO_MODE) await startDemo({ config, logger: runtime.logger, db: runtime.store.db, queues: runtime.queues, tokens: runtime.tokens });
-runtime.logger.info({ url: runtime.url, store: runtime.store.kind, demo: config.DEMO_MODE }, "Loa Phường ready");
+if (config.DEMO_MODE)
+  await startDemo({
+    config,
+    logger: runtime.logger,
+    db: runtime.store.db,
+    queues: runtime.queues,
+    tokens: runtime.tokens,
+  });
+runtime.logger.info(
+  { url: runtime.url, store: runtime.store.kind, demo: config.DEMO_MODE },
+  "Loa Phường ready",
+);

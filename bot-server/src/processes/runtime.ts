@@ -3,21 +3,21 @@ import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { resolveFromRoot, type Config } from "../config/config.js";
-import { createApp } from "../http/app.js";
+import { type Config, resolveFromRoot } from "../config/config.js";
 import type { ApiContext } from "../http/api-context.js";
+import { createApp } from "../http/app.js";
 import { startWorkers, type Workers } from "../jobs/workers.js";
 import { createLogger } from "../logger.js";
-import { checkEvictionPolicy, createRedis, waitUntilReady } from "../queue/redis.js";
 import { closeQueues, createQueues, type Queues } from "../queue/queues.js";
-import { openStore, storeOptionsFromConfig, type Store } from "../store/database.js";
+import { checkEvictionPolicy, createRedis, waitUntilReady } from "../queue/redis.js";
+import { raiseAlertOnce, resolveAlerts } from "../services/staff-alerts.js";
+import { openStore, type Store, storeOptionsFromConfig } from "../store/database.js";
+import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { GraphClient } from "../zalo/graph-client.js";
 import { createZaloHttp } from "../zalo/http.js";
 import { OaClient } from "../zalo/oa-client.js";
 import { OaTokenStore } from "../zalo/oa-token-store.js";
 import { SendPacer } from "../zalo/send-pacer.js";
-import { raiseAlertOnce, resolveAlerts } from "../services/staff-alerts.js";
-import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { runShutdown, type ShutdownStep } from "./shutdown.js";
 
 export interface RuntimeOptions {
@@ -46,15 +46,24 @@ export interface Runtime {
 
 /** Builds a process from its parts in dependency order; `stop` takes them down in reverse. */
 export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL, options.api && options.worker ? "loa" : options.api ? "loa-api" : "loa-worker");
+  const logger =
+    options.logger ??
+    createLogger(
+      config.LOG_LEVEL,
+      options.api && options.worker ? "loa" : options.api ? "loa-api" : "loa-worker",
+    );
   const dataDir = resolveFromRoot(config.DATA_DIR);
-  const store = options.store ?? (await openStore(storeOptionsFromConfig({ DATABASE_URL: config.DATABASE_URL, dataDir })));
+  const store =
+    options.store ??
+    (await openStore(storeOptionsFromConfig({ DATABASE_URL: config.DATABASE_URL, dataDir })));
   const producerRedis = createRedis(config.REDIS_URL, "producer");
   producerRedis.on("error", (err) => logger.debug({ err }, "redis (producer) error"));
   const workerRedis: Redis | undefined = options.worker ? createRedis(config.REDIS_URL, "worker") : undefined;
   workerRedis?.on("error", (err) => logger.warn({ err }, "redis (worker) error"));
   await waitUntilReady(producerRedis, 5000).catch((err: unknown) => {
-    throw new Error(`Không kết nối được Redis tại ${config.REDIS_URL}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(
+      `Không kết nối được Redis tại ${config.REDIS_URL}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   });
   const evictionProblem = await checkEvictionPolicy(producerRedis).catch(() => undefined);
   if (evictionProblem) logger.error(evictionProblem);
@@ -68,7 +77,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     oaId: config.ZALO_OA_ID,
     initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN,
     onAuthorizationLost: async (error) => {
-      logger.error({ err: error }, "the OA lost its authorisation: OA messages are paused until it is granted again");
+      logger.error(
+        { err: error },
+        "the OA lost its authorisation: OA messages are paused until it is granted again",
+      );
       await raiseAlertOnce(store.db, {
         wardId: config.WARD_ID,
         kind: "oa_authorization_lost",
@@ -77,13 +89,23 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     },
     onAuthorized: () => resolveAlerts(store.db, config.WARD_ID, "oa_authorization_lost"),
   });
-  const graph = new GraphClient(createZaloHttp(config.ZALO_GRAPH_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS), config.ZALO_APP_SECRET, config.ZALO_USE_APPSECRET_PROOF, config.ZALO_MINI_APP_ID);
+  const graph = new GraphClient(
+    createZaloHttp(config.ZALO_GRAPH_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS),
+    config.ZALO_APP_SECRET,
+    config.ZALO_USE_APPSECRET_PROOF,
+    config.ZALO_MINI_APP_ID,
+  );
   const oa = new OaClient({
     http: createZaloHttp(config.ZALO_OPENAPI_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS),
     tokens,
     appSecret: config.ZALO_APP_SECRET,
     useAppSecretProof: config.ZALO_USE_APPSECRET_PROOF,
-    pacer: new SendPacer(producerRedis, { perMinute: config.ZALO_RATE_LIMIT_PER_MINUTE, keyPrefix: config.QUEUE_PREFIX, appId: config.ZALO_APP_ID, callTimeoutMs: config.ZALO_HTTP_TIMEOUT_MS }),
+    pacer: new SendPacer(producerRedis, {
+      perMinute: config.ZALO_RATE_LIMIT_PER_MINUTE,
+      keyPrefix: config.QUEUE_PREFIX,
+      appId: config.ZALO_APP_ID,
+      callTimeoutMs: config.ZALO_HTTP_TIMEOUT_MS,
+    }),
   });
 
   const intake = new IntakeMeter();
@@ -93,7 +115,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   let url: string | undefined;
   if (options.api) {
     const ctx: ApiContext = { config, logger, db: store.db, queues, redis: producerRedis, graph, intake };
-    app = createApp(ctx, { miniAppDistDir: resolveFromRoot(config.MINI_APP_DIST_DIR), isShuttingDown: () => shuttingDown });
+    app = createApp(ctx, {
+      miniAppDistDir: resolveFromRoot(config.MINI_APP_DIST_DIR),
+      isShuttingDown: () => shuttingDown,
+    });
     server = createServer(app);
     await new Promise<void>((resolve, reject) => {
       server!.once("error", reject);
@@ -102,17 +127,43 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     const address = server.address() as AddressInfo;
     url = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${address.port}`;
   }
-  const workers = workerRedis ? await startWorkers({ config, logger, db: store.db, queues, oa, ...(options.api ? { intake } : {}) }, workerRedis, config.QUEUE_PREFIX) : undefined;
+  const workers = workerRedis
+    ? await startWorkers(
+        { config, logger, db: store.db, queues, oa, ...(options.api ? { intake } : {}) },
+        workerRedis,
+        config.QUEUE_PREFIX,
+      )
+    : undefined;
 
   const steps: ShutdownStep[] = [
-    { name: "stop accepting HTTP", run: async () => { shuttingDown = true; if (server) await closeServer(server); } },
+    {
+      name: "stop accepting HTTP",
+      run: async () => {
+        shuttingDown = true;
+        if (server) await closeServer(server);
+      },
+    },
     { name: "close workers", run: async () => workers?.close() },
     { name: "close queues", run: () => closeQueues(queues) },
-    { name: "close Redis", run: async () => { producerRedis.disconnect(); workerRedis?.disconnect(); } },
+    {
+      name: "close Redis",
+      run: async () => {
+        producerRedis.disconnect();
+        workerRedis?.disconnect();
+      },
+    },
     ...(options.store ? [] : [{ name: "close store", run: () => store.close() }]),
   ];
   return {
-    config, logger, store, queues, tokens, app, server, workers, url,
+    config,
+    logger,
+    store,
+    queues,
+    tokens,
+    app,
+    server,
+    workers,
+    url,
     stop: () => runShutdown(steps, logger, config.SHUTDOWN_TIMEOUT_MS),
   };
 }

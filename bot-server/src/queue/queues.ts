@@ -1,6 +1,12 @@
-import { Queue, type JobsOptions } from "bullmq";
+import {
+  type JobName,
+  type JobPayload,
+  jobDefinitions,
+  type QueueName,
+  queueNames,
+} from "@loa-phuong/shared";
+import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { jobDefinitions, queueNames, type JobName, type JobPayload, type QueueName } from "@loa-phuong/shared";
 import { AppError } from "../http/app-error.js";
 
 /**
@@ -35,7 +41,12 @@ export interface EnqueueOptions extends Pick<JobsOptions, "delay" | "priority" |
 }
 
 /** Adds a typed job; the payload is checked against its schema before it reaches Redis. */
-export async function enqueue<N extends JobName>(queues: Queues, name: N, payload: JobPayload<N>, options: EnqueueOptions): Promise<void> {
+export async function enqueue<N extends JobName>(
+  queues: Queues,
+  name: N,
+  payload: JobPayload<N>,
+  options: EnqueueOptions,
+): Promise<void> {
   const definition = jobDefinitions[name];
   const data = definition.payload.parse(payload);
   try {
@@ -54,7 +65,9 @@ export async function enqueueBulk<N extends JobName>(
   if (jobs.length === 0) return;
   const definition = jobDefinitions[name];
   try {
-    await queues[definition.queue].addBulk(jobs.map((j) => ({ name, data: definition.payload.parse(j.payload), opts: j.options })));
+    await queues[definition.queue].addBulk(
+      jobs.map((j) => ({ name, data: definition.payload.parse(j.payload), opts: j.options })),
+    );
   } catch (error) {
     throw asQueueError(error);
   }
@@ -63,7 +76,11 @@ export async function enqueueBulk<N extends JobName>(
 function asQueueError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   // ioredis with enableOfflineQueue: false rejects at once when the connection is down.
-  if (/Stream isn't writeable|Connection is closed|ECONNREFUSED|enableOfflineQueue|Reached the max retries/i.test(message)) {
+  if (
+    /Stream isn't writeable|Connection is closed|ECONNREFUSED|enableOfflineQueue|Reached the max retries/i.test(
+      message,
+    )
+  ) {
     return new AppError("queue_unavailable");
   }
   return error instanceof Error ? error : new Error(message);

@@ -14,7 +14,9 @@ export function createRedis(url: string, role: "worker" | "producer"): Redis {
 export async function checkEvictionPolicy(redis: Redis): Promise<string | undefined> {
   const reply = (await redis.config("GET", "maxmemory-policy")) as string[];
   const policy = reply[1];
-  return policy === "noeviction" ? undefined : `Redis maxmemory-policy là "${policy}", cần "noeviction" để không mất việc trong hàng đợi.`;
+  return policy === "noeviction"
+    ? undefined
+    : `Redis maxmemory-policy là "${policy}", cần "noeviction" để không mất việc trong hàng đợi.`;
 }
 
 /** Waits for the first connection (a fail-fast producer refuses commands until then). */

@@ -1,6 +1,6 @@
+import { type Audience, type AudienceSegment, type CivicRole, matchesAudience } from "@loa-phuong/shared";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matchesAudience, type Audience, type AudienceSegment, type CivicRole } from "@loa-phuong/shared";
 import type { Store } from "../store/database.js";
 import { buildGroup, buildResident, buildSchool, buildWard } from "../testing/factories.js";
 import { openTestStore, storeKinds } from "../testing/test-stores.js";
@@ -24,9 +24,23 @@ describe.each(storeKinds)("audiences on %s", (kind) => {
     for (let i = 0; i < 40; i++) {
       const groupId = i % 5 === 4 ? null : groups[i % 4]!;
       const isConfirmed = groupId !== null && i % 7 !== 0;
-      const residentRoles = roles.filter((_, r) => (i >> r) & 1).map((role, r) => ({ role, ...(role === "parent" || role === "teacher" ? { schoolId: schoolIds[(i + r) % 2]! } : {}) }));
-      await buildResident(store.db, wardId, { residentialGroupId: groupId, membershipStatus: groupId ? (isConfirmed ? "confirmed" : "pending") : null, roles: residentRoles });
-      facts.push({ wardId, residentialGroupId: groupId, isConfirmedMember: isConfirmed, civicRoles: residentRoles.map((r) => ({ role: r.role, schoolId: r.schoolId ?? null })) });
+      const residentRoles = roles
+        .filter((_, r) => (i >> r) & 1)
+        .map((role, r) => ({
+          role,
+          ...(role === "parent" || role === "teacher" ? { schoolId: schoolIds[(i + r) % 2]! } : {}),
+        }));
+      await buildResident(store.db, wardId, {
+        residentialGroupId: groupId,
+        membershipStatus: groupId ? (isConfirmed ? "confirmed" : "pending") : null,
+        roles: residentRoles,
+      });
+      facts.push({
+        wardId,
+        residentialGroupId: groupId,
+        isConfirmedMember: isConfirmed,
+        civicRoles: residentRoles.map((r) => ({ role: r.role, schoolId: r.schoolId ?? null })),
+      });
     }
     await buildResident(store.db, otherWard, {});
   });
@@ -37,23 +51,42 @@ describe.each(storeKinds)("audiences on %s", (kind) => {
       .record({
         wholeWard: fc.boolean(),
         residentialGroupIds: fc.subarray([0, 1, 2, 3]),
-        civicRoles: fc.array(fc.record({ role: fc.constantFrom<CivicRole>("parent", "teacher", "party_member", "group_head"), school: fc.constantFrom(-1, 0, 1) }), { maxLength: 2 }),
+        civicRoles: fc.array(
+          fc.record({
+            role: fc.constantFrom<CivicRole>("parent", "teacher", "party_member", "group_head"),
+            school: fc.constantFrom(-1, 0, 1),
+          }),
+          { maxLength: 2 },
+        ),
       })
       .filter((s) => s.wholeWard || s.residentialGroupIds.length > 0 || s.civicRoles.length > 0)
       .map((s) => ({
         ...(s.wholeWard ? { wholeWard: true } : {}),
-        ...(s.residentialGroupIds.length ? { residentialGroupIds: s.residentialGroupIds.map((i) => groups[i]!) } : {}),
-        ...(s.civicRoles.length ? { civicRoles: s.civicRoles.map((r) => ({ role: r.role, ...(r.school >= 0 ? { schoolId: schoolIds[r.school]! } : {}) })) } : {}),
+        ...(s.residentialGroupIds.length
+          ? { residentialGroupIds: s.residentialGroupIds.map((i) => groups[i]!) }
+          : {}),
+        ...(s.civicRoles.length
+          ? {
+              civicRoles: s.civicRoles.map((r) => ({
+                role: r.role,
+                ...(r.school >= 0 ? { schoolId: schoolIds[r.school]! } : {}),
+              })),
+            }
+          : {}),
       }));
 
   it("counts in SQL exactly whom the resident-side rule admits, for any audience", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(segment(), { minLength: 1, maxLength: 3 }), fc.array(segment(), { maxLength: 2 }), async (include, exclude) => {
-        const audience: Audience = { include, exclude };
-        const expected = facts.filter((f) => matchesAudience(f, wardId, audience)).length;
-        const counted = await countAudience(store.db, wardId, audience, { dailyCap: 0 });
-        expect(counted.recipients).toBe(expected);
-      }),
+      fc.asyncProperty(
+        fc.array(segment(), { minLength: 1, maxLength: 3 }),
+        fc.array(segment(), { maxLength: 2 }),
+        async (include, exclude) => {
+          const audience: Audience = { include, exclude };
+          const expected = facts.filter((f) => matchesAudience(f, wardId, audience)).length;
+          const counted = await countAudience(store.db, wardId, audience, { dailyCap: 0 });
+          expect(counted.recipients).toBe(expected);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -64,6 +97,8 @@ describe.each(storeKinds)("audiences on %s", (kind) => {
     await buildResident(store.db, ward, { isFollower: false });
     await buildResident(store.db, ward, { lastInteractionAt: new Date(Date.now() - 8 * 86_400_000) });
     await buildResident(store.db, ward, { zaloOaUserId: null });
-    expect(await countAudience(store.db, ward, { include: [{ wholeWard: true }], exclude: [] }, { dailyCap: 0 })).toEqual({ recipients: 4, reachableByOa: 1, cappedToday: 0 });
+    expect(
+      await countAudience(store.db, ward, { include: [{ wholeWard: true }], exclude: [] }, { dailyCap: 0 }),
+    ).toEqual({ recipients: 4, reachableByOa: 1, cappedToday: 0 });
   });
 });

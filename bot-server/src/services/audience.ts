@@ -1,7 +1,7 @@
-import { sql, type SQL } from "drizzle-orm";
-import { fromWardClock, wardClock, type Audience, type AudienceSegment } from "@loa-phuong/shared";
+import { type Audience, type AudienceSegment, fromWardClock, wardClock } from "@loa-phuong/shared";
+import { type SQL, sql } from "drizzle-orm";
 import { invalidFields } from "../http/app-error.js";
-import { queryRows, sqlArray, type Db, type Tx } from "../store/database.js";
+import { type Db, queryRows, sqlArray, type Tx } from "../store/database.js";
 
 /** Zalo lets the OA send customer-service messages only within 7 days of the resident's last interaction. */
 export const INTERACTION_WINDOW_DAYS = 7;
@@ -32,9 +32,15 @@ function segmentCondition(segment: AudienceSegment): SQL {
 
 /** True for residents of the ward in the audience: any `include` segment and no `exclude` segment. */
 export function audienceCondition(wardId: string, audience: Audience): SQL {
-  const include = sql.join(audience.include.map((s) => sql`(${segmentCondition(s)})`), sql` or `);
+  const include = sql.join(
+    audience.include.map((s) => sql`(${segmentCondition(s)})`),
+    sql` or `,
+  );
   const exclude = audience.exclude.length
-    ? sql` and not (${sql.join(audience.exclude.map((s) => sql`(${segmentCondition(s)})`), sql` or `)})`
+    ? sql` and not (${sql.join(
+        audience.exclude.map((s) => sql`(${segmentCondition(s)})`),
+        sql` or `,
+      )})`
     : sql``;
   return sql`(r.ward_id = ${wardId} and (${include})${exclude})`;
 }
@@ -71,7 +77,12 @@ export interface AudienceCounts {
  * How many residents an audience has, and how many of them the OA will message if it is sent now:
  * Zalo allows it (follower, 7-day window) and, for a non-urgent post, today's cap is not reached.
  */
-export async function countAudience(db: Db, wardId: string, audience: Audience, options: { dailyCap: number }): Promise<AudienceCounts> {
+export async function countAudience(
+  db: Db,
+  wardId: string,
+  audience: Audience,
+  options: { dailyCap: number },
+): Promise<AudienceCounts> {
   const [row] = await queryRows<{ recipients: number; reachable: number; capped: number }>(
     db,
     sql`with today as (${oaMessagesToday(options.dailyCap)})
@@ -80,7 +91,11 @@ export async function countAudience(db: Db, wardId: string, audience: Audience, 
                count(*) filter (where ${oaReachableCondition} and ${atDailyCap(options.dailyCap)})::int as capped
         from residents r left join today t on t.resident_id = r.id where ${audienceCondition(wardId, audience)}`,
   );
-  return { recipients: row?.recipients ?? 0, reachableByOa: row?.reachable ?? 0, cappedToday: row?.capped ?? 0 };
+  return {
+    recipients: row?.recipients ?? 0,
+    reachableByOa: row?.reachable ?? 0,
+    cappedToday: row?.capped ?? 0,
+  };
 }
 
 /**
@@ -90,19 +105,28 @@ export async function countAudience(db: Db, wardId: string, audience: Audience, 
 export async function assertAudienceKnown(db: Db | Tx, wardId: string, audience: Audience): Promise<void> {
   const segments = [...audience.include, ...audience.exclude];
   const groupIds = new Set(segments.flatMap((s) => s.residentialGroupIds ?? []));
-  const schoolIds = new Set(segments.flatMap((s) => (s.civicRoles ?? []).flatMap((r) => (r.schoolId ? [r.schoolId] : []))));
+  const schoolIds = new Set(
+    segments.flatMap((s) => (s.civicRoles ?? []).flatMap((r) => (r.schoolId ? [r.schoolId] : []))),
+  );
   /** The ids of `ids` that `table` has no row of in this ward. */
   const unknown = async (table: "residential_groups" | "schools", ids: Set<string>) => {
     if (ids.size === 0) return [];
-    const rows = await queryRows<{ id: string }>(db, sql`select id from ${sql.identifier(table)} where ward_id = ${wardId} and id = any(${sqlArray([...ids], "uuid")})`);
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`select id from ${sql.identifier(table)} where ward_id = ${wardId} and id = any(${sqlArray([...ids], "uuid")})`,
+    );
     const found = new Set(rows.map((r) => r.id));
     return [...ids].filter((id) => !found.has(id));
   };
   const groups = await unknown("residential_groups", groupIds);
   const schools = await unknown("schools", schoolIds);
   const fields = [
-    ...(groups.length ? [{ field: "body.audience", message: `Không có tổ dân phố này trong phường: ${groups.join(", ")}.` }] : []),
-    ...(schools.length ? [{ field: "body.audience", message: `Không có trường này trong phường: ${schools.join(", ")}.` }] : []),
+    ...(groups.length
+      ? [{ field: "body.audience", message: `Không có tổ dân phố này trong phường: ${groups.join(", ")}.` }]
+      : []),
+    ...(schools.length
+      ? [{ field: "body.audience", message: `Không có trường này trong phường: ${schools.join(", ")}.` }]
+      : []),
   ];
   if (fields.length > 0) throw invalidFields(fields);
 }

@@ -1,8 +1,8 @@
+import { type Broadcast, jobIds } from "@loa-phuong/shared";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { jobIds, type Broadcast } from "@loa-phuong/shared";
 import { AppError, notFound } from "../http/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
-import { queryRows, sqlArray, type Db, type Tx } from "../store/database.js";
+import { type Db, queryRows, sqlArray, type Tx } from "../store/database.js";
 import { broadcasts } from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";
 import { deliveryCounts, scheduleFanout, toBroadcastDto } from "./broadcasts.js";
@@ -19,21 +19,49 @@ function requireEditor(actor: StaffActor): void {
 }
 
 /** Stops a scheduled or sending broadcast; rows already sent stay sent, the rest wait. */
-export async function pauseBroadcast(ctx: ControlContext, actor: StaffActor, broadcastId: string): Promise<Broadcast> {
+export async function pauseBroadcast(
+  ctx: ControlContext,
+  actor: StaffActor,
+  broadcastId: string,
+): Promise<Broadcast> {
   requireEditor(actor);
-  const row = await transitionBroadcast(ctx.db, actor, broadcastId, ["scheduled", "sending"], "paused", "pause", { pauseReason: "manual", pausedAt: new Date() });
+  const row = await transitionBroadcast(
+    ctx.db,
+    actor,
+    broadcastId,
+    ["scheduled", "sending"],
+    "paused",
+    "pause",
+    { pauseReason: "manual", pausedAt: new Date() },
+  );
   return toBroadcastDto(row, await deliveryCounts(ctx.db, broadcastId));
 }
 
 /** Continues a paused broadcast where it stopped: waves again if it had started, else its schedule. */
-export async function resumeBroadcast(ctx: ControlContext, actor: StaffActor, broadcastId: string): Promise<Broadcast> {
+export async function resumeBroadcast(
+  ctx: ControlContext,
+  actor: StaffActor,
+  broadcastId: string,
+): Promise<Broadcast> {
   requireEditor(actor);
-  const [current] = await ctx.db.select().from(broadcasts).where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, actor.wardId)));
+  const [current] = await ctx.db
+    .select()
+    .from(broadcasts)
+    .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, actor.wardId)));
   if (!current) throw notFound("đợt gửi");
   const to = current.startedAt ? "sending" : "scheduled";
-  const row = await transitionBroadcast(ctx.db, actor, broadcastId, ["paused"], to, "resume", { pauseReason: null, pausedAt: null });
+  const row = await transitionBroadcast(ctx.db, actor, broadcastId, ["paused"], to, "resume", {
+    pauseReason: null,
+    pausedAt: null,
+  });
   try {
-    if (to === "sending") await enqueue(ctx.queues, "broadcast.wave", { broadcastId, afterId: 0 }, { jobId: jobIds.wave(broadcastId) });
+    if (to === "sending")
+      await enqueue(
+        ctx.queues,
+        "broadcast.wave",
+        { broadcastId, afterId: 0 },
+        { jobId: jobIds.wave(broadcastId) },
+      );
     else await scheduleFanout(ctx.queues, broadcastId, row.scheduledAt);
   } catch (error) {
     ctx.onEnqueueError(error);
@@ -42,10 +70,22 @@ export async function resumeBroadcast(ctx: ControlContext, actor: StaffActor, br
 }
 
 /** Cancels for good: rows not yet sent are closed as cancelled; a row in flight settles on its own. */
-export async function cancelBroadcast(ctx: ControlContext, actor: StaffActor, broadcastId: string): Promise<Broadcast> {
+export async function cancelBroadcast(
+  ctx: ControlContext,
+  actor: StaffActor,
+  broadcastId: string,
+): Promise<Broadcast> {
   requireEditor(actor);
   const row = await ctx.db.transaction(async (tx) => {
-    const updated = await transitionBroadcast(tx as unknown as Db, actor, broadcastId, ["scheduled", "sending", "paused"], "cancelled", "cancel", { finishedAt: new Date() });
+    const updated = await transitionBroadcast(
+      tx as unknown as Db,
+      actor,
+      broadcastId,
+      ["scheduled", "sending", "paused"],
+      "cancelled",
+      "cancel",
+      { finishedAt: new Date() },
+    );
     await closeCancelled(tx, [broadcastId]);
     await settlePostStatus(tx, updated.postId);
     return updated;
@@ -92,26 +132,57 @@ async function transitionBroadcast(
   const [updated] = await db
     .update(broadcasts)
     .set({ ...patch, status: to })
-    .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, actor.wardId), inArray(broadcasts.status, from)))
+    .where(
+      and(
+        eq(broadcasts.id, broadcastId),
+        eq(broadcasts.wardId, actor.wardId),
+        inArray(broadcasts.status, from),
+      ),
+    )
     .returning();
   if (!updated) {
-    const [exists] = await db.select({ status: broadcasts.status }).from(broadcasts).where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, actor.wardId)));
+    const [exists] = await db
+      .select({ status: broadcasts.status })
+      .from(broadcasts)
+      .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, actor.wardId)));
     if (!exists) throw notFound("đợt gửi");
-    throw new AppError("invalid_transition", `Đợt gửi đang ở trạng thái "${exists.status}", không thể ${action === "pause" ? "tạm dừng" : action === "resume" ? "tiếp tục" : "hủy"}.`);
+    throw new AppError(
+      "invalid_transition",
+      `Đợt gửi đang ở trạng thái "${exists.status}", không thể ${action === "pause" ? "tạm dừng" : action === "resume" ? "tiếp tục" : "hủy"}.`,
+    );
   }
-  await recordAudit(db, { entityType: "broadcast", entityId: broadcastId, action, actor: { type: "staff", id: actor.id }, fromStatus: from.join("|"), toStatus: to });
+  await recordAudit(db, {
+    entityType: "broadcast",
+    entityId: broadcastId,
+    action,
+    actor: { type: "staff", id: actor.id },
+    fromStatus: from.join("|"),
+    toStatus: to,
+  });
   return updated;
 }
 
 /** The system pauses broadcasts under way for a person to look at (e.g. the OA lost its authorisation). */
-export async function pauseBroadcasts(db: Db, broadcastIds: string[], reason: "oa_authorization"): Promise<string[]> {
+export async function pauseBroadcasts(
+  db: Db,
+  broadcastIds: string[],
+  reason: "oa_authorization",
+): Promise<string[]> {
   const paused = await queryRows<{ id: string }>(
     db,
     sql`update broadcasts set status = 'paused', pause_reason = ${reason}, paused_at = now()
         where id = any(${sqlArray(broadcastIds, "uuid")}) and status = 'sending' returning id`,
   );
   for (const { id } of paused) {
-    await recordAudit(db, { entityType: "broadcast", entityId: id, action: "auto_pause", actor: { type: "system" }, fromStatus: "sending", toStatus: "paused", details: { reason } });
+    await recordAudit(db, {
+      entityType: "broadcast",
+      entityId: id,
+      action: "auto_pause",
+      actor: { type: "system" },
+      fromStatus: "sending",
+      toStatus: "paused",
+      details: { reason },
+    });
   }
   return paused.map((p) => p.id);
 }
@@ -120,7 +191,11 @@ export async function pauseBroadcasts(db: Db, broadcastIds: string[], reason: "o
  * listmonk's max_send_errors: when more than `threshold` of the last `window` settled OA sends of a
  * broadcast failed, the worker pauses it for a person to look at.
  */
-export async function autoPauseOnErrors(db: Db, broadcastId: string, options: { window: number; threshold: number }): Promise<boolean> {
+export async function autoPauseOnErrors(
+  db: Db,
+  broadcastId: string,
+  options: { window: number; threshold: number },
+): Promise<boolean> {
   const result = (await db.execute(sql`
     with recent as (
       select status from deliveries
@@ -133,6 +208,14 @@ export async function autoPauseOnErrors(db: Db, broadcastId: string, options: { 
       and (select count(*) filter (where status = 'failed') from recent)::float / ${options.window} > ${options.threshold}
     returning id`)) as unknown as { rows: unknown[] };
   if (result.rows.length === 0) return false;
-  await recordAudit(db, { entityType: "broadcast", entityId: broadcastId, action: "auto_pause", actor: { type: "system" }, fromStatus: "sending", toStatus: "paused", details: options });
+  await recordAudit(db, {
+    entityType: "broadcast",
+    entityId: broadcastId,
+    action: "auto_pause",
+    actor: { type: "system" },
+    fromStatus: "sending",
+    toStatus: "paused",
+    details: options,
+  });
   return true;
 }

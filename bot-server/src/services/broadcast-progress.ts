@@ -1,21 +1,30 @@
-import { and, desc, eq, sql } from "drizzle-orm";
 import type { Broadcast, BroadcastProgress, BroadcastStatus, DeliveryStatus } from "@loa-phuong/shared";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { notFound } from "../http/app-error.js";
-import { queryRows, type Db } from "../store/database.js";
+import { type Db, queryRows } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";
 import { toBroadcastDto } from "./broadcasts.js";
 
 const SETTLED: DeliveryStatus[] = ["sent", "delivered", "seen", "failed", "fallback"];
 
 /** Counts by state, failures and fallbacks by reason, and a per-group breakdown, in two queries. */
-export async function broadcastProgress(db: Db, wardId: string, broadcastId: string): Promise<BroadcastProgress> {
+export async function broadcastProgress(
+  db: Db,
+  wardId: string,
+  broadcastId: string,
+): Promise<BroadcastProgress> {
   const [row] = await db
     .select({ broadcast: broadcasts, postTitle: posts.title, postKind: posts.kind })
     .from(broadcasts)
     .innerJoin(posts, eq(posts.id, broadcasts.postId))
     .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, wardId)));
   if (!row) throw notFound("đợt gửi");
-  const groups = await queryRows<{ group_id: string | null; name: string | null; status: DeliveryStatus; n: number }>(
+  const groups = await queryRows<{
+    group_id: string | null;
+    name: string | null;
+    status: DeliveryStatus;
+    n: number;
+  }>(
     db,
     sql`select r.residential_group_id as group_id, g.name, d.status, count(*)::int as n
         from deliveries d join residents r on r.id = d.resident_id
@@ -34,7 +43,12 @@ export async function broadcastProgress(db: Db, wardId: string, broadcastId: str
   for (const g of groups) {
     counts[g.status] = (counts[g.status] ?? 0) + g.n;
     const key = g.group_id ?? "none";
-    const entry = byGroup.get(key) ?? { groupId: g.group_id, name: g.name ?? "Chưa thuộc tổ dân phố", total: 0, counts: {} };
+    const entry = byGroup.get(key) ?? {
+      groupId: g.group_id,
+      name: g.name ?? "Chưa thuộc tổ dân phố",
+      total: 0,
+      counts: {},
+    };
     entry.total += g.n;
     entry.counts[g.status] = (entry.counts[g.status] ?? 0) + g.n;
     byGroup.set(key, entry);
@@ -46,7 +60,12 @@ export async function broadcastProgress(db: Db, wardId: string, broadcastId: str
     post: { id: row.broadcast.postId, title: row.postTitle, kind: row.postKind },
     total,
     // A broadcast that ended before fan-out (cancelled while scheduled) has no rows and is complete.
-    settledRatio: total === 0 ? (["sent", "cancelled", "failed"].includes(row.broadcast.status) ? 1 : 0) : settled / total,
+    settledRatio:
+      total === 0
+        ? ["sent", "cancelled", "failed"].includes(row.broadcast.status)
+          ? 1
+          : 0
+        : settled / total,
     reasons: reasons.map((r) => ({ status: r.status, reason: r.reason, count: r.n })),
     groups: [...byGroup.values()].sort((a, b) => a.name.localeCompare(b.name, "vi", { numeric: true })),
     pauseReason: row.broadcast.pauseReason,

@@ -1,8 +1,15 @@
+import {
+  type Broadcast,
+  type CreateBroadcastRequest,
+  createBroadcastRequestSchema,
+  type DeliveryStatus,
+  formatDateTime,
+  jobIds,
+} from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
-import { createBroadcastRequestSchema, formatDateTime, jobIds, type Broadcast, type CreateBroadcastRequest, type DeliveryStatus } from "@loa-phuong/shared";
 import { AppError, invalidFields, notFound } from "../http/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
-import { queryRows, type Db } from "../store/database.js";
+import { type Db, queryRows } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";
 import { assertAudienceKnown } from "./audience.js";
 import { recordAudit } from "./audit.js";
@@ -13,7 +20,10 @@ type BroadcastRow = typeof broadcasts.$inferSelect;
 /** A send time this far in the past is still "now" (clocks, a slow form); anything older is refused. */
 const PAST_GRACE_MS = 60_000;
 
-export function toBroadcastDto(row: BroadcastRow, counts: Partial<Record<DeliveryStatus, number>> = {}): Broadcast {
+export function toBroadcastDto(
+  row: BroadcastRow,
+  counts: Partial<Record<DeliveryStatus, number>> = {},
+): Broadcast {
   return {
     id: row.id,
     postId: row.postId,
@@ -40,7 +50,12 @@ export async function createBroadcast(
   const data = createBroadcastRequestSchema.parse(input);
   const scheduledAt = data.scheduledAt ? new Date(data.scheduledAt) : new Date();
   if (scheduledAt.getTime() < Date.now() - PAST_GRACE_MS) {
-    throw invalidFields([{ field: "body.scheduledAt", message: "Thời điểm gửi đã qua: chọn một thời điểm sau bây giờ, hoặc Gửi ngay." }]);
+    throw invalidFields([
+      {
+        field: "body.scheduledAt",
+        message: "Thời điểm gửi đã qua: chọn một thời điểm sau bây giờ, hoặc Gửi ngay.",
+      },
+    ]);
   }
   const row = await ctx.db.transaction(async (tx) => {
     const [post] = await tx
@@ -49,7 +64,9 @@ export async function createBroadcast(
       .where(and(eq(posts.id, data.postId), eq(posts.wardId, actor.wardId)))
       .for("update");
     if (!post) throw notFound("bài viết");
-    const isApproved = ["approved", "scheduled", "sending", "sent"].includes(post.status) && post.approvedVersion === post.version;
+    const isApproved =
+      ["approved", "scheduled", "sending", "sent"].includes(post.status) &&
+      post.approvedVersion === post.version;
     if (!isApproved || post.approvedVersion === null) {
       throw new AppError("invalid_transition", "Chỉ gửi được bài đã được duyệt.");
     }
@@ -65,7 +82,10 @@ export async function createBroadcast(
           limit 1`,
     );
     if (twin) {
-      throw new AppError("conflict", `Đợt gửi giống hệt (cùng bài, cùng người nhận, cùng thời điểm) vừa được tạo lúc ${formatDateTime(twin.created_at)}; không tạo thêm.`);
+      throw new AppError(
+        "conflict",
+        `Đợt gửi giống hệt (cùng bài, cùng người nhận, cùng thời điểm) vừa được tạo lúc ${formatDateTime(twin.created_at)}; không tạo thêm.`,
+      );
     }
     const [created] = await tx
       .insert(broadcasts)
@@ -80,14 +100,20 @@ export async function createBroadcast(
       })
       .returning();
     if (!created) throw new Error("insert returned no row");
-    if (post.status === "approved") await tx.update(posts).set({ status: "scheduled", updatedAt: new Date() }).where(eq(posts.id, post.id));
+    if (post.status === "approved")
+      await tx.update(posts).set({ status: "scheduled", updatedAt: new Date() }).where(eq(posts.id, post.id));
     await recordAudit(tx, {
       entityType: "broadcast",
       entityId: created.id,
       action: "schedule",
       actor: { type: "staff", id: actor.id },
       toStatus: created.status,
-      details: { postId: post.id, postVersion: created.postVersion, scheduledAt: scheduledAt.toISOString(), audience: data.audience },
+      details: {
+        postId: post.id,
+        postVersion: created.postVersion,
+        scheduledAt: scheduledAt.toISOString(),
+        audience: data.audience,
+      },
     });
     return created;
   });
@@ -104,7 +130,10 @@ export async function scheduleFanout(queues: Queues, broadcastId: string, schedu
   await enqueue(queues, "broadcast.fanout", { broadcastId }, { jobId: jobIds.fanout(broadcastId), delay });
 }
 
-export async function deliveryCounts(db: Db, broadcastId: string): Promise<Partial<Record<DeliveryStatus, number>>> {
+export async function deliveryCounts(
+  db: Db,
+  broadcastId: string,
+): Promise<Partial<Record<DeliveryStatus, number>>> {
   const rows = await queryRows<{ status: DeliveryStatus; n: number }>(
     db,
     sql`select status, count(*)::int as n from deliveries where broadcast_id = ${broadcastId}::uuid group by status`,
@@ -113,7 +142,10 @@ export async function deliveryCounts(db: Db, broadcastId: string): Promise<Parti
 }
 
 export async function getBroadcast(db: Db, wardId: string, broadcastId: string): Promise<Broadcast> {
-  const [row] = await db.select().from(broadcasts).where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, wardId)));
+  const [row] = await db
+    .select()
+    .from(broadcasts)
+    .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, wardId)));
   if (!row) throw notFound("đợt gửi");
   return toBroadcastDto(row, await deliveryCounts(db, broadcastId));
 }

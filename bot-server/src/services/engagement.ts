@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { PostEngagement, ReactionKind } from "@loa-phuong/shared";
+import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "../http/app-error.js";
-import { queryRows, type Db } from "../store/database.js";
+import { type Db, queryRows } from "../store/database.js";
 import { pollAnswers, postReactions, postReads, residents } from "../store/schema/index.js";
 import { feedItemFor, shownPostVersion } from "./feed.js";
 import { recordMiniAppSignal } from "./signals.js";
@@ -12,7 +12,9 @@ type ResidentRow = typeof residents.$inferSelect;
 /** The poll as the resident was shown it: the version of the broadcast that reached them. */
 async function pollOf(db: Db, resident: ResidentRow, postId: string) {
   const version = await shownPostVersion(db, resident, postId);
-  const [row] = await queryRows<{ poll: { question: string; multiple: boolean; options: { id: string; label: string }[] } | null }>(
+  const [row] = await queryRows<{
+    poll: { question: string; multiple: boolean; options: { id: string; label: string }[] } | null;
+  }>(
     db,
     sql`select v.poll from post_versions v where v.post_id = ${postId}::uuid and v.version = ${version}`,
   );
@@ -25,16 +27,33 @@ export async function engagementFor(db: Db, resident: ResidentRow, postId: strin
     db,
     sql`select reaction, count(*)::int as n, bool_or(resident_id = ${resident.id}::uuid) as mine from post_reactions where post_id = ${postId}::uuid group by reaction`,
   );
-  const [answer] = await db.select().from(pollAnswers).where(and(eq(pollAnswers.postId, postId), eq(pollAnswers.residentId, resident.id)));
+  const [answer] = await db
+    .select()
+    .from(pollAnswers)
+    .where(and(eq(pollAnswers.postId, postId), eq(pollAnswers.residentId, resident.id)));
   let pollView: PostEngagement["poll"] = null;
   if (poll) {
     // Results only once the resident has answered, so earlier answers do not steer theirs.
-    const votes = answer ? await queryRows<{ option_id: string; n: number }>(db, sql`select o.value as option_id, count(*)::int as n from poll_answers a, jsonb_array_elements_text(a.option_ids) o where a.post_id = ${postId}::uuid group by o.value`) : [];
-    const [total] = answer ? await queryRows<{ n: number }>(db, sql`select count(*)::int as n from poll_answers where post_id = ${postId}::uuid`) : [];
+    const votes = answer
+      ? await queryRows<{ option_id: string; n: number }>(
+          db,
+          sql`select o.value as option_id, count(*)::int as n from poll_answers a, jsonb_array_elements_text(a.option_ids) o where a.post_id = ${postId}::uuid group by o.value`,
+        )
+      : [];
+    const [total] = answer
+      ? await queryRows<{ n: number }>(
+          db,
+          sql`select count(*)::int as n from poll_answers where post_id = ${postId}::uuid`,
+        )
+      : [];
     pollView = {
       question: poll.question,
       multiple: poll.multiple,
-      options: poll.options.map((o) => ({ id: o.id, label: o.label, votes: answer ? (votes.find((v) => v.option_id === o.id)?.n ?? 0) : null })),
+      options: poll.options.map((o) => ({
+        id: o.id,
+        label: o.label,
+        votes: answer ? (votes.find((v) => v.option_id === o.id)?.n ?? 0) : null,
+      })),
       myAnswer: answer?.optionIds ?? null,
       totalVotes: answer ? (total?.n ?? 0) : null,
     };
@@ -47,32 +66,71 @@ export async function engagementFor(db: Db, resident: ResidentRow, postId: strin
   };
 }
 
-export async function react(db: Db, resident: ResidentRow, postId: string, reaction: ReactionKind, active: boolean): Promise<PostEngagement> {
+export async function react(
+  db: Db,
+  resident: ResidentRow,
+  postId: string,
+  reaction: ReactionKind,
+  active: boolean,
+): Promise<PostEngagement> {
   await feedItemFor(db, resident, postId);
   if (active) {
-    const added = await db.insert(postReactions).values({ postId, residentId: resident.id, reaction }).onConflictDoNothing().returning();
-    if (added.length) await recordMiniAppSignal(db, resident, { kind: "reaction", postId, payload: { reaction } });
+    const added = await db
+      .insert(postReactions)
+      .values({ postId, residentId: resident.id, reaction })
+      .onConflictDoNothing()
+      .returning();
+    if (added.length)
+      await recordMiniAppSignal(db, resident, { kind: "reaction", postId, payload: { reaction } });
   } else {
-    await db.delete(postReactions).where(and(eq(postReactions.postId, postId), eq(postReactions.residentId, resident.id), eq(postReactions.reaction, reaction)));
+    await db
+      .delete(postReactions)
+      .where(
+        and(
+          eq(postReactions.postId, postId),
+          eq(postReactions.residentId, resident.id),
+          eq(postReactions.reaction, reaction),
+        ),
+      );
   }
   return engagementFor(db, resident, postId);
 }
 
-export async function answerPoll(db: Db, resident: ResidentRow, postId: string, optionIds: string[]): Promise<PostEngagement> {
+export async function answerPoll(
+  db: Db,
+  resident: ResidentRow,
+  postId: string,
+  optionIds: string[],
+): Promise<PostEngagement> {
   const poll = await pollOf(db, resident, postId);
   if (!poll) throw new AppError("not_found", "Bài này không có khảo sát.");
   const valid = new Set(poll.options.map((o) => o.id));
   const chosen = [...new Set(optionIds)];
   if (chosen.some((id) => !valid.has(id)) || (!poll.multiple && chosen.length !== 1)) {
-    throw new AppError("validation_failed", "Lựa chọn không hợp lệ.", [{ field: "body.optionIds", message: poll.multiple ? "Chỉ chọn trong các phương án" : "Chọn đúng một phương án" }]);
+    throw new AppError("validation_failed", "Lựa chọn không hợp lệ.", [
+      {
+        field: "body.optionIds",
+        message: poll.multiple ? "Chỉ chọn trong các phương án" : "Chọn đúng một phương án",
+      },
+    ]);
   }
-  const inserted = await db.insert(pollAnswers).values({ postId, residentId: resident.id, optionIds: chosen }).onConflictDoNothing().returning();
+  const inserted = await db
+    .insert(pollAnswers)
+    .values({ postId, residentId: resident.id, optionIds: chosen })
+    .onConflictDoNothing()
+    .returning();
   if (inserted.length === 0) throw new AppError("already_answered");
   await recordMiniAppSignal(db, resident, { kind: "poll_answer", postId, payload: { optionIds: chosen } });
   return engagementFor(db, resident, postId);
 }
 
-export async function askOnPost(db: Db, resident: ResidentRow, postId: string, kind: "question" | "comment", text: string): Promise<number> {
+export async function askOnPost(
+  db: Db,
+  resident: ResidentRow,
+  postId: string,
+  kind: "question" | "comment",
+  text: string,
+): Promise<number> {
   await feedItemFor(db, resident, postId);
   return recordMiniAppSignal(db, resident, { kind, text, postId });
 }
@@ -84,7 +142,15 @@ export async function markRead(db: Db, resident: ResidentRow, postId: string): P
 
 /** The resident's questions, comments, reports and nominations (on one post, or all) with the ward's answers shown in the app. */
 export async function myQuestions(db: Db, resident: ResidentRow, postId?: string) {
-  const rows = await queryRows<{ id: number; kind: string; text: string | null; sent_at: Date | string; post_id: string | null; post_title: string | null; replies: { text: string; at: string; by: string }[] }>(
+  const rows = await queryRows<{
+    id: number;
+    kind: string;
+    text: string | null;
+    sent_at: Date | string;
+    post_id: string | null;
+    post_title: string | null;
+    replies: { text: string; at: string; by: string }[];
+  }>(
     db,
     sql`select s.id, s.kind, s.text, s.sent_at, p.id as post_id, v.title as post_title,
                coalesce((select json_agg(json_build_object('text', r.text, 'at', r.created_at, 'by', 'Phường') order by r.created_at)

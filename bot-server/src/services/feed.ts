@@ -1,7 +1,7 @@
+import { type Audience, type FeedItem, matchesAudience, type PostKind } from "@loa-phuong/shared";
 import { sql } from "drizzle-orm";
-import { matchesAudience, type Audience, type FeedItem, type PostKind } from "@loa-phuong/shared";
 import { notFound } from "../http/app-error.js";
-import { queryRows, type Db } from "../store/database.js";
+import { type Db, queryRows } from "../store/database.js";
 import type { residents } from "../store/schema/index.js";
 import { audienceFacts } from "./residents.js";
 
@@ -32,7 +32,12 @@ interface StartedBroadcast {
 export async function feedFor(
   db: Db,
   resident: typeof residents.$inferSelect,
-  options: { kind?: PostKind | undefined; before?: string | undefined; limit: number; postId?: string | undefined },
+  options: {
+    kind?: PostKind | undefined;
+    before?: string | undefined;
+    limit: number;
+    postId?: string | undefined;
+  },
 ): Promise<FeedItem[]> {
   return (await addressedBroadcasts(db, resident, options)).map(toFeedItem);
 }
@@ -41,7 +46,12 @@ export async function feedFor(
 async function addressedBroadcasts(
   db: Db,
   resident: typeof residents.$inferSelect,
-  options: { kind?: PostKind | undefined; before?: string | undefined; limit: number; postId?: string | undefined },
+  options: {
+    kind?: PostKind | undefined;
+    before?: string | undefined;
+    limit: number;
+    postId?: string | undefined;
+  },
 ): Promise<StartedBroadcast[]> {
   const facts = await audienceFacts(db, resident);
   const rows = await queryRows<StartedBroadcast>(
@@ -79,7 +89,12 @@ async function addressedBroadcasts(
  * reference, or an opening already counted): neighbours who are not (yet) confirmed members of the
  * group read what their head forwarded to them.
  */
-export async function feedItemFor(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<FeedItem> {
+export async function feedItemFor(
+  db: Db,
+  resident: typeof residents.$inferSelect,
+  postId: string,
+  relayRef?: string,
+): Promise<FeedItem> {
   return toFeedItem(await shownBroadcast(db, resident, postId, relayRef));
 }
 
@@ -87,18 +102,32 @@ export async function feedItemFor(db: Db, resident: typeof residents.$inferSelec
  * The version of a post the resident was shown (its newest broadcast to them): what they react to
  * and answer is that version's, even when a newer one has been approved since.
  */
-export async function shownPostVersion(db: Db, resident: typeof residents.$inferSelect, postId: string): Promise<number> {
+export async function shownPostVersion(
+  db: Db,
+  resident: typeof residents.$inferSelect,
+  postId: string,
+): Promise<number> {
   return (await shownBroadcast(db, resident, postId)).post_version;
 }
 
-async function shownBroadcast(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<StartedBroadcast> {
+async function shownBroadcast(
+  db: Db,
+  resident: typeof residents.$inferSelect,
+  postId: string,
+  relayRef?: string,
+): Promise<StartedBroadcast> {
   const [addressed] = await addressedBroadcasts(db, resident, { limit: 1, postId });
   const row = addressed ?? (await relayedBroadcast(db, resident, postId, relayRef));
   if (!row) throw notFound("bài viết");
   return row;
 }
 
-async function relayedBroadcast(db: Db, resident: typeof residents.$inferSelect, postId: string, relayRef?: string): Promise<StartedBroadcast | undefined> {
+async function relayedBroadcast(
+  db: Db,
+  resident: typeof residents.$inferSelect,
+  postId: string,
+  relayRef?: string,
+): Promise<StartedBroadcast | undefined> {
   const [row] = await queryRows<StartedBroadcast>(
     db,
     sql`select b.id as broadcast_id, b.post_version, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body, v.image_url,
@@ -124,7 +153,8 @@ function toFeedItem(row: StartedBroadcast): FeedItem {
     summary: row.summary,
     body: row.body,
     imageUrl: row.image_url,
-    campaign: row.campaign_id && row.campaign_title ? { id: row.campaign_id, title: row.campaign_title } : null,
+    campaign:
+      row.campaign_id && row.campaign_title ? { id: row.campaign_id, title: row.campaign_title } : null,
     publishedAt: new Date(row.started_at).toISOString(),
     isRead: row.is_read,
   };

@@ -1,8 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
 import { nominationRequestSchema, opinionReportRequestSchema, reportRequestSchema } from "@loa-phuong/shared";
+import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { AppError } from "../http/app-error.js";
-import { queryRows, type Db } from "../store/database.js";
+import { type Db, queryRows } from "../store/database.js";
 import { residents } from "../store/schema/index.js";
 import { feedItemFor } from "./feed.js";
 import { recordMiniAppSignal } from "./signals.js";
@@ -11,7 +11,11 @@ import { attachUploads } from "./uploads.js";
 type ResidentRow = typeof residents.$inferSelect;
 
 /** Phản ánh with its photos (the resident's own uploads) and an optional location. */
-export async function fileReport(db: Db, resident: ResidentRow, input: z.input<typeof reportRequestSchema>): Promise<number> {
+export async function fileReport(
+  db: Db,
+  resident: ResidentRow,
+  input: z.input<typeof reportRequestSchema>,
+): Promise<number> {
   const data = reportRequestSchema.parse(input);
   if (data.postId) await feedItemFor(db, resident, data.postId);
   return db.transaction(async (tx) => {
@@ -26,37 +30,79 @@ export async function fileReport(db: Db, resident: ResidentRow, input: z.input<t
   });
 }
 
-export async function nominate(db: Db, resident: ResidentRow, input: z.input<typeof nominationRequestSchema>): Promise<number> {
+export async function nominate(
+  db: Db,
+  resident: ResidentRow,
+  input: z.input<typeof nominationRequestSchema>,
+): Promise<number> {
   const data = nominationRequestSchema.parse(input);
-  return recordMiniAppSignal(db, resident, { kind: "nomination", text: `${data.who} — ${data.why}`, payload: { who: data.who, where: data.where, why: data.why } });
+  return recordMiniAppSignal(db, resident, {
+    kind: "nomination",
+    text: `${data.who} — ${data.why}`,
+    payload: { who: data.who, where: data.where, why: data.why },
+  });
 }
 
-export async function fileOpinionReport(db: Db, head: ResidentRow, input: z.input<typeof opinionReportRequestSchema>): Promise<number> {
+export async function fileOpinionReport(
+  db: Db,
+  head: ResidentRow,
+  input: z.input<typeof opinionReportRequestSchema>,
+): Promise<number> {
   const data = opinionReportRequestSchema.parse(input);
-  return recordMiniAppSignal(db, head, { kind: "opinion_report", text: data.summary, payload: { mood: data.mood, topics: data.topics } });
+  return recordMiniAppSignal(db, head, {
+    kind: "opinion_report",
+    text: data.summary,
+    payload: { mood: data.mood, topics: data.topics },
+  });
 }
 
 /** A head's group members by status; a head sees only their own group. */
 export async function groupMembers(db: Db, head: ResidentRow, status: "pending" | "confirmed") {
-  const rows = await queryRows<{ id: string; full_name: string; membership_status: string; since: Date | string | null }>(
+  const rows = await queryRows<{
+    id: string;
+    full_name: string;
+    membership_status: string;
+    since: Date | string | null;
+  }>(
     db,
     sql`select id, full_name, membership_status, coalesce(membership_changed_at, created_at) as since from residents
         where residential_group_id = ${head.residentialGroupId}::uuid and membership_status = ${status} and deleted_at is null and id <> ${head.id}::uuid
         order by since desc limit 500`,
   );
-  return rows.map((r) => ({ id: r.id, fullName: r.full_name, membershipStatus: r.membership_status, since: r.since ? new Date(r.since).toISOString() : null }));
+  return rows.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    membershipStatus: r.membership_status,
+    since: r.since ? new Date(r.since).toISOString() : null,
+  }));
 }
 
 /** Confirms a claimed membership, or rejects it (the resident is then in no group). */
-export async function decideMember(db: Db, head: ResidentRow, residentId: string, decision: "confirm" | "reject") {
+export async function decideMember(
+  db: Db,
+  head: ResidentRow,
+  residentId: string,
+  decision: "confirm" | "reject",
+) {
   const [updated] = await db
     .update(residents)
     .set(
       decision === "confirm"
         ? { membershipStatus: "confirmed", membershipChangedAt: new Date(), updatedAt: new Date() }
-        : { membershipStatus: null, residentialGroupId: null, membershipChangedAt: new Date(), updatedAt: new Date() },
+        : {
+            membershipStatus: null,
+            residentialGroupId: null,
+            membershipChangedAt: new Date(),
+            updatedAt: new Date(),
+          },
     )
-    .where(and(eq(residents.id, residentId), eq(residents.residentialGroupId, head.residentialGroupId!), eq(residents.membershipStatus, "pending")))
+    .where(
+      and(
+        eq(residents.id, residentId),
+        eq(residents.residentialGroupId, head.residentialGroupId!),
+        eq(residents.membershipStatus, "pending"),
+      ),
+    )
     .returning({ id: residents.id, membershipStatus: residents.membershipStatus });
   if (!updated) throw new AppError("not_found", "Không có người chờ xác nhận này trong tổ của bạn.");
   return updated;

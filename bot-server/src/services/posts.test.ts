@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../store/database.js";
 import { auditLog, broadcasts, posts, postVersions } from "../store/schema/index.js";
 import { buildStaff, buildWard } from "../testing/factories.js";
@@ -18,7 +18,11 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     wardId = (await buildWard(store.db)).id;
   });
 
-  const draft = { kind: "announcement" as const, title: "Thông báo họp tổ", body: "Mời bà con dự họp lúc 19h30." };
+  const draft = {
+    kind: "announcement" as const,
+    title: "Thông báo họp tổ",
+    body: "Mời bà con dự họp lúc 19h30.",
+  };
 
   it("goes draft → submitted → approved, freezing the approved version, with every step audited", async () => {
     const editor = await buildStaff(store.db, wardId, ["editor"]);
@@ -30,7 +34,11 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     expect(approved).toMatchObject({ status: "approved", approvedVersion: 1, approvedById: approver.id });
     const versions = await store.db.select().from(postVersions).where(eq(postVersions.postId, post.id));
     expect(versions.map((v) => v.title)).toEqual(["Thông báo họp tổ"]);
-    const audit = await store.db.select().from(auditLog).where(eq(auditLog.entityId, post.id)).orderBy(auditLog.id);
+    const audit = await store.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, post.id))
+      .orderBy(auditLog.id);
     expect(audit.map((a) => [a.action, a.fromStatus, a.toStatus, a.actorId])).toEqual([
       ["create", null, "draft", editor.id],
       ["submit", "draft", "submitted", editor.id],
@@ -53,7 +61,9 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     const post = await createPost(store.db, editor, draft);
     await submitPost(store.db, editor, post.id);
     const rewritten = await updatePost(store.db, both, post.id, { body: "Họp lúc 23h, mang theo 500.000đ." });
-    await expect(approvePost(store.db, both, post.id, rewritten.version)).rejects.toMatchObject({ code: "self_approval" });
+    await expect(approvePost(store.db, both, post.id, rewritten.version)).rejects.toMatchObject({
+      code: "self_approval",
+    });
     // Another approver can; after that approval, the same account may approve the next edit by someone else.
     await approvePost(store.db, approver, post.id, rewritten.version);
     const next = await updatePost(store.db, editor, post.id, { body: "Họp lúc 19h30 tại nhà văn hóa." });
@@ -88,7 +98,14 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     await approvePost(store.db, approver, post.id, 1);
     const [scheduled] = await store.db
       .insert(broadcasts)
-      .values({ wardId, postId: post.id, postVersion: 1, audience: { include: [{ wholeWard: true }], exclude: [] }, scheduledAt: new Date(Date.now() + 3_600_000), createdById: editor.id })
+      .values({
+        wardId,
+        postId: post.id,
+        postVersion: 1,
+        audience: { include: [{ wholeWard: true }], exclude: [] },
+        scheduledAt: new Date(Date.now() + 3_600_000),
+        createdById: editor.id,
+      })
       .returning();
     const edited = await updatePost(store.db, editor, post.id, { body: "Đổi giờ họp sang 20h." });
     expect(edited).toMatchObject({ status: "submitted", version: 2, approvedVersion: 1 });
@@ -102,7 +119,9 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     const post = await createPost(store.db, editor, draft);
     await submitPost(store.db, editor, post.id);
     await rejectPost(store.db, approver, post.id, "Cần ghi rõ địa điểm");
-    await expect(approvePost(store.db, approver, post.id, 1)).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(approvePost(store.db, approver, post.id, 1)).rejects.toMatchObject({
+      code: "invalid_transition",
+    });
     expect((await submitPost(store.db, editor, post.id)).status).toBe("submitted");
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { CreatePostRequest, Post, PostReview, PostStatus } from "@loa-phuong/shared";
 import { createPostRequestSchema } from "@loa-phuong/shared";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { AppError, invalidFields, notFound } from "../http/app-error.js";
 import type { Db, Tx } from "../store/database.js";
 import { auditLog, broadcasts, campaigns, posts, postVersions } from "../store/schema/index.js";
@@ -14,7 +14,13 @@ type Content = Pick<PostRow, "title" | "summary" | "body" | "imageUrl" | "poll">
 
 /** SHA-256 over the content a resident reads; it identifies an approved version in the audit log. */
 export function contentHash(content: Content): string {
-  const canonical = JSON.stringify([content.title, content.summary ?? null, content.body, content.imageUrl ?? null, ...(content.poll ? [content.poll] : [])]);
+  const canonical = JSON.stringify([
+    content.title,
+    content.summary ?? null,
+    content.body,
+    content.imageUrl ?? null,
+    ...(content.poll ? [content.poll] : []),
+  ]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 
@@ -46,14 +52,21 @@ function requireRole(actor: StaffActor, role: "editor" | "approver"): void {
 }
 
 async function lockPost(tx: Tx, wardId: string, postId: string): Promise<PostRow> {
-  const [row] = await tx.select().from(posts).where(and(eq(posts.id, postId), eq(posts.wardId, wardId))).for("update");
+  const [row] = await tx
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.wardId, wardId)))
+    .for("update");
   if (!row) throw notFound("bài viết");
   return row;
 }
 
 function assertStatus(row: PostRow, allowed: PostStatus[]): void {
   if (!allowed.includes(row.status)) {
-    throw new AppError("invalid_transition", `Bài viết đang ở trạng thái "${row.status}", không thể thực hiện thao tác này.`);
+    throw new AppError(
+      "invalid_transition",
+      `Bài viết đang ở trạng thái "${row.status}", không thể thực hiện thao tác này.`,
+    );
   }
 }
 
@@ -91,12 +104,26 @@ export async function createPost(db: Db, actor: StaffActor, input: CreatePostReq
 }
 
 /** Editing content after approval sends the post back for approval and unschedules its broadcasts. */
-export async function updatePost(db: Db, actor: StaffActor, postId: string, input: Partial<Content> & { isUrgent?: boolean | undefined }): Promise<Post> {
+export async function updatePost(
+  db: Db,
+  actor: StaffActor,
+  postId: string,
+  input: Partial<Content> & { isUrgent?: boolean | undefined },
+): Promise<Post> {
   requireRole(actor, "editor");
   return db.transaction(async (tx) => {
     const row = await lockPost(tx, actor.wardId, postId);
     // Broadcasts under way keep the version they froze; the edit only affects what is sent next.
-    assertStatus(row, ["draft", "rejected", "submitted", "approved", "scheduled", "paused", "sending", "sent"]);
+    assertStatus(row, [
+      "draft",
+      "rejected",
+      "submitted",
+      "approved",
+      "scheduled",
+      "paused",
+      "sending",
+      "sent",
+    ]);
     const next = { ...row, ...input };
     const changed = contentHash(next) !== contentHash(row) || next.isUrgent !== row.isUrgent;
     if (!changed) return toPostDto(row);
@@ -113,9 +140,19 @@ export async function updatePost(db: Db, actor: StaffActor, postId: string, inpu
       .set({ status: "cancelled", finishedAt: new Date() })
       .where(and(eq(broadcasts.postId, postId), inArray(broadcasts.status, ["scheduled", "paused"])))
       .returning({ id: broadcasts.id });
-    await closeCancelled(tx, unscheduled.map((b) => b.id));
+    await closeCancelled(
+      tx,
+      unscheduled.map((b) => b.id),
+    );
     for (const b of unscheduled) {
-      await recordAudit(tx, { entityType: "broadcast", entityId: b.id, action: "cancel", actor: { type: "staff", id: actor.id }, toStatus: "cancelled", details: { reason: "post_edited", postId, postVersion: updated.version } });
+      await recordAudit(tx, {
+        entityType: "broadcast",
+        entityId: b.id,
+        action: "cancel",
+        actor: { type: "staff", id: actor.id },
+        toStatus: "cancelled",
+        details: { reason: "post_edited", postId, postVersion: updated.version },
+      });
     }
     await recordAudit(tx, {
       entityType: "post",
@@ -144,21 +181,39 @@ export async function submitPost(db: Db, actor: StaffActor, postId: string): Pro
  * approve words they never saw), and when the approver wrote the post or edited it since its last
  * approval (two people, always: an account holding both roles cannot approve its own words).
  */
-export async function approvePost(db: Db, actor: StaffActor, postId: string, reviewedVersion: number): Promise<Post> {
+export async function approvePost(
+  db: Db,
+  actor: StaffActor,
+  postId: string,
+  reviewedVersion: number,
+): Promise<Post> {
   requireRole(actor, "approver");
   return transition(db, actor, postId, ["submitted"], "approved", "approve", async (tx, row) => {
     if (row.version !== reviewedVersion) {
-      throw new AppError("conflict", `Bài đã được sửa sau khi bạn mở (nay là bản ${row.version}, bạn xem bản ${reviewedVersion}). Vui lòng xem lại nội dung mới rồi duyệt.`);
+      throw new AppError(
+        "conflict",
+        `Bài đã được sửa sau khi bạn mở (nay là bản ${row.version}, bạn xem bản ${reviewedVersion}). Vui lòng xem lại nội dung mới rồi duyệt.`,
+      );
     }
-    if (row.authorId === actor.id || (await editedSinceApproval(tx, row, actor.id))) throw new AppError("self_approval");
-    return { approvedVersion: row.version, approvedById: actor.id, approvedAt: new Date(), rejectionReason: null };
+    if (row.authorId === actor.id || (await editedSinceApproval(tx, row, actor.id)))
+      throw new AppError("self_approval");
+    return {
+      approvedVersion: row.version,
+      approvedById: actor.id,
+      approvedAt: new Date(),
+      rejectionReason: null,
+    };
   });
 }
 
 /** A post may belong only to a campaign of its own ward: anything else is the caller's mistake (400). */
 async function requireCampaign(tx: Tx, wardId: string, campaignId: string): Promise<void> {
-  const [campaign] = await tx.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.id, campaignId), eq(campaigns.wardId, wardId)));
-  if (!campaign) throw invalidFields([{ field: "body.campaignId", message: "Không có chiến dịch này trong phường." }]);
+  const [campaign] = await tx
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.wardId, wardId)));
+  if (!campaign)
+    throw invalidFields([{ field: "body.campaignId", message: "Không có chiến dịch này trong phường." }]);
 }
 
 /** Whether this staff member changed the post's content after its last approved version. */
@@ -181,7 +236,16 @@ async function editedSinceApproval(tx: Tx, row: PostRow, staffId: string): Promi
 
 export async function rejectPost(db: Db, actor: StaffActor, postId: string, reason: string): Promise<Post> {
   requireRole(actor, "approver");
-  return transition(db, actor, postId, ["submitted"], "rejected", "reject", async () => ({ rejectionReason: reason }), { reason });
+  return transition(
+    db,
+    actor,
+    postId,
+    ["submitted"],
+    "rejected",
+    "reject",
+    async () => ({ rejectionReason: reason }),
+    { reason },
+  );
 }
 
 async function transition(
@@ -237,12 +301,19 @@ async function freezeVersion(tx: Tx, row: PostRow, actorId: string): Promise<voi
 }
 
 export async function getPost(db: Db, wardId: string, postId: string): Promise<Post> {
-  const [row] = await db.select().from(posts).where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
+  const [row] = await db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
   if (!row) throw notFound("bài viết");
   return toPostDto(row);
 }
 
-export async function listPosts(db: Db, wardId: string, query: { status?: PostStatus | undefined; limit: number }): Promise<Post[]> {
+export async function listPosts(
+  db: Db,
+  wardId: string,
+  query: { status?: PostStatus | undefined; limit: number },
+): Promise<Post[]> {
   const rows = await db
     .select()
     .from(posts)
@@ -254,14 +325,32 @@ export async function listPosts(db: Db, wardId: string, query: { status?: PostSt
 
 /** What an approver compares: the submitted version against the last approved one. */
 export async function reviewPost(db: Db, wardId: string, postId: string): Promise<PostReview> {
-  const [row] = await db.select().from(posts).where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
+  const [row] = await db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
   if (!row) throw notFound("bài viết");
-  const versions = await db.select().from(postVersions).where(eq(postVersions.postId, postId)).orderBy(desc(postVersions.version));
+  const versions = await db
+    .select()
+    .from(postVersions)
+    .where(eq(postVersions.postId, postId))
+    .orderBy(desc(postVersions.version));
   const toContent = (v: (typeof versions)[number] | undefined) =>
-    v ? { version: v.version, title: v.title, summary: v.summary, body: v.body, imageUrl: v.imageUrl, contentHash: v.contentHash } : null;
+    v
+      ? {
+          version: v.version,
+          title: v.title,
+          summary: v.summary,
+          body: v.body,
+          imageUrl: v.imageUrl,
+          contentHash: v.contentHash,
+        }
+      : null;
   return {
     post: toPostDto(row),
     submitted: toContent(versions.find((v) => v.version === row.version)),
-    lastApproved: toContent(row.approvedVersion === null ? undefined : versions.find((v) => v.version === row.approvedVersion)),
+    lastApproved: toContent(
+      row.approvedVersion === null ? undefined : versions.find((v) => v.version === row.approvedVersion),
+    ),
   };
 }

@@ -1,22 +1,40 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { and, eq, sql } from "drizzle-orm";
 import type { MyData } from "@loa-phuong/shared";
-import { queryRows, type Db } from "../store/database.js";
-import { residentialGroups, residentRoles, residents, schools, sessions, signals, uploads } from "../store/schema/index.js";
+import { and, eq, sql } from "drizzle-orm";
+import { type Db, queryRows } from "../store/database.js";
+import {
+  residentialGroups,
+  residentRoles,
+  residents,
+  schools,
+  sessions,
+  signals,
+  uploads,
+} from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";
 
 type ResidentRow = typeof residents.$inferSelect;
 
 /** Everything the ward holds about a resident, in the words the "My data" page shows. */
 export async function myData(db: Db, resident: ResidentRow): Promise<MyData> {
-  const [group] = resident.residentialGroupId ? await db.select({ name: residentialGroups.name }).from(residentialGroups).where(eq(residentialGroups.id, resident.residentialGroupId)) : [];
+  const [group] = resident.residentialGroupId
+    ? await db
+        .select({ name: residentialGroups.name })
+        .from(residentialGroups)
+        .where(eq(residentialGroups.id, resident.residentialGroupId))
+    : [];
   const roles = await db
     .select({ role: residentRoles.role, school: schools.name })
     .from(residentRoles)
     .leftJoin(schools, eq(schools.id, residentRoles.schoolId))
     .where(eq(residentRoles.residentId, resident.id));
-  const own = await queryRows<{ kind: string; text: string | null; post_title: string | null; sent_at: Date | string }>(
+  const own = await queryRows<{
+    kind: string;
+    text: string | null;
+    post_title: string | null;
+    sent_at: Date | string;
+  }>(
     db,
     sql`select s.kind, s.text, v.title as post_title, s.sent_at from signals s left join posts p on p.id = s.post_id
         left join post_versions v on v.post_id = p.id and v.version = p.approved_version
@@ -41,7 +59,12 @@ export async function myData(db: Db, resident: ResidentRow): Promise<MyData> {
       consentedAt: resident.consentedAt?.toISOString() ?? null,
       createdAt: resident.createdAt.toISOString(),
     },
-    signals: own.map((s) => ({ kind: s.kind, text: s.text, postTitle: s.post_title, sentAt: new Date(s.sent_at).toISOString() })),
+    signals: own.map((s) => ({
+      kind: s.kind,
+      text: s.text,
+      postTitle: s.post_title,
+      sentAt: new Date(s.sent_at).toISOString(),
+    })),
     reactions: counts?.reactions ?? 0,
     pollAnswers: counts?.polls ?? 0,
     messagesReceived: counts?.messages ?? 0,
@@ -72,10 +95,23 @@ export async function deleteMyData(db: Db, resident: ResidentRow, uploadsDir: st
       })
       .where(eq(residents.id, resident.id));
     await tx.delete(residentRoles).where(eq(residentRoles.residentId, resident.id));
-    await tx.delete(sessions).where(and(eq(sessions.subjectType, "resident"), eq(sessions.subjectId, resident.id)));
-    await tx.update(signals).set({ text: null, searchText: null, payload: {} }).where(eq(signals.residentId, resident.id));
-    const removed = await tx.delete(uploads).where(eq(uploads.residentId, resident.id)).returning({ storageKey: uploads.storageKey });
-    await recordAudit(tx, { entityType: "resident", entityId: resident.id, action: "privacy_delete", actor: { type: "resident", id: resident.id } });
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.subjectType, "resident"), eq(sessions.subjectId, resident.id)));
+    await tx
+      .update(signals)
+      .set({ text: null, searchText: null, payload: {} })
+      .where(eq(signals.residentId, resident.id));
+    const removed = await tx
+      .delete(uploads)
+      .where(eq(uploads.residentId, resident.id))
+      .returning({ storageKey: uploads.storageKey });
+    await recordAudit(tx, {
+      entityType: "resident",
+      entityId: resident.id,
+      action: "privacy_delete",
+      actor: { type: "resident", id: resident.id },
+    });
     return removed.map((u) => u.storageKey);
   });
   await Promise.all(files.map((key) => rm(path.join(uploadsDir, key), { force: true })));

@@ -1,7 +1,7 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { RelayBoardRow } from "@loa-phuong/shared";
+import { and, eq, sql } from "drizzle-orm";
 import { notFound } from "../http/app-error.js";
-import { queryRows, type Db } from "../store/database.js";
+import { type Db, queryRows } from "../store/database.js";
 import { broadcasts } from "../store/schema/index.js";
 
 interface Row {
@@ -28,7 +28,10 @@ const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOS
 
 /** Per residential group the broadcast reached: its head, the relay task, opens through the head's link, OA delivery. */
 export async function relayBoard(db: Db, wardId: string, broadcastId: string): Promise<RelayBoardRow[]> {
-  const [b] = await db.select({ id: broadcasts.id }).from(broadcasts).where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, wardId)));
+  const [b] = await db
+    .select({ id: broadcasts.id })
+    .from(broadcasts)
+    .where(and(eq(broadcasts.id, broadcastId), eq(broadcasts.wardId, wardId)));
   if (!b) throw notFound("đợt gửi");
   const rows = await queryRows<Row>(
     db,
@@ -62,11 +65,22 @@ export async function relayBoard(db: Db, wardId: string, broadcastId: string): P
     remindedAt: iso(r.reminded_at),
     escalatedAt: iso(r.escalated_at),
     opens: { total: r.opens_total ?? 0, uniqueResidents: r.opens_unique ?? 0 },
-    oa: { recipients: r.recipients, sent: r.sent, delivered: r.delivered, seen: r.seen, fallback: r.fallback },
+    oa: {
+      recipients: r.recipients,
+      sent: r.sent,
+      delivered: r.delivered,
+      seen: r.seen,
+      fallback: r.fallback,
+    },
   }));
 }
 
-const STATUS_VI: Record<string, string> = { open: "Chưa chuyển", shared: "Đã mở chia sẻ", confirmed: "Đã chuyển tiếp", no_head: "Chưa có tổ trưởng" };
+const STATUS_VI: Record<string, string> = {
+  open: "Chưa chuyển",
+  shared: "Đã mở chia sẻ",
+  confirmed: "Đã chuyển tiếp",
+  no_head: "Chưa có tổ trưởng",
+};
 
 function cell(value: string | number | null): string {
   const text = value === null ? "" : String(value);
@@ -75,9 +89,37 @@ function cell(value: string | number | null): string {
 
 /** CSV with a BOM so spreadsheet programs read the Vietnamese right; times in ward time. */
 export function relayBoardCsv(rows: RelayBoardRow[], formatDateTime: (iso: string) => string): string {
-  const header = ["Tổ dân phố", "Tổ trưởng", "Trạng thái", "Xác nhận lúc", "Đã nhắc", "Đã báo cán bộ", "Lượt mở (người)", "Lượt mở (tổng)", "Người nhận", "Đã gửi OA", "Đã nhận", "Đã xem", "Chuyển kênh"];
+  const header = [
+    "Tổ dân phố",
+    "Tổ trưởng",
+    "Trạng thái",
+    "Xác nhận lúc",
+    "Đã nhắc",
+    "Đã báo cán bộ",
+    "Lượt mở (người)",
+    "Lượt mở (tổng)",
+    "Người nhận",
+    "Đã gửi OA",
+    "Đã nhận",
+    "Đã xem",
+    "Chuyển kênh",
+  ];
   const lines = rows.map((r) =>
-    [r.residentialGroup.name, r.head?.name ?? null, STATUS_VI[r.status] ?? r.status, r.confirmedAt ? formatDateTime(r.confirmedAt) : null, r.remindedAt ? "Có" : "Không", r.escalatedAt ? "Có" : "Không", r.opens.uniqueResidents, r.opens.total, r.oa.recipients, r.oa.sent, r.oa.delivered, r.oa.seen, r.oa.fallback]
+    [
+      r.residentialGroup.name,
+      r.head?.name ?? null,
+      STATUS_VI[r.status] ?? r.status,
+      r.confirmedAt ? formatDateTime(r.confirmedAt) : null,
+      r.remindedAt ? "Có" : "Không",
+      r.escalatedAt ? "Có" : "Không",
+      r.opens.uniqueResidents,
+      r.opens.total,
+      r.oa.recipients,
+      r.oa.sent,
+      r.oa.delivered,
+      r.oa.seen,
+      r.oa.fallback,
+    ]
       .map(cell)
       .join(","),
   );

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
 import { jobIds, type RelayTask } from "@loa-phuong/shared";
+import { and, eq, sql } from "drizzle-orm";
 import { AppError, notFound } from "../http/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
-import { queryRows, type Db, type Tx } from "../store/database.js";
+import { type Db, queryRows, type Tx } from "../store/database.js";
 import { relayOpens, relayTasks, residentialGroups, residents } from "../store/schema/index.js";
 
 type ResidentRow = typeof residents.$inferSelect;
@@ -28,16 +28,37 @@ export async function createRelayTasks(tx: Tx, broadcastId: string): Promise<{ i
   if (heads.length === 0) return [];
   return tx
     .insert(relayTasks)
-    .values(heads.map((h) => ({ broadcastId, residentialGroupId: h.group_id, headResidentId: h.head_id, ref: relayRef() })))
+    .values(
+      heads.map((h) => ({
+        broadcastId,
+        residentialGroupId: h.group_id,
+        headResidentId: h.head_id,
+        ref: relayRef(),
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: relayTasks.id });
 }
 
 /** The reminder and the escalation, as delayed jobs with stable ids (removed when the head confirms). */
-export async function scheduleRelayDeadlines(queues: Queues, config: { RELAY_REMIND_AFTER_MS: number; RELAY_ESCALATE_AFTER_MS: number }, task: { id: string; createdAt: Date }): Promise<void> {
+export async function scheduleRelayDeadlines(
+  queues: Queues,
+  config: { RELAY_REMIND_AFTER_MS: number; RELAY_ESCALATE_AFTER_MS: number },
+  task: { id: string; createdAt: Date },
+): Promise<void> {
   const since = Date.now() - task.createdAt.getTime();
-  await enqueue(queues, "relay.remind", { relayTaskId: task.id }, { jobId: jobIds.relayRemind(task.id), delay: Math.max(0, config.RELAY_REMIND_AFTER_MS - since) });
-  await enqueue(queues, "relay.escalate", { relayTaskId: task.id }, { jobId: jobIds.relayEscalate(task.id), delay: Math.max(0, config.RELAY_ESCALATE_AFTER_MS - since) });
+  await enqueue(
+    queues,
+    "relay.remind",
+    { relayTaskId: task.id },
+    { jobId: jobIds.relayRemind(task.id), delay: Math.max(0, config.RELAY_REMIND_AFTER_MS - since) },
+  );
+  await enqueue(
+    queues,
+    "relay.escalate",
+    { relayTaskId: task.id },
+    { jobId: jobIds.relayEscalate(task.id), delay: Math.max(0, config.RELAY_ESCALATE_AFTER_MS - since) },
+  );
 }
 
 interface TaskRow {
@@ -65,7 +86,13 @@ function toTask(row: TaskRow, miniAppId: string): RelayTask {
   return {
     id: row.id,
     broadcastId: row.broadcast_id,
-    post: { id: row.post_id, title: row.title, kind: row.kind, summary: row.summary, imageUrl: row.image_url },
+    post: {
+      id: row.post_id,
+      title: row.title,
+      kind: row.kind,
+      summary: row.summary,
+      imageUrl: row.image_url,
+    },
     status: row.status,
     ref: row.ref,
     sharePath,
@@ -79,7 +106,12 @@ function toTask(row: TaskRow, miniAppId: string): RelayTask {
 }
 
 /** A head's tasks (open first, newest first); a head only ever sees their own. */
-export async function headTasks(db: Db, head: ResidentRow, miniAppId: string, taskId?: string): Promise<RelayTask[]> {
+export async function headTasks(
+  db: Db,
+  head: ResidentRow,
+  miniAppId: string,
+  taskId?: string,
+): Promise<RelayTask[]> {
   const rows = await queryRows<TaskRow>(
     db,
     sql`select t.id, t.broadcast_id, p.id as post_id, v.title, p.kind, v.summary, v.image_url, t.status, t.ref, t.created_at, t.shared_at, t.confirmed_at, t.reminded_at,
@@ -95,10 +127,18 @@ export async function headTasks(db: Db, head: ResidentRow, miniAppId: string, ta
   return rows.map((r) => toTask(r, miniAppId));
 }
 
-export async function markShared(db: Db, head: ResidentRow, taskId: string, miniAppId: string): Promise<RelayTask> {
+export async function markShared(
+  db: Db,
+  head: ResidentRow,
+  taskId: string,
+  miniAppId: string,
+): Promise<RelayTask> {
   await db
     .update(relayTasks)
-    .set({ status: sql`case when ${relayTasks.status} = 'open' then 'shared' else ${relayTasks.status} end`, sharedAt: sql`coalesce(${relayTasks.sharedAt}, now())` })
+    .set({
+      status: sql`case when ${relayTasks.status} = 'open' then 'shared' else ${relayTasks.status} end`,
+      sharedAt: sql`coalesce(${relayTasks.sharedAt}, now())`,
+    })
     .where(and(eq(relayTasks.id, taskId), eq(relayTasks.headResidentId, head.id)));
   const [task] = await headTasks(db, head, miniAppId, taskId);
   if (!task) throw notFound("việc chuyển tiếp");
@@ -106,15 +146,29 @@ export async function markShared(db: Db, head: ResidentRow, taskId: string, mini
 }
 
 /** "Đã chuyển tiếp": the task is done and its reminder and escalation are cancelled. */
-export async function confirmRelay(db: Db, queues: Queues, head: ResidentRow, taskId: string, miniAppId: string): Promise<RelayTask> {
+export async function confirmRelay(
+  db: Db,
+  queues: Queues,
+  head: ResidentRow,
+  taskId: string,
+  miniAppId: string,
+): Promise<RelayTask> {
   const [updated] = await db
     .update(relayTasks)
-    .set({ status: "confirmed", confirmedAt: sql`coalesce(${relayTasks.confirmedAt}, now())`, sharedAt: sql`coalesce(${relayTasks.sharedAt}, now())` })
+    .set({
+      status: "confirmed",
+      confirmedAt: sql`coalesce(${relayTasks.confirmedAt}, now())`,
+      sharedAt: sql`coalesce(${relayTasks.sharedAt}, now())`,
+    })
     .where(and(eq(relayTasks.id, taskId), eq(relayTasks.headResidentId, head.id)))
     .returning({ id: relayTasks.id });
   if (!updated) throw notFound("việc chuyển tiếp");
   // The jobs also check the task's state when they run, so a failed removal only costs a no-op run.
-  await Promise.all([jobIds.relayRemind(taskId), jobIds.relayEscalate(taskId)].map((id) => queues.broadcasts.remove(id).catch(() => 0)));
+  await Promise.all(
+    [jobIds.relayRemind(taskId), jobIds.relayEscalate(taskId)].map((id) =>
+      queues.broadcasts.remove(id).catch(() => 0),
+    ),
+  );
   return (await headTasks(db, head, miniAppId, taskId))[0]!;
 }
 
@@ -127,5 +181,10 @@ export async function recordRelayOpen(db: Db, resident: ResidentRow, ref: string
     .where(eq(relayTasks.ref, ref));
   if (!task) throw new AppError("not_found", "Liên kết chuyển tiếp không còn hiệu lực.");
   await db.insert(relayOpens).values({ relayTaskId: task.id, residentId: resident.id });
-  return { counted: true, joinOffer: resident.residentialGroupId ? null : { residentialGroupId: task.groupId, name: task.groupName } };
+  return {
+    counted: true,
+    joinOffer: resident.residentialGroupId
+      ? null
+      : { residentialGroupId: task.groupId, name: task.groupName },
+  };
 }

@@ -1,5 +1,5 @@
-import { eq, sql } from "drizzle-orm";
 import type { AudienceFacts, ResidentProfile } from "@loa-phuong/shared";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../store/database.js";
 import { residentialGroups, residentRoles, residents } from "../store/schema/index.js";
 import type { GraphMe } from "../zalo/zalo-schemas.js";
@@ -14,11 +14,16 @@ export async function residentForZaloUser(db: Db, wardId: string, me: GraphMe): 
   return db.transaction(async (tx) => {
     const [byApp] = await tx.select().from(residents).where(eq(residents.zaloAppUserId, me.id)).for("update");
     // Zalo's answer now is the newest follow state there is.
-    const followerPatch = me.is_follower === undefined ? {} : { isFollower: me.is_follower, followChangedAt: new Date() };
+    const followerPatch =
+      me.is_follower === undefined ? {} : { isFollower: me.is_follower, followChangedAt: new Date() };
     if (byApp) {
       const [updated] = await tx
         .update(residents)
-        .set({ ...followerPatch, ...(byApp.zaloOaUserId || !me.user_id_by_oa ? {} : { zaloOaUserId: me.user_id_by_oa }), updatedAt: new Date() })
+        .set({
+          ...followerPatch,
+          ...(byApp.zaloOaUserId || !me.user_id_by_oa ? {} : { zaloOaUserId: me.user_id_by_oa }),
+          updatedAt: new Date(),
+        })
         .where(eq(residents.id, byApp.id))
         .returning();
       return updated ?? byApp;
@@ -26,14 +31,30 @@ export async function residentForZaloUser(db: Db, wardId: string, me: GraphMe): 
     if (me.user_id_by_oa) {
       const [linked] = await tx
         .update(residents)
-        .set({ zaloAppUserId: me.id, ...followerPatch, ...(me.name ? { fullName: sql`case when ${residents.fullName} = 'Người dùng Zalo' then ${me.name} else ${residents.fullName} end` } : {}), updatedAt: new Date() })
+        .set({
+          zaloAppUserId: me.id,
+          ...followerPatch,
+          ...(me.name
+            ? {
+                fullName: sql`case when ${residents.fullName} = 'Người dùng Zalo' then ${me.name} else ${residents.fullName} end`,
+              }
+            : {}),
+          updatedAt: new Date(),
+        })
         .where(eq(residents.zaloOaUserId, me.user_id_by_oa))
         .returning();
       if (linked) return linked;
     }
     const [created] = await tx
       .insert(residents)
-      .values({ wardId, fullName: me.name || "Người dùng Zalo", zaloAppUserId: me.id, zaloOaUserId: me.user_id_by_oa ?? null, isFollower: me.is_follower ?? false, followChangedAt: me.is_follower === undefined ? null : new Date() })
+      .values({
+        wardId,
+        fullName: me.name || "Người dùng Zalo",
+        zaloAppUserId: me.id,
+        zaloOaUserId: me.user_id_by_oa ?? null,
+        isFollower: me.is_follower ?? false,
+        followChangedAt: me.is_follower === undefined ? null : new Date(),
+      })
       .returning();
     if (!created) throw new Error("insert returned no row");
     return created;
@@ -42,9 +63,15 @@ export async function residentForZaloUser(db: Db, wardId: string, me: GraphMe): 
 
 export async function residentProfile(db: Db, resident: ResidentRow): Promise<ResidentProfile> {
   const [group] = resident.residentialGroupId
-    ? await db.select({ id: residentialGroups.id, name: residentialGroups.name }).from(residentialGroups).where(eq(residentialGroups.id, resident.residentialGroupId))
+    ? await db
+        .select({ id: residentialGroups.id, name: residentialGroups.name })
+        .from(residentialGroups)
+        .where(eq(residentialGroups.id, resident.residentialGroupId))
     : [];
-  const roles = await db.select({ role: residentRoles.role, schoolId: residentRoles.schoolId }).from(residentRoles).where(eq(residentRoles.residentId, resident.id));
+  const roles = await db
+    .select({ role: residentRoles.role, schoolId: residentRoles.schoolId })
+    .from(residentRoles)
+    .where(eq(residentRoles.residentId, resident.id));
   return {
     id: resident.id,
     fullName: resident.fullName,
@@ -61,7 +88,10 @@ export async function residentProfile(db: Db, resident: ResidentRow): Promise<Re
 }
 
 export async function audienceFacts(db: Db, resident: ResidentRow): Promise<AudienceFacts> {
-  const roles = await db.select({ role: residentRoles.role, schoolId: residentRoles.schoolId }).from(residentRoles).where(eq(residentRoles.residentId, resident.id));
+  const roles = await db
+    .select({ role: residentRoles.role, schoolId: residentRoles.schoolId })
+    .from(residentRoles)
+    .where(eq(residentRoles.residentId, resident.id));
   return {
     wardId: resident.wardId,
     residentialGroupId: resident.residentialGroupId,

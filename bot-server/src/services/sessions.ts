@@ -8,10 +8,16 @@ export type SessionSubject = { type: "resident" | "staff"; id: string };
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Opens a session; only the token's hash is stored, so a leaked table cannot be replayed. */
-export async function createSession(db: Db, subject: SessionSubject, ttlHours: number): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  subject: SessionSubject,
+  ttlHours: number,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
-  await db.insert(sessions).values({ tokenHash: hashToken(token), subjectType: subject.type, subjectId: subject.id, expiresAt });
+  await db
+    .insert(sessions)
+    .values({ tokenHash: hashToken(token), subjectType: subject.type, subjectId: subject.id, expiresAt });
   return { token, expiresAt };
 }
 

@@ -1,8 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
 import { jobIds, type Signal, type SignalKind } from "@loa-phuong/shared";
+import { and, eq, sql } from "drizzle-orm";
 import { AppError, notFound } from "../http/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
-import { queryRows, type Db } from "../store/database.js";
+import { type Db, queryRows } from "../store/database.js";
 import { signalReplies, signals } from "../store/schema/index.js";
 import { INTERACTION_WINDOW_DAYS } from "./audience.js";
 import { recordAudit } from "./audit.js";
@@ -42,7 +42,12 @@ interface Row {
 /** Dates are ward days: from 00:00 of `from` to the end of `to`, Asia/Ho_Chi_Minh. */
 const wardDayStart = (date: string) => `${date}T00:00:00+07:00`;
 
-export async function listSignals(db: Db, wardId: string, q: SignalQuery, signalId?: number): Promise<Signal[]> {
+export async function listSignals(
+  db: Db,
+  wardId: string,
+  q: SignalQuery,
+  signalId?: number,
+): Promise<Signal[]> {
   const rows = await queryRows<Row>(
     db,
     sql`select s.id, s.kind, s.source, s.status, s.text, s.payload, r.id as resident_id, r.full_name as resident_name,
@@ -109,16 +114,35 @@ export async function replyToSignal(
   reply: { text: string; channel: "oa" | "feed" },
 ): Promise<Signal> {
   const signal = await oneSignal(ctx.db, actor.wardId, id);
-  if (!signal.resident) throw new AppError("invalid_transition", "Ý kiến này không gắn với người dân nào (dữ liệu đã bị xóa).");
+  if (!signal.resident)
+    throw new AppError("invalid_transition", "Ý kiến này không gắn với người dân nào (dữ liệu đã bị xóa).");
   if (reply.channel === "oa" && !signal.canReplyByOa) {
-    throw new AppError("cannot_reach_by_oa", "Người dân chưa quan tâm OA hoặc đã quá 7 ngày không tương tác, nên Zalo không cho OA nhắn tin. Hãy trả lời trong Mini App hoặc nhờ tổ trưởng chuyển lời.");
+    throw new AppError(
+      "cannot_reach_by_oa",
+      "Người dân chưa quan tâm OA hoặc đã quá 7 ngày không tương tác, nên Zalo không cho OA nhắn tin. Hãy trả lời trong Mini App hoặc nhờ tổ trưởng chuyển lời.",
+    );
   }
   const [row] = await ctx.db
     .insert(signalReplies)
-    .values({ signalId: id, staffId: actor.id, text: reply.text, channel: reply.channel, status: reply.channel === "oa" ? "queued" : "shown" })
+    .values({
+      signalId: id,
+      staffId: actor.id,
+      text: reply.text,
+      channel: reply.channel,
+      status: reply.channel === "oa" ? "queued" : "shown",
+    })
     .returning({ id: signalReplies.id });
-  await ctx.db.update(signals).set({ status: "handled", handledById: actor.id, handledAt: new Date() }).where(eq(signals.id, id));
-  await recordAudit(ctx.db, { entityType: "resident", entityId: signal.resident.id, action: "reply", actor: { type: "staff", id: actor.id }, details: { signalId: id, channel: reply.channel } });
+  await ctx.db
+    .update(signals)
+    .set({ status: "handled", handledById: actor.id, handledAt: new Date() })
+    .where(eq(signals.id, id));
+  await recordAudit(ctx.db, {
+    entityType: "resident",
+    entityId: signal.resident.id,
+    action: "reply",
+    actor: { type: "staff", id: actor.id },
+    details: { signalId: id, channel: reply.channel },
+  });
   if (reply.channel === "oa") {
     try {
       await enqueue(ctx.queues, "signal.reply", { replyId: row!.id }, { jobId: jobIds.signalReply(row!.id) });

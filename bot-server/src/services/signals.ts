@@ -1,7 +1,7 @@
-import { searchKey, type SignalKind } from "@loa-phuong/shared";
+import { type SignalKind, searchKey } from "@loa-phuong/shared";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../store/database.js";
 import { residents, signals } from "../store/schema/index.js";
-import { sql, eq } from "drizzle-orm";
 
 type ResidentRow = typeof residents.$inferSelect;
 
@@ -12,7 +12,12 @@ type ResidentRow = typeof residents.$inferSelect;
 export async function recordMiniAppSignal(
   db: Db | Tx,
   resident: ResidentRow,
-  signal: { kind: SignalKind; text?: string | null; postId?: string | null; payload?: Record<string, unknown> },
+  signal: {
+    kind: SignalKind;
+    text?: string | null;
+    postId?: string | null;
+    payload?: Record<string, unknown>;
+  },
 ): Promise<number> {
   const text = signal.text ?? null;
   const [row] = await db

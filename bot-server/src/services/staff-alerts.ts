@@ -6,7 +6,10 @@ import type { Db } from "../store/database.js";
  * lasts (the OA lost its authorisation) is said once, not once per failed call. `resolveAlerts`
  * closes it when the condition ends, so the next time it happens is said again.
  */
-export async function raiseAlertOnce(db: Db, alert: { wardId: string; kind: "oa_authorization_lost"; message: string }): Promise<void> {
+export async function raiseAlertOnce(
+  db: Db,
+  alert: { wardId: string; kind: "oa_authorization_lost"; message: string },
+): Promise<void> {
   await db.execute(sql`
     insert into staff_alerts (ward_id, kind, message)
     select ${alert.wardId}, ${alert.kind}, ${alert.message}
@@ -15,5 +18,7 @@ export async function raiseAlertOnce(db: Db, alert: { wardId: string; kind: "oa_
 
 /** The condition behind a kind of alert has ended (e.g. the OA is authorised again): its open alerts are closed. */
 export async function resolveAlerts(db: Db, wardId: string, kind: "oa_authorization_lost"): Promise<void> {
-  await db.execute(sql`update staff_alerts set read_at = now() where ward_id = ${wardId} and kind = ${kind} and read_at is null`);
+  await db.execute(
+    sql`update staff_alerts set read_at = now() where ward_id = ${wardId} and kind = ${kind} and read_at is null`,
+  );
 }

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { StaffProfile, StaffRole } from "@loa-phuong/shared";
+import { eq } from "drizzle-orm";
 import type { Db } from "../store/database.js";
 import { staffAccounts } from "../store/schema/index.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
@@ -22,20 +22,43 @@ export const toStaffProfile = (row: StaffRow): StaffProfile => ({
 
 export async function createStaffAccount(
   db: Db,
-  input: { wardId: string; username: string; displayName: string; password: string; roles: StaffRole[]; passwordCost?: number },
+  input: {
+    wardId: string;
+    username: string;
+    displayName: string;
+    password: string;
+    roles: StaffRole[];
+    passwordCost?: number;
+  },
 ): Promise<StaffRow> {
-  const passwordHash = await hashPassword(input.password, input.passwordCost ? { n: input.passwordCost } : {});
+  const passwordHash = await hashPassword(
+    input.password,
+    input.passwordCost ? { n: input.passwordCost } : {},
+  );
   const [row] = await db
     .insert(staffAccounts)
-    .values({ wardId: input.wardId, username: input.username.toLowerCase(), displayName: input.displayName, passwordHash, roles: input.roles })
+    .values({
+      wardId: input.wardId,
+      username: input.username.toLowerCase(),
+      displayName: input.displayName,
+      passwordHash,
+      roles: input.roles,
+    })
     .returning();
   if (!row) throw new Error("insert returned no row");
   return row;
 }
 
 /** Checks a password; the same work is done for unknown users so timing does not reveal usernames. */
-export async function authenticateStaff(db: Db, username: string, password: string): Promise<StaffRow | undefined> {
-  const [row] = await db.select().from(staffAccounts).where(eq(staffAccounts.username, username.toLowerCase()));
+export async function authenticateStaff(
+  db: Db,
+  username: string,
+  password: string,
+): Promise<StaffRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(staffAccounts)
+    .where(eq(staffAccounts.username, username.toLowerCase()));
   if (!row || row.isDisabled) {
     await verifyPassword(password, DUMMY_HASH);
     return undefined;

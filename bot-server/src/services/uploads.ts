@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { and, eq, inArray, isNull } from "drizzle-orm";
 import { MAX_UPLOAD_BYTES } from "@loa-phuong/shared";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { AppError, notFound } from "../http/app-error.js";
 import type { Db, Tx } from "../store/database.js";
 import { uploads } from "../store/schema/index.js";
@@ -10,13 +10,25 @@ import { uploads } from "../store/schema/index.js";
 /** The image type by its first bytes: a declared content-type is not trusted. */
 export function sniffImage(bytes: Buffer): "image/jpeg" | "image/png" | "image/webp" | undefined {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "image/png";
-  if (bytes.length >= 12 && bytes.toString("ascii", 0, 4) === "RIFF" && bytes.toString("ascii", 8, 12) === "WEBP") return "image/webp";
+  if (
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
+    return "image/png";
+  if (
+    bytes.length >= 12 &&
+    bytes.toString("ascii", 0, 4) === "RIFF" &&
+    bytes.toString("ascii", 8, 12) === "WEBP"
+  )
+    return "image/webp";
   return undefined;
 }
 
 export async function storeUpload(db: Db, dir: string, residentId: string, bytes: Buffer) {
-  if (bytes.length === 0) throw new AppError("validation_failed", "Ảnh trống.", [{ field: "body", message: "Không có dữ liệu ảnh" }]);
+  if (bytes.length === 0)
+    throw new AppError("validation_failed", "Ảnh trống.", [
+      { field: "body", message: "Không có dữ liệu ảnh" },
+    ]);
   if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError("payload_too_large", "Ảnh quá 3 MB.");
   const contentType = sniffImage(bytes);
   if (!contentType) throw new AppError("unsupported_media");
@@ -29,7 +41,12 @@ export async function storeUpload(db: Db, dir: string, residentId: string, bytes
 }
 
 /** Attaches a resident's own unattached uploads to a signal; any other id is refused. */
-export async function attachUploads(tx: Tx, residentId: string, uploadIds: string[], signalId: number): Promise<void> {
+export async function attachUploads(
+  tx: Tx,
+  residentId: string,
+  uploadIds: string[],
+  signalId: number,
+): Promise<void> {
   if (uploadIds.length === 0) return;
   const attached = await tx
     .update(uploads)
@@ -37,11 +54,18 @@ export async function attachUploads(tx: Tx, residentId: string, uploadIds: strin
     .where(and(inArray(uploads.id, uploadIds), eq(uploads.residentId, residentId), isNull(uploads.signalId)))
     .returning({ id: uploads.id });
   if (attached.length !== new Set(uploadIds).size) {
-    throw new AppError("validation_failed", "Ảnh không hợp lệ hoặc đã được dùng.", [{ field: "body.uploadIds", message: "Ảnh không thuộc về bạn hoặc đã gửi" }]);
+    throw new AppError("validation_failed", "Ảnh không hợp lệ hoặc đã được dùng.", [
+      { field: "body.uploadIds", message: "Ảnh không thuộc về bạn hoặc đã gửi" },
+    ]);
   }
 }
 
-export async function readUpload(db: Db, dir: string, id: string, viewer: { residentId?: string; isStaff: boolean }) {
+export async function readUpload(
+  db: Db,
+  dir: string,
+  id: string,
+  viewer: { residentId?: string; isStaff: boolean },
+) {
   const [row] = await db.select().from(uploads).where(eq(uploads.id, id));
   if (!row || (!viewer.isStaff && row.residentId !== viewer.residentId)) throw notFound("ảnh");
   return { contentType: row.contentType, bytes: await readFile(path.join(dir, row.storageKey)) };

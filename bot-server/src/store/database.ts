@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -40,7 +40,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 /** Picks PostgreSQL when a URL is configured, else embedded PGlite under the data folder. */
-export function storeOptionsFromConfig(config: { DATABASE_URL?: string | undefined; dataDir: string }): StoreOptions {
+export function storeOptionsFromConfig(config: {
+  DATABASE_URL?: string | undefined;
+  dataDir: string;
+}): StoreOptions {
   if (config.DATABASE_URL) return { kind: "postgres", databaseUrl: config.DATABASE_URL };
   return { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") };
 }

@@ -56,7 +56,10 @@ describe("the embedded store on its own thread", () => {
     const error = await store.db
       .insert(wards)
       .values({ id: ward.id, name: "Trùng", city: "Hải Phòng" })
-      .then(() => undefined, (e: unknown) => e as { cause?: { code?: string; constraint?: string } } & Error);
+      .then(
+        () => undefined,
+        (e: unknown) => e as { cause?: { code?: string; constraint?: string } } & Error,
+      );
     expect(error).toBeInstanceOf(Error);
     expect(error?.cause?.code).toBe("23505");
     expect(error?.cause?.constraint).toBe("wards_pkey");
@@ -73,10 +76,14 @@ describe("the embedded store on its own thread", () => {
       order.push("commit");
     });
     // Issued while the transaction is open: it must see the committed row, not run in between.
-    const outside = store.db.select({ id: wards.id }).from(wards).where(eq(wards.id, id)).then((rows) => {
-      order.push("outside");
-      return rows;
-    });
+    const outside = store.db
+      .select({ id: wards.id })
+      .from(wards)
+      .where(eq(wards.id, id))
+      .then((rows) => {
+        order.push("outside");
+        return rows;
+      });
     releaseTx();
     await tx;
     expect(await outside).toEqual([{ id }]);

@@ -14,7 +14,14 @@ interface WorkerError {
 }
 
 type Request =
-  | { op: "query"; sql: string; params: unknown[]; rowMode?: "array" | "object"; textOids?: number[]; tx?: number }
+  | {
+      op: "query";
+      sql: string;
+      params: unknown[];
+      rowMode?: "array" | "object";
+      textOids?: number[];
+      tx?: number;
+    }
   | { op: "exec"; sql: string; tx?: number }
   | { op: "begin" }
   | { op: "end"; tx: number; commit: boolean }
@@ -122,16 +129,23 @@ export class PgliteThreadClient {
  * Parsers are functions and cannot cross threads. drizzle passes identity parsers only, for the
  * date, time and interval types it parses itself: those types come back as PostgreSQL's text.
  */
-function queryOptions(options: QueryOptions | undefined): { rowMode?: "array" | "object"; textOids?: number[] } {
+function queryOptions(options: QueryOptions | undefined): {
+  rowMode?: "array" | "object";
+  textOids?: number[];
+} {
   if (!options) return {};
   const textOids = options.parsers ? Object.keys(options.parsers).map(Number) : undefined;
-  return { ...(options.rowMode ? { rowMode: options.rowMode } : {}), ...(textOids?.length ? { textOids } : {}) };
+  return {
+    ...(options.rowMode ? { rowMode: options.rowMode } : {}),
+    ...(textOids?.length ? { textOids } : {}),
+  };
 }
 
 /** The worker's error as an Error here, with PostgreSQL's fields (code, detail, constraint…). */
 function rebuildError(error: WorkerError): Error {
   const rebuilt = Object.assign(new Error(error.message), error.fields);
   rebuilt.name = error.name;
-  if (error.stack) rebuilt.stack = `${error.name}: ${error.message}\n    at the embedded store's thread\n${rebuilt.stack?.split("\n").slice(1).join("\n") ?? ""}`;
+  if (error.stack)
+    rebuilt.stack = `${error.name}: ${error.message}\n    at the embedded store's thread\n${rebuilt.stack?.split("\n").slice(1).join("\n") ?? ""}`;
   return rebuilt;
 }

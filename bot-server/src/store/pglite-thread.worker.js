@@ -20,7 +20,9 @@ let nextTxId = 1;
 
 /** Types the caller wants as PostgreSQL's text (drizzle parses dates and intervals itself). */
 const keepAsText = (/** @type {number[] | undefined} */ oids) =>
-  oids?.length ? Object.fromEntries(oids.map((oid) => [oid, (/** @type {string} */ value) => value])) : undefined;
+  oids?.length
+    ? Object.fromEntries(oids.map((oid) => [oid, (/** @type {string} */ value) => value]))
+    : undefined;
 
 /** @param {any} msg */
 async function handle(msg) {
@@ -29,7 +31,10 @@ async function handle(msg) {
   switch (msg.op) {
     case "query": {
       const parsers = keepAsText(msg.textOids);
-      const result = await target.query(msg.sql, msg.params, { ...(msg.rowMode ? { rowMode: msg.rowMode } : {}), ...(parsers ? { parsers } : {}) });
+      const result = await target.query(msg.sql, msg.params, {
+        ...(msg.rowMode ? { rowMode: msg.rowMode } : {}),
+        ...(parsers ? { parsers } : {}),
+      });
       return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
     }
     case "exec": {
@@ -65,7 +70,8 @@ function begin() {
         (tx) =>
           new Promise((resolveBody, rejectBody) => {
             entry.tx = tx;
-            entry.end = (/** @type {boolean} */ commit) => (commit ? resolveBody(undefined) : rejectBody(ROLLBACK));
+            entry.end = (/** @type {boolean} */ commit) =>
+              commit ? resolveBody(undefined) : rejectBody(ROLLBACK);
             transactions.set(txId, entry);
             resolveBegin(txId);
           }),
@@ -99,7 +105,12 @@ function describeError(/** @type {any} */ error) {
       // not cloneable (e.g. a Blob): left out
     }
   }
-  return { message: String(error?.message ?? error), name: error?.name ?? "Error", stack: error?.stack, fields };
+  return {
+    message: String(error?.message ?? error),
+    name: error?.name ?? "Error",
+    stack: error?.stack,
+    fields,
+  };
 }
 
 port.on("message", (/** @type {any} */ msg) => {

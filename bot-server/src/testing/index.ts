@@ -1,2 +1,2 @@
-export * from "./test-stores.js";
 export * from "./factories.js";
+export * from "./test-stores.js";

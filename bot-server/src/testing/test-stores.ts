@@ -8,7 +8,8 @@ export type StoreKind = "pglite" | "postgres";
 export const storeKinds: StoreKind[] = ["pglite", "postgres"];
 
 /** A server database the tests may create scratch databases from. */
-export const testPostgresUrl = () => process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const testPostgresUrl = () =>
+  process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /**
  * A fresh, migrated store: in-memory PGlite, or a new scratch database on the PostgreSQL server

@@ -1,6 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
 import { searchKey } from "@loa-phuong/shared";
-import { queryRows, sqlArray, type Db } from "../store/database.js";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, queryRows, sqlArray } from "../store/database.js";
 
 export interface Receipt {
   eventId: number;
@@ -40,13 +40,27 @@ export const RECEIPT_MATCH_WINDOW = "10 minutes";
  * whose message ids matched a delivery yet, which stay open while they are younger than the window
  * (their attempts counted, so they do not hold up fresh events). Returns the ids of those receipts.
  */
-export async function applyBulk(db: Db, wardId: string, batch: BulkBatch): Promise<{ processed: number; waiting: number[] }> {
+export async function applyBulk(
+  db: Db,
+  wardId: string,
+  batch: BulkBatch,
+): Promise<{ processed: number; waiting: number[] }> {
   const { messages, noted } = batch;
-  const receipts = batch.receipts.flatMap((r) => r.messageIds.map((id) => ({ eventId: r.eventId, seen: r.kind === "seen", messageId: id, at: r.at })));
+  const receipts = batch.receipts.flatMap((r) =>
+    r.messageIds.map((id) => ({ eventId: r.eventId, seen: r.kind === "seen", messageId: id, at: r.at })),
+  );
   // Receipts without any message id are recorded unmatched at once.
-  const idless = batch.receipts.filter((r) => r.messageIds.length === 0).map((r) => ({ eventId: r.eventId, note: "unmatched receipt" }));
+  const idless = batch.receipts
+    .filter((r) => r.messageIds.length === 0)
+    .map((r) => ({ eventId: r.eventId, note: "unmatched receipt" }));
   const notes = [...noted, ...idless];
-  const eventIds = [...new Set([...messages.map((m) => m.eventId), ...batch.receipts.map((r) => r.eventId), ...notes.map((n) => n.eventId)])];
+  const eventIds = [
+    ...new Set([
+      ...messages.map((m) => m.eventId),
+      ...batch.receipts.map((r) => r.eventId),
+      ...notes.map((n) => n.eventId),
+    ]),
+  ];
   if (eventIds.length === 0) return { processed: 0, waiting: [] };
   // Only the parts this batch needs: a smaller statement plans faster, and the store is held less.
   const parts: SQL[] = [
@@ -58,11 +72,37 @@ export async function applyBulk(db: Db, wardId: string, batch: BulkBatch): Promi
   if (messages.length) {
     parts.push(
       sql`msgs as (
-      select * from unnest(${sqlArray(messages.map((m) => m.eventId), "bigint")}, ${sqlArray(messages.map((m) => m.residentId), "uuid")},
-        ${sqlArray(messages.map((m) => m.residentialGroupId), "uuid")}, ${sqlArray(messages.map((m) => m.msgId), "text")}, ${sqlArray(messages.map((m) => m.text), "text")},
-        ${sqlArray(messages.map((m) => (m.text ? searchKey(m.text) : null)), "text")},
-        ${sqlArray(messages.map((m) => JSON.stringify({ eventName: m.eventName, attachments: m.attachments, quoteMsgId: m.quoteMsgId })), "text")},
-        ${sqlArray(messages.map((m) => m.at.toISOString()), "timestamptz")})
+      select * from unnest(${sqlArray(
+        messages.map((m) => m.eventId),
+        "bigint",
+      )}, ${sqlArray(
+        messages.map((m) => m.residentId),
+        "uuid",
+      )},
+        ${sqlArray(
+          messages.map((m) => m.residentialGroupId),
+          "uuid",
+        )}, ${sqlArray(
+          messages.map((m) => m.msgId),
+          "text",
+        )}, ${sqlArray(
+          messages.map((m) => m.text),
+          "text",
+        )},
+        ${sqlArray(
+          messages.map((m) => (m.text ? searchKey(m.text) : null)),
+          "text",
+        )},
+        ${sqlArray(
+          messages.map((m) =>
+            JSON.stringify({ eventName: m.eventName, attachments: m.attachments, quoteMsgId: m.quoteMsgId }),
+          ),
+          "text",
+        )},
+        ${sqlArray(
+          messages.map((m) => m.at.toISOString()),
+          "timestamptz",
+        )})
         as m(event_id, resident_id, group_id, msg_id, text, search_text, payload, at)
       where m.event_id in (select id from locked))`,
       sql`new_signals as (
@@ -80,8 +120,20 @@ export async function applyBulk(db: Db, wardId: string, batch: BulkBatch): Promi
   if (receipts.length) {
     parts.push(
       sql`rcpt as (
-      select * from unnest(${sqlArray(receipts.map((r) => r.eventId), "bigint")}, ${sqlArray(receipts.map((r) => r.seen), "boolean")},
-        ${sqlArray(receipts.map((r) => r.messageId), "text")}, ${sqlArray(receipts.map((r) => r.at.toISOString()), "timestamptz")})
+      select * from unnest(${sqlArray(
+        receipts.map((r) => r.eventId),
+        "bigint",
+      )}, ${sqlArray(
+        receipts.map((r) => r.seen),
+        "boolean",
+      )},
+        ${sqlArray(
+          receipts.map((r) => r.messageId),
+          "text",
+        )}, ${sqlArray(
+          receipts.map((r) => r.at.toISOString()),
+          "timestamptz",
+        )})
         as r(event_id, seen, message_id, at)
       where r.event_id in (select id from locked))`,
       sql`marks as (
@@ -108,16 +160,27 @@ export async function applyBulk(db: Db, wardId: string, batch: BulkBatch): Promi
   );
   if (notes.length) {
     parts.push(sql`notes as (
-      select * from unnest(${sqlArray(notes.map((n) => n.eventId), "bigint")}, ${sqlArray(notes.map((n) => n.note), "text")}) as n(event_id, note))`);
+      select * from unnest(${sqlArray(
+        notes.map((n) => n.eventId),
+        "bigint",
+      )}, ${sqlArray(
+        notes.map((n) => n.note),
+        "text",
+      )}) as n(event_id, note))`);
   }
   const noteOf = notes.length ? sql`(select n.note from notes n where n.event_id = e.id)` : sql`null::text`;
-  const unmatchedNote = receipts.length ? sql`case when e.id in (select event_id from unmatched) then 'unmatched receipt' end` : sql`null::text`;
+  const unmatchedNote = receipts.length
+    ? sql`case when e.id in (select event_id from unmatched) then 'unmatched receipt' end`
+    : sql`null::text`;
   parts.push(sql`done as (
       update webhook_events e set processed_at = now(), last_error = coalesce(${noteOf}, ${unmatchedNote})
       where e.id in (select id from locked) and e.id not in (select id from waiting)
       returning e.id)`);
   // A receipt left waiting goes behind fresh events in the next runs' order (attempts, id).
-  if (receipts.length) parts.push(sql`retried as (update webhook_events e set attempts = attempts + 1 where e.id in (select id from waiting) returning e.id)`);
+  if (receipts.length)
+    parts.push(
+      sql`retried as (update webhook_events e set attempts = attempts + 1 where e.id in (select id from waiting) returning e.id)`,
+    );
   const [result] = await queryRows<{ processed: number; waiting: Array<number | string> | null }>(
     db,
     sql`with ${sql.join(parts, sql`, `)}

@@ -24,7 +24,12 @@ export async function residentForOaUser(
   }
   const [created] = await db
     .insert(residents)
-    .values({ wardId: args.wardId, fullName: "Người dùng Zalo", zaloOaUserId: args.oaUserId, zaloAppUserId: args.appUserId ?? null })
+    .values({
+      wardId: args.wardId,
+      fullName: "Người dùng Zalo",
+      zaloOaUserId: args.oaUserId,
+      zaloAppUserId: args.appUserId ?? null,
+    })
     .onConflictDoNothing()
     .returning();
   if (created) return created;
@@ -38,7 +43,10 @@ export async function residentForOaUser(
 export async function touchInteraction(db: Db | Tx, residentId: string, at: Date): Promise<void> {
   await db
     .update(residents)
-    .set({ lastInteractionAt: sql`greatest(${residents.lastInteractionAt}, ${at.toISOString()}::timestamptz)`, updatedAt: new Date() })
+    .set({
+      lastInteractionAt: sql`greatest(${residents.lastInteractionAt}, ${at.toISOString()}::timestamptz)`,
+      updatedAt: new Date(),
+    })
     .where(eq(residents.id, residentId));
 }
 
@@ -46,9 +54,19 @@ export async function touchInteraction(db: Db | Tx, residentId: string, at: Date
  * A follow or unfollow as of `at` (the event's own time). A retried event older than the state we
  * already hold changes nothing: a follow retried after a later unfollow leaves the resident unfollowed.
  */
-export async function setFollowState(db: Db | Tx, residentId: string, isFollower: boolean, at: Date): Promise<void> {
+export async function setFollowState(
+  db: Db | Tx,
+  residentId: string,
+  isFollower: boolean,
+  at: Date,
+): Promise<void> {
   await db
     .update(residents)
     .set({ isFollower, followChangedAt: at, updatedAt: new Date() })
-    .where(and(eq(residents.id, residentId), or(isNull(residents.followChangedAt), lte(residents.followChangedAt, at))));
+    .where(
+      and(
+        eq(residents.id, residentId),
+        or(isNull(residents.followChangedAt), lte(residents.followChangedAt, at)),
+      ),
+    );
 }

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { jobIds } from "@loa-phuong/shared";
+import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { enqueue, type Queues } from "../queue/queues.js";
-import { sql } from "drizzle-orm";
-import { queryRows, sqlArray, type Db } from "../store/database.js";
+import { type Db, queryRows, sqlArray } from "../store/database.js";
 import type { IntakeMeter } from "./intake-meter.js";
 
 /** Zalo retries repeat the body byte for byte, so the body's hash identifies an event. */
@@ -64,7 +64,16 @@ export class WebhookInbox {
       const inserted = await queryRows<{ id: number; dedupeKey: string }>(
         this.db,
         sql`insert into webhook_events (dedupe_key, event_name, raw_body)
-            select * from unnest(${sqlArray(events.map((e) => e.dedupeKey), "text")}, ${sqlArray(events.map((e) => e.eventName), "text")}, ${sqlArray(events.map((e) => e.rawBody), "text")})
+            select * from unnest(${sqlArray(
+              events.map((e) => e.dedupeKey),
+              "text",
+            )}, ${sqlArray(
+              events.map((e) => e.eventName),
+              "text",
+            )}, ${sqlArray(
+              events.map((e) => e.rawBody),
+              "text",
+            )})
             on conflict (dedupe_key) do nothing
             returning id::int as id, dedupe_key as "dedupeKey"`,
       );
@@ -95,8 +104,9 @@ export class WebhookInbox {
     if (this.coolingDown) return;
     const ids = this.unscheduled.splice(0, 1000);
     if (ids.length === 0) return;
-    enqueue(this.queues, "webhook.process", { eventIds: ids }, { jobId: jobIds.webhook(ids) }).catch((err: unknown) =>
-      this.logger.warn({ err, events: ids.length }, "webhook events recorded but not enqueued"),
+    enqueue(this.queues, "webhook.process", { eventIds: ids }, { jobId: jobIds.webhook(ids) }).catch(
+      (err: unknown) =>
+        this.logger.warn({ err, events: ids.length }, "webhook events recorded but not enqueued"),
     );
     this.coolingDown = setTimeout(() => {
       this.coolingDown = undefined;

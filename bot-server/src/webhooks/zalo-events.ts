@@ -3,7 +3,6 @@ import { z } from "zod";
 const id = z.union([z.string(), z.number()]).transform(String);
 const timestamp = z.union([z.string(), z.number()]).transform((v) => new Date(Number(v)));
 
-
 /** user_send_text, user_send_image, … : a resident wrote to the OA. */
 export const userSendEventSchema = z.object({
   event_name: z.string().startsWith("user_send_"),

@@ -1,6 +1,6 @@
 import type { AxiosInstance } from "axios";
 import { appSecretProof, parseEnvelope, zaloRequest } from "./http.js";
-import { graphMeSchema, graphPhoneSchema, type GraphMe } from "./zalo-schemas.js";
+import { type GraphMe, graphMeSchema, graphPhoneSchema } from "./zalo-schemas.js";
 
 /** Zalo's Graph API (graph.zalo.me): who a Mini App user is, and their phone number with consent. */
 export class GraphClient {
@@ -16,7 +16,10 @@ export class GraphClient {
   async getMe(userAccessToken: string): Promise<GraphMe> {
     const response = await zaloRequest(() =>
       this.http.get("/v2.0/me", {
-        params: { fields: "id,name,picture,user_id_by_oa,is_follower,is_sensitive", miniapp_id: this.miniAppId },
+        params: {
+          fields: "id,name,picture,user_id_by_oa,is_follower,is_sensitive",
+          miniapp_id: this.miniAppId,
+        },
         headers: this.headers(userAccessToken),
       }),
     );
@@ -34,6 +37,8 @@ export class GraphClient {
   }
 
   private headers(token: string): Record<string, string> {
-    return this.useAppSecretProof ? { access_token: token, appsecret_proof: appSecretProof(token, this.appSecret) } : { access_token: token };
+    return this.useAppSecretProof
+      ? { access_token: token, appsecret_proof: appSecretProof(token, this.appSecret) }
+      : { access_token: token };
   }
 }

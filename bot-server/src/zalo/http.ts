@@ -27,7 +27,11 @@ let lastProof: { accessToken: string; appSecret: string; proof: string } | undef
  */
 export function appSecretProof(accessToken: string, appSecret: string): string {
   if (lastProof?.accessToken !== accessToken || lastProof.appSecret !== appSecret) {
-    lastProof = { accessToken, appSecret, proof: createHmac("sha256", appSecret).update(accessToken).digest("hex") };
+    lastProof = {
+      accessToken,
+      appSecret,
+      proof: createHmac("sha256", appSecret).update(accessToken).digest("hex"),
+    };
   }
   return lastProof.proof;
 }
@@ -36,7 +40,10 @@ export function appSecretProof(accessToken: string, appSecret: string): string {
  * Runs a request and turns network failures and non-2xx statuses into ZaloErrors. `onAnswered` runs
  * when a response came back, whatever its status: Zalo (or its gateway) has handled the request.
  */
-export async function zaloRequest(run: () => Promise<AxiosResponse>, onAnswered?: () => void): Promise<AxiosResponse> {
+export async function zaloRequest(
+  run: () => Promise<AxiosResponse>,
+  onAnswered?: () => void,
+): Promise<AxiosResponse> {
   let response: AxiosResponse;
   try {
     response = await run();
@@ -63,7 +70,11 @@ export function parseEnvelope<T extends z.ZodType>(data: unknown, schema: T): z.
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    throw new ZaloError("contract", undefined, `Phản hồi của Zalo không đúng định dạng: ${parsed.error.issues[0]?.message ?? ""}`);
+    throw new ZaloError(
+      "contract",
+      undefined,
+      `Phản hồi của Zalo không đúng định dạng: ${parsed.error.issues[0]?.message ?? ""}`,
+    );
   }
   return parsed.data;
 }

@@ -1,11 +1,17 @@
+import type { CsMessage } from "@loa-phuong/shared";
 import type { AxiosInstance } from "axios";
 import type { z } from "zod";
 import { appSecretProof, parseEnvelope, zaloRequest } from "./http.js";
-import type { CsMessage } from "@loa-phuong/shared";
 import type { OaTokenStore } from "./oa-token-store.js";
 import type { PacerPermit, SendPacer } from "./send-pacer.js";
 import { ZaloError } from "./zalo-error.js";
-import { conversationSchema, sendMessageSchema, userDetailSchema, userListSchema, type ConversationMessage } from "./zalo-schemas.js";
+import {
+  type ConversationMessage,
+  conversationSchema,
+  sendMessageSchema,
+  userDetailSchema,
+  userListSchema,
+} from "./zalo-schemas.js";
 
 export interface OaClientOptions {
   http: AxiosInstance;
@@ -38,20 +44,52 @@ export class CallTooLate extends Error {
 export class OaClient {
   constructor(private readonly options: OaClientOptions) {}
 
-  async sendCsMessage(userId: string, message: CsMessage, options: CallOptions = {}): Promise<{ messageId: string }> {
-    const body = await this.call("post", "/v3.0/oa/message/cs", { recipient: { user_id: userId }, message }, sendMessageSchema, options);
+  async sendCsMessage(
+    userId: string,
+    message: CsMessage,
+    options: CallOptions = {},
+  ): Promise<{ messageId: string }> {
+    const body = await this.call(
+      "post",
+      "/v3.0/oa/message/cs",
+      { recipient: { user_id: userId }, message },
+      sendMessageSchema,
+      options,
+    );
     return { messageId: body.data.message_id };
   }
 
   /** An approved ZBS template by user id (no 7-day rule); billed per message. */
-  async sendTemplateMessage(userId: string, templateId: string, templateData: Record<string, string>, options: CallOptions = {}): Promise<{ messageId: string }> {
-    const body = await this.call("post", "/v3.0/oa/message/template", { user_id: userId, template_id: templateId, template_data: templateData }, sendMessageSchema, options);
+  async sendTemplateMessage(
+    userId: string,
+    templateId: string,
+    templateData: Record<string, string>,
+    options: CallOptions = {},
+  ): Promise<{ messageId: string }> {
+    const body = await this.call(
+      "post",
+      "/v3.0/oa/message/template",
+      { user_id: userId, template_id: templateId, template_data: templateData },
+      sendMessageSchema,
+      options,
+    );
     return { messageId: body.data.message_id };
   }
 
   /** Newest first; Zalo caps count at 10. */
-  async getConversation(userId: string, offset = 0, count = 10, options: CallOptions = {}): Promise<ConversationMessage[]> {
-    const body = await this.call("get", "/v2.0/oa/conversation", { user_id: userId, offset, count }, conversationSchema, options);
+  async getConversation(
+    userId: string,
+    offset = 0,
+    count = 10,
+    options: CallOptions = {},
+  ): Promise<ConversationMessage[]> {
+    const body = await this.call(
+      "get",
+      "/v2.0/oa/conversation",
+      { user_id: userId, offset, count },
+      conversationSchema,
+      options,
+    );
     return body.data;
   }
 
@@ -71,7 +109,13 @@ export class OaClient {
     return this.options.pacer?.acquire(calls);
   }
 
-  private async call<T extends z.ZodType>(method: "get" | "post", url: string, data: unknown, schema: T, options: CallOptions = {}): Promise<z.output<T>> {
+  private async call<T extends z.ZodType>(
+    method: "get" | "post",
+    url: string,
+    data: unknown,
+    schema: T,
+    options: CallOptions = {},
+  ): Promise<z.output<T>> {
     let token = await this.options.tokens.getAccessToken();
     for (let attempt = 0; ; attempt++) {
       const given = attempt === 0 ? options.permit : undefined;
@@ -79,10 +123,14 @@ export class OaClient {
       try {
         // After pacing and any token refresh: the last moment this call may still go out.
         if (options.startBy !== undefined && Date.now() > options.startBy) throw new CallTooLate();
-        const response = await zaloRequest(() =>
-          method === "get"
-            ? this.options.http.get(url, { params: { data: JSON.stringify(data) }, headers: this.headers(token) })
-            : this.options.http.post(url, data, { headers: this.headers(token) }),
+        const response = await zaloRequest(
+          () =>
+            method === "get"
+              ? this.options.http.get(url, {
+                  params: { data: JSON.stringify(data) },
+                  headers: this.headers(token),
+                })
+              : this.options.http.post(url, data, { headers: this.headers(token) }),
           () => permit?.markAnswered(),
         );
         return parseEnvelope(response.data, schema);

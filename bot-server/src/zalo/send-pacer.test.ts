@@ -34,10 +34,13 @@ describe("Zalo send pacer on a real Redis", () => {
     // and their calls reach Zalo anywhere between admission and answer — some very late (a stalled
     // process, a new connection) — which is what bunched calls into one window before.
     const perSecond = 100;
-    const pacers = [0, 1, 2].map(() => new SendPacer(redis, { perMinute: perSecond * 60, keyPrefix, appId: "window", callTimeoutMs: 2000 }));
+    const pacers = [0, 1, 2].map(
+      () =>
+        new SendPacer(redis, { perMinute: perSecond * 60, keyPrefix, appId: "window", callTimeoutMs: 2000 }),
+    );
     const arrivals: number[] = [];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const sender = async (pacer: SendPacer, batches: number) => {
       for (let b = 0; b < batches; b++) {
         const calls = 1 + Math.floor(random() * 8);
@@ -63,7 +66,12 @@ describe("Zalo send pacer on a real Redis", () => {
 
   it("keeps a call that never got an answer counted until its deadline has passed", async () => {
     // 120 a minute = 2 a second, and calls time out after 200 ms.
-    const pacer = new SendPacer(redis, { perMinute: 120, keyPrefix, appId: "unanswered", callTimeoutMs: 200 });
+    const pacer = new SendPacer(redis, {
+      perMinute: 120,
+      keyPrefix,
+      appId: "unanswered",
+      callTimeoutMs: 200,
+    });
     const lost = await pacer.acquire(2);
     await lost.settle(); // neither call was answered: Zalo may count them any time until the timeout
 

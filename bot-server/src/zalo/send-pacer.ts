@@ -115,16 +115,30 @@ export class SendPacer {
    */
   async acquire(calls = 1): Promise<PacerPermit> {
     const members: string[] = [];
-    for (let left = calls; left > 0; left -= this.perSecondCap) members.push(...(await this.acquirePart(Math.min(left, this.perSecondCap))));
+    for (let left = calls; left > 0; left -= this.perSecondCap)
+      members.push(...(await this.acquirePart(Math.min(left, this.perSecondCap))));
     return new PacerPermit((answered) => this.settle(answered), members);
   }
 
   private async acquirePart(n: number): Promise<string[]> {
-    const wait = Number(await this.redis.eval(RESERVE, 1, `${this.key}:tat`, String(this.intervalMs), String(n)));
+    const wait = Number(
+      await this.redis.eval(RESERVE, 1, `${this.key}:tat`, String(this.intervalMs), String(n)),
+    );
     if (wait > 0) await sleep(wait);
     const prefix = randomBytes(8).toString("base64url");
     for (;;) {
-      const retryIn = Number(await this.redis.eval(ADMIT, 1, `${this.key}:log`, String(this.perSecondCap), prefix, String(1000 + CLOCK_GUARD_MS), String(n), String(this.inFlightMs)));
+      const retryIn = Number(
+        await this.redis.eval(
+          ADMIT,
+          1,
+          `${this.key}:log`,
+          String(this.perSecondCap),
+          prefix,
+          String(1000 + CLOCK_GUARD_MS),
+          String(n),
+          String(this.inFlightMs),
+        ),
+      );
       if (retryIn <= 0) return Array.from({ length: n }, (_, i) => `${prefix}:${i + 1}`);
       await sleep(retryIn);
     }

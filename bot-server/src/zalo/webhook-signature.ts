@@ -15,7 +15,13 @@ export function isValidZaloSignature(args: {
 }): boolean {
   const { header, rawBody, timestamp, appId, oaId, secret } = args;
   if (!header || !timestamp) return false;
-  const got = Buffer.from(header.replace(/^\s*mac\s*=\s*/i, "").trim().toLowerCase(), "utf8");
+  const got = Buffer.from(
+    header
+      .replace(/^\s*mac\s*=\s*/i, "")
+      .trim()
+      .toLowerCase(),
+    "utf8",
+  );
   for (const firstTerm of [appId, oaId]) {
     const expected = Buffer.from(
       createHash("sha256").update(firstTerm).update(rawBody).update(timestamp).update(secret).digest("hex"),

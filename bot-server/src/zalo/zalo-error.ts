@@ -27,7 +27,9 @@ export class ZaloError extends Error {
   }
 
   get isTransient(): boolean {
-    return this.kind === "transport" || (this.kind === "http" && (this.code ?? 0) >= 500) || this.isRateLimited;
+    return (
+      this.kind === "transport" || (this.kind === "http" && (this.code ?? 0) >= 500) || this.isRateLimited
+    );
   }
 }
 

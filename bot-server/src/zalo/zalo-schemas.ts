@@ -9,12 +9,18 @@ export const graphMeSchema = z.object({
   picture: z.object({ data: z.object({ url: z.string() }) }).optional(),
   user_id_by_oa: zaloId.optional(),
   // The SDK reads `!!is_follower`; a 0/1 or a string must not fail a sign-in.
-  is_follower: z.unknown().transform((v) => (v === undefined || v === null ? undefined : v === true || v === 1 || v === "1" || v === "true")),
+  is_follower: z
+    .unknown()
+    .transform((v) =>
+      v === undefined || v === null ? undefined : v === true || v === 1 || v === "1" || v === "true",
+    ),
   is_sensitive: z.unknown().optional(),
 });
 export type GraphMe = z.infer<typeof graphMeSchema>;
 
-export const graphPhoneSchema = z.object({ data: z.object({ number: z.union([z.string(), z.number()]).transform(String) }) });
+export const graphPhoneSchema = z.object({
+  data: z.object({ number: z.union([z.string(), z.number()]).transform(String) }),
+});
 
 export const oauthTokenSchema = z.object({
   access_token: z.string().min(1),
@@ -23,7 +29,9 @@ export const oauthTokenSchema = z.object({
 });
 
 export const sendMessageSchema = z.object({
-  data: z.object({ message_id: zaloId, user_id: zaloId.optional(), sent_time: z.unknown().optional() }).loose(),
+  data: z
+    .object({ message_id: zaloId, user_id: zaloId.optional(), sent_time: z.unknown().optional() })
+    .loose(),
 });
 
 export const conversationSchema = z.object({
@@ -57,5 +65,10 @@ export const userDetailSchema = z.object({
 });
 
 export const userListSchema = z.object({
-  data: z.object({ total: z.number(), count: z.number().optional(), offset: z.number().optional(), users: z.array(z.object({ user_id: zaloId })) }),
+  data: z.object({
+    total: z.number(),
+    count: z.number().optional(),
+    offset: z.number().optional(),
+    users: z.array(z.object({ user_id: zaloId })),
+  }),
 });

@@ -6,7 +6,15 @@ import { Header, useNavigate } from "zmp-ui";
  * zmp-ui's icon font (which loads from Zalo's CDN). Opened straight from a deep link, there is no
  * page to go back to inside the app, so "back" goes to `home` (the feed, or the staff dashboard).
  */
-export function AppHeader({ title, showBack = false, home = "/" }: { title: string; showBack?: boolean; home?: string }) {
+export function AppHeader({
+  title,
+  showBack = false,
+  home = "/",
+}: {
+  title: string;
+  showBack?: boolean;
+  home?: string;
+}) {
   const navigate = useNavigate();
   const location = useLocation();
   const goBack = () => {
@@ -21,7 +29,14 @@ export function AppHeader({ title, showBack = false, home = "/" }: { title: stri
       backIcon={
         <>
           <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-            <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M15 5l-7 7 7 7"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
           <span className="visually-hidden">Quay lại</span>
         </>

@@ -8,19 +8,31 @@ import { useSession } from "../state/session";
  * the keyboard reach them; icons are inline SVG (zmp-ui's icon font loads from Zalo's CDN).
  */
 const tabs: { path: string; label: string; icon: ReactNode; headsOnly?: boolean }[] = [
-  { path: "/", label: "Trang chủ", icon: <path d="M4 11l8-7 8 7v9a1 1 0 0 1-1 1h-4v-6H9v6H5a1 1 0 0 1-1-1z" /> },
+  {
+    path: "/",
+    label: "Trang chủ",
+    icon: <path d="M4 11l8-7 8 7v9a1 1 0 0 1-1 1h-4v-6H9v6H5a1 1 0 0 1-1-1z" />,
+  },
   {
     path: "/report",
     label: "Phản ánh",
-    icon: <path d="M5 4h14a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H10l-5 4v-4H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM12 7v4M12 13.5v.5" />,
+    icon: (
+      <path d="M5 4h14a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H10l-5 4v-4H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zM12 7v4M12 13.5v.5" />
+    ),
   },
   {
     path: "/head",
     label: "Tổ của tôi",
     headsOnly: true,
-    icon: <path d="M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M16 5.5a3 3 0 0 1 0 5.5M18 14.5c1.8.9 3 2.9 3 5.5" />,
+    icon: (
+      <path d="M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M16 5.5a3 3 0 0 1 0 5.5M18 14.5c1.8.9 3 2.9 3 5.5" />
+    ),
   },
-  { path: "/profile", label: "Cá nhân", icon: <path d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" /> },
+  {
+    path: "/profile",
+    label: "Cá nhân",
+    icon: <path d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />,
+  },
 ];
 
 export const bottomNavPaths = tabs.map((tab) => tab.path);
@@ -35,9 +47,21 @@ export function BottomNav() {
       {visible.map((tab) => {
         const isCurrent = tab.path === pathname;
         return (
-          <Link key={tab.path} to={tab.path} replace className="bottom-nav-item" aria-current={isCurrent ? "page" : undefined}>
+          <Link
+            key={tab.path}
+            to={tab.path}
+            replace
+            className="bottom-nav-item"
+            aria-current={isCurrent ? "page" : undefined}
+          >
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-              <g fill="none" stroke="currentColor" strokeWidth="1.9" strokeLinecap="round" strokeLinejoin="round">
+              <g
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.9"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
                 {tab.icon}
               </g>
             </svg>

@@ -11,7 +11,9 @@ import { ActionError } from "./outcome-message";
 export function JoinOfferBanner() {
   const { session, withToken, updateResident } = useSession();
   const { joinOffer, dismissJoinOffer } = useRelayArrival();
-  const { isBusy, error, run } = useAction("Không tham gia được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const { isBusy, error, run } = useAction("Không tham gia được, vui lòng thử lại.", {
+    keepBusyOnSuccess: true,
+  });
   const [joined, setJoined] = useState<string | null>(null);
 
   if (joined) {

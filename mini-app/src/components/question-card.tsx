@@ -3,7 +3,11 @@ import { Link } from "react-router-dom";
 import type { MyQuestion } from "../services/resident-api";
 
 /** A question or comment the resident sent, with the ward's answers (feed "Hỏi đáp" and the post page). */
-export function QuestionCard({ item }: { item: Pick<MyQuestion, "kind" | "text" | "sentAt" | "replies"> & { post?: MyQuestion["post"] } }) {
+export function QuestionCard({
+  item,
+}: {
+  item: Pick<MyQuestion, "kind" | "text" | "sentAt" | "replies"> & { post?: MyQuestion["post"] };
+}) {
   return (
     <article className="question-card">
       <p className="question-meta">

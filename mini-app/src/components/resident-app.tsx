@@ -35,7 +35,10 @@ export function ResidentApp() {
               <Route path="/post/:id" element={<LazyPage page={PostPage} title="Bài viết" />} />
               <Route path="/report" element={<LazyPage page={ReportPage} title="Phản ánh" />} />
               <Route path="/head" element={<LazyPage page={HeadPage} title="Tổ của tôi" />} />
-              <Route path="/head/opinion" element={<LazyPage page={OpinionReportPage} title="Báo cáo dư luận" />} />
+              <Route
+                path="/head/opinion"
+                element={<LazyPage page={OpinionReportPage} title="Báo cáo dư luận" />}
+              />
               <Route path="/profile" element={<LazyPage page={ProfilePage} title="Cá nhân" />} />
               <Route path="/profile/data" element={<LazyPage page={MyDataPage} title="Dữ liệu của tôi" />} />
               <Route path="/nominate" element={<LazyPage page={NominatePage} title="Đề cử điển hình" />} />

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { Button, Page } from "zmp-ui";
 import { runtimeConfig } from "../config";
 import { useSessionContext } from "../state/session";

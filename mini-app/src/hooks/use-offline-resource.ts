@@ -1,6 +1,6 @@
 import { ApiError } from "../services/api";
 import type { Cached } from "../services/offline-cache";
-import { useResource, type Resource } from "./use-resource";
+import { type Resource, useResource } from "./use-resource";
 
 /** Data, and whether it came from the phone's cache because the server could not be reached. */
 export interface MaybeOffline<T> {

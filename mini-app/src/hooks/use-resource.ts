@@ -9,7 +9,10 @@ export type Resource<T> =
  * Loads data for a screen and reloads it on demand ("Thử lại"). `key` must name everything `load`
  * depends on: a new key aborts the old request and starts again.
  */
-export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Resource<T> & { reload(): void } {
+export function useResource<T>(
+  key: string,
+  load: (signal: AbortSignal) => Promise<T>,
+): Resource<T> & { reload(): void } {
   const [state, setState] = useState<Resource<T>>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -20,7 +23,10 @@ export function useResource<T>(key: string, load: (signal: AbortSignal) => Promi
       (data) => controller.signal.aborted || setState({ status: "ready", data }),
       (error: unknown) =>
         controller.signal.aborted ||
-        setState({ status: "failed", message: error instanceof Error ? error.message : "Đã có lỗi xảy ra, vui lòng thử lại." }),
+        setState({
+          status: "failed",
+          message: error instanceof Error ? error.message : "Đã có lỗi xảy ra, vui lòng thử lại.",
+        }),
     );
     return () => controller.abort();
     // `load` is a new function every render; `key` says when it really changed.

@@ -1,5 +1,11 @@
-import { errorTable, type ErrorCode, type FieldIssue } from "@loa-phuong/shared/client";
-import type { FeedItem, FeedResponse, PostKind, ResidentProfile, ResidentSessionResponse } from "@loa-phuong/shared";
+import type {
+  FeedItem,
+  FeedResponse,
+  PostKind,
+  ResidentProfile,
+  ResidentSessionResponse,
+} from "@loa-phuong/shared";
+import { type ErrorCode, errorTable, type FieldIssue } from "@loa-phuong/shared/client";
 import { runtimeConfig } from "../config";
 
 /**
@@ -61,7 +67,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.token) headers["authorization"] = `Bearer ${options.token}`;
   const isBlob = typeof Blob !== "undefined" && options.body instanceof Blob;
-  if (options.body !== undefined) headers["content-type"] = isBlob ? (options.body as Blob).type : "application/json";
+  if (options.body !== undefined)
+    headers["content-type"] = isBlob ? (options.body as Blob).type : "application/json";
 
   // AbortSignal.timeout/any are missing from older Zalo webviews: combine the two by hand.
   const controller = new AbortController();
@@ -73,7 +80,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await fetch(apiUrl(path), {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? undefined : isBlob ? (options.body as Blob) : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isBlob
+            ? (options.body as Blob)
+            : JSON.stringify(options.body),
       signal: controller.signal,
     });
   } catch (error) {
@@ -127,5 +139,8 @@ export function takePrefetchedFeed(): Promise<FeedResponse> | undefined {
 export function fetchFeedItem(token: string, id: string, signal?: AbortSignal): Promise<FeedItem> {
   // Opened through a group head's link: its reference lets a neighbour read what the head forwarded.
   const relay = new URLSearchParams(window.location.search).get("relay");
-  return request(`/api/feed/${encodeURIComponent(id)}${relay ? `?relay=${encodeURIComponent(relay)}` : ""}`, { token, signal });
+  return request(`/api/feed/${encodeURIComponent(id)}${relay ? `?relay=${encodeURIComponent(relay)}` : ""}`, {
+    token,
+    signal,
+  });
 }

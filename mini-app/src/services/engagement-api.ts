@@ -24,11 +24,20 @@ export function markPostRead(token: string, postId: string): Promise<void> {
   return request(`${feedPath(postId)}/read`, { token, method: "POST" });
 }
 
-export function fetchEngagement(token: string, postId: string, signal?: AbortSignal): Promise<PostEngagement> {
+export function fetchEngagement(
+  token: string,
+  postId: string,
+  signal?: AbortSignal,
+): Promise<PostEngagement> {
   return request(`${feedPath(postId)}/engagement`, { token, signal });
 }
 
-export function setReaction(token: string, postId: string, reaction: ReactionKind, active: boolean): Promise<PostEngagement> {
+export function setReaction(
+  token: string,
+  postId: string,
+  reaction: ReactionKind,
+  active: boolean,
+): Promise<PostEngagement> {
   return request(`${feedPath(postId)}/reactions`, { token, method: "POST", body: { reaction, active } });
 }
 
@@ -37,7 +46,11 @@ export function answerPoll(token: string, postId: string, optionIds: string[]): 
   return request(`${feedPath(postId)}/poll`, { token, method: "POST", body: { optionIds } });
 }
 
-export function askAboutPost(token: string, postId: string, body: { kind: "question" | "comment"; text: string }): Promise<{ id: number | string }> {
+export function askAboutPost(
+  token: string,
+  postId: string,
+  body: { kind: "question" | "comment"; text: string },
+): Promise<{ id: number | string }> {
   return request(`${feedPath(postId)}/questions`, { token, method: "POST", body });
 }
 
@@ -46,10 +59,16 @@ export function uploadPhoto(token: string, photo: Blob): Promise<UploadedPhoto> 
   return request("/api/uploads", { token, method: "POST", body: photo });
 }
 
-export function sendReport(token: string, body: { text: string; uploadIds: string[]; location?: ReportLocation; postId?: string }): Promise<{ id: number | string }> {
+export function sendReport(
+  token: string,
+  body: { text: string; uploadIds: string[]; location?: ReportLocation; postId?: string },
+): Promise<{ id: number | string }> {
   return request("/api/reports", { token, method: "POST", body });
 }
 
-export function sendNomination(token: string, body: { who: string; where: string; why: string }): Promise<{ id: number | string }> {
+export function sendNomination(
+  token: string,
+  body: { who: string; where: string; why: string },
+): Promise<{ id: number | string }> {
   return request("/api/nominations", { token, method: "POST", body });
 }

@@ -28,14 +28,29 @@ export function confirmRelay(token: string, taskId: string): Promise<RelayTask> 
   return request(`${taskPath(taskId)}/confirm`, { token, method: "POST" });
 }
 
-export function fetchMembers(token: string, status: "pending" | "confirmed", signal?: AbortSignal): Promise<{ items: GroupMember[] }> {
+export function fetchMembers(
+  token: string,
+  status: "pending" | "confirmed",
+  signal?: AbortSignal,
+): Promise<{ items: GroupMember[] }> {
   return request(`/api/head/members?status=${status}`, { token, signal });
 }
 
-export function decideMember(token: string, residentId: string, decision: "confirm" | "reject"): Promise<{ id: string; membershipStatus: string | null }> {
-  return request(`/api/head/members/${encodeURIComponent(residentId)}`, { token, method: "POST", body: { decision } });
+export function decideMember(
+  token: string,
+  residentId: string,
+  decision: "confirm" | "reject",
+): Promise<{ id: string; membershipStatus: string | null }> {
+  return request(`/api/head/members/${encodeURIComponent(residentId)}`, {
+    token,
+    method: "POST",
+    body: { decision },
+  });
 }
 
-export function sendOpinionReport(token: string, body: { mood: OpinionMood; topics: string[]; summary: string }): Promise<{ id: number | string }> {
+export function sendOpinionReport(
+  token: string,
+  body: { mood: OpinionMood; topics: string[]; summary: string },
+): Promise<{ id: number | string }> {
   return request("/api/head/opinion-reports", { token, method: "POST", body });
 }

@@ -23,7 +23,10 @@ export function readCachedFeed(residentId: string, tab: string): Promise<Cached<
 }
 
 export function cacheFeed(residentId: string, tab: string, items: FeedItem[]): Promise<void> {
-  return writeStored(feedKey(residentId, tab), { data: items, savedAt: new Date().toISOString() } satisfies Cached<FeedItem[]>);
+  return writeStored(feedKey(residentId, tab), {
+    data: items,
+    savedAt: new Date().toISOString(),
+  } satisfies Cached<FeedItem[]>);
 }
 
 export function readCachedPost(residentId: string, postId: string): Promise<Cached<FeedItem> | null> {
@@ -31,7 +34,10 @@ export function readCachedPost(residentId: string, postId: string): Promise<Cach
 }
 
 export async function cachePost(residentId: string, post: FeedItem): Promise<void> {
-  await writeStored(postKey(residentId, post.id), { data: post, savedAt: new Date().toISOString() } satisfies Cached<FeedItem>);
+  await writeStored(postKey(residentId, post.id), {
+    data: post,
+    savedAt: new Date().toISOString(),
+  } satisfies Cached<FeedItem>);
   const index = (await readStored<string[]>(postIndexKey(residentId))) ?? [];
   const next = [post.id, ...index.filter((id) => id !== post.id)];
   await Promise.all(next.slice(maxPosts).map((id) => removeStored(postKey(residentId, id))));

@@ -41,7 +41,10 @@ export interface RelayOpenResult {
   joinOffer: { residentialGroupId: string; name: string } | null;
 }
 
-export function fetchResidentialGroups(token: string, signal?: AbortSignal): Promise<{ items: ResidentialGroupOption[] }> {
+export function fetchResidentialGroups(
+  token: string,
+  signal?: AbortSignal,
+): Promise<{ items: ResidentialGroupOption[] }> {
   return request("/api/residential-groups", { token, signal });
 }
 
@@ -61,11 +64,17 @@ export function joinResidentialGroup(token: string, residentialGroupId: string):
 }
 
 /** The number itself is read by the server from Zalo; the Mini App only passes the single-use token. */
-export function sharePhoneNumber(token: string, body: { accessToken: string; phoneToken: string; consent: true }): Promise<{ hasPhone: true }> {
+export function sharePhoneNumber(
+  token: string,
+  body: { accessToken: string; phoneToken: string; consent: true },
+): Promise<{ hasPhone: true }> {
   return request("/api/me/phone", { token, method: "POST", body });
 }
 
-export function updatePreferences(token: string, body: { notificationsAllowed?: boolean; largeText?: boolean }): Promise<ResidentProfile> {
+export function updatePreferences(
+  token: string,
+  body: { notificationsAllowed?: boolean; largeText?: boolean },
+): Promise<ResidentProfile> {
   return request("/api/me/preferences", { token, method: "PUT", body });
 }
 

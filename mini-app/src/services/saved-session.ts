@@ -22,7 +22,8 @@ export function readSavedSession(): SavedSession | null {
   if (raw === null) return null;
   try {
     const saved = JSON.parse(raw) as Partial<SavedSession>;
-    const isComplete = typeof saved.token === "string" && typeof saved.expiresAt === "string" && saved.persona;
+    const isComplete =
+      typeof saved.token === "string" && typeof saved.expiresAt === "string" && saved.persona;
     if (!isComplete || Date.parse(saved.expiresAt as string) <= Date.now()) return null;
     return saved as SavedSession;
   } catch {

@@ -86,7 +86,11 @@ export function fetchStaffMe(token: Token, signal?: AbortSignal): Promise<StaffP
 
 // Posts
 
-export function fetchPosts(token: Token, query: { status?: PostStatus | null; limit?: number }, signal?: AbortSignal): Promise<{ items: Post[] }> {
+export function fetchPosts(
+  token: Token,
+  query: { status?: PostStatus | null; limit?: number },
+  signal?: AbortSignal,
+): Promise<{ items: Post[] }> {
   const params = new URLSearchParams({ limit: String(query.limit ?? 50) });
   if (query.status) params.set("status", query.status);
   return request(`/api/posts?${params}`, { token, signal });
@@ -123,7 +127,10 @@ export function fetchPostReview(token: Token, postId: string, signal?: AbortSign
 
 // Audiences
 
-export function fetchResidentialGroups(token: Token, signal?: AbortSignal): Promise<{ items: ResidentialGroup[] }> {
+export function fetchResidentialGroups(
+  token: Token,
+  signal?: AbortSignal,
+): Promise<{ items: ResidentialGroup[] }> {
   return request("/api/residential-groups", { token, signal });
 }
 
@@ -132,13 +139,21 @@ export function fetchSchools(token: Token, signal?: AbortSignal): Promise<{ item
 }
 
 /** `isUrgent`: urgent posts bypass the daily cap, so the count says who gets an OA message for this post. */
-export function countAudience(token: Token, audience: AudienceInput, isUrgent: boolean, signal?: AbortSignal): Promise<AudienceCounts> {
+export function countAudience(
+  token: Token,
+  audience: AudienceInput,
+  isUrgent: boolean,
+  signal?: AbortSignal,
+): Promise<AudienceCounts> {
   return request("/api/audiences/count", { token, signal, ...json("POST", { audience, isUrgent }) });
 }
 
 // Broadcasts
 
-export function createBroadcast(token: Token, input: { postId: string; audience: AudienceInput; scheduledAt?: string }): Promise<Broadcast> {
+export function createBroadcast(
+  token: Token,
+  input: { postId: string; audience: AudienceInput; scheduledAt?: string },
+): Promise<Broadcast> {
   return request("/api/broadcasts", { token, ...json("POST", input) });
 }
 
@@ -153,13 +168,21 @@ export function fetchBroadcasts(
   return request(`/api/broadcasts?${params}`, { token, signal });
 }
 
-export function fetchBroadcastProgress(token: Token, broadcastId: string, signal?: AbortSignal): Promise<BroadcastProgress> {
+export function fetchBroadcastProgress(
+  token: Token,
+  broadcastId: string,
+  signal?: AbortSignal,
+): Promise<BroadcastProgress> {
   return request(`/api/broadcasts/${id(broadcastId)}/progress`, { token, signal });
 }
 
 export type BroadcastAction = "pause" | "resume" | "cancel";
 
-export function controlBroadcast(token: Token, broadcastId: string, action: BroadcastAction): Promise<Broadcast> {
+export function controlBroadcast(
+  token: Token,
+  broadcastId: string,
+  action: BroadcastAction,
+): Promise<Broadcast> {
   return request(`/api/broadcasts/${id(broadcastId)}/${action}`, { token, method: "POST" });
 }
 
@@ -182,7 +205,11 @@ export function stopSchedule(token: Token, scheduleId: string): Promise<Recurrin
 
 // Relay board and alerts
 
-export function fetchRelayBoard(token: Token, broadcastId: string, signal?: AbortSignal): Promise<{ items: RelayBoardRow[] }> {
+export function fetchRelayBoard(
+  token: Token,
+  broadcastId: string,
+  signal?: AbortSignal,
+): Promise<{ items: RelayBoardRow[] }> {
   return request(`/api/broadcasts/${id(broadcastId)}/relay`, { token, signal });
 }
 
@@ -199,12 +226,16 @@ export async function fetchFileBlob(token: Token, pathOrUrl: string, signal?: Ab
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   let response: Response;
   try {
-    response = await fetch(/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : apiUrl(pathOrUrl), { headers, signal });
+    response = await fetch(/^https?:\/\//.test(pathOrUrl) ? pathOrUrl : apiUrl(pathOrUrl), {
+      headers,
+      signal,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError("Không kết nối được máy chủ của phường, vui lòng kiểm tra mạng và thử lại.", 0, null);
   }
-  if (!response.ok) throw new ApiError(`Máy chủ trả lỗi ${response.status}, vui lòng thử lại.`, response.status, null);
+  if (!response.ok)
+    throw new ApiError(`Máy chủ trả lỗi ${response.status}, vui lòng thử lại.`, response.status, null);
   return response.blob();
 }
 
@@ -236,7 +267,11 @@ export interface SignalQuery {
   before?: number | null;
 }
 
-export function fetchSignals(token: Token, query: SignalQuery, signal?: AbortSignal): Promise<{ items: Signal[] }> {
+export function fetchSignals(
+  token: Token,
+  query: SignalQuery,
+  signal?: AbortSignal,
+): Promise<{ items: Signal[] }> {
   const params = new URLSearchParams({ limit: String(query.limit ?? 30) });
   for (const key of ["kind", "residentialGroupId", "postId", "status", "from", "to"] as const) {
     const value = query[key];
@@ -252,6 +287,10 @@ export function markSignalHandled(token: Token, signalId: number): Promise<Signa
 
 export type ReplyChannel = "oa" | "feed";
 
-export function replyToSignal(token: Token, signalId: number, reply: { text: string; channel: ReplyChannel }): Promise<Signal> {
+export function replyToSignal(
+  token: Token,
+  signalId: number,
+  reply: { text: string; channel: ReplyChannel },
+): Promise<Signal> {
   return request(`/api/signals/${signalId}/reply`, { token, ...json("POST", reply) });
 }

@@ -1,7 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { useLocation } from "react-router-dom";
 import { ApiError } from "../services/api";
-import { recordRelayOpen, type RelayOpenResult } from "../services/resident-api";
+import { type RelayOpenResult, recordRelayOpen } from "../services/resident-api";
 import { useSession } from "./session";
 
 /**
@@ -16,7 +16,10 @@ interface RelayArrivalValue {
   dismissJoinOffer(): void;
 }
 
-const RelayArrivalContext = createContext<RelayArrivalValue>({ joinOffer: null, dismissJoinOffer: () => undefined });
+const RelayArrivalContext = createContext<RelayArrivalValue>({
+  joinOffer: null,
+  dismissJoinOffer: () => undefined,
+});
 
 /** Refs already counted in this launch, per resident: going back to the same link counts once. */
 const countedRefs = new Set<string>();

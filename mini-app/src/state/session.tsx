@@ -1,5 +1,14 @@
 import type { ResidentProfile } from "@loa-phuong/shared";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { runtimeConfig } from "../config";
 import { ApiError, fetchMe, prefetchFeed, signInWithZalo } from "../services/api";
 import { clearSavedSession, readSavedSession, saveSession } from "../services/saved-session";
@@ -86,7 +95,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signInAsPersona = useCallback(async (persona: Persona) => {
     const simulatorUrl = runtimeConfig.demo?.simulatorUrl;
     if (!simulatorUrl) throw new Error("Chế độ trình diễn chưa được bật.");
-    const { token, expiresAt, resident } = await signInWithZalo(await issueDemoAccessToken(simulatorUrl, persona.idByApp));
+    const { token, expiresAt, resident } = await signInWithZalo(
+      await issueDemoAccessToken(simulatorUrl, persona.idByApp),
+    );
     saveSession({ token, expiresAt, persona });
     launch.current++;
     setState({ status: "signed-in", session: { token, expiresAt, resident, persona } });
@@ -118,13 +129,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const markFollowing = useCallback(() => {
     setState((current) =>
       current.status === "signed-in"
-        ? { ...current, session: { ...current.session, resident: { ...current.session.resident, isFollower: true } } }
+        ? {
+            ...current,
+            session: { ...current.session, resident: { ...current.session.resident, isFollower: true } },
+          }
         : current,
     );
   }, []);
 
   const updateResident = useCallback((resident: ResidentProfile) => {
-    setState((current) => (current.status === "signed-in" ? { ...current, session: { ...current.session, resident } } : current));
+    setState((current) =>
+      current.status === "signed-in" ? { ...current, session: { ...current.session, resident } } : current,
+    );
   }, []);
 
   const signOut = useCallback((message: string) => {
@@ -134,7 +150,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ state, signInAsPersona, switchPersona, retry: restart, withToken, markFollowing, updateResident, signOut }),
+    () => ({
+      state,
+      signInAsPersona,
+      switchPersona,
+      retry: restart,
+      withToken,
+      markFollowing,
+      updateResident,
+      signOut,
+    }),
     [state, signInAsPersona, switchPersona, restart, withToken, markFollowing, updateResident, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
@@ -149,6 +174,7 @@ export function useSessionContext(): SessionContextValue {
 /** For pages behind the sign-in gate: the session is always there. */
 export function useSession(): SessionContextValue & { session: Session } {
   const context = useSessionContext();
-  if (context.state.status !== "signed-in") throw new Error("useSession is only for pages behind the sign-in gate");
+  if (context.state.status !== "signed-in")
+    throw new Error("useSession is only for pages behind the sign-in gate");
   return { ...context, session: context.state.session };
 }

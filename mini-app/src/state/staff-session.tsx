@@ -1,5 +1,14 @@
 import type { StaffProfile, StaffRole, StaffSessionResponse } from "@loa-phuong/shared";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { ApiError } from "../services/api";
 import { fetchStaffMe, signInStaff, signInStaffWithZalo, signOutStaff } from "../services/staff-api";
 import { getZaloAccessToken } from "../services/zalo/sdk";
@@ -44,8 +53,13 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
       (staff) => id === attempt.current && setState({ status: "signed-in", staff, token: tokenRef.current }),
       (error: unknown) => {
         if (id !== attempt.current) return;
-        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) setState({ status: "signed-out", notice: null });
-        else setState({ status: "failed", message: error instanceof Error ? error.message : "Đã có lỗi xảy ra, vui lòng thử lại." });
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403))
+          setState({ status: "signed-out", notice: null });
+        else
+          setState({
+            status: "failed",
+            message: error instanceof Error ? error.message : "Đã có lỗi xảy ra, vui lòng thử lại.",
+          });
       },
     );
   }, []);
@@ -63,7 +77,10 @@ export function StaffSessionProvider({ children }: { children: ReactNode }) {
     [accept],
   );
 
-  const signInWithZalo = useCallback(async () => accept(await signInStaffWithZalo(await getZaloAccessToken())), [accept]);
+  const signInWithZalo = useCallback(
+    async () => accept(await signInStaffWithZalo(await getZaloAccessToken())),
+    [accept],
+  );
 
   const signOut = useCallback(async () => {
     try {
@@ -107,7 +124,8 @@ export function useStaffSessionContext(): StaffSessionValue {
 /** For staff pages behind the staff gate: the staff member is always there. */
 export function useStaff(): StaffSessionValue & { staff: StaffProfile; hasRole(role: StaffRole): boolean } {
   const context = useStaffSessionContext();
-  if (context.state.status !== "signed-in") throw new Error("useStaff is only for pages behind the staff gate");
+  if (context.state.status !== "signed-in")
+    throw new Error("useStaff is only for pages behind the staff gate");
   const { staff } = context.state;
   return { ...context, staff, hasRole: (role) => staff.roles.includes(role) };
 }

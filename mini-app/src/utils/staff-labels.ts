@@ -1,4 +1,13 @@
-import type { BroadcastStatus, CivicRole, DeliveryStatus, PostStatus, RelayBoardRow, SchoolLevel, SignalKind, StaffRole } from "@loa-phuong/shared";
+import type {
+  BroadcastStatus,
+  CivicRole,
+  DeliveryStatus,
+  PostStatus,
+  RelayBoardRow,
+  SchoolLevel,
+  SignalKind,
+  StaffRole,
+} from "@loa-phuong/shared";
 
 /** Vietnamese labels for what staff screens show; unknown values (a newer server) read sensibly. */
 
@@ -133,7 +142,12 @@ export const relayStatusLabels: Record<RelayBoardRow["status"], string> = {
 };
 
 const replyChannelLabels: Record<string, string> = { oa: "Zalo OA", feed: "Trong Mini App" };
-const replyStatusLabels: Record<string, string> = { queued: "Đang gửi", sent: "Đã gửi", failed: "Gửi lỗi", shown: "Đã hiển thị" };
+const replyStatusLabels: Record<string, string> = {
+  queued: "Đang gửi",
+  sent: "Đã gửi",
+  failed: "Gửi lỗi",
+  shown: "Đã hiển thị",
+};
 
 export function replyChannelLabel(channel: string): string {
   return replyChannelLabels[channel] ?? channel;
@@ -143,7 +157,10 @@ export function replyStatusLabel(status: string): string {
   return replyStatusLabels[status] ?? status;
 }
 
-const alertKindLabels: Record<string, string> = { relay_overdue: "Tổ trưởng chưa chuyển tiếp quá hạn", oa_authorization_lost: "Mất quyền gửi tin OA" };
+const alertKindLabels: Record<string, string> = {
+  relay_overdue: "Tổ trưởng chưa chuyển tiếp quá hạn",
+  oa_authorization_lost: "Mất quyền gửi tin OA",
+};
 
 export function alertKindLabel(kind: string): string {
   return alertKindLabels[kind] ?? "Cảnh báo";

@@ -41,7 +41,10 @@ function myersDiff(before: string[], after: string[]): DiffPart[] | null {
   for (let d = 0; d <= Math.min(n + m, maxEdits) && !found; d++) {
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)
+          ? v[offset + k + 1]!
+          : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && before[x] === after[y]) {
         x++;
@@ -82,16 +85,26 @@ function myersDiff(before: string[], after: string[]): DiffPart[] | null {
   return parts;
 }
 
-function diffTokens(before: string[], after: string[], fallback: (before: string[], after: string[]) => DiffPart[]): DiffPart[] {
+function diffTokens(
+  before: string[],
+  after: string[],
+  fallback: (before: string[], after: string[]) => DiffPart[],
+): DiffPart[] {
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
   let tail = 0;
-  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (
+    tail < before.length - head &&
+    tail < after.length - head &&
+    before[before.length - 1 - tail] === after[after.length - 1 - tail]
+  )
+    tail++;
   const middleBefore = before.slice(head, before.length - tail);
   const middleAfter = after.slice(head, after.length - tail);
   const parts: DiffPart[] = [];
   push(parts, "same", before.slice(0, head).join(""));
-  for (const part of myersDiff(middleBefore, middleAfter) ?? fallback(middleBefore, middleAfter)) push(parts, part.type, part.text);
+  for (const part of myersDiff(middleBefore, middleAfter) ?? fallback(middleBefore, middleAfter))
+    push(parts, part.type, part.text);
   push(parts, "same", before.slice(before.length - tail).join(""));
   return parts;
 }

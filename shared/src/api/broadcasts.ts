@@ -6,7 +6,9 @@ export const createBroadcastRequestSchema = z.strictObject({
   postId: z.uuid(),
   audience: audienceSchema,
   /** ISO 8601 with an offset; omitted = now. */
-  scheduledAt: z.iso.datetime({ offset: true, message: "Thời điểm gửi phải theo ISO 8601, có múi giờ" }).optional(),
+  scheduledAt: z.iso
+    .datetime({ offset: true, message: "Thời điểm gửi phải theo ISO 8601, có múi giờ" })
+    .optional(),
 });
 export type CreateBroadcastRequest = z.input<typeof createBroadcastRequestSchema>;
 
@@ -56,7 +58,10 @@ export const recurrenceSchema = z.discriminatedUnion("kind", [
     weekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ phải có dạng HH:mm"),
   }),
-  z.strictObject({ kind: z.literal("daily"), time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ phải có dạng HH:mm") }),
+  z.strictObject({
+    kind: z.literal("daily"),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ phải có dạng HH:mm"),
+  }),
 ]);
 export type Recurrence = z.infer<typeof recurrenceSchema>;
 

@@ -4,7 +4,12 @@ export const reactionKinds = ["huu_ich", "cam_on", "dong_tinh", "quan_tam"] as c
 export const reactionKindSchema = z.enum(reactionKinds);
 export type ReactionKind = z.infer<typeof reactionKindSchema>;
 /** Vietnamese labels of reactions. */
-export const reactionLabels: Record<ReactionKind, string> = { huu_ich: "Hữu ích", cam_on: "Cảm ơn", dong_tinh: "Đồng tình", quan_tam: "Quan tâm" };
+export const reactionLabels: Record<ReactionKind, string> = {
+  huu_ich: "Hữu ích",
+  cam_on: "Cảm ơn",
+  dong_tinh: "Đồng tình",
+  quan_tam: "Quan tâm",
+};
 
 export const reactRequestSchema = z.strictObject({ reaction: reactionKindSchema, active: z.boolean() });
 
@@ -16,16 +21,25 @@ export const pollSchema = z.strictObject({
     .array(
       z.strictObject({
         id: z.string().regex(/^[a-z0-9-]{1,20}$/, "Mã phương án không hợp lệ"),
-        label: z.string().trim().min(1, "Phương án không được để trống").max(200, "Phương án tối đa 200 ký tự"),
+        label: z
+          .string()
+          .trim()
+          .min(1, "Phương án không được để trống")
+          .max(200, "Phương án tối đa 200 ký tự"),
       }),
     )
     .min(2, "Khảo sát cần ít nhất 2 phương án")
     .max(10, "Khảo sát có tối đa 10 phương án")
-    .refine((options) => new Set(options.map((o) => o.id)).size === options.length, "Mã các phương án phải khác nhau"),
+    .refine(
+      (options) => new Set(options.map((o) => o.id)).size === options.length,
+      "Mã các phương án phải khác nhau",
+    ),
 });
 export type Poll = z.infer<typeof pollSchema>;
 
-export const pollAnswerRequestSchema = z.strictObject({ optionIds: z.array(z.string().min(1).max(20)).min(1).max(10) });
+export const pollAnswerRequestSchema = z.strictObject({
+  optionIds: z.array(z.string().min(1).max(20)).min(1).max(10),
+});
 
 export const postQuestionRequestSchema = z.strictObject({
   kind: z.enum(["question", "comment"]),
@@ -33,14 +47,25 @@ export const postQuestionRequestSchema = z.strictObject({
 });
 
 /** A photo uploaded before the report is sent (POST /api/uploads with the image bytes). */
-export const uploadResponseSchema = z.object({ id: z.string(), url: z.string(), bytes: z.number(), contentType: z.string() });
+export const uploadResponseSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  bytes: z.number(),
+  contentType: z.string(),
+});
 export const MAX_UPLOAD_BYTES = 3 * 1024 * 1024;
 
 /** Phản ánh: a report about the neighbourhood, up to 3 photos and an optional location. */
 export const reportRequestSchema = z.strictObject({
   text: z.string().trim().min(1, "Hãy mô tả sự việc").max(2000),
   uploadIds: z.array(z.uuid()).max(3, "Tối đa 3 ảnh").default([]),
-  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), label: z.string().max(200).optional() }).optional(),
+  location: z
+    .strictObject({
+      latitude: z.number().min(-90).max(90),
+      longitude: z.number().min(-180).max(180),
+      label: z.string().max(200).optional(),
+    })
+    .optional(),
   postId: z.uuid().optional(),
 });
 
@@ -65,7 +90,13 @@ export const postEngagementSchema = z.object({
     })
     .nullable(),
   myQuestions: z.array(
-    z.object({ id: z.number(), kind: z.string(), text: z.string(), sentAt: z.string(), replies: z.array(z.object({ text: z.string(), at: z.string(), by: z.string() })) }),
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      text: z.string(),
+      sentAt: z.string(),
+      replies: z.array(z.object({ text: z.string(), at: z.string(), by: z.string() })),
+    }),
   ),
 });
 export type PostEngagement = z.infer<typeof postEngagementSchema>;

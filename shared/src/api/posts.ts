@@ -5,7 +5,12 @@ import { pollSchema } from "./engagement.js";
 export const idParamsSchema = z.strictObject({ id: z.uuid("Mã không hợp lệ") });
 
 /** A post's picture: an absolute http(s) address (create and edit alike). */
-export const imageUrlSchema = z.url({ protocol: /^https?$/, error: "Địa chỉ ảnh không hợp lệ: cần một địa chỉ http:// hoặc https:// đầy đủ" }).max(2000, "Địa chỉ ảnh tối đa 2.000 ký tự");
+export const imageUrlSchema = z
+  .url({
+    protocol: /^https?$/,
+    error: "Địa chỉ ảnh không hợp lệ: cần một địa chỉ http:// hoặc https:// đầy đủ",
+  })
+  .max(2000, "Địa chỉ ảnh tối đa 2.000 ký tự");
 
 /** The fields of a post; create and edit both build on it. */
 export const postFieldsSchema = z.strictObject({
@@ -20,10 +25,13 @@ export const postFieldsSchema = z.strictObject({
   poll: pollSchema.optional(),
 });
 
-export const createPostRequestSchema = postFieldsSchema.refine((p) => p.kind !== "poll" || p.poll !== undefined, {
-  message: "Bài khảo sát cần có câu hỏi và các lựa chọn",
-  path: ["poll"],
-});
+export const createPostRequestSchema = postFieldsSchema.refine(
+  (p) => p.kind !== "poll" || p.poll !== undefined,
+  {
+    message: "Bài khảo sát cần có câu hỏi và các lựa chọn",
+    path: ["poll"],
+  },
+);
 export type CreatePostRequest = z.input<typeof createPostRequestSchema>;
 
 /** The approver names the version they reviewed: a post edited since is not approved unseen. */

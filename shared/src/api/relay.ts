@@ -7,7 +7,13 @@ export type RelayTaskStatus = (typeof relayTaskStatuses)[number];
 export const relayTaskSchema = z.object({
   id: z.string(),
   broadcastId: z.string(),
-  post: z.object({ id: z.string(), title: z.string(), kind: z.string(), summary: z.string().nullable(), imageUrl: z.string().nullable() }),
+  post: z.object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.string(),
+    summary: z.string().nullable(),
+    imageUrl: z.string().nullable(),
+  }),
   status: z.enum(relayTaskStatuses),
   /** The per-head, per-broadcast reference the share link carries. */
   ref: z.string(),
@@ -22,7 +28,9 @@ export const relayTaskSchema = z.object({
 });
 export type RelayTask = z.infer<typeof relayTaskSchema>;
 
-export const relayOpenRequestSchema = z.strictObject({ ref: z.string().regex(/^r-[A-Za-z0-9_-]{6,40}$/, "Mã chuyển tiếp không hợp lệ") });
+export const relayOpenRequestSchema = z.strictObject({
+  ref: z.string().regex(/^r-[A-Za-z0-9_-]{6,40}$/, "Mã chuyển tiếp không hợp lệ"),
+});
 export const relayOpenResponseSchema = z.object({
   counted: z.boolean(),
   /** Offered when the resident arrived through a head's link and belongs to no group yet. */
@@ -49,6 +57,12 @@ export const relayBoardRowSchema = z.object({
   remindedAt: z.string().nullable(),
   escalatedAt: z.string().nullable(),
   opens: z.object({ total: z.number(), uniqueResidents: z.number() }),
-  oa: z.object({ recipients: z.number(), sent: z.number(), delivered: z.number(), seen: z.number(), fallback: z.number() }),
+  oa: z.object({
+    recipients: z.number(),
+    sent: z.number(),
+    delivered: z.number(),
+    seen: z.number(),
+    fallback: z.number(),
+  }),
 });
 export type RelayBoardRow = z.infer<typeof relayBoardRowSchema>;

@@ -38,7 +38,14 @@ export const myDataSchema = z.object({
     consentedAt: z.string().nullable(),
     createdAt: z.string(),
   }),
-  signals: z.array(z.object({ kind: z.string(), text: z.string().nullable(), postTitle: z.string().nullable(), sentAt: z.string() })),
+  signals: z.array(
+    z.object({
+      kind: z.string(),
+      text: z.string().nullable(),
+      postTitle: z.string().nullable(),
+      sentAt: z.string(),
+    }),
+  ),
   reactions: z.number(),
   pollAnswers: z.number(),
   messagesReceived: z.number(),

@@ -3,7 +3,9 @@ import { OA_REPLY_TEXT_LIMIT } from "../broadcast-message.js";
 import { signalKindSchema } from "../domain/enums.js";
 
 /** A day of the inbox's range: an ISO date the store can compare (year 0 or 10000 is refused). */
-const inboxDate = z.iso.date("Ngày phải có dạng yyyy-mm-dd").refine((d) => d >= "2000-01-01" && d <= "2099-12-31", "Ngày phải nằm trong khoảng 2000–2099");
+const inboxDate = z.iso
+  .date("Ngày phải có dạng yyyy-mm-dd")
+  .refine((d) => d >= "2000-01-01" && d <= "2099-12-31", "Ngày phải nằm trong khoảng 2000–2099");
 
 export const signalListQuerySchema = z.strictObject({
   kind: signalKindSchema.optional(),
@@ -29,7 +31,9 @@ export const signalSchema = z.object({
   sentAt: z.string(),
   handledAt: z.string().nullable(),
   photos: z.array(z.string()),
-  replies: z.array(z.object({ text: z.string(), channel: z.string(), status: z.string(), at: z.string(), by: z.string() })),
+  replies: z.array(
+    z.object({ text: z.string(), channel: z.string(), status: z.string(), at: z.string(), by: z.string() }),
+  ),
   /** Whether an OA message can reach the resident now (follower, interacted within 7 days). */
   canReplyByOa: z.boolean(),
 });
@@ -43,5 +47,6 @@ export const replyRequestSchema = z
   })
   .refine((r) => r.channel !== "oa" || r.text.length <= OA_REPLY_TEXT_LIMIT, {
     path: ["text"],
-    message: "Tin nhắn Zalo OA chỉ chứa được câu trả lời tối đa 1.800 ký tự; câu dài hơn hãy hiển thị trong Mini App.",
+    message:
+      "Tin nhắn Zalo OA chỉ chứa được câu trả lời tối đa 1.800 ký tự; câu dài hơn hãy hiển thị trong Mini App.",
   });

@@ -49,7 +49,15 @@ export type BroadcastStatus = z.infer<typeof broadcastStatusSchema>;
  * A delivery's state only moves forward along pending → sending → sent → delivered → seen;
  * `failed` and `fallback` are final states for residents the OA could not reach.
  */
-export const deliveryStatuses = ["pending", "sending", "sent", "delivered", "seen", "failed", "fallback"] as const;
+export const deliveryStatuses = [
+  "pending",
+  "sending",
+  "sent",
+  "delivered",
+  "seen",
+  "failed",
+  "fallback",
+] as const;
 export const deliveryStatusSchema = z.enum(deliveryStatuses);
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>;
 

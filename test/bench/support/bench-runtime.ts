@@ -2,14 +2,14 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Queue } from "bullmq";
-import { Redis } from "ioredis";
-import { pino } from "pino";
 import { parseConfig } from "@loa-phuong/bot-server/config";
-import { startRuntime, type Runtime } from "@loa-phuong/bot-server/runtime";
+import { type Runtime, startRuntime } from "@loa-phuong/bot-server/runtime";
 import { openStore, type Store } from "@loa-phuong/bot-server/store";
 import { openTestStore } from "@loa-phuong/bot-server/testing";
 import { queueNames } from "@loa-phuong/shared";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { pino } from "pino";
 import { zaloEnvFor } from "../../e2e/support/zalo-env.js";
 import { BENCH_IDS, type SimProcess } from "./sim-process.js";
 
@@ -29,7 +29,11 @@ export interface BenchRuntime {
  * The bot server (API + workers) in this process, on the embedded store in a temporary folder, or on
  * a scratch PostgreSQL database when DATABASE_URL is set — the same code as production.
  */
-export async function startBenchRuntime(sim: SimProcess, env: Record<string, string>, options: { worker?: boolean } = {}): Promise<BenchRuntime> {
+export async function startBenchRuntime(
+  sim: SimProcess,
+  env: Record<string, string>,
+  options: { worker?: boolean } = {},
+): Promise<BenchRuntime> {
   const prefix = `bench-${randomBytes(4).toString("hex")}`;
   let dataDir: string | undefined;
   let store: Store;
@@ -57,9 +61,21 @@ export async function startBenchRuntime(sim: SimProcess, env: Record<string, str
     ...env,
   };
   const config = parseConfig(configEnv);
-  const runtime = await startRuntime(config, { api: true, worker: options.worker ?? true, store, logger: pino({ level: "warn" }, process.stderr) });
-  const tokens = await sim.admin<{ access_token: string; refresh_token: string; expires_in: string }>("POST", "/oa/tokens");
-  await runtime.tokens.save({ accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresInSec: Number(tokens.expires_in) });
+  const runtime = await startRuntime(config, {
+    api: true,
+    worker: options.worker ?? true,
+    store,
+    logger: pino({ level: "warn" }, process.stderr),
+  });
+  const tokens = await sim.admin<{ access_token: string; refresh_token: string; expires_in: string }>(
+    "POST",
+    "/oa/tokens",
+  );
+  await runtime.tokens.save({
+    accessToken: tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    expiresInSec: Number(tokens.expires_in),
+  });
   return {
     runtime,
     env: configEnv,
@@ -96,10 +112,13 @@ export function sampleRedisMemory(intervalMs = 100): { stop(): Promise<number> }
   const redis = new Redis(REDIS_URL);
   let peak = 0;
   const timer = setInterval(() => {
-    redis.info("memory").then((info) => {
-      const used = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
-      peak = Math.max(peak, used);
-    }, () => undefined);
+    redis.info("memory").then(
+      (info) => {
+        const used = Number(/used_memory:(\d+)/.exec(info)?.[1] ?? 0);
+        peak = Math.max(peak, used);
+      },
+      () => undefined,
+    );
   }, intervalMs);
   return {
     stop: async () => {

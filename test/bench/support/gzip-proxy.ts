@@ -1,8 +1,9 @@
-import { createServer, request, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 
-const compressible = /^(text\/(html|css|plain|csv|javascript)|application\/(javascript|json)|image\/svg\+xml)/;
+const compressible =
+  /^(text\/(html|css|plain|csv|javascript)|application\/(javascript|json)|image\/svg\+xml)/;
 
 /**
  * A reverse proxy that gzips text responses on the fly, as nginx (`gzip on`) or a CDN in front of the
@@ -13,11 +14,23 @@ export async function startGzipProxy(target: string): Promise<{ url: string; clo
   const upstream = new URL(target);
   const server: Server = createServer((req, res) => {
     const forward = request(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
       (answer: IncomingMessage) => {
         const type = String(answer.headers["content-type"] ?? "");
         const accepts = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-        if (!accepts || answer.headers["content-encoding"] || !compressible.test(type) || answer.statusCode === 204 || answer.statusCode === 304) {
+        if (
+          !accepts ||
+          answer.headers["content-encoding"] ||
+          !compressible.test(type) ||
+          answer.statusCode === 204 ||
+          answer.statusCode === 304
+        ) {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
           return;

@@ -32,7 +32,11 @@ export function readAppConfig(www = MINI_APP_WWW): ZaloAppConfig {
     throw new Error(`${file} is missing: build the Mini App first (npm run build -w @loa-phuong/mini-app)`);
   }
   const config = JSON.parse(raw) as Partial<ZaloAppConfig>;
-  return { listCSS: config.listCSS ?? [], listSyncJS: config.listSyncJS ?? [], listAsyncJS: config.listAsyncJS ?? [] };
+  return {
+    listCSS: config.listCSS ?? [],
+    listSyncJS: config.listSyncJS ?? [],
+    listAsyncJS: config.listAsyncJS ?? [],
+  };
 }
 
 /** Every file under `dir`, as paths relative to it with "/" separators, sorted. */
@@ -53,9 +57,15 @@ export function gzipBytes(file: string): number {
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 /** What Zalo loads before the first screen: the listSyncJS files and the listCSS files, gzipped. */
-export function measureInitialAssets(www = MINI_APP_WWW): { initialJsGzipKB: number; cssGzipKB: number; initialJsRawKB: number; cssRawKB: number } {
+export function measureInitialAssets(www = MINI_APP_WWW): {
+  initialJsGzipKB: number;
+  cssGzipKB: number;
+  initialJsRawKB: number;
+  cssRawKB: number;
+} {
   const config = readAppConfig(www);
-  const sum = (files: string[], size: (file: string) => number) => files.reduce((total, file) => total + size(path.join(www, file)), 0);
+  const sum = (files: string[], size: (file: string) => number) =>
+    files.reduce((total, file) => total + size(path.join(www, file)), 0);
   const raw = (file: string) => statSync(file).size;
   return {
     initialJsGzipKB: kb(sum(config.listSyncJS, gzipBytes)),

@@ -8,7 +8,11 @@ import { REDIS_URL } from "./bench-runtime.js";
  */
 export async function noopJobsPerSec(count: number, prefix: string, concurrency: number): Promise<number> {
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const queue = new Queue("bench-noop", { connection, prefix, defaultJobOptions: { removeOnComplete: true } });
+  const queue = new Queue("bench-noop", {
+    connection,
+    prefix,
+    defaultJobOptions: { removeOnComplete: true },
+  });
   let done = 0;
   let resolveDone!: () => void;
   const finished = new Promise<void>((r) => (resolveDone = r));
@@ -20,7 +24,9 @@ export async function noopJobsPerSec(count: number, prefix: string, concurrency:
   await worker.waitUntilReady();
   const started = performance.now();
   for (let i = 0; i < count; i += 1000) {
-    await queue.addBulk(Array.from({ length: Math.min(1000, count - i) }, (_, k) => ({ name: "noop", data: { i: i + k } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, count - i) }, (_, k) => ({ name: "noop", data: { i: i + k } })),
+    );
   }
   await finished;
   const perSec = count / ((performance.now() - started) / 1000);

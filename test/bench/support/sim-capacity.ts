@@ -22,12 +22,18 @@ export async function simSendsPerSec(sim: SimProcess, userIds: string[], seconds
       {
         setupRequest: (req) => {
           n += 1;
-          const body = { recipient: { user_id: userIds[n % userIds.length] }, message: { text: `Đo sức chứa của Zalo giả lập, lần ${n}` } };
+          const body = {
+            recipient: { user_id: userIds[n % userIds.length] },
+            message: { text: `Đo sức chứa của Zalo giả lập, lần ${n}` },
+          };
           return { ...req, body: JSON.stringify(body) };
         },
       },
     ],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`simulator capacity run had ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(
+      `simulator capacity run had ${result.non2xx} non-2xx answers and ${result.errors} errors`,
+    );
   return Math.round(result.requests.average);
 }

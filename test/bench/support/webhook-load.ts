@@ -29,7 +29,9 @@ const result = await autocannon({
           message: { text: `Cho hỏi về lịch họp phụ huynh số ${n}`, msg_id: `bench-${process.pid}-${n}` },
           timestamp,
         });
-        const mac = createHash("sha256").update(appId! + body + timestamp + secret!).digest("hex");
+        const mac = createHash("sha256")
+          .update(appId! + body + timestamp + secret!)
+          .digest("hex");
         return { ...req, body, headers: { ...req.headers, "x-zevent-signature": `mac=${mac}` } };
       },
     },

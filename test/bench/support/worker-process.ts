@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..", "..", "..");
@@ -10,11 +10,15 @@ export interface WorkerProcess {
 }
 
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=source", path.join(root, "bot-server/src/processes/worker.ts")], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: "error", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=source", path.join(root, "bot-server/src/processes/worker.ts")],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: "error", ...env },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
     child,

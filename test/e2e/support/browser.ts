@@ -1,13 +1,16 @@
-import { afterAll, beforeAll } from "vitest";
 import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "./chromium.js";
-import { startSystem, type StartedSystem } from "./npm-start.js";
+import { type StartedSystem, startSystem } from "./npm-start.js";
 
 /**
  * For a browser test file: the whole system as `npm start` runs it, and Chromium, started before the
  * tests and stopped after them. Read `system` and `browser` inside the tests.
  */
-export function useSystemAndBrowser(env: Record<string, string> = {}): { readonly system: StartedSystem; readonly browser: Browser } {
+export function useSystemAndBrowser(env: Record<string, string> = {}): {
+  readonly system: StartedSystem;
+  readonly browser: Browser;
+} {
   let system: StartedSystem | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {

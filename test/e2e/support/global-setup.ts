@@ -6,10 +6,14 @@ export default async function setup(): Promise<void> {
   const postgres = new URL(process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test");
   const problems: string[] = [];
   if (!(await isListening(redis.hostname, Number(redis.port || 6379)))) {
-    problems.push(`Redis không chạy tại ${redis.host}: redis-server --daemonize yes --save "" --appendonly no`);
+    problems.push(
+      `Redis không chạy tại ${redis.host}: redis-server --daemonize yes --save "" --appendonly no`,
+    );
   }
   if (!(await isListening(postgres.hostname, Number(postgres.port || 5432)))) {
-    problems.push(`PostgreSQL không chạy tại ${postgres.host}: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
+    problems.push(
+      `PostgreSQL không chạy tại ${postgres.host}: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+    );
   }
   if (problems.length) throw new Error(`Thiếu dịch vụ cho bộ kiểm thử:\n  - ${problems.join("\n  - ")}`);
 }

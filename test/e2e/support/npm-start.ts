@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -49,14 +49,25 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sta
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), ZALO_SIM_PORT: String(simPort), DATA_DIR: dataDir, QUEUE_PREFIX: prefix, LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ZALO_SIM_PORT: String(simPort),
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: prefix,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
-    await waitFor(() => output.includes("Loa Phường đang chạy") || child.exitCode !== null, { timeoutMs: 120_000, what: "npm start to print its URLs" });
+    await waitFor(() => output.includes("Loa Phường đang chạy") || child.exitCode !== null, {
+      timeoutMs: 120_000,
+      what: "npm start to print its URLs",
+    });
     if (child.exitCode !== null) throw new Error(`start.mjs exited early:\n${output}`);
   } catch (error) {
     child.kill("SIGTERM");
@@ -69,7 +80,12 @@ export async function startSystem(env: Record<string, string> = {}): Promise<Sta
     miniAppId,
     findPersona: (name) =>
       waitFor(
-        async () => ((await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(name)}`)).json()) as { personas: Persona[] }).personas.find((p) => p.name === name),
+        async () =>
+          (
+            (await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(name)}`)).json()) as {
+              personas: Persona[];
+            }
+          ).personas.find((p) => p.name === name),
         { timeoutMs: 30_000, intervalMs: 250, what: `${name} among the simulator's users` },
       ),
     output: () => output,

@@ -6,9 +6,18 @@ import { WARD } from "./ward.js";
 /** A resident known to the store and to Zalo (the simulator), signed in to the Mini App API. */
 export async function residentClient(
   stack: Stack,
-  options: { groupId?: string | null; head?: boolean; daysSinceInteraction?: number; isFollower?: boolean; inStore?: boolean; phone?: string } = {},
+  options: {
+    groupId?: string | null;
+    head?: boolean;
+    daysSinceInteraction?: number;
+    isFollower?: boolean;
+    inStore?: boolean;
+    phone?: string;
+  } = {},
 ) {
-  const lastInteractionAt = new Date(Date.now() - (options.daysSinceInteraction ?? 0) * 86_400_000 - 3_600_000);
+  const lastInteractionAt = new Date(
+    Date.now() - (options.daysSinceInteraction ?? 0) * 86_400_000 - 3_600_000,
+  );
   const n = `${Date.now()}${Math.floor(Math.random() * 1e6)}`.slice(-14);
   let ids = { app: `53${n}`, oa: `63${n}` };
   let residentId: string | undefined;
@@ -24,13 +33,33 @@ export async function residentClient(
     ids = { app: r.zaloAppUserId!, oa: r.zaloOaUserId! };
     residentId = r.id;
   }
-  stack.sim.upsertUsers([{ idByApp: ids.app, idByOa: ids.oa, name: `Người dân ${n}`, isFollower: options.isFollower ?? true, lastInteractionAt: lastInteractionAt.getTime(), ...(options.phone ? { phone: options.phone } : {}) }]);
+  stack.sim.upsertUsers([
+    {
+      idByApp: ids.app,
+      idByOa: ids.oa,
+      name: `Người dân ${n}`,
+      isFollower: options.isFollower ?? true,
+      lastInteractionAt: lastInteractionAt.getTime(),
+      ...(options.phone ? { phone: options.phone } : {}),
+    },
+  ]);
   const client = new ApiClient(stack.url);
-  const session = await client.request("POST", "/api/auth/zalo", { accessToken: stack.sim.issueUserAccessToken(ids.app) });
+  const session = await client.request("POST", "/api/auth/zalo", {
+    accessToken: stack.sim.issueUserAccessToken(ids.app),
+  });
   if (session.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(session.body)}`);
   client.token = session.body.token;
-  return { client, idByApp: ids.app, idByOa: ids.oa, residentId: residentId ?? (session.body.resident.id as string), profile: session.body.resident };
+  return {
+    client,
+    idByApp: ids.app,
+    idByOa: ids.oa,
+    residentId: residentId ?? (session.body.resident.id as string),
+    profile: session.body.resident,
+  };
 }
 
 /** A 1×1 PNG. */
-export const PNG_1PX = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f80f0000010100005a4d6e5c0000000049454e44ae426082", "hex");
+export const PNG_1PX = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f80f0000010100005a4d6e5c0000000049454e44ae426082",
+  "hex",
+);

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { Queue } from "bullmq";
-import { Redis } from "ioredis";
-import { pino } from "pino";
-import { parseConfig, type Config } from "@loa-phuong/bot-server/config";
-import { startRuntime, type Runtime } from "@loa-phuong/bot-server/runtime";
+import { type Config, parseConfig } from "@loa-phuong/bot-server/config";
+import { type Runtime, startRuntime } from "@loa-phuong/bot-server/runtime";
 import { openTestStore, type StoreKind } from "@loa-phuong/bot-server/testing";
 import { queueNames } from "@loa-phuong/shared";
 import { startZaloSim, type ZaloSim, type ZaloSimOptions } from "@loa-phuong/zalo-sim";
-import { zaloEnvFor, type ZaloIds } from "./zalo-env.js";
+import { Queue } from "bullmq";
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import { type ZaloIds, zaloEnvFor } from "./zalo-env.js";
 
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -21,14 +21,26 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const ids: ZaloIds = { appId: "1000000000000000001", appSecret: "e2e-app-secret", oaId: "2000000000000000002", oaSecretKey: "e2e-oa-secret", miniAppId: "3000000000000000003" };
+const ids: ZaloIds = {
+  appId: "1000000000000000001",
+  appSecret: "e2e-app-secret",
+  oaId: "2000000000000000002",
+  oaSecretKey: "e2e-oa-secret",
+  miniAppId: "3000000000000000003",
+};
 
 /**
  * The whole system in one process, as `npm start` runs it: the Zalo simulator, the API and the
  * workers on a real Redis (a unique key prefix per stack) and a real store.
  */
-export async function startStack(options: { store?: StoreKind; sim?: Partial<ZaloSimOptions>; env?: Record<string, string> } = {}): Promise<Stack> {
-  const sim = await startZaloSim({ ...ids, receipts: { receivedDelayMs: 20, seenDelayMs: 150 }, ...options.sim });
+export async function startStack(
+  options: { store?: StoreKind; sim?: Partial<ZaloSimOptions>; env?: Record<string, string> } = {},
+): Promise<Stack> {
+  const sim = await startZaloSim({
+    ...ids,
+    receipts: { receivedDelayMs: 20, seenDelayMs: 150 },
+    ...options.sim,
+  });
   const store = await openTestStore(options.store ?? "pglite");
   const prefix = `e2e-${randomBytes(5).toString("hex")}`;
   const config = parseConfig({
@@ -60,7 +72,11 @@ export async function startStack(options: { store?: StoreKind; sim?: Partial<Zal
   );
   const runtime = await startRuntime(config, { api: true, worker: true, store, logger });
   const tokens = sim.issueOaTokens();
-  await runtime.tokens.save({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresInSec: tokens.expiresIn });
+  await runtime.tokens.save({
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    expiresInSec: tokens.expiresIn,
+  });
   sim.setWebhookUrl(`${runtime.url}/webhooks/zalo`);
   return {
     sim,

@@ -1,5 +1,8 @@
 /** Polls `check` until it returns a truthy value; fails with the last reason after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 10_000, intervalMs = 25, what = "condition" } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 10_000, intervalMs = 25, what = "condition" } = {},
+): Promise<NonNullable<T>> {
   const deadline = performance.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -11,7 +14,9 @@ export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 10_0
       last = error;
     }
     if (performance.now() > deadline) {
-      throw new Error(`waitFor(${what}) timed out after ${timeoutMs} ms; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+      throw new Error(
+        `waitFor(${what}) timed out after ${timeoutMs} ms; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

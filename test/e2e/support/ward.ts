@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
 import { tables } from "@loa-phuong/bot-server/store";
 import { buildGroup, buildResident, buildStaff, buildWard } from "@loa-phuong/bot-server/testing";
+import { eq } from "drizzle-orm";
 import { ApiClient } from "./api-client.js";
 import type { Stack } from "./stack.js";
 import { waitFor } from "./wait-for.js";
@@ -17,7 +17,11 @@ export interface SeededWard {
 /** A ward with groups of residents known to both the store and the simulator (followers, active an hour ago unless told). */
 export async function seedWard(
   stack: Stack,
-  options: { groups?: number; perGroup?: number; resident?: (i: number) => { isFollower?: boolean; daysSinceInteraction?: number } } = {},
+  options: {
+    groups?: number;
+    perGroup?: number;
+    resident?: (i: number) => { isFollower?: boolean; daysSinceInteraction?: number };
+  } = {},
 ): Promise<SeededWard> {
   const db = stack.runtime.store.db;
   await buildWard(db, { id: WARD });
@@ -29,10 +33,29 @@ export async function seedWard(
     groupIds.push(group.id);
     for (let k = 0; k < (options.perGroup ?? 5); k++, i++) {
       const extra = options.resident?.(i) ?? {};
-      const lastInteractionAt = new Date(Date.now() - (extra.daysSinceInteraction ?? 0) * 86_400_000 - 3_600_000);
-      const r = await buildResident(db, WARD, { residentialGroupId: group.id, isFollower: extra.isFollower ?? true, lastInteractionAt });
-      residents.push({ id: r.id, zaloOaUserId: r.zaloOaUserId!, zaloAppUserId: r.zaloAppUserId!, groupId: group.id });
-      stack.sim.upsertUsers([{ idByApp: r.zaloAppUserId!, idByOa: r.zaloOaUserId!, name: r.fullName, isFollower: r.isFollower, lastInteractionAt: lastInteractionAt.getTime() }]);
+      const lastInteractionAt = new Date(
+        Date.now() - (extra.daysSinceInteraction ?? 0) * 86_400_000 - 3_600_000,
+      );
+      const r = await buildResident(db, WARD, {
+        residentialGroupId: group.id,
+        isFollower: extra.isFollower ?? true,
+        lastInteractionAt,
+      });
+      residents.push({
+        id: r.id,
+        zaloOaUserId: r.zaloOaUserId!,
+        zaloAppUserId: r.zaloAppUserId!,
+        groupId: group.id,
+      });
+      stack.sim.upsertUsers([
+        {
+          idByApp: r.zaloAppUserId!,
+          idByOa: r.zaloOaUserId!,
+          name: r.fullName,
+          isFollower: r.isFollower,
+          lastInteractionAt: lastInteractionAt.getTime(),
+        },
+      ]);
     }
   }
   const e = await buildStaff(db, WARD, ["editor"]);
@@ -46,12 +69,23 @@ export async function seedWard(
 }
 
 /** Creates, submits and approves a post through the API; returns its id. */
-export async function approvedPost(ward: SeededWard, post: { title: string; body?: string; isUrgent?: boolean; kind?: string }): Promise<string> {
-  const created = await ward.editor.request("POST", "/api/posts", { kind: post.kind ?? "announcement", body: post.body ?? `${post.title} — nội dung chi tiết.`, title: post.title, isUrgent: post.isUrgent ?? false });
+export async function approvedPost(
+  ward: SeededWard,
+  post: { title: string; body?: string; isUrgent?: boolean; kind?: string },
+): Promise<string> {
+  const created = await ward.editor.request("POST", "/api/posts", {
+    kind: post.kind ?? "announcement",
+    body: post.body ?? `${post.title} — nội dung chi tiết.`,
+    title: post.title,
+    isUrgent: post.isUrgent ?? false,
+  });
   if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
   await ward.editor.request("POST", `/api/posts/${created.body.id}/submit`);
-  const approved = await ward.approver.request("POST", `/api/posts/${created.body.id}/approve`, { version: created.body.version });
-  if (approved.body.status !== "approved") throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
+  const approved = await ward.approver.request("POST", `/api/posts/${created.body.id}/approve`, {
+    version: created.body.version,
+  });
+  if (approved.body.status !== "approved")
+    throw new Error(`approve failed: ${JSON.stringify(approved.body)}`);
   return created.body.id;
 }
 
@@ -59,7 +93,10 @@ export async function approvedPost(ward: SeededWard, post: { title: string; body
 export async function waitForBroadcastDone(stack: Stack, broadcastId: string, timeoutMs = 30_000) {
   return waitFor(
     async () => {
-      const [b] = await stack.runtime.store.db.select().from(tables.broadcasts).where(eq(tables.broadcasts.id, broadcastId));
+      const [b] = await stack.runtime.store.db
+        .select()
+        .from(tables.broadcasts)
+        .where(eq(tables.broadcasts.id, broadcastId));
       return b && ["sent", "cancelled"].includes(b.status) ? b : undefined;
     },
     { timeoutMs, what: `broadcast ${broadcastId} to finish` },
@@ -67,7 +104,10 @@ export async function waitForBroadcastDone(stack: Stack, broadcastId: string, ti
 }
 
 export async function deliveriesOf(stack: Stack, broadcastId: string) {
-  return stack.runtime.store.db.select().from(tables.deliveries).where(eq(tables.deliveries.broadcastId, broadcastId));
+  return stack.runtime.store.db
+    .select()
+    .from(tables.deliveries)
+    .where(eq(tables.deliveries.broadcastId, broadcastId));
 }
 
 /** Every simulated user's message count for messages carrying this post's link. */

@@ -7,7 +7,13 @@ describe("parseCliEnv", () => {
     expect(result).toMatchObject({
       ok: true,
       // The bot server's defaults, so that both processes agree out of the box.
-      options: { port: 3100, appId: "1000000000000000001", oaId: "2000000000000000002", ratePerSecond: 0, rateLimitPerMinute: 4000 },
+      options: {
+        port: 3100,
+        appId: "1000000000000000001",
+        oaId: "2000000000000000002",
+        ratePerSecond: 0,
+        rateLimitPerMinute: 4000,
+      },
     });
     expect(result.ok && result.options.webhookUrl).toBe(undefined);
   });
@@ -43,7 +49,11 @@ describe("parseCliEnv", () => {
   });
 
   it("lists every bad value", () => {
-    const result = parseCliEnv({ ZALO_SIM_PORT: "70000", ZALO_SIM_RATE_PER_SECOND: "fast", ZALO_SIM_WEBHOOK_URL: "ftp://x" });
+    const result = parseCliEnv({
+      ZALO_SIM_PORT: "70000",
+      ZALO_SIM_RATE_PER_SECOND: "fast",
+      ZALO_SIM_WEBHOOK_URL: "ftp://x",
+    });
     expect(result.ok).toBe(false);
     const fields = result.ok ? [] : result.problems.map((p) => p.split(":")[0]);
     expect(fields.sort()).toEqual(["ZALO_SIM_PORT", "ZALO_SIM_RATE_PER_SECOND", "ZALO_SIM_WEBHOOK_URL"]);

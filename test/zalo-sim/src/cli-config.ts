@@ -43,7 +43,9 @@ export type CliConfigResult = { ok: true; options: ZaloSimOptions } | { ok: fals
 
 /** Empty variables count as unset, as they do in most .env tooling. */
 export function parseCliEnv(env: NodeJS.ProcessEnv): CliConfigResult {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) };

@@ -1,16 +1,16 @@
 import type { SimConfig } from "./config.js";
-import { createIdGenerator, createRandomSource, type IdGenerator } from "./ids.js";
-import { UserStore } from "./state/users.js";
-import { UserQuery } from "./state/user-query.js";
-import { OaTokenStore } from "./state/oa-tokens.js";
-import { UserTokenStore } from "./state/user-tokens.js";
-import { InboundLog, Ledger } from "./state/ledger.js";
-import { FixedWindowLimiter, SlidingWindowLimiter } from "./limits/rate-limiter.js";
 import { FaultInjector } from "./faults.js";
-import { WebhookLog } from "./webhooks/webhook-log.js";
+import { createIdGenerator, createRandomSource, type IdGenerator } from "./ids.js";
+import { FixedWindowLimiter, SlidingWindowLimiter } from "./limits/rate-limiter.js";
+import { InboundLog, Ledger } from "./state/ledger.js";
+import { OaTokenStore } from "./state/oa-tokens.js";
+import { UserQuery } from "./state/user-query.js";
+import { UserTokenStore } from "./state/user-tokens.js";
+import { UserStore } from "./state/users.js";
 import { WebhookDispatcher } from "./webhooks/dispatcher.js";
+import { type EventContext, userReceivedEvent, userSeenEvent } from "./webhooks/events.js";
 import { ReceiptScheduler } from "./webhooks/receipts.js";
-import { userReceivedEvent, userSeenEvent, type EventContext } from "./webhooks/events.js";
+import { WebhookLog } from "./webhooks/webhook-log.js";
 
 export interface SimCounters {
   requests: number;
@@ -51,7 +51,11 @@ export function createContext(config: SimConfig): SimContext {
   const users = new UserStore();
   const webhookUrl = { current: config.webhookUrl };
   const webhookLog = new WebhookLog(config.webhookLogLimit);
-  const eventContext = (): EventContext => ({ appId: config.appId, oaId: config.oaId, timestamp: String(now()) });
+  const eventContext = (): EventContext => ({
+    appId: config.appId,
+    oaId: config.oaId,
+    timestamp: String(now()),
+  });
   const dispatcher = new WebhookDispatcher({
     appId: config.appId,
     oaSecretKey: config.oaSecretKey,

@@ -1,8 +1,8 @@
 import type { SimContext } from "./context.js";
-import type { ZaloSim } from "./types.js";
-import { toSimUser, UnknownUserError } from "./state/users.js";
 import { describeIssues, simUserSchema } from "./routes/admin.schema.js";
 import { residentFollows, residentSendsText } from "./services/resident-actions.js";
+import { toSimUser, UnknownUserError } from "./state/users.js";
+import type { ZaloSim } from "./types.js";
 
 /**
  * The test-facing controls, shared by the programmatic API (ZaloSim) and the /__sim routes so

@@ -2,15 +2,15 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import type { SimContext } from "./context.js";
 import type { SimControls } from "./controls.js";
 import { sendZaloError, ZaloError } from "./envelope.js";
-import { requireOaToken, zaloApiEntry } from "./middleware/zalo-api.js";
-import { graphRouter } from "./routes/graph.router.js";
-import { oauthRouter } from "./routes/oauth.router.js";
-import { oaMessageRouter } from "./routes/oa-message.router.js";
-import { oaUserRouter } from "./routes/oa-user.router.js";
-import { oaTagRouter } from "./routes/oa-tag.router.js";
-import { oaConversationRouter } from "./routes/oa-conversation.router.js";
-import { adminRouter } from "./routes/admin.router.js";
 import { INBOX_PAGE_HTML } from "./inbox-page.js";
+import { requireOaToken, zaloApiEntry } from "./middleware/zalo-api.js";
+import { adminRouter } from "./routes/admin.router.js";
+import { graphRouter } from "./routes/graph.router.js";
+import { oaConversationRouter } from "./routes/oa-conversation.router.js";
+import { oaMessageRouter } from "./routes/oa-message.router.js";
+import { oaTagRouter } from "./routes/oa-tag.router.js";
+import { oaUserRouter } from "./routes/oa-user.router.js";
+import { oauthRouter } from "./routes/oauth.router.js";
 
 const ADMIN_PREFIX = "/__sim";
 
@@ -56,7 +56,12 @@ export function createApp(ctx: SimContext, controls: SimControls): Express {
   // Auth is attached per route so that an unknown path is a 404, not an auth error. The routers'
   // paths are disjoint; message sends, by far the busiest, are matched first.
   const oaAuth = requireOaToken(ctx);
-  app.use(oaMessageRouter(ctx, oaAuth), oaUserRouter(ctx, oaAuth), oaTagRouter(ctx, oaAuth), oaConversationRouter(ctx, oaAuth));
+  app.use(
+    oaMessageRouter(ctx, oaAuth),
+    oaUserRouter(ctx, oaAuth),
+    oaTagRouter(ctx, oaAuth),
+    oaConversationRouter(ctx, oaAuth),
+  );
   app.use(oauthRouter(ctx));
   app.use(graphRouter(ctx));
 
@@ -75,7 +80,9 @@ function errorHandler(ctx: SimContext): ErrorRequestHandler {
     if (type === "entity.parse.failed" || type === "entity.too.large") {
       const tooLarge = type === "entity.too.large";
       if (isAdmin) {
-        res.status(tooLarge ? 413 : 400).json({ error: "invalid_body", message: tooLarge ? "Body too large" : "Malformed JSON" });
+        res
+          .status(tooLarge ? 413 : 400)
+          .json({ error: "invalid_body", message: tooLarge ? "Body too large" : "Malformed JSON" });
         return;
       }
       // Zalo answers a bad body with its envelope, not an HTML error page.
@@ -83,7 +90,11 @@ function errorHandler(ctx: SimContext): ErrorRequestHandler {
       return sendZaloError(res, ZaloError.invalidParam, "body is invalid!");
     }
     const id = ctx.ids.token(12);
-    ctx.config.logger.error("unhandled error", { id, path: req.path, error: String((error as Error).stack ?? error) });
+    ctx.config.logger.error("unhandled error", {
+      id,
+      path: req.path,
+      error: String((error as Error).stack ?? error),
+    });
     res.status(500).json({ error: -1, message: `Internal simulator error (id ${id})` });
   };
 }

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  buildUser,
+  sendText,
+  startTestSim,
+  startWebhookReceiver,
+  type WebhookReceiver,
+  waitFor,
+} from "./test-support/harness.js";
 import type { ZaloSim } from "./types.js";
-import { buildUser, sendText, startTestSim, startWebhookReceiver, waitFor, type WebhookReceiver } from "./test-support/harness.js";
 
 let sim: ZaloSim | undefined;
 let receiver: WebhookReceiver | undefined;
@@ -23,7 +30,11 @@ async function post(token: string, userId: string, signal?: AbortSignal) {
 describe("injected faults on message sends", () => {
   it("answers 5xx with a gateway page and delivers nothing when error5xxRate is 1", async () => {
     receiver = await startWebhookReceiver();
-    sim = await startTestSim({ webhookUrl: receiver.url, faults: { error5xxRate: 1 }, receipts: { receivedDelayMs: 0 } });
+    sim = await startTestSim({
+      webhookUrl: receiver.url,
+      faults: { error5xxRate: 1 },
+      receipts: { receivedDelayMs: 0 },
+    });
     const user = buildUser();
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
@@ -97,9 +108,12 @@ describe("injected faults on message sends", () => {
     const { accessToken } = sim.issueOaTokens();
     sim.setFaults({ error5xxRate: 1 });
     expect((await post(accessToken, user.idByOa)).status).toBeGreaterThanOrEqual(500);
-    const detail = await fetch(`${sim.url}/v3.0/oa/user/detail?data=${encodeURIComponent(JSON.stringify({ user_id: user.idByOa }))}`, {
-      headers: { access_token: accessToken },
-    });
+    const detail = await fetch(
+      `${sim.url}/v3.0/oa/user/detail?data=${encodeURIComponent(JSON.stringify({ user_id: user.idByOa }))}`,
+      {
+        headers: { access_token: accessToken },
+      },
+    );
     expect(((await detail.json()) as { error: number }).error).toBe(0);
     sim.setFaults({});
     expect((await sendText(sim, accessToken, user.idByOa, "ok")).body).toMatchObject({ error: 0 });

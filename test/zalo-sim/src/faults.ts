@@ -11,7 +11,13 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
  * rate is deterministic. Every fault but "lost" means "not delivered": no ledger entry, no receipt.
  */
 export class FaultInjector {
-  private faults: Required<SimFaults> = { error5xxRate: 0, timeoutRate: 0, rateLimitRate: 0, lostResponseRate: 0, timeoutMs: DEFAULT_TIMEOUT_MS };
+  private faults: Required<SimFaults> = {
+    error5xxRate: 0,
+    timeoutRate: 0,
+    rateLimitRate: 0,
+    lostResponseRate: 0,
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+  };
 
   constructor(private readonly random: RandomSource) {}
 

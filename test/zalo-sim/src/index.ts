@@ -1,8 +1,7 @@
-export { startZaloSim } from "./simulator.js";
-export { signWebhook } from "./webhooks/sign.js";
+export { ZaloError } from "./envelope.js";
 export { appSecretProof } from "./middleware/zalo-api.js";
 export { OAuthError } from "./routes/oauth.router.js";
-export { ZaloError } from "./envelope.js";
+export { startZaloSim } from "./simulator.js";
 export type {
   InboundMessage,
   LedgerEntry,
@@ -14,3 +13,4 @@ export type {
   ZaloSim,
   ZaloSimOptions,
 } from "./types.js";
+export { signWebhook } from "./webhooks/sign.js";

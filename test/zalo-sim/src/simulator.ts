@@ -1,10 +1,10 @@
-import type { AddressInfo } from "node:net";
 import { createServer, type Server } from "node:http";
-import type { ZaloSim, ZaloSimOptions } from "./types.js";
+import type { AddressInfo } from "node:net";
 import { resolveConfig } from "./config.js";
 import { createContext } from "./context.js";
 import { createControls } from "./controls.js";
 import { createApp } from "./create-app.js";
+import type { ZaloSim, ZaloSimOptions } from "./types.js";
 
 const HOST = "127.0.0.1";
 

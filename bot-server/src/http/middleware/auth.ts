@@ -1,11 +1,11 @@
-import type { RequestHandler, Response } from "express";
-import { eq } from "drizzle-orm";
 import type { StaffRole } from "@loa-phuong/shared";
-import { AppError } from "../app-error.js";
-import type { ApiContext } from "../api-context.js";
-import { residents } from "../../store/schema/index.js";
+import { eq } from "drizzle-orm";
+import type { RequestHandler, Response } from "express";
 import { findSession } from "../../services/sessions.js";
 import { findStaff, type StaffActor } from "../../services/staff.js";
+import { residents } from "../../store/schema/index.js";
+import type { ApiContext } from "../api-context.js";
+import { AppError } from "../app-error.js";
 
 export const SESSION_COOKIE = "loa_session";
 
@@ -14,7 +14,10 @@ export type Auth =
   | { type: "resident"; resident: typeof residents.$inferSelect };
 
 /** The session token from `Authorization: Bearer` (the Mini App) or the httpOnly cookie (staff in a browser). */
-export function sessionToken(header: string | undefined, cookieHeader: string | undefined): string | undefined {
+export function sessionToken(
+  header: string | undefined,
+  cookieHeader: string | undefined,
+): string | undefined {
   const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) return bearer;
   for (const part of cookieHeader?.split(";") ?? []) {
@@ -31,7 +34,17 @@ export function authenticate(ctx: ApiContext): RequestHandler {
     const subject = token ? await findSession(ctx.db, token) : undefined;
     if (subject?.type === "staff") {
       const staff = await findStaff(ctx.db, subject.id);
-      if (staff) res.locals.auth = { type: "staff", staff: { id: staff.id, wardId: staff.wardId, roles: staff.roles, displayName: staff.displayName, username: staff.username } } satisfies Auth;
+      if (staff)
+        res.locals.auth = {
+          type: "staff",
+          staff: {
+            id: staff.id,
+            wardId: staff.wardId,
+            roles: staff.roles,
+            displayName: staff.displayName,
+            username: staff.username,
+          },
+        } satisfies Auth;
     } else if (subject?.type === "resident") {
       const [resident] = await ctx.db.select().from(residents).where(eq(residents.id, subject.id));
       if (resident) res.locals.auth = { type: "resident", resident } satisfies Auth;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { type ErrorResponse, errorTable } from "@loa-phuong/shared";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
-import { errorTable, type ErrorResponse } from "@loa-phuong/shared";
 import { AppError } from "../app-error.js";
 
 /** Known errors become { error, message } with their status; anything else a 500 with a logged id. */
@@ -9,7 +9,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = toAppError(err);
     if (known) {
-      const body: ErrorResponse = { error: known.code, message: known.message, ...(known.fields ? { fields: known.fields } : {}) };
+      const body: ErrorResponse = {
+        error: known.code,
+        message: known.message,
+        ...(known.fields ? { fields: known.fields } : {}),
+      };
       res.status(known.status).json(body);
       return;
     }
@@ -30,10 +34,12 @@ function toAppError(err: unknown): AppError | undefined {
   const type = (err as { type?: unknown })?.type;
   if (type === "entity.parse.failed") return new AppError("malformed_json");
   if (type === "entity.too.large") return new AppError("payload_too_large");
-  if (type === "encoding.unsupported" || type === "charset.unsupported") return new AppError("validation_failed", "Bảng mã không được hỗ trợ.");
+  if (type === "encoding.unsupported" || type === "charset.unsupported")
+    return new AppError("validation_failed", "Bảng mã không được hỗ trợ.");
   // Any other refusal of body-parser (a body that does not inflate as its content-encoding says, a
   // length that does not match): an http-errors 4xx, marked `expose`. The request was bad, not the server.
   const { status, expose } = err as { status?: unknown; expose?: unknown };
-  if (expose === true && typeof status === "number" && status >= 400 && status < 500) return new AppError("validation_failed", "Không đọc được nội dung gửi lên.");
+  if (expose === true && typeof status === "number" && status >= 400 && status < 500)
+    return new AppError("validation_failed", "Không đọc được nội dung gửi lên.");
   return undefined;
 }

@@ -1,6 +1,6 @@
+import type { FieldIssue } from "@loa-phuong/shared";
 import type { RequestHandler } from "express";
 import type { z } from "zod";
-import type { FieldIssue } from "@loa-phuong/shared";
 import { AppError, invalidFields } from "../app-error.js";
 
 interface Schemas {
@@ -40,7 +40,10 @@ export function validate<S extends Schemas>(schemas: S): RequestHandler {
 }
 
 /** The values `validate` parsed for this request. */
-export function valid<S extends Schemas>(res: { locals: Record<string, unknown> }, _schemas?: S): Validated<S> {
+export function valid<S extends Schemas>(
+  res: { locals: Record<string, unknown> },
+  _schemas?: S,
+): Validated<S> {
   return res.locals.valid as Validated<S>;
 }
 
@@ -48,12 +51,14 @@ export function valid<S extends Schemas>(res: { locals: Record<string, unknown> 
 function holdsNul(value: unknown): boolean {
   if (typeof value === "string") return value.includes("\u0000");
   if (Array.isArray(value)) return value.some(holdsNul);
-  if (value !== null && typeof value === "object") return Object.entries(value).some(([k, v]) => k.includes("\u0000") || holdsNul(v));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).some(([k, v]) => k.includes("\u0000") || holdsNul(v));
   return false;
 }
 
 /** Refuses a body or query with a NUL character (U+0000): a clear 400 instead of a store error. */
 export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
-  if (holdsNul(req.body) || holdsNul(req.query)) throw new AppError("validation_failed", "Dữ liệu chứa ký tự không hợp lệ (NUL).");
+  if (holdsNul(req.body) || holdsNul(req.query))
+    throw new AppError("validation_failed", "Dữ liệu chứa ký tự không hợp lệ (NUL).");
   next();
 };

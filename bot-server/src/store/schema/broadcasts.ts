@@ -1,5 +1,16 @@
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { Audience, BroadcastStatus, DeliveryStatus } from "@loa-phuong/shared";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { posts } from "./content.js";
 import { residents } from "./residents.js";
 import { staffAccounts, wards } from "./ward.js";
@@ -7,7 +18,9 @@ import { staffAccounts, wards } from "./ward.js";
 /** Lịch gửi định kỳ: e.g. a weekly education bulletin every Monday at 07:30; each occurrence is a broadcast. */
 export const broadcastSchedules = pgTable("broadcast_schedules", {
   id: uuid("id").primaryKey().defaultRandom(),
-  wardId: text("ward_id").notNull().references(() => wards.id),
+  wardId: text("ward_id")
+    .notNull()
+    .references(() => wards.id),
   postId: uuid("post_id")
     .notNull()
     .references(() => posts.id),
@@ -27,7 +40,9 @@ export const broadcasts = pgTable(
   "broadcasts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    wardId: text("ward_id").notNull().references(() => wards.id),
+    wardId: text("ward_id")
+      .notNull()
+      .references(() => wards.id),
     postId: uuid("post_id")
       .notNull()
       .references(() => posts.id),

@@ -1,5 +1,16 @@
-import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, index } from "drizzle-orm/pg-core";
 import type { Directive, Poll, PostKind, PostStatus } from "@loa-phuong/shared";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { staffAccounts, wards } from "./ward.js";
 
 const timestamps = {
@@ -10,7 +21,9 @@ const timestamps = {
 /** Chiến dịch tuyên truyền: turns a plan into directives, themes and a period. */
 export const campaigns = pgTable("campaigns", {
   id: uuid("id").primaryKey().defaultRandom(),
-  wardId: text("ward_id").notNull().references(() => wards.id),
+  wardId: text("ward_id")
+    .notNull()
+    .references(() => wards.id),
   title: text("title").notNull(),
   summary: text("summary"),
   directives: jsonb("directives").$type<Directive[]>().notNull(),
@@ -28,7 +41,9 @@ export const posts = pgTable(
   "posts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    wardId: text("ward_id").notNull().references(() => wards.id),
+    wardId: text("ward_id")
+      .notNull()
+      .references(() => wards.id),
     campaignId: uuid("campaign_id").references(() => campaigns.id),
     kind: text("kind").$type<PostKind>().notNull(),
     status: text("status").$type<PostStatus>().notNull().default("draft"),

@@ -1,5 +1,15 @@
-import { bigint, bigserial, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { ReactionKind } from "@loa-phuong/shared";
+import {
+  bigint,
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { posts } from "./content.js";
 import { residents } from "./residents.js";
 import { signals } from "./signals.js";
@@ -9,8 +19,12 @@ import { staffAccounts } from "./ward.js";
 export const postReactions = pgTable(
   "post_reactions",
   {
-    postId: uuid("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
-    residentId: uuid("resident_id").notNull().references(() => residents.id, { onDelete: "cascade" }),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    residentId: uuid("resident_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
     reaction: text("reaction").$type<ReactionKind>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -21,8 +35,12 @@ export const postReactions = pgTable(
 export const pollAnswers = pgTable(
   "poll_answers",
   {
-    postId: uuid("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
-    residentId: uuid("resident_id").notNull().references(() => residents.id, { onDelete: "cascade" }),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    residentId: uuid("resident_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
     optionIds: jsonb("option_ids").$type<string[]>().notNull(),
     answeredAt: timestamp("answered_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -33,8 +51,12 @@ export const pollAnswers = pgTable(
 export const postReads = pgTable(
   "post_reads",
   {
-    postId: uuid("post_id").notNull().references(() => posts.id, { onDelete: "cascade" }),
-    residentId: uuid("resident_id").notNull().references(() => residents.id, { onDelete: "cascade" }),
+    postId: uuid("post_id")
+      .notNull()
+      .references(() => posts.id, { onDelete: "cascade" }),
+    residentId: uuid("resident_id")
+      .notNull()
+      .references(() => residents.id, { onDelete: "cascade" }),
     readAt: timestamp("read_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.postId, t.residentId] })],
@@ -57,8 +79,12 @@ export const signalReplies = pgTable(
   "signal_replies",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    signalId: bigint("signal_id", { mode: "number" }).notNull().references(() => signals.id, { onDelete: "cascade" }),
-    staffId: uuid("staff_id").notNull().references(() => staffAccounts.id),
+    signalId: bigint("signal_id", { mode: "number" })
+      .notNull()
+      .references(() => signals.id, { onDelete: "cascade" }),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staffAccounts.id),
     text: text("text").notNull(),
     channel: text("channel").$type<"oa" | "feed">().notNull(),
     /** queued → sent (OA accepted) or failed; feed replies are "shown" at once. */

@@ -1,5 +1,5 @@
-import { bigserial, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { RelayTaskStatus } from "@loa-phuong/shared";
+import { bigserial, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { broadcasts } from "./broadcasts.js";
 import { residents } from "./residents.js";
 import { residentialGroups, wards } from "./ward.js";
@@ -9,9 +9,15 @@ export const relayTasks = pgTable(
   "relay_tasks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    broadcastId: uuid("broadcast_id").notNull().references(() => broadcasts.id, { onDelete: "cascade" }),
-    residentialGroupId: uuid("residential_group_id").notNull().references(() => residentialGroups.id),
-    headResidentId: uuid("head_resident_id").notNull().references(() => residents.id),
+    broadcastId: uuid("broadcast_id")
+      .notNull()
+      .references(() => broadcasts.id, { onDelete: "cascade" }),
+    residentialGroupId: uuid("residential_group_id")
+      .notNull()
+      .references(() => residentialGroups.id),
+    headResidentId: uuid("head_resident_id")
+      .notNull()
+      .references(() => residents.id),
     status: text("status").$type<RelayTaskStatus>().notNull().default("open"),
     /** The per-head, per-broadcast reference carried by the shared link. */
     ref: text("ref").notNull().unique(),
@@ -21,7 +27,10 @@ export const relayTasks = pgTable(
     remindedAt: timestamp("reminded_at", { withTimezone: true }),
     escalatedAt: timestamp("escalated_at", { withTimezone: true }),
   },
-  (t) => [unique("relay_tasks_broadcast_group").on(t.broadcastId, t.residentialGroupId), index("relay_tasks_head").on(t.headResidentId, t.status)],
+  (t) => [
+    unique("relay_tasks_broadcast_group").on(t.broadcastId, t.residentialGroupId),
+    index("relay_tasks_head").on(t.headResidentId, t.status),
+  ],
 );
 
 /** An opening of the Mini App through a head's shared link. */
@@ -29,7 +38,9 @@ export const relayOpens = pgTable(
   "relay_opens",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    relayTaskId: uuid("relay_task_id").notNull().references(() => relayTasks.id, { onDelete: "cascade" }),
+    relayTaskId: uuid("relay_task_id")
+      .notNull()
+      .references(() => relayTasks.id, { onDelete: "cascade" }),
     residentId: uuid("resident_id").references(() => residents.id, { onDelete: "set null" }),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -39,7 +50,9 @@ export const relayOpens = pgTable(
 /** Alerts for staff, e.g. a head who has not relayed after the second deadline. */
 export const staffAlerts = pgTable("staff_alerts", {
   id: uuid("id").primaryKey().defaultRandom(),
-  wardId: text("ward_id").notNull().references(() => wards.id),
+  wardId: text("ward_id")
+    .notNull()
+    .references(() => wards.id),
   kind: text("kind").$type<"relay_overdue" | "oa_authorization_lost">().notNull(),
   message: text("message").notNull(),
   broadcastId: uuid("broadcast_id").references(() => broadcasts.id, { onDelete: "cascade" }),

@@ -1,5 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { CivicRole, MembershipStatus } from "@loa-phuong/shared";
+import { boolean, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { residentialGroups, schools, wards } from "./ward.js";
 
 /** Người dân: a resident known through Zalo (the Mini App, the OA, or both). */
@@ -7,7 +7,9 @@ export const residents = pgTable(
   "residents",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    wardId: text("ward_id").notNull().references(() => wards.id),
+    wardId: text("ward_id")
+      .notNull()
+      .references(() => wards.id),
     fullName: text("full_name").notNull(),
     /** Zalo user id scoped to the Zalo App (what the Mini App's getAccessToken identifies). */
     zaloAppUserId: text("zalo_app_user_id").unique(),
@@ -23,7 +25,9 @@ export const residents = pgTable(
     lastInteractionAt: timestamp("last_interaction_at", { withTimezone: true }),
     /** Only after explicit consent (Nghị định 13/2023). */
     phone: text("phone"),
-    residentialGroupId: uuid("residential_group_id").references(() => residentialGroups.id, { onDelete: "set null" }),
+    residentialGroupId: uuid("residential_group_id").references(() => residentialGroups.id, {
+      onDelete: "set null",
+    }),
     /** A claimed membership stays pending until the group head confirms it. */
     membershipStatus: text("membership_status").$type<MembershipStatus>(),
     /** When the resident gave the data-use consent at onboarding (Nghị định 13/2023). */

@@ -1,5 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { SignalKind } from "@loa-phuong/shared";
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { posts } from "./content.js";
 import { residents } from "./residents.js";
 import { residentialGroups, wards } from "./ward.js";
@@ -9,9 +9,13 @@ export const signals = pgTable(
   "signals",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    wardId: text("ward_id").notNull().references(() => wards.id),
+    wardId: text("ward_id")
+      .notNull()
+      .references(() => wards.id),
     residentId: uuid("resident_id").references(() => residents.id, { onDelete: "set null" }),
-    residentialGroupId: uuid("residential_group_id").references(() => residentialGroups.id, { onDelete: "set null" }),
+    residentialGroupId: uuid("residential_group_id").references(() => residentialGroups.id, {
+      onDelete: "set null",
+    }),
     postId: uuid("post_id").references(() => posts.id, { onDelete: "set null" }),
     kind: text("kind").$type<SignalKind>().notNull(),
     source: text("source").$type<"zalo_oa" | "mini_app">().notNull(),
@@ -28,5 +32,8 @@ export const signals = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("signals_ward_kind").on(t.wardId, t.kind, t.receivedAt), index("signals_group").on(t.residentialGroupId)],
+  (t) => [
+    index("signals_ward_kind").on(t.wardId, t.kind, t.receivedAt),
+    index("signals_group").on(t.residentialGroupId),
+  ],
 );

@@ -1,6 +1,6 @@
+import type { SchoolLevel, StaffRole } from "@loa-phuong/shared";
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import type { SchoolLevel, StaffRole } from "@loa-phuong/shared";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -17,7 +17,9 @@ export const residentialGroups = pgTable(
   "residential_groups",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    wardId: text("ward_id").notNull().references(() => wards.id),
+    wardId: text("ward_id")
+      .notNull()
+      .references(() => wards.id),
     code: text("code").notNull(),
     name: text("name").notNull(),
     area: text("area"),
@@ -31,7 +33,9 @@ export const schools = pgTable(
   "schools",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    wardId: text("ward_id").notNull().references(() => wards.id),
+    wardId: text("ward_id")
+      .notNull()
+      .references(() => wards.id),
     name: text("name").notNull(),
     level: text("level").$type<SchoolLevel>().notNull(),
     address: text("address"),
@@ -45,7 +49,9 @@ export const staffAccounts = pgTable(
   "staff_accounts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    wardId: text("ward_id").notNull().references(() => wards.id),
+    wardId: text("ward_id")
+      .notNull()
+      .references(() => wards.id),
     username: text("username").notNull().unique(),
     displayName: text("display_name").notNull(),
     /** scrypt$N$r$p$salt$hash */

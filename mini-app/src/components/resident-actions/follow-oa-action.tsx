@@ -1,10 +1,10 @@
 import { Button } from "zmp-ui";
 import { runtimeConfig } from "../../config";
+import { useAction } from "../../hooks/use-action";
 import { followOAAsPersona } from "../../services/zalo/demo-identity";
 import { isInsideZalo } from "../../services/zalo/environment";
 import { followOA } from "../../services/zalo/sdk";
 import { useSession } from "../../state/session";
-import { useAction } from "../../hooks/use-action";
 import { ActionCard } from "./action-card";
 
 /** "Quan tâm OA của phường": Zalo's followOA inside Zalo; in the demo, the simulator follows for the persona. */
@@ -28,7 +28,12 @@ export function FollowOaAction() {
       done={session.resident.isFollower ? "Bạn đã quan tâm OA của phường." : null}
       error={error}
     >
-      <Button size="medium" loading={isBusy} disabled={isBusy || runtimeConfig.oaId === ""} onClick={() => void follow()}>
+      <Button
+        size="medium"
+        loading={isBusy}
+        disabled={isBusy || runtimeConfig.oaId === ""}
+        onClick={() => void follow()}
+      >
         Quan tâm OA của phường
       </Button>
     </ActionCard>

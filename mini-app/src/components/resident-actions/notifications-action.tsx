@@ -1,9 +1,9 @@
 import { Button } from "zmp-ui";
+import { useAction } from "../../hooks/use-action";
 import { updatePreferences } from "../../services/resident-api";
 import { isInsideZalo } from "../../services/zalo/environment";
 import { requestNotificationPermission } from "../../services/zalo/sdk";
 import { useSession } from "../../state/session";
-import { useAction } from "../../hooks/use-action";
 import { ActionCard } from "./action-card";
 
 /** "Cho phép nhận thông báo": Zalo asks the resident first (inside Zalo), then the ward records the choice. */
@@ -22,7 +22,9 @@ export function NotificationsAction() {
   return (
     <ActionCard
       title="Nhận thông báo"
-      description={<p>Cho phép Loa Phường báo cho bạn khi phường có thông báo mới hoặc trả lời câu hỏi của bạn.</p>}
+      description={
+        <p>Cho phép Loa Phường báo cho bạn khi phường có thông báo mới hoặc trả lời câu hỏi của bạn.</p>
+      }
       done={null}
       error={error}
     >
@@ -31,7 +33,13 @@ export function NotificationsAction() {
           <p className="inline-success">
             <span aria-hidden="true">✓ </span>Bạn đang nhận thông báo.
           </p>
-          <Button size="small" variant="tertiary" loading={isBusy} disabled={isBusy} onClick={() => void setAllowed(false)}>
+          <Button
+            size="small"
+            variant="tertiary"
+            loading={isBusy}
+            disabled={isBusy}
+            onClick={() => void setAllowed(false)}
+          >
             Tắt thông báo
           </Button>
         </>

@@ -10,7 +10,9 @@ export function isoToDisplay(iso: string): string {
 /** "26/11/2026" (or "6/1/2026", or "26112026" from a keypad without "/") → "2026-11-26"; null when it is not a real date. */
 export function displayToIso(input: string): string | null {
   const digits = input.trim();
-  const text = /^\d{8}$/.test(digits) ? `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}` : digits;
+  const text = /^\d{8}$/.test(digits)
+    ? `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}`
+    : digits;
   if (!parseWardDate(text)) return null;
   const [day, month, year] = text.split("/");
   return `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
@@ -89,7 +91,17 @@ function TypedField(props: {
 }
 
 /** A date as dd/mm/yyyy (stored as yyyy-mm-dd); empty clears it. */
-export function DateField({ label, value, onChange, onValidityChange }: { label: string; value: string; onChange(iso: string): void; onValidityChange?(isValid: boolean): void }) {
+export function DateField({
+  label,
+  value,
+  onChange,
+  onValidityChange,
+}: {
+  label: string;
+  value: string;
+  onChange(iso: string): void;
+  onValidityChange?(isValid: boolean): void;
+}) {
   return (
     <TypedField
       label={label}
@@ -106,7 +118,17 @@ export function DateField({ label, value, onChange, onValidityChange }: { label:
 }
 
 /** A time of day on the 24-hour clock as HH:mm (a phone set to English would show AM/PM). */
-export function TimeField({ label, value, onChange, onValidityChange }: { label: string; value: string; onChange(time: string): void; onValidityChange?(isValid: boolean): void }) {
+export function TimeField({
+  label,
+  value,
+  onChange,
+  onValidityChange,
+}: {
+  label: string;
+  value: string;
+  onChange(time: string): void;
+  onValidityChange?(isValid: boolean): void;
+}) {
   return (
     <TypedField
       label={label}

@@ -1,4 +1,4 @@
-import { buildBroadcastMessage, postDeepLink, type CsMessage } from "@loa-phuong/shared/client";
+import { buildBroadcastMessage, type CsMessage, postDeepLink } from "@loa-phuong/shared/client";
 import { runtimeConfig } from "../../config";
 
 export interface PreviewContent {

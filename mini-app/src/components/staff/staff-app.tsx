@@ -1,10 +1,10 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from "react";
 import { Navigate, Route } from "react-router-dom";
 import { AnimationRoutes } from "zmp-ui";
+import staffCss from "../../css/staff.css?inline";
 import staffFormsCss from "../../css/staff-forms.css?inline";
 import staffInboxCss from "../../css/staff-inbox.css?inline";
 import staffViewsCss from "../../css/staff-views.css?inline";
-import staffCss from "../../css/staff.css?inline";
 import { StaffSessionProvider } from "../../state/staff-session";
 import { LoadingView } from "../status-views";
 import { StaffGate } from "./staff-gate";

@@ -3,7 +3,15 @@ import { Page } from "zmp-ui";
 import { AppHeader } from "../app-header";
 
 /** The frame of every staff screen: the red header (with "back" unless it is the dashboard) and a main region. */
-export function StaffPage({ title, showBack = true, children }: { title: string; showBack?: boolean; children: ReactNode }) {
+export function StaffPage({
+  title,
+  showBack = true,
+  children,
+}: {
+  title: string;
+  showBack?: boolean;
+  children: ReactNode;
+}) {
   return (
     <Page className="page staff-page">
       <AppHeader title={title} showBack={showBack} home="/staff" />

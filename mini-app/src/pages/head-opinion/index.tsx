@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
 import { OutcomeMessage } from "../../components/outcome-message";
 import { EmptyView } from "../../components/status-views";
 import { useAction } from "../../hooks/use-action";
-import { sendOpinionReport, type OpinionMood } from "../../services/head-api";
+import { type OpinionMood, sendOpinionReport } from "../../services/head-api";
 import { useSession } from "../../state/session";
 
 const moods: { value: OpinionMood; label: string }[] = [
@@ -26,18 +26,31 @@ export default function OpinionReportPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const { isBusy, error, run } = useAction("Không gửi được báo cáo, vui lòng thử lại.");
 
-  const toggle = (topic: string) => setChosen((current) => (current.includes(topic) ? current.filter((t) => t !== topic) : [...current, topic]));
+  const toggle = (topic: string) =>
+    setChosen((current) =>
+      current.includes(topic) ? current.filter((t) => t !== topic) : [...current, topic],
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // "Khác" stands for the free text when there is one.
-    const sent = chosen.flatMap((topic) => (topic === "Khác" && otherTopic.trim() ? [otherTopic.trim()] : [topic]));
-    const missing = !mood ? "Hãy chọn tình hình dư luận chung." : sent.length === 0 ? "Hãy chọn ít nhất một chủ đề." : summary.trim() === "" ? "Hãy tóm tắt tình hình." : null;
+    const sent = chosen.flatMap((topic) =>
+      topic === "Khác" && otherTopic.trim() ? [otherTopic.trim()] : [topic],
+    );
+    const missing = !mood
+      ? "Hãy chọn tình hình dư luận chung."
+      : sent.length === 0
+        ? "Hãy chọn ít nhất một chủ đề."
+        : summary.trim() === ""
+          ? "Hãy tóm tắt tình hình."
+          : null;
     setProblem(missing);
     if (missing) return;
     setNotice(null);
     void run(async () => {
-      await withToken((token) => sendOpinionReport(token, { mood: mood!, topics: sent, summary: summary.trim() }));
+      await withToken((token) =>
+        sendOpinionReport(token, { mood: mood!, topics: sent, summary: summary.trim() }),
+      );
       setMood(null);
       setChosen([]);
       setOtherTopic("");
@@ -60,7 +73,12 @@ export default function OpinionReportPage() {
               <div className="chip-row">
                 {moods.map((option) => (
                   <label key={option.value} className="choice choice-inline">
-                    <input type="radio" name="mood" checked={mood === option.value} onChange={() => setMood(option.value)} />
+                    <input
+                      type="radio"
+                      name="mood"
+                      checked={mood === option.value}
+                      onChange={() => setMood(option.value)}
+                    />
                     <span>{option.label}</span>
                   </label>
                 ))}
@@ -70,7 +88,13 @@ export default function OpinionReportPage() {
               <legend>Chủ đề bà con quan tâm</legend>
               <div className="chip-row">
                 {topics.map((topic) => (
-                  <button key={topic} type="button" className="chip" aria-pressed={chosen.includes(topic)} onClick={() => toggle(topic)}>
+                  <button
+                    key={topic}
+                    type="button"
+                    className="chip"
+                    aria-pressed={chosen.includes(topic)}
+                    onClick={() => toggle(topic)}
+                  >
                     {topic}
                   </button>
                 ))}
@@ -78,13 +102,24 @@ export default function OpinionReportPage() {
               {chosen.includes("Khác") && (
                 <div className="field nested-field">
                   <label htmlFor="opinion-other">Chủ đề khác</label>
-                  <input id="opinion-other" maxLength={80} value={otherTopic} onChange={(event) => setOtherTopic(event.target.value)} />
+                  <input
+                    id="opinion-other"
+                    maxLength={80}
+                    value={otherTopic}
+                    onChange={(event) => setOtherTopic(event.target.value)}
+                  />
                 </div>
               )}
             </fieldset>
             <div className="field">
               <label htmlFor="opinion-summary">Tóm tắt tình hình</label>
-              <textarea id="opinion-summary" rows={5} maxLength={3000} value={summary} onChange={(event) => setSummary(event.target.value)} />
+              <textarea
+                id="opinion-summary"
+                rows={5}
+                maxLength={3000}
+                value={summary}
+                onChange={(event) => setSummary(event.target.value)}
+              />
             </div>
             <OutcomeMessage error={problem ?? error} notice={notice} />
             <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy}>

@@ -16,10 +16,14 @@ export default function HeadPage() {
     <Page className="page">
       <AppHeader title="Tổ của tôi" />
       <main className="page-content">
-        <h1 className="page-title">{resident.residentialGroup ? residentialGroupLabel(resident.residentialGroup.name) : "Tổ của tôi"}</h1>
+        <h1 className="page-title">
+          {resident.residentialGroup ? residentialGroupLabel(resident.residentialGroup.name) : "Tổ của tôi"}
+        </h1>
         {resident.isGroupHead ? (
           <>
-            <p className="muted">Chuyển tiếp thông báo của phường vào nhóm Zalo của tổ và xác nhận thành viên mới.</p>
+            <p className="muted">
+              Chuyển tiếp thông báo của phường vào nhóm Zalo của tổ và xác nhận thành viên mới.
+            </p>
             <RelayTaskList />
             <PendingMembers />
             <section aria-labelledby="opinion-title" className="card">

@@ -11,7 +11,9 @@ import { useSession } from "../../state/session";
 /** Residents who chose this group and wait for the head: "Xác nhận" or "Từ chối". */
 export function PendingMembers() {
   const { withToken } = useSession();
-  const members = useResource("members:pending", (signal) => withToken((token) => fetchMembers(token, "pending", signal)));
+  const members = useResource("members:pending", (signal) =>
+    withToken((token) => fetchMembers(token, "pending", signal)),
+  );
   const [decided, setDecided] = useState<Record<string, "confirm" | "reject">>({});
   const [chosen, setChosen] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -24,11 +26,14 @@ export function PendingMembers() {
     void run(async () => {
       await withToken((token) => decideMember(token, member.id, decision));
       setDecided((current) => ({ ...current, [member.id]: decision }));
-      setNotice(decision === "confirm" ? `Đã xác nhận ${member.fullName} vào tổ.` : `Đã từ chối ${member.fullName}.`);
+      setNotice(
+        decision === "confirm" ? `Đã xác nhận ${member.fullName} vào tổ.` : `Đã từ chối ${member.fullName}.`,
+      );
     });
   };
 
-  const waiting = members.status === "ready" ? members.data.items.filter((member) => !decided[member.id]) : [];
+  const waiting =
+    members.status === "ready" ? members.data.items.filter((member) => !decided[member.id]) : [];
   return (
     <section aria-labelledby="members-title">
       <h2 id="members-title" className="section-title">
@@ -53,10 +58,20 @@ export function PendingMembers() {
                     {member.since && <p className="muted">Xin vào tổ ngày {formatDate(member.since)}</p>}
                   </div>
                   <div className="button-row">
-                    <Button size="small" disabled={pending !== null} loading={pending === member.id} onClick={() => decide(member, "confirm")}>
+                    <Button
+                      size="small"
+                      disabled={pending !== null}
+                      loading={pending === member.id}
+                      onClick={() => decide(member, "confirm")}
+                    >
                       Xác nhận
                     </Button>
-                    <Button size="small" variant="tertiary" disabled={pending !== null} onClick={() => decide(member, "reject")}>
+                    <Button
+                      size="small"
+                      variant="tertiary"
+                      disabled={pending !== null}
+                      onClick={() => decide(member, "reject")}
+                    >
                       Từ chối
                     </Button>
                   </div>

@@ -45,7 +45,12 @@ export function RelayTaskCard({ task, onChange }: { task: RelayTask; onChange(ne
   const share = () =>
     act("share", async () => {
       if (isInsideZalo()) {
-        const isShared = await openShareSheet({ title: task.post.title, description: task.post.summary ?? "", thumbnail: "", path: task.sharePath });
+        const isShared = await openShareSheet({
+          title: task.post.title,
+          description: task.post.summary ?? "",
+          thumbnail: "",
+          path: task.sharePath,
+        });
         if (!isShared) return null;
       } else {
         setLinkShown(true);
@@ -87,19 +92,37 @@ export function RelayTaskCard({ task, onChange }: { task: RelayTask; onChange(ne
       {isLinkShown && (
         <div className="field share-link">
           <label htmlFor={`${titleId}-link`}>Liên kết chia sẻ</label>
-          <input id={`${titleId}-link`} readOnly value={browserLink(task)} onFocus={(event) => event.target.select()} />
-          <p className="muted">Dán liên kết này vào nhóm Zalo của tổ. Trong Zalo, liên kết là {task.shareUrl}</p>
+          <input
+            id={`${titleId}-link`}
+            readOnly
+            value={browserLink(task)}
+            onFocus={(event) => event.target.select()}
+          />
+          <p className="muted">
+            Dán liên kết này vào nhóm Zalo của tổ. Trong Zalo, liên kết là {task.shareUrl}
+          </p>
           <Button size="small" variant="tertiary" onClick={() => void copy()}>
             Sao chép liên kết
           </Button>
         </div>
       )}
       <div className="button-row">
-        <Button size="medium" variant="secondary" loading={pending === "share"} disabled={pending !== null} onClick={() => void share()}>
+        <Button
+          size="medium"
+          variant="secondary"
+          loading={pending === "share"}
+          disabled={pending !== null}
+          onClick={() => void share()}
+        >
           Chia sẻ vào nhóm
         </Button>
         {task.status !== "confirmed" && (
-          <Button size="medium" loading={pending === "confirm"} disabled={pending !== null} onClick={() => void confirm()}>
+          <Button
+            size="medium"
+            loading={pending === "confirm"}
+            disabled={pending !== null}
+            onClick={() => void confirm()}
+          >
             Đã chuyển tiếp
           </Button>
         )}

@@ -14,7 +14,8 @@ export function RelayTaskList() {
   const fromServer = loaded.status === "ready" ? loaded.data.items : null;
   useEffect(() => setTasks(fromServer), [fromServer]);
 
-  const replace = (next: RelayTask) => setTasks((current) => current?.map((task) => (task.id === next.id ? next : task)) ?? null);
+  const replace = (next: RelayTask) =>
+    setTasks((current) => current?.map((task) => (task.id === next.id ? next : task)) ?? null);
   const openCount = tasks?.filter((task) => task.status !== "confirmed").length ?? 0;
 
   return (

@@ -18,7 +18,11 @@ export function FeedList({ kind }: { kind: PostKind | null }) {
   const tab = kind ?? "all";
   const feed = useOfflineResource(
     `feed:${residentId}:${tab}`,
-    (signal) => ((!kind && takePrefetchedFeed()) || withToken((token) => fetchFeed(token, { kind, limit: pageSize }, signal))).then((page) => page.items),
+    (signal) =>
+      (
+        (!kind && takePrefetchedFeed()) ||
+        withToken((token) => fetchFeed(token, { kind, limit: pageSize }, signal))
+      ).then((page) => page.items),
     { read: () => readCachedFeed(residentId, tab), write: (items) => cacheFeed(residentId, tab, items) },
   );
 
@@ -29,7 +33,9 @@ export function FeedList({ kind }: { kind: PostKind | null }) {
     <>
       {savedAt && <OfflineNotice savedAt={savedAt} onRetry={feed.reload} />}
       {items.length === 0 ? (
-        <EmptyView>{kind ? `Chưa có bài “${kindLabel(kind)}” nào gửi đến bạn.` : "Chưa có thông báo nào gửi đến bạn."}</EmptyView>
+        <EmptyView>
+          {kind ? `Chưa có bài “${kindLabel(kind)}” nào gửi đến bạn.` : "Chưa có thông báo nào gửi đến bạn."}
+        </EmptyView>
       ) : (
         <ul className="feed-list">
           {items.map((item) => (
@@ -45,7 +51,10 @@ export function FeedList({ kind }: { kind: PostKind | null }) {
 
 function FeedCard({ item }: { item: FeedItem }) {
   return (
-    <Link to={`/post/${encodeURIComponent(item.id)}`} className={item.isRead ? "feed-card" : "feed-card feed-card-unread"}>
+    <Link
+      to={`/post/${encodeURIComponent(item.id)}`}
+      className={item.isRead ? "feed-card" : "feed-card feed-card-unread"}
+    >
       <span className="feed-card-top">
         <span className={`kind-label kind-${item.kind}`}>{kindLabel(item.kind)}</span>
         {!item.isRead && (

@@ -1,7 +1,10 @@
 import type { PostKind } from "@loa-phuong/shared";
 
 /** The feed's tabs: three views of the feed by kind, and the resident's own questions with answers. */
-export type FeedTab = { id: "all"; kind: null } | { id: "news" | "exemplary_story"; kind: PostKind } | { id: "questions"; kind: null };
+export type FeedTab =
+  | { id: "all"; kind: null }
+  | { id: "news" | "exemplary_story"; kind: PostKind }
+  | { id: "questions"; kind: null };
 
 export const feedTabs: (FeedTab & { label: string })[] = [
   { id: "all", kind: null, label: "Tất cả" },
@@ -22,7 +25,13 @@ export function FeedTabs({ value, onChange }: { value: FeedTab["id"]; onChange(i
   return (
     <div className="kind-filter" role="group" aria-label="Chọn mục">
       {feedTabs.map((tab) => (
-        <button key={tab.id} type="button" className="chip" aria-pressed={value === tab.id} onClick={() => onChange(tab.id)}>
+        <button
+          key={tab.id}
+          type="button"
+          className="chip"
+          aria-pressed={value === tab.id}
+          onClick={() => onChange(tab.id)}
+        >
           {tab.label}
         </button>
       ))}

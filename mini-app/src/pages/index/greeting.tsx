@@ -27,7 +27,9 @@ export function Greeting() {
         {resident.residentialGroup ? (
           <>
             {residentialGroupLabel(resident.residentialGroup.name)}
-            {resident.membershipStatus === "pending" && <span className="status-chip status-pending">Chờ tổ trưởng xác nhận</span>}
+            {resident.membershipStatus === "pending" && (
+              <span className="status-chip status-pending">Chờ tổ trưởng xác nhận</span>
+            )}
           </>
         ) : (
           "Bạn chưa được gắn với tổ dân phố nào."

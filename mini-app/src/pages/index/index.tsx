@@ -25,7 +25,10 @@ export default function HomePage() {
           <h2 id="feed-heading" className="section-title">
             {tab.id === "questions" ? "Câu hỏi và góp ý của bạn" : "Thông báo gửi đến bạn"}
           </h2>
-          <FeedTabs value={tab.id} onChange={(next) => setParams(next === "all" ? {} : { tab: next }, { replace: true })} />
+          <FeedTabs
+            value={tab.id}
+            onChange={(next) => setParams(next === "all" ? {} : { tab: next }, { replace: true })}
+          />
           {tab.id === "questions" ? (
             <Suspense fallback={<LoadingView />}>
               <MyQuestions />

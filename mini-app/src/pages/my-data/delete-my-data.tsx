@@ -1,17 +1,19 @@
 import { useState } from "react";
 import { Button, Modal, useNavigate } from "zmp-ui";
-import { useAction } from "../../hooks/use-action";
-import { deleteMyData } from "../../services/resident-api";
-import { clearResidentCache } from "../../services/offline-cache";
-import { useSession } from "../../state/session";
 import { ActionError } from "../../components/outcome-message";
+import { useAction } from "../../hooks/use-action";
+import { clearResidentCache } from "../../services/offline-cache";
+import { deleteMyData } from "../../services/resident-api";
+import { useSession } from "../../state/session";
 
 /** "Xóa dữ liệu của tôi", behind a confirmation: the server removes it, the phone forgets it, the session ends. */
 export function DeleteMyData() {
   const { session, withToken, signOut } = useSession();
   const [isAsking, setAsking] = useState(false);
   // Deleted, the session ends: nothing here may be pressed again.
-  const { isBusy, error, run } = useAction("Không xóa được dữ liệu, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const { isBusy, error, run } = useAction("Không xóa được dữ liệu, vui lòng thử lại.", {
+    keepBusyOnSuccess: true,
+  });
   const navigate = useNavigate();
 
   const remove = () =>
@@ -34,8 +36,8 @@ export function DeleteMyData() {
         Xóa dữ liệu
       </h2>
       <p>
-        Phường sẽ xóa thông tin cá nhân, số điện thoại, câu hỏi, góp ý, phản ánh và ảnh của bạn. Chỉ giữ lại các con số thống kê không
-        gắn với bạn. Việc này không thể hoàn tác.
+        Phường sẽ xóa thông tin cá nhân, số điện thoại, câu hỏi, góp ý, phản ánh và ảnh của bạn. Chỉ giữ lại
+        các con số thống kê không gắn với bạn. Việc này không thể hoàn tác.
       </p>
       <Button type="danger" variant="secondary" onClick={() => setAsking(true)}>
         Xóa dữ liệu của tôi
@@ -48,7 +50,12 @@ export function DeleteMyData() {
         onClose={() => !isBusy && setAsking(false)}
         actions={[
           { text: "Hủy", close: true, disabled: isBusy },
-          { text: isBusy ? "Đang xóa…" : "Xóa dữ liệu", danger: true, disabled: isBusy, onClick: () => void remove() },
+          {
+            text: isBusy ? "Đang xóa…" : "Xóa dữ liệu",
+            danger: true,
+            disabled: isBusy,
+            onClick: () => void remove(),
+          },
         ]}
       />
     </section>

@@ -25,14 +25,18 @@ const yesNo = (value: boolean) => (value ? "Có" : "Không");
 /** "Dữ liệu của tôi": everything the ward keeps about the resident, in plain words (Nghị định 13/2023). */
 export default function MyDataPage() {
   const { session, withToken } = useSession();
-  const data = useResource(`my-data:${session.resident.id}`, (signal) => withToken((token) => fetchMyData(token, signal)));
+  const data = useResource(`my-data:${session.resident.id}`, (signal) =>
+    withToken((token) => fetchMyData(token, signal)),
+  );
 
   return (
     <Page className="page">
       <AppHeader title="Dữ liệu của tôi" showBack home="/profile" />
       <main className="page-content">
         <h1 className="page-title">Dữ liệu phường lưu về bạn</h1>
-        <p className="muted">Theo Nghị định 13/2023/NĐ-CP, bạn có quyền xem và xóa dữ liệu cá nhân của mình.</p>
+        <p className="muted">
+          Theo Nghị định 13/2023/NĐ-CP, bạn có quyền xem và xóa dữ liệu cá nhân của mình.
+        </p>
         {data.status === "loading" && <LoadingView label="Đang tải dữ liệu của bạn…" />}
         {data.status === "failed" && <ErrorView message={data.message} onRetry={data.reload} />}
         {data.status === "ready" && <MyDataView data={data.data} />}
@@ -56,12 +60,18 @@ function MyDataView({ data }: { data: MyData }) {
           <dt>Số điện thoại</dt>
           <dd>{profile.phone ?? "Phường không lưu số điện thoại của bạn"}</dd>
           <dt>Tổ dân phố</dt>
-          <dd>{profile.residentialGroup ? `${profile.residentialGroup} (${membershipLabel(profile.membershipStatus)})` : "Chưa có"}</dd>
+          <dd>
+            {profile.residentialGroup
+              ? `${profile.residentialGroup} (${membershipLabel(profile.membershipStatus)})`
+              : "Chưa có"}
+          </dd>
           <dt>Vai trò</dt>
           <dd>
             {profile.civicRoles.length === 0
               ? "Không có"
-              : profile.civicRoles.map((r) => [civicRoleLabel(r.role), r.school].filter(Boolean).join(" – ")).join("; ")}
+              : profile.civicRoles
+                  .map((r) => [civicRoleLabel(r.role), r.school].filter(Boolean).join(" – "))
+                  .join("; ")}
           </dd>
           <dt>Quan tâm OA của phường</dt>
           <dd>{yesNo(profile.isFollower)}</dd>
@@ -99,7 +109,8 @@ function MyDataView({ data }: { data: MyData }) {
             {data.signals.map((signal, index) => (
               <li key={index} className="data-signal">
                 <p className="question-meta">
-                  {signalKindLabels[signal.kind] ?? signal.kind} · <time dateTime={signal.sentAt}>{formatDateTime(signal.sentAt)}</time>
+                  {signalKindLabels[signal.kind] ?? signal.kind} ·{" "}
+                  <time dateTime={signal.sentAt}>{formatDateTime(signal.sentAt)}</time>
                   {signal.postTitle && <> · Bài: {signal.postTitle}</>}
                 </p>
                 {signal.text && <p className="question-text">{signal.text}</p>}

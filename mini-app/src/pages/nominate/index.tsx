@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
 import { OutcomeMessage } from "../../components/outcome-message";
@@ -10,9 +10,25 @@ import { useSession } from "../../state/session";
 type Field = "who" | "where" | "why";
 
 const fields: { name: Field; label: string; hint: string; rows?: number; maxLength: number }[] = [
-  { name: "who", label: "Người hoặc tập thể được đề cử", hint: "Ví dụ: cô Nguyễn Thị Lan, giáo viên lớp 3A", maxLength: 200 },
-  { name: "where", label: "Nơi công tác hoặc sinh sống", hint: "Ví dụ: Trường Tiểu học Hồng Bàng; Tổ dân phố số 4", maxLength: 300 },
-  { name: "why", label: "Lý do đề cử", hint: "Việc làm tốt, thành tích, câu chuyện bạn biết", rows: 5, maxLength: 2000 },
+  {
+    name: "who",
+    label: "Người hoặc tập thể được đề cử",
+    hint: "Ví dụ: cô Nguyễn Thị Lan, giáo viên lớp 3A",
+    maxLength: 200,
+  },
+  {
+    name: "where",
+    label: "Nơi công tác hoặc sinh sống",
+    hint: "Ví dụ: Trường Tiểu học Hồng Bàng; Tổ dân phố số 4",
+    maxLength: 300,
+  },
+  {
+    name: "why",
+    label: "Lý do đề cử",
+    hint: "Việc làm tốt, thành tích, câu chuyện bạn biết",
+    rows: 5,
+    maxLength: 2000,
+  },
 ];
 
 /** "Đề cử điển hình": a resident names a teacher, a family or a group worth a story; staff review it. */
@@ -26,16 +42,25 @@ export default function NominatePage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const missing: Partial<Record<Field, string>> = {};
-    for (const field of fields) if (values[field.name].trim() === "") missing[field.name] = `Hãy điền “${field.label.toLowerCase()}”.`;
+    for (const field of fields)
+      if (values[field.name].trim() === "") missing[field.name] = `Hãy điền “${field.label.toLowerCase()}”.`;
     setErrors(missing);
     if (Object.keys(missing).length > 0) return;
     setNotice(null);
     void run(async () => {
       try {
-        await withToken((token) => sendNomination(token, { who: values.who.trim(), where: values.where.trim(), why: values.why.trim() }));
+        await withToken((token) =>
+          sendNomination(token, {
+            who: values.who.trim(),
+            where: values.where.trim(),
+            why: values.why.trim(),
+          }),
+        );
       } catch (reason) {
         if (reason instanceof ApiError && reason.fields.length > 0) {
-          setErrors(Object.fromEntries(reason.fields.map((f) => [f.field.replace(/^body\./, ""), f.message])));
+          setErrors(
+            Object.fromEntries(reason.fields.map((f) => [f.field.replace(/^body\./, ""), f.message])),
+          );
         }
         throw reason;
       }
@@ -49,7 +74,10 @@ export default function NominatePage() {
       <AppHeader title="Đề cử điển hình" showBack home="/profile" />
       <main className="page-content">
         <h1 className="page-title">Đề cử gương điển hình</h1>
-        <p className="muted">Bạn biết một thầy cô tận tụy, một gia đình hiếu học, một tập thể làm việc tốt? Hãy giới thiệu để phường biết và lan tỏa.</p>
+        <p className="muted">
+          Bạn biết một thầy cô tận tụy, một gia đình hiếu học, một tập thể làm việc tốt? Hãy giới thiệu để
+          phường biết và lan tỏa.
+        </p>
         <form className="card form-stack" onSubmit={submit} noValidate>
           {fields.map((field) => {
             const id = `nominate-${field.name}`;
@@ -65,9 +93,16 @@ export default function NominatePage() {
               <div className="field" key={field.name}>
                 <label htmlFor={id}>{field.label}</label>
                 {field.rows ? (
-                  <textarea {...common} rows={field.rows} onChange={(event) => setValues({ ...values, [field.name]: event.target.value })} />
+                  <textarea
+                    {...common}
+                    rows={field.rows}
+                    onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
+                  />
                 ) : (
-                  <input {...common} onChange={(event) => setValues({ ...values, [field.name]: event.target.value })} />
+                  <input
+                    {...common}
+                    onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
+                  />
                 )}
                 {errors[field.name] && (
                   <p id={`${id}-error`} className="inline-error">

@@ -1,15 +1,21 @@
 import { searchKey } from "@loa-phuong/shared/client";
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "zmp-ui";
+import { ActionError } from "../../components/outcome-message";
 import { EmptyView, ErrorView, LoadingView } from "../../components/status-views";
 import { useResource } from "../../hooks/use-resource";
 import { fetchResidentialGroups, type ResidentialGroupOption } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 import { residentialGroupLabel } from "../../utils/text";
-import { ActionError } from "../../components/outcome-message";
 
 /** Step 1: the resident's residential group, searchable with or without diacritics ("to 5", "Tổ 5", "tdp 5"). */
-export function GroupStep({ chosen, suggestion, onChoose, onSuggested, onNext }: {
+export function GroupStep({
+  chosen,
+  suggestion,
+  onChoose,
+  onSuggested,
+  onNext,
+}: {
   chosen: ResidentialGroupOption | null;
   /** The group of the head whose link brought the resident here. */
   suggestion: string | null;
@@ -19,12 +25,20 @@ export function GroupStep({ chosen, suggestion, onChoose, onSuggested, onNext }:
   onNext(): void;
 }) {
   const { withToken } = useSession();
-  const groups = useResource("residential-groups", (signal) => withToken((token) => fetchResidentialGroups(token, signal)));
+  const groups = useResource("residential-groups", (signal) =>
+    withToken((token) => fetchResidentialGroups(token, signal)),
+  );
   const [query, setQuery] = useState("");
   const [error, setError] = useState<string | null>(null);
   const loaded = groups.status === "ready" ? groups.data.items : null;
   const searchable = useMemo(
-    () => (loaded ?? []).map((group) => ({ group, key: searchKey(`${group.name} ${residentialGroupLabel(group.name)} ${group.code} ${group.area ?? ""}`) })),
+    () =>
+      (loaded ?? []).map((group) => ({
+        group,
+        key: searchKey(
+          `${group.name} ${residentialGroupLabel(group.name)} ${group.code} ${group.area ?? ""}`,
+        ),
+      })),
     [loaded],
   );
   const matches = useMemo(() => {
@@ -48,10 +62,13 @@ export function GroupStep({ chosen, suggestion, onChoose, onSuggested, onNext }:
   return (
     <>
       <h2 className="section-title">Bạn sống ở tổ dân phố nào?</h2>
-      <p className="muted">Phường gửi thông báo theo tổ dân phố. Tổ trưởng sẽ xác nhận bạn là thành viên của tổ.</p>
+      <p className="muted">
+        Phường gửi thông báo theo tổ dân phố. Tổ trưởng sẽ xác nhận bạn là thành viên của tổ.
+      </p>
       {suggested && (
         <p className="notice">
-          Bạn mở Loa Phường từ liên kết của {residentialGroupLabel(suggested.name)}, nên tổ này đã được chọn sẵn.
+          Bạn mở Loa Phường từ liên kết của {residentialGroupLabel(suggested.name)}, nên tổ này đã được chọn
+          sẵn.
         </p>
       )}
       <div className="field">

@@ -6,7 +6,7 @@ import { useRelayArrival } from "../../state/relay-arrival";
 import { useSession } from "../../state/session";
 import { ExtrasStep } from "./extras-step";
 import { GroupStep } from "./group-step";
-import { declaredRoles, emptyRoles, RolesStep, type RolesDraft } from "./roles-step";
+import { declaredRoles, emptyRoles, type RolesDraft, RolesStep } from "./roles-step";
 
 type Step = "group" | "roles" | "extras";
 const stepNumbers: Record<Step, number> = { group: 1, roles: 2, extras: 3 };
@@ -26,7 +26,9 @@ export default function OnboardingPage({ onFinish }: { onFinish(): void }) {
   const submit = async () => {
     const residentialGroupId = chosenGroup?.id ?? suggestion;
     if (!residentialGroupId) throw new Error("Hãy chọn tổ dân phố nơi bạn sinh sống.");
-    const profile = await withToken((token) => completeOnboarding(token, { residentialGroupId, civicRoles: declaredRoles(roles), consent: true }));
+    const profile = await withToken((token) =>
+      completeOnboarding(token, { residentialGroupId, civicRoles: declaredRoles(roles), consent: true }),
+    );
     updateResident(profile);
     setStep("extras");
   };
@@ -39,7 +41,8 @@ export default function OnboardingPage({ onFinish }: { onFinish(): void }) {
         <p className="muted">
           Bước {stepNumbers[step]}/3
           <span className="visually-hidden">
-            : {step === "group" ? "chọn tổ dân phố" : step === "roles" ? "vai trò và đồng ý" : "tiện ích thêm"}
+            :{" "}
+            {step === "group" ? "chọn tổ dân phố" : step === "roles" ? "vai trò và đồng ý" : "tiện ích thêm"}
           </span>
         </p>
         <div className="card">
@@ -52,7 +55,9 @@ export default function OnboardingPage({ onFinish }: { onFinish(): void }) {
               onSuggested={(group) => setChosenGroup((current) => current ?? group)}
             />
           )}
-          {step === "roles" && <RolesStep draft={roles} onChange={setRoles} onBack={() => setStep("group")} onSubmit={submit} />}
+          {step === "roles" && (
+            <RolesStep draft={roles} onChange={setRoles} onBack={() => setStep("group")} onSubmit={submit} />
+          )}
           {step === "extras" && <ExtrasStep resident={session.resident} onFinish={onFinish} />}
         </div>
       </main>

@@ -1,12 +1,12 @@
 import { useId, useState } from "react";
 import { Button } from "zmp-ui";
+import { ActionError } from "../../components/outcome-message";
 import { ErrorView, LoadingView } from "../../components/status-views";
 import { useAction } from "../../hooks/use-action";
 import { useResource } from "../../hooks/use-resource";
-import { fetchSchools, type DeclaredRole, type SchoolOption } from "../../services/resident-api";
+import { type DeclaredRole, fetchSchools, type SchoolOption } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 import { ConsentText } from "./consent-text";
-import { ActionError } from "../../components/outcome-message";
 
 export interface RolesDraft {
   parentSchoolId: string | null;
@@ -20,20 +20,29 @@ export const emptyRoles: RolesDraft = { parentSchoolId: null, teacherSchoolId: n
 export function declaredRoles(draft: RolesDraft): DeclaredRole[] {
   return [
     ...(draft.parentSchoolId !== null ? [{ role: "parent" as const, schoolId: draft.parentSchoolId }] : []),
-    ...(draft.teacherSchoolId !== null ? [{ role: "teacher" as const, schoolId: draft.teacherSchoolId }] : []),
+    ...(draft.teacherSchoolId !== null
+      ? [{ role: "teacher" as const, schoolId: draft.teacherSchoolId }]
+      : []),
     ...(draft.isPartyMember ? [{ role: "party_member" as const }] : []),
   ];
 }
 
 /** Step 2: optional civic roles and the required consent; "Hoàn tất đăng ký" sends the onboarding. */
-export function RolesStep(props: { draft: RolesDraft; onChange(next: RolesDraft): void; onBack(): void; onSubmit(): Promise<void> }) {
+export function RolesStep(props: {
+  draft: RolesDraft;
+  onChange(next: RolesDraft): void;
+  onBack(): void;
+  onSubmit(): Promise<void>;
+}) {
   const { draft, onChange } = props;
   const { withToken } = useSession();
   const schools = useResource("schools", (signal) => withToken((token) => fetchSchools(token, signal)));
   const [hasConsent, setConsent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   // Once registered, onboarding gives way to the app.
-  const { isBusy, error, run } = useAction("Không đăng ký được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const { isBusy, error, run } = useAction("Không đăng ký được, vui lòng thử lại.", {
+    keepBusyOnSuccess: true,
+  });
   const failure = problem ?? error;
   const consentTextId = useId();
 
@@ -59,19 +68,38 @@ export function RolesStep(props: { draft: RolesDraft; onChange(next: RolesDraft)
       {schools.status === "ready" && (
         <fieldset className="option-list">
           <legend className="visually-hidden">Vai trò</legend>
-          <RoleWithSchool label="Phụ huynh học sinh" schoolLabel="Trường con đang học" value={draft.parentSchoolId} schools={schools.data.items}
-            onChange={(parentSchoolId) => onChange({ ...draft, parentSchoolId })} />
-          <RoleWithSchool label="Giáo viên" schoolLabel="Trường đang công tác" value={draft.teacherSchoolId} schools={schools.data.items}
-            onChange={(teacherSchoolId) => onChange({ ...draft, teacherSchoolId })} />
+          <RoleWithSchool
+            label="Phụ huynh học sinh"
+            schoolLabel="Trường con đang học"
+            value={draft.parentSchoolId}
+            schools={schools.data.items}
+            onChange={(parentSchoolId) => onChange({ ...draft, parentSchoolId })}
+          />
+          <RoleWithSchool
+            label="Giáo viên"
+            schoolLabel="Trường đang công tác"
+            value={draft.teacherSchoolId}
+            schools={schools.data.items}
+            onChange={(teacherSchoolId) => onChange({ ...draft, teacherSchoolId })}
+          />
           <label className="option-row">
-            <input type="checkbox" checked={draft.isPartyMember} onChange={(event) => onChange({ ...draft, isPartyMember: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.isPartyMember}
+              onChange={(event) => onChange({ ...draft, isPartyMember: event.target.checked })}
+            />
             <span className="option-label">Đảng viên</span>
           </label>
         </fieldset>
       )}
       <ConsentText id={consentTextId} />
       <label className="choice consent-check">
-        <input type="checkbox" checked={hasConsent} aria-describedby={consentTextId} onChange={(event) => setConsent(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={hasConsent}
+          aria-describedby={consentTextId}
+          onChange={(event) => setConsent(event.target.checked)}
+        />
         <span>Tôi đã đọc và đồng ý để UBND phường lưu và sử dụng dữ liệu của tôi như trên.</span>
       </label>
       <ActionError message={failure} />
@@ -88,12 +116,22 @@ export function RolesStep(props: { draft: RolesDraft; onChange(next: RolesDraft)
 }
 
 /** A role tick box and, once ticked, the school it belongs to ("" = ticked, school not chosen yet). */
-function RoleWithSchool(props: { label: string; schoolLabel: string; value: string | null; schools: SchoolOption[]; onChange(value: string | null): void }) {
+function RoleWithSchool(props: {
+  label: string;
+  schoolLabel: string;
+  value: string | null;
+  schools: SchoolOption[];
+  onChange(value: string | null): void;
+}) {
   const selectId = useId();
   return (
     <div className="option-row option-row-stacked">
       <label className="choice">
-        <input type="checkbox" checked={props.value !== null} onChange={(event) => props.onChange(event.target.checked ? "" : null)} />
+        <input
+          type="checkbox"
+          checked={props.value !== null}
+          onChange={(event) => props.onChange(event.target.checked ? "" : null)}
+        />
         <span className="option-label">{props.label}</span>
       </label>
       {props.value !== null && (

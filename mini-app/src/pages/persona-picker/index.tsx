@@ -3,8 +3,8 @@ import { useMemo, useState } from "react";
 import { Input, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
 import { EmptyView, ErrorView, LoadingView } from "../../components/status-views";
-import { useResource } from "../../hooks/use-resource";
 import { runtimeConfig } from "../../config";
+import { useResource } from "../../hooks/use-resource";
 import { fetchPersonas } from "../../services/zalo/demo-identity";
 import { PersonaList } from "./persona-list";
 
@@ -19,7 +19,10 @@ export default function PersonaPickerPage() {
 
   const loaded = personas.status === "ready" ? personas.data : null;
   // Search keys once per list, not once per keystroke: a demo ward has hundreds of residents.
-  const searchable = useMemo(() => (loaded ?? []).map((persona) => ({ persona, key: searchKey(persona.name) })), [loaded]);
+  const searchable = useMemo(
+    () => (loaded ?? []).map((persona) => ({ persona, key: searchKey(persona.name) })),
+    [loaded],
+  );
   const matches = useMemo(() => {
     const key = searchKey(query);
     return searchable.filter((entry) => entry.key.includes(key)).map((entry) => entry.persona);
@@ -42,7 +45,14 @@ export default function PersonaPickerPage() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           prefix={
-            <svg className="search-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+            <svg
+              className="search-icon"
+              viewBox="0 0 24 24"
+              width="20"
+              height="20"
+              aria-hidden="true"
+              focusable="false"
+            >
               <circle cx="11" cy="11" r="6.5" fill="none" stroke="currentColor" strokeWidth="2" />
               <path d="M16 16l4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
             </svg>
@@ -56,7 +66,10 @@ export default function PersonaPickerPage() {
               <EmptyView>Không tìm thấy người dân nào khớp với tên này.</EmptyView>
             ) : (
               // Right after `npm start` the demo may still be registering its residents with the simulator.
-              <ErrorView message="Trình giả lập chưa có người dân nào. Chờ vài giây rồi tải lại." onRetry={personas.reload} />
+              <ErrorView
+                message="Trình giả lập chưa có người dân nào. Chờ vài giây rồi tải lại."
+                onRetry={personas.reload}
+              />
             )
           ) : (
             <PersonaList personas={matches} />

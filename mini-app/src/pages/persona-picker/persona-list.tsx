@@ -1,9 +1,9 @@
 import { useState } from "react";
+import { ActionError } from "../../components/outcome-message";
 import { useAction } from "../../hooks/use-action";
-import { residentialGroupLabel } from "../../utils/text";
 import type { Persona } from "../../services/zalo/demo-identity";
 import { useSessionContext } from "../../state/session";
-import { ActionError } from "../../components/outcome-message";
+import { residentialGroupLabel } from "../../utils/text";
 
 /**
  * One button per persona. The button's accessible name is exactly the persona's name (the group is
@@ -13,7 +13,9 @@ export function PersonaList({ personas }: { personas: Persona[] }) {
   const { signInAsPersona } = useSessionContext();
   const [chosen, setChosen] = useState<string | null>(null);
   // Signed in, the picker gives way to the app.
-  const { isBusy, error, run } = useAction("Không đăng nhập được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const { isBusy, error, run } = useAction("Không đăng nhập được, vui lòng thử lại.", {
+    keepBusyOnSuccess: true,
+  });
   const pending = isBusy ? chosen : null;
 
   const choose = (persona: Persona) => {

@@ -60,7 +60,8 @@ export default function PostPage() {
  * reaches only its confirmed members: say why instead of "not found".
  */
 function explainNotFound(error: unknown, isRelayed: boolean, membership: string | null): unknown {
-  if (!(error instanceof ApiError && error.status === 404 && isRelayed && membership !== "confirmed")) return error;
+  if (!(error instanceof ApiError && error.status === 404 && isRelayed && membership !== "confirmed"))
+    return error;
   return new Error(
     membership === "pending"
       ? "Bài viết này dành cho thành viên tổ dân phố. Bạn sẽ đọc được khi tổ trưởng xác nhận bạn vào tổ."

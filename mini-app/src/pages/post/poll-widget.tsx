@@ -1,36 +1,64 @@
 import type { PostEngagement } from "@loa-phuong/shared";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "zmp-ui";
+import { ActionError } from "../../components/outcome-message";
 import { useAction } from "../../hooks/use-action";
 import { ApiError } from "../../services/api";
 import { answerPoll, fetchEngagement } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
-import { ActionError } from "../../components/outcome-message";
 
 type Poll = NonNullable<PostEngagement["poll"]>;
 
 /** The poll of a "Khảo sát" post: choose, send, then (only then) the results with bars and percentages. */
-export function PollWidget({ postId, poll, onChange }: { postId: string; poll: Poll; onChange(next: PostEngagement): void }) {
+export function PollWidget({
+  postId,
+  poll,
+  onChange,
+}: {
+  postId: string;
+  poll: Poll;
+  onChange(next: PostEngagement): void;
+}) {
   return (
     <section className="engagement-block poll" aria-labelledby="poll-title">
       <h2 id="poll-title" className="section-title">
         Khảo sát: {poll.question}
       </h2>
-      {poll.myAnswer ? <PollResults poll={poll} myAnswer={poll.myAnswer} /> : <PollForm postId={postId} poll={poll} onChange={onChange} />}
+      {poll.myAnswer ? (
+        <PollResults poll={poll} myAnswer={poll.myAnswer} />
+      ) : (
+        <PollForm postId={postId} poll={poll} onChange={onChange} />
+      )}
     </section>
   );
 }
 
-function PollForm({ postId, poll, onChange }: { postId: string; poll: Poll; onChange(next: PostEngagement): void }) {
+function PollForm({
+  postId,
+  poll,
+  onChange,
+}: {
+  postId: string;
+  poll: Poll;
+  onChange(next: PostEngagement): void;
+}) {
   const { withToken } = useSession();
   const [chosen, setChosen] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   // Once answered, the results replace the form.
-  const { isBusy, error, run } = useAction("Không gửi được câu trả lời, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const { isBusy, error, run } = useAction("Không gửi được câu trả lời, vui lòng thử lại.", {
+    keepBusyOnSuccess: true,
+  });
   const failure = problem ?? error;
 
   const choose = (optionId: string, isChecked: boolean) =>
-    setChosen((current) => (poll.multiple ? (isChecked ? [...current, optionId] : current.filter((id) => id !== optionId)) : [optionId]));
+    setChosen((current) =>
+      poll.multiple
+        ? isChecked
+          ? [...current, optionId]
+          : current.filter((id) => id !== optionId)
+        : [optionId],
+    );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +83,9 @@ function PollForm({ postId, poll, onChange }: { postId: string; poll: Poll; onCh
   return (
     <form onSubmit={submit} noValidate>
       <fieldset className="poll-options">
-        <legend className="muted">{poll.multiple ? "Có thể chọn nhiều phương án." : "Chọn một phương án."}</legend>
+        <legend className="muted">
+          {poll.multiple ? "Có thể chọn nhiều phương án." : "Chọn một phương án."}
+        </legend>
         {poll.options.map((option) => (
           <label key={option.id} className="choice">
             <input

@@ -13,7 +13,9 @@ export function PostArticle({ post }: { post: FeedItem }) {
         <time dateTime={post.publishedAt}>{formatDateTime(post.publishedAt)}</time>
       </p>
       {post.campaign && <p className="post-campaign">Chiến dịch: {post.campaign.title}</p>}
-      {post.imageUrl && <img className="post-image" src={post.imageUrl} alt={`Ảnh minh hoạ: ${post.title}`} />}
+      {post.imageUrl && (
+        <img className="post-image" src={post.imageUrl} alt={`Ảnh minh hoạ: ${post.title}`} />
+      )}
       {post.summary && <p className="post-summary">{post.summary}</p>}
       <div className="post-body">
         {paragraphs(post.body).map((text, index) => (

@@ -1,5 +1,5 @@
 import type { PostEngagement } from "@loa-phuong/shared";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "zmp-ui";
 import { OutcomeMessage } from "../../components/outcome-message";
 import { QuestionCard } from "../../components/question-card";
@@ -10,7 +10,15 @@ import { useSession } from "../../state/session";
 const maxLength = 2000;
 
 /** Ask the ward about the post, or comment on it; the resident's own questions and the answers below. */
-export function QuestionBox({ postId, engagement, onChange }: { postId: string; engagement: PostEngagement; onChange(next: PostEngagement): void }) {
+export function QuestionBox({
+  postId,
+  engagement,
+  onChange,
+}: {
+  postId: string;
+  engagement: PostEngagement;
+  onChange(next: PostEngagement): void;
+}) {
   const { withToken } = useSession();
   const [kind, setKind] = useState<"question" | "comment">("question");
   const [text, setText] = useState("");
@@ -29,7 +37,9 @@ export function QuestionBox({ postId, engagement, onChange }: { postId: string; 
     void run(async () => {
       await withToken((token) => askAboutPost(token, postId, { kind, text: text.trim() }));
       setText("");
-      setNotice(kind === "question" ? "Đã gửi câu hỏi. Cán bộ phường sẽ trả lời bạn." : "Đã gửi góp ý. Cảm ơn bạn.");
+      setNotice(
+        kind === "question" ? "Đã gửi câu hỏi. Cán bộ phường sẽ trả lời bạn." : "Đã gửi góp ý. Cảm ơn bạn.",
+      );
       onChange(await withToken((token) => fetchEngagement(token, postId)));
     });
   };
@@ -44,7 +54,13 @@ export function QuestionBox({ postId, engagement, onChange }: { postId: string; 
           <div className="segmented" role="radiogroup" aria-label="Loại ý kiến">
             {(["question", "comment"] as const).map((value) => (
               <label key={value} className="choice choice-inline">
-                <input type="radio" name="ask-kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
+                <input
+                  type="radio"
+                  name="ask-kind"
+                  value={value}
+                  checked={kind === value}
+                  onChange={() => setKind(value)}
+                />
                 <span>{value === "question" ? "Câu hỏi" : "Góp ý"}</span>
               </label>
             ))}

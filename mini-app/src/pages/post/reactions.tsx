@@ -1,8 +1,8 @@
 import type { PostEngagement } from "@loa-phuong/shared";
-import { useAction } from "../../hooks/use-action";
-import { setReaction, type ReactionKind } from "../../services/engagement-api";
-import { useSession } from "../../state/session";
 import { ActionError } from "../../components/outcome-message";
+import { useAction } from "../../hooks/use-action";
+import { type ReactionKind, setReaction } from "../../services/engagement-api";
+import { useSession } from "../../state/session";
 
 // Words, not emoji: older phones' fonts draw many emoji as empty boxes.
 const reactions: { kind: ReactionKind; label: string }[] = [
@@ -13,7 +13,15 @@ const reactions: { kind: ReactionKind; label: string }[] = [
 ];
 
 /** Four toggles with their counts; each press is a signal the ward counts. */
-export function Reactions({ postId, engagement, onChange }: { postId: string; engagement: PostEngagement; onChange(next: PostEngagement): void }) {
+export function Reactions({
+  postId,
+  engagement,
+  onChange,
+}: {
+  postId: string;
+  engagement: PostEngagement;
+  onChange(next: PostEngagement): void;
+}) {
   const { withToken } = useSession();
   const { isBusy, error, run } = useAction("Không gửi được, vui lòng thử lại.");
 

@@ -1,7 +1,7 @@
+import { ActionError } from "../../components/outcome-message";
 import { useAction } from "../../hooks/use-action";
 import { updatePreferences } from "../../services/resident-api";
 import { useSession } from "../../state/session";
-import { ActionError } from "../../components/outcome-message";
 
 /** "Chữ lớn": applied at once, saved with the resident's preferences (and on this phone). */
 export function LargeTextSetting() {

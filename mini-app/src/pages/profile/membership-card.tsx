@@ -12,7 +12,8 @@ export function MembershipCard() {
   const schools = useResource(`schools:${needsSchools}`, (signal) =>
     needsSchools ? withToken((token) => fetchSchools(token, signal)) : Promise.resolve({ items: [] }),
   );
-  const schoolName = (id: string | null) => (id && schools.status === "ready" ? schools.data.items.find((s) => s.id === id)?.name : undefined);
+  const schoolName = (id: string | null) =>
+    id && schools.status === "ready" ? schools.data.items.find((s) => s.id === id)?.name : undefined;
 
   return (
     <section className="card" aria-labelledby="membership-title">
@@ -24,14 +25,20 @@ export function MembershipCard() {
         <dd>
           {resident.residentialGroup ? residentialGroupLabel(resident.residentialGroup.name) : "Chưa có"}
           {resident.residentialGroup && (
-            <span className={`status-chip status-${resident.membershipStatus ?? "none"}`}>{membershipLabel(resident.membershipStatus)}</span>
+            <span className={`status-chip status-${resident.membershipStatus ?? "none"}`}>
+              {membershipLabel(resident.membershipStatus)}
+            </span>
           )}
         </dd>
         <dt>Vai trò</dt>
         <dd>
           {resident.civicRoles.length === 0
             ? "Người dân"
-            : resident.civicRoles.map((role) => [civicRoleLabel(role.role), schoolName(role.schoolId)].filter(Boolean).join(" – ")).join("; ")}
+            : resident.civicRoles
+                .map((role) =>
+                  [civicRoleLabel(role.role), schoolName(role.schoolId)].filter(Boolean).join(" – "),
+                )
+                .join("; ")}
         </dd>
       </dl>
     </section>

@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
+import { ActionError } from "../../components/outcome-message";
 import { useAction } from "../../hooks/use-action";
-import { sendReport, type ReportLocation } from "../../services/engagement-api";
+import { type ReportLocation, sendReport } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
 import { LocationField, type LocationValue } from "./location-field";
 import { PhotoPicker } from "./photo-picker";
 import { usePhotoUploads } from "./use-photo-uploads";
-import { ActionError } from "../../components/outcome-message";
 
 const emptyLocation: LocationValue = { description: "", coordinates: null };
 
@@ -42,7 +42,9 @@ export default function ReportPage() {
     const body = coordinates || !description ? text.trim() : `${text.trim()}\n\nVị trí: ${description}`;
     void run(async () => {
       const uploadIds = uploads.photos.flatMap((photo) => (photo.uploadId ? [photo.uploadId] : []));
-      await withToken((token) => sendReport(token, { text: body, uploadIds, ...(coordinates ? { location: coordinates } : {}) }));
+      await withToken((token) =>
+        sendReport(token, { text: body, uploadIds, ...(coordinates ? { location: coordinates } : {}) }),
+      );
       setSent(true);
       setText("");
       setLocation(emptyLocation);
@@ -55,7 +57,10 @@ export default function ReportPage() {
       <AppHeader title="Phản ánh" />
       <main className="page-content">
         <h1 className="page-title">Phản ánh với phường</h1>
-        <p className="muted">Báo cho cán bộ phường điều bạn thấy ở khu phố: vệ sinh môi trường, an ninh trật tự, đường sá, trường học…</p>
+        <p className="muted">
+          Báo cho cán bộ phường điều bạn thấy ở khu phố: vệ sinh môi trường, an ninh trật tự, đường sá, trường
+          học…
+        </p>
         {isSent ? (
           <div className="card">
             <p role="status" className="inline-success">
@@ -69,9 +74,20 @@ export default function ReportPage() {
           <form className="card form-stack" onSubmit={submit} noValidate>
             <div className="field">
               <label htmlFor="report-text">Nội dung phản ánh</label>
-              <textarea id="report-text" rows={5} maxLength={2000} value={text} onChange={(event) => setText(event.target.value)} />
+              <textarea
+                id="report-text"
+                rows={5}
+                maxLength={2000}
+                value={text}
+                onChange={(event) => setText(event.target.value)}
+              />
             </div>
-            <PhotoPicker photos={uploads.photos} rejections={uploads.rejections} onAdd={(picked) => void uploads.add(picked)} onRemove={uploads.remove} />
+            <PhotoPicker
+              photos={uploads.photos}
+              rejections={uploads.rejections}
+              onAdd={(picked) => void uploads.add(picked)}
+              onRemove={uploads.remove}
+            />
             <LocationField value={location} onChange={setLocation} />
             <ActionError message={failure} />
             <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy || isUploading}>

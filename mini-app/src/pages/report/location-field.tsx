@@ -1,7 +1,7 @@
 import { Button } from "zmp-ui";
+import { ActionError } from "../../components/outcome-message";
 import { useAction } from "../../hooks/use-action";
 import { canShareCoordinates, currentCoordinates } from "../../services/zalo/location";
-import { ActionError } from "../../components/outcome-message";
 
 export interface LocationValue {
   description: string;
@@ -9,7 +9,13 @@ export interface LocationValue {
 }
 
 /** Where it happened: words always; in a browser that allows it, the current position too. */
-export function LocationField({ value, onChange }: { value: LocationValue; onChange(next: LocationValue): void }) {
+export function LocationField({
+  value,
+  onChange,
+}: {
+  value: LocationValue;
+  onChange(next: LocationValue): void;
+}) {
   const { isBusy: isLocating, error, run } = useAction("Không lấy được vị trí.");
 
   const locate = () =>
@@ -30,13 +36,20 @@ export function LocationField({ value, onChange }: { value: LocationValue; onCha
       {canShareCoordinates() &&
         (value.coordinates ? (
           <p className="location-picked">
-            Đã lấy vị trí hiện tại ({value.coordinates.latitude.toFixed(5)}, {value.coordinates.longitude.toFixed(5)}).{" "}
+            Đã lấy vị trí hiện tại ({value.coordinates.latitude.toFixed(5)},{" "}
+            {value.coordinates.longitude.toFixed(5)}).{" "}
             <Button size="small" variant="tertiary" onClick={() => onChange({ ...value, coordinates: null })}>
               Bỏ vị trí
             </Button>
           </p>
         ) : (
-          <Button size="small" variant="secondary" loading={isLocating} disabled={isLocating} onClick={() => void locate()}>
+          <Button
+            size="small"
+            variant="secondary"
+            loading={isLocating}
+            disabled={isLocating}
+            onClick={() => void locate()}
+          >
             Dùng vị trí hiện tại
           </Button>
         ))}

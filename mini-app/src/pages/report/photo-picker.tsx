@@ -36,9 +36,18 @@ export function PhotoPicker(props: {
             <li key={photo.key} className="photo-item">
               <img src={photo.previewUrl} alt={`Ảnh ${index + 1} đã chọn`} />
               <span className="photo-status" role={photo.status === "failed" ? "alert" : undefined}>
-                {photo.status === "uploading" ? "Đang tải lên…" : photo.status === "uploaded" ? "Đã tải lên" : photo.message}
+                {photo.status === "uploading"
+                  ? "Đang tải lên…"
+                  : photo.status === "uploaded"
+                    ? "Đã tải lên"
+                    : photo.message}
               </span>
-              <button type="button" className="photo-remove" onClick={() => onRemove(photo.key)} aria-label={`Xóa ảnh ${index + 1}`}>
+              <button
+                type="button"
+                className="photo-remove"
+                onClick={() => onRemove(photo.key)}
+                aria-label={`Xóa ảnh ${index + 1}`}
+              >
                 ×
               </button>
             </li>

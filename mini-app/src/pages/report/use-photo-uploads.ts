@@ -43,12 +43,20 @@ export function usePhotoUploads() {
           messages.push(checked.message);
           continue;
         }
-        const item: PhotoItem = { key: `photo-${++nextKey}`, name, previewUrl: URL.createObjectURL(checked.photo), status: "uploading" };
+        const item: PhotoItem = {
+          key: `photo-${++nextKey}`,
+          name,
+          previewUrl: URL.createObjectURL(checked.photo),
+          status: "uploading",
+        };
         setPhotos((current) => [...current, item]);
         withToken((token) => uploadPhoto(token, checked.photo)).then(
           (uploaded) => update(item.key, { status: "uploaded", uploadId: uploaded.id }),
           (error: unknown) =>
-            update(item.key, { status: "failed", message: error instanceof Error ? error.message : "Không tải ảnh lên được." }),
+            update(item.key, {
+              status: "failed",
+              message: error instanceof Error ? error.message : "Không tải ảnh lên được.",
+            }),
         );
       }
       setRejections(messages);

@@ -51,7 +51,11 @@ export async function fetchPersonas(simulatorUrl: string): Promise<Persona[]> {
 
 /** A simulated Zalo user access token for the persona: the demo's getAccessToken(). */
 export async function issueDemoAccessToken(simulatorUrl: string, idByApp: string): Promise<string> {
-  const body = await callSimulator(simulatorUrl, `/__sim/users/${encodeURIComponent(idByApp)}/access-token`, "POST");
+  const body = await callSimulator(
+    simulatorUrl,
+    `/__sim/users/${encodeURIComponent(idByApp)}/access-token`,
+    "POST",
+  );
   const token = (body as { accessToken?: unknown } | null)?.accessToken;
   if (typeof token !== "string" || token === "") throw new Error("Trình giả lập Zalo không cấp mã truy cập.");
   return token;
@@ -69,13 +73,18 @@ export async function followOAAsPersona(simulatorUrl: string, idByOa: string): P
 export async function issueDemoPhoneToken(simulatorUrl: string, idByApp: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(`${simulatorUrl.replace(/\/+$/, "")}/__sim/users/${encodeURIComponent(idByApp)}/phone-token`, { method: "POST" });
+    response = await fetch(
+      `${simulatorUrl.replace(/\/+$/, "")}/__sim/users/${encodeURIComponent(idByApp)}/phone-token`,
+      { method: "POST" },
+    );
   } catch {
     throw new Error(unreachable);
   }
-  if (response.status === 409) throw new Error("Tài khoản Zalo này chưa có số điện thoại nên không chia sẻ được.");
+  if (response.status === 409)
+    throw new Error("Tài khoản Zalo này chưa có số điện thoại nên không chia sẻ được.");
   if (!response.ok) throw new Error(`Trình giả lập Zalo trả lỗi ${response.status}.`);
   const token = ((await response.json()) as { token?: unknown } | null)?.token;
-  if (typeof token !== "string" || token === "") throw new Error("Trình giả lập Zalo không cấp mã số điện thoại.");
+  if (typeof token !== "string" || token === "")
+    throw new Error("Trình giả lập Zalo không cấp mã số điện thoại.");
   return token;
 }

@@ -36,7 +36,10 @@ export async function checkPhoto(photo: Blob, name: string): Promise<CheckedPhot
   const label = name ? `Ảnh “${name}”` : "Ảnh đã chọn";
   if (photo.size > MAX_PHOTO_BYTES) {
     const megabytes = (photo.size / 1024 / 1024).toFixed(1).replace(".", ",");
-    return { ok: false, message: `${label} nặng ${megabytes} MB, quá giới hạn 3 MB. Vui lòng chọn ảnh nhỏ hơn.` };
+    return {
+      ok: false,
+      message: `${label} nặng ${megabytes} MB, quá giới hạn 3 MB. Vui lòng chọn ảnh nhỏ hơn.`,
+    };
   }
   const type = await sniffType(photo);
   if (!type) return { ok: false, message: `${label} không phải ảnh JPG, PNG hoặc WEBP.` };

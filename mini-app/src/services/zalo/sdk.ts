@@ -41,7 +41,8 @@ const messagesByCode: Record<number, string> = {
 /** SDK calls reject with plain `{code, message}` objects, not Errors: turn them into something the UI can show. */
 function toZaloError(reason: unknown, fallback: string): ZaloError {
   if (reason instanceof ZaloError) return reason;
-  const code = typeof reason === "object" && reason !== null && "code" in reason ? Number(reason.code) : Number.NaN;
+  const code =
+    typeof reason === "object" && reason !== null && "code" in reason ? Number(reason.code) : Number.NaN;
   if (Number.isNaN(code)) return new ZaloError(-2000, fallback);
   return new ZaloError(code, messagesByCode[code] ?? fallback);
 }
@@ -99,7 +100,9 @@ export async function onZaloOpenApp(handler: (path: string) => void): Promise<()
 
 /** A single-use token (2 minutes) the ward server exchanges for the number; the number never reaches the app. */
 export async function getPhoneNumberToken(): Promise<string> {
-  const { token } = await callSdk("Không lấy được số điện thoại từ Zalo, vui lòng thử lại.", (zalo) => zalo.getPhoneNumber());
+  const { token } = await callSdk("Không lấy được số điện thoại từ Zalo, vui lòng thử lại.", (zalo) =>
+    zalo.getPhoneNumber(),
+  );
   if (!token) throw new ZaloError(-1401, "Zalo chưa cho phép chia sẻ số điện thoại, vui lòng thử lại.");
   return token;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ZaloSim } from "../types.js";
 import { buildUser, sendText, startTestSim } from "../test-support/harness.js";
+import type { ZaloSim } from "../types.js";
 import { FixedWindowLimiter, SlidingWindowLimiter } from "./rate-limiter.js";
 
 describe("SlidingWindowLimiter", () => {

@@ -8,26 +8,40 @@ import { ZaloError } from "../envelope.js";
  */
 
 /** Counted in code points, so an emoji counts once (Zalo's own counting is unknown). */
-const text2000 = z
-  .string()
-  .refine((s) => {
-    const length = [...s].length;
-    return length >= 1 && length <= 2000;
-  });
+const text2000 = z.string().refine((s) => {
+  const length = [...s].length;
+  return length >= 1 && length <= 2000;
+});
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 /** zod's .int() stops at 2^53; ids beyond it are recovered later from the raw body (user-id.ts). */
-export const userIdSchema = z.union([z.string().regex(/^\d+$/), z.number().refine((n) => Number.isInteger(n) && n >= 0)]);
+export const userIdSchema = z.union([
+  z.string().regex(/^\d+$/),
+  z.number().refine((n) => Number.isInteger(n) && n >= 0),
+]);
 
 const openUrlAction = z.object({ type: z.literal("oa.open.url"), url: httpUrl }).loose();
-const queryAction = z.object({ type: z.enum(["oa.query.show", "oa.query.hide"]), payload: z.string().min(1) }).loose();
-const phoneAction = z.object({ type: z.literal("oa.open.phone"), payload: z.object({ phone_code: z.string().min(1) }) }).loose();
+const queryAction = z
+  .object({ type: z.enum(["oa.query.show", "oa.query.hide"]), payload: z.string().min(1) })
+  .loose();
+const phoneAction = z
+  .object({ type: z.literal("oa.open.phone"), payload: z.object({ phone_code: z.string().min(1) }) })
+  .loose();
 const smsAction = z
-  .object({ type: z.literal("oa.open.sms"), payload: z.object({ phone_code: z.string().min(1), content: z.string() }) })
+  .object({
+    type: z.literal("oa.open.sms"),
+    payload: z.object({ phone_code: z.string().min(1), content: z.string() }),
+  })
   .loose();
 
 const button = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("oa.open.url"), title: z.string().min(1).max(100), payload: z.object({ url: httpUrl }) }).loose(),
+  z
+    .object({
+      type: z.literal("oa.open.url"),
+      title: z.string().min(1).max(100),
+      payload: z.object({ url: httpUrl }),
+    })
+    .loose(),
   queryAction.extend({ title: z.string().min(1).max(100) }),
   phoneAction.extend({ title: z.string().min(1).max(100) }),
   smsAction.extend({ title: z.string().min(1).max(100) }),
@@ -38,7 +52,9 @@ const listElement = z
     title: z.string().min(1).max(100),
     subtitle: z.string().max(500).optional(),
     image_url: httpUrl.optional(),
-    default_action: z.discriminatedUnion("type", [openUrlAction, queryAction, phoneAction, smsAction]).optional(),
+    default_action: z
+      .discriminatedUnion("type", [openUrlAction, queryAction, phoneAction, smsAction])
+      .optional(),
   })
   .loose();
 
@@ -60,15 +76,23 @@ const mediaElement = z
   })
   .loose()
   .refine((e) => e.url !== undefined || e.attachment_id !== undefined, { path: ["url"] })
-  .refine((e) => e.media_type !== "gif" || (e.width !== undefined && e.height !== undefined), { path: ["width"] });
+  .refine((e) => e.media_type !== "gif" || (e.width !== undefined && e.height !== undefined), {
+    path: ["width"],
+  });
 
-const mediaPayload = z.object({ template_type: z.literal("media"), elements: z.array(mediaElement).length(1) }).loose();
+const mediaPayload = z
+  .object({ template_type: z.literal("media"), elements: z.array(mediaElement).length(1) })
+  .loose();
 
 const requestInfoPayload = z
   .object({
     template_type: z.literal("request_user_info"),
     elements: z
-      .array(z.object({ title: z.string().min(1).max(100), subtitle: z.string().max(500), image_url: httpUrl }).loose())
+      .array(
+        z
+          .object({ title: z.string().min(1).max(100), subtitle: z.string().max(500), image_url: httpUrl })
+          .loose(),
+      )
       .length(1),
   })
   .loose();
@@ -86,7 +110,11 @@ const attachment = z.discriminatedUnion("type", [
 export const csMessageSchema = z.object({
   recipient: z.object({ user_id: userIdSchema }).loose(),
   message: z
-    .object({ text: text2000.optional(), attachment: attachment.optional(), quote_message_id: z.string().optional() })
+    .object({
+      text: text2000.optional(),
+      attachment: attachment.optional(),
+      quote_message_id: z.string().optional(),
+    })
     .loose()
     // A message needs text or an attachment; report it as bad text, as Zalo does.
     .refine((m) => m.text !== undefined || m.attachment !== undefined, { path: ["text"] }),

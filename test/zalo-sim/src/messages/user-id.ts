@@ -14,6 +14,7 @@ export function normaliseUserId(value: string | number, rawJson: Buffer | string
 /** Reads a user id that may be a string or a number; undefined when it is neither. */
 export function readUserId(value: unknown, rawJson: Buffer | string | undefined): string | undefined {
   if (typeof value === "string" && value.length > 0) return value;
-  if (typeof value === "number" && Number.isInteger(value) && value >= 0) return normaliseUserId(value, rawJson);
+  if (typeof value === "number" && Number.isInteger(value) && value >= 0)
+    return normaliseUserId(value, rawJson);
   return undefined;
 }

@@ -39,7 +39,8 @@ export function appSecretProof(appSecret: string, token: string): string {
 
 /** appsecret_proof is optional, but checked when present (reference §1.9, §4.1). */
 export function isAppSecretProofValid(req: Request, appSecret: string, token: string): boolean {
-  const fromQuery = typeof req.query["appsecret_proof"] === "string" ? req.query["appsecret_proof"] : undefined;
+  const fromQuery =
+    typeof req.query["appsecret_proof"] === "string" ? req.query["appsecret_proof"] : undefined;
   const given = req.get("appsecret_proof") ?? fromQuery;
   if (given === undefined) return true;
   const expected = Buffer.from(appSecretProof(appSecret, token));
@@ -55,10 +56,15 @@ export function requireOaToken(ctx: SimContext): RequestHandler {
     if (status === "unknown" || token === undefined) {
       return sendZaloError(res, ZaloError.accessTokenInvalid, "Access token is invalid");
     }
-    if (status === "expired") return sendZaloError(res, ZaloError.accessTokenExpired, "Access token has expired");
+    if (status === "expired")
+      return sendZaloError(res, ZaloError.accessTokenExpired, "Access token has expired");
     if (status === "superseded") {
       // Zalo: "access token expired or removed"; a newer token replaced this one.
-      return sendZaloError(res, ZaloError.accessTokenExpired, "Access token has been removed (a newer token was issued)");
+      return sendZaloError(
+        res,
+        ZaloError.accessTokenExpired,
+        "Access token has been removed (a newer token was issued)",
+      );
     }
     if (!isAppSecretProofValid(req, ctx.config.appSecret, token)) {
       return sendZaloError(res, ZaloError.appSecretProofInvalid, "appsecret_proof is invalid");

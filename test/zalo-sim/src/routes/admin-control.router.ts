@@ -2,8 +2,14 @@ import { Router } from "express";
 import type { SimContext } from "../context.js";
 import type { SimControls } from "../controls.js";
 import type { SimFaults } from "../types.js";
+import {
+  authCodeBodySchema,
+  faultsBodySchema,
+  rateBodySchema,
+  validateBody,
+  webhookBodySchema,
+} from "./admin.schema.js";
 import { tokenResponse } from "./oauth.router.js";
-import { authCodeBodySchema, faultsBodySchema, rateBodySchema, validateBody, webhookBodySchema } from "./admin.schema.js";
 
 /** /__sim/* controls for the ledger, OA tokens, faults, limits and webhooks. */
 export function adminControlRouter(ctx: SimContext, controls: SimControls): Router {
@@ -15,7 +21,8 @@ export function adminControlRouter(ctx: SimContext, controls: SimControls): Rout
       res.json({ entries: controls.ledger.forUser(userId) });
       return;
     }
-    const limit = typeof req.query["limit"] === "string" ? Number.parseInt(req.query["limit"], 10) : Number.NaN;
+    const limit =
+      typeof req.query["limit"] === "string" ? Number.parseInt(req.query["limit"], 10) : Number.NaN;
     res.json({ entries: Number.isInteger(limit) && limit > 0 ? ctx.ledger.last(limit) : ctx.ledger.all() });
   });
 
@@ -78,7 +85,8 @@ export function adminControlRouter(ctx: SimContext, controls: SimControls): Rout
   });
 
   router.get("/webhooks", (req, res) => {
-    const limit = typeof req.query["limit"] === "string" ? Number.parseInt(req.query["limit"], 10) : Number.NaN;
+    const limit =
+      typeof req.query["limit"] === "string" ? Number.parseInt(req.query["limit"], 10) : Number.NaN;
     const attempts = ctx.webhookLog.all();
     res.json({ attempts: Number.isInteger(limit) && limit > 0 ? attempts.slice(-limit) : attempts });
   });

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  buildUser,
+  sendText,
+  startTestSim,
+  startWebhookReceiver,
+  type WebhookReceiver,
+  waitFor,
+} from "../test-support/harness.js";
 import type { ZaloSim } from "../types.js";
-import { buildUser, sendText, startTestSim, startWebhookReceiver, waitFor, type WebhookReceiver } from "../test-support/harness.js";
 
 let sim: ZaloSim | undefined;
 let receiver: WebhookReceiver | undefined;
@@ -16,7 +23,11 @@ async function call(method: string, path: string, body?: unknown) {
   if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
   const res = await fetch(`${sim!.url}${path}`, init);
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, unknown> };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
+  };
 }
 
 describe("/__sim admin API", () => {
@@ -24,17 +35,27 @@ describe("/__sim admin API", () => {
     sim = await startTestSim();
     const users = [buildUser({ name: "Trần Thị Bích" }), buildUser()];
 
-    expect(await call("POST", "/__sim/users", { users })).toMatchObject({ status: 200, body: { upserted: 2, total: 2 } });
+    expect(await call("POST", "/__sim/users", { users })).toMatchObject({
+      status: 200,
+      body: { upserted: 2, total: 2 },
+    });
     const bad = await call("POST", "/__sim/users", [{ ...users[0], idByOa: "", isFollower: "yes" }]);
     expect(bad.status).toBe(400);
-    expect((bad.body["issues"] as { field: string }[]).map((i) => i.field).sort()).toEqual(["users.0.idByOa", "users.0.isFollower"]);
+    expect((bad.body["issues"] as { field: string }[]).map((i) => i.field).sort()).toEqual([
+      "users.0.idByOa",
+      "users.0.isFollower",
+    ]);
     expect((await call("POST", "/__sim/users", "{oops")).status).toBe(400);
 
     const listed = await call("GET", "/__sim/users");
     expect(listed.body).toMatchObject({ total: 2 });
     const personas = await call("GET", "/__sim/personas?q=tran thi");
     expect(personas.body["personas"]).toEqual([
-      expect.objectContaining({ name: "Trần Thị Bích", idByApp: users[0]!.idByApp, idByOa: users[0]!.idByOa }),
+      expect.objectContaining({
+        name: "Trần Thị Bích",
+        idByApp: users[0]!.idByApp,
+        idByOa: users[0]!.idByOa,
+      }),
     ]);
   });
 
@@ -59,13 +80,21 @@ describe("/__sim admin API", () => {
     const { body: access } = await call("POST", `/__sim/users/${user.idByApp}/access-token`);
     const { body: phone } = await call("POST", `/__sim/users/${user.idByApp}/phone-token`);
     const info = await fetch(`${sim.url}/v2.0/me/info`, {
-      headers: { access_token: String(access["accessToken"]), code: String(phone["token"]), secret_key: "test-app-secret" },
+      headers: {
+        access_token: String(access["accessToken"]),
+        code: String(phone["token"]),
+        secret_key: "test-app-secret",
+      },
     });
 
     expect(await info.json()).toMatchObject({ error: 0, data: { number: user.phone } });
-    expect((await sendText(sim, String(tokens["access_token"]), user.idByOa, "ok")).body).toMatchObject({ error: 0 });
+    expect((await sendText(sim, String(tokens["access_token"]), user.idByOa, "ok")).body).toMatchObject({
+      error: 0,
+    });
     expect((await call("POST", "/__sim/oa/expire-token")).status).toBe(200);
-    expect((await sendText(sim, String(tokens["access_token"]), user.idByOa, "ok")).body).toMatchObject({ error: -220 });
+    expect((await sendText(sim, String(tokens["access_token"]), user.idByOa, "ok")).body).toMatchObject({
+      error: -220,
+    });
     expect((await call("POST", "/__sim/users/nobody/access-token")).status).toBe(404);
   });
 
@@ -91,9 +120,13 @@ describe("/__sim admin API", () => {
     expect((await sendText(sim, accessToken, user.idByOa, "x")).body).toMatchObject({ error: -32 });
 
     expect((await call("PUT", "/__sim/webhook", { url: receiver.url })).body).toEqual({ url: receiver.url });
-    expect((await call("POST", `/__sim/users/${user.idByOa}/send-text`, { text: "Chào phường" })).body).toHaveProperty("msgId");
+    expect(
+      (await call("POST", `/__sim/users/${user.idByOa}/send-text`, { text: "Chào phường" })).body,
+    ).toHaveProperty("msgId");
     await waitFor(() => receiver!.received.some((h) => h.json["event_name"] === "user_send_text"));
-    expect((await call("GET", `/__sim/users/${user.idByOa}/inbound`)).body["messages"]).toMatchObject([{ text: "Chào phường" }]);
+    expect((await call("GET", `/__sim/users/${user.idByOa}/inbound`)).body["messages"]).toMatchObject([
+      { text: "Chào phường" },
+    ]);
     expect((await call("POST", `/__sim/users/nobody/send-text`, { text: "x" })).status).toBe(404);
     expect((await call("GET", "/__sim/stats")).body).toMatchObject({ limitErrors: 1, faults: { limit: 1 } });
   });

@@ -1,11 +1,11 @@
-import { Router, type ErrorRequestHandler, type Request } from "express";
+import { type ErrorRequestHandler, type Request, Router } from "express";
 import type { SimContext } from "../context.js";
 import type { SimControls } from "../controls.js";
 import type { UserRecord } from "../state/users.js";
 import { toSimUser, UnknownUserError } from "../state/users.js";
+import type { SimUser } from "../types.js";
 import { sendTextBodySchema, upsertUsersBodySchema, validateBody } from "./admin.schema.js";
 import { adminControlRouter } from "./admin-control.router.js";
-import type { SimUser } from "../types.js";
 
 /** Lowercase, without Vietnamese diacritics, so "nguyen" finds "Nguyễn". */
 export function foldVietnamese(text: string): string {
@@ -31,7 +31,12 @@ export function adminRouter(ctx: SimContext, controls: SimControls): Router {
   const router = Router();
 
   router.get("/health", (_req, res) => {
-    res.json({ ok: true, users: ctx.users.size, ledger: ctx.ledger.count(), webhookUrl: ctx.webhookUrl.current ?? null });
+    res.json({
+      ok: true,
+      users: ctx.users.size,
+      ledger: ctx.ledger.count(),
+      webhookUrl: ctx.webhookUrl.current ?? null,
+    });
   });
 
   router.post("/users", validateBody(upsertUsersBodySchema), (req, res) => {

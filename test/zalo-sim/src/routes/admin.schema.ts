@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { RequestHandler } from "express";
+import { z } from "zod";
 
 /** A simulated user, as accepted by upsertUsers() and POST /__sim/users. */
 export const simUserSchema = z.object({
@@ -35,7 +35,9 @@ export const faultsBodySchema = z.object({
 export const rateBodySchema = z.object({ ratePerSecond: z.number().int().nonnegative() });
 
 /** `url: null` or "" switches webhooks off. */
-export const webhookBodySchema = z.object({ url: z.union([z.url({ protocol: /^https?$/ }), z.literal(""), z.null()]) });
+export const webhookBodySchema = z.object({
+  url: z.union([z.url({ protocol: /^https?$/ }), z.literal(""), z.null()]),
+});
 
 export const authCodeBodySchema = z.object({ code_challenge: z.string().min(1).optional() });
 
@@ -51,7 +53,13 @@ export function validateBody(schema: z.ZodType): RequestHandler {
   return (req, res, next) => {
     const parsed = schema.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res.status(400).json({ error: "invalid_request", message: "Invalid request body", issues: describeIssues(parsed.error) });
+      res
+        .status(400)
+        .json({
+          error: "invalid_request",
+          message: "Invalid request body",
+          issues: describeIssues(parsed.error),
+        });
       return;
     }
     req.body = parsed.data;

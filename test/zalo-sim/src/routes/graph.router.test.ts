@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { appSecretProof } from "../middleware/zalo-api.js";
-import type { ZaloSim } from "../types.js";
 import { buildUser, startTestSim, TEST_IDS } from "../test-support/harness.js";
+import type { ZaloSim } from "../types.js";
 
 let sim: ZaloSim | undefined;
 afterEach(async () => {
@@ -17,7 +17,9 @@ async function getMe(token: string, headers: Record<string, string> = {}, query 
 }
 
 async function getPhone(token: string, code: string, secretKey: string = TEST_IDS.appSecret) {
-  const res = await fetch(`${sim!.url}/v2.0/me/info`, { headers: { access_token: token, code, secret_key: secretKey } });
+  const res = await fetch(`${sim!.url}/v2.0/me/info`, {
+    headers: { access_token: token, code, secret_key: secretKey },
+  });
   return (await res.json()) as Record<string, unknown>;
 }
 
@@ -88,7 +90,9 @@ describe("graph /v2.0/me", () => {
     sim.upsertUsers([user]);
     const token = sim.issueUserAccessToken(user.idByApp);
 
-    expect((await getMe(token, {}, `&miniapp_id=${TEST_IDS.miniAppId}`)).body).toMatchObject({ id: user.idByApp });
+    expect((await getMe(token, {}, `&miniapp_id=${TEST_IDS.miniAppId}`)).body).toMatchObject({
+      id: user.idByApp,
+    });
     expect((await getMe(token, {}, "&miniapp_id=999")).body).toMatchObject({ error: -201 });
   });
 });
@@ -101,7 +105,11 @@ describe("graph /v2.0/me/info (phone token)", () => {
     const token = sim.issueUserAccessToken(user.idByApp);
     const code = sim.issuePhoneToken(user.idByApp);
 
-    expect(await getPhone(token, code)).toEqual({ data: { number: "84912345678" }, error: 0, message: "Success" });
+    expect(await getPhone(token, code)).toEqual({
+      data: { number: "84912345678" },
+      error: 0,
+      message: "Success",
+    });
     expect(await getPhone(token, code)).toMatchObject({ error: -201 });
   });
 
@@ -129,7 +137,9 @@ describe("graph /v2.0/me/info (phone token)", () => {
     const aliceCode = sim.issuePhoneToken(alice.idByApp);
 
     expect(await getPhone(bobToken, aliceCode)).toMatchObject({ error: -201 });
-    expect(await getPhone(bobToken, sim.issuePhoneToken(bob.idByApp), "wrong")).toMatchObject({ error: -201 });
+    expect(await getPhone(bobToken, sim.issuePhoneToken(bob.idByApp), "wrong")).toMatchObject({
+      error: -201,
+    });
     expect(await getPhone("nope", aliceCode)).toMatchObject({ error: -216 });
     // The refused attempts did not burn Alice's code.
     expect(await getPhone(sim.issueUserAccessToken(alice.idByApp), aliceCode)).toMatchObject({ error: 0 });

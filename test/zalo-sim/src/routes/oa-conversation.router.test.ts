@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ZaloSim } from "../types.js";
 import { buildUser, oaGet, oaPost, sendText, startTestSim, TEST_IDS } from "../test-support/harness.js";
+import type { ZaloSim } from "../types.js";
 
 let sim: ZaloSim | undefined;
 afterEach(async () => {
@@ -32,8 +32,15 @@ describe("GET /v2.0/oa/conversation", () => {
             type: "template",
             payload: {
               template_type: "list",
-              elements: [{ title: "Họp tổ 5", default_action: { type: "oa.open.url", url: "https://loa.example/p/2" } }],
-              buttons: [{ title: "Mở", type: "oa.open.url", payload: { url: "https://loa.example/p/2/open" } }],
+              elements: [
+                {
+                  title: "Họp tổ 5",
+                  default_action: { type: "oa.open.url", url: "https://loa.example/p/2" },
+                },
+              ],
+              buttons: [
+                { title: "Mở", type: "oa.open.url", payload: { url: "https://loa.example/p/2/open" } },
+              ],
             },
           },
         },
@@ -41,7 +48,12 @@ describe("GET /v2.0/oa/conversation", () => {
       headers,
     );
 
-    const res = await oaGet(sim, "/v2.0/oa/conversation", { user_id: user.idByOa, offset: 0, count: 10 }, headers);
+    const res = await oaGet(
+      sim,
+      "/v2.0/oa/conversation",
+      { user_id: user.idByOa, offset: 0, count: 10 },
+      headers,
+    );
 
     expect(res.body["error"]).toBe(0);
     const items = res.body["data"] as Record<string, unknown>[];
@@ -62,7 +74,13 @@ describe("GET /v2.0/oa/conversation", () => {
       message_id: (text.body["data"] as { message_id: string }).message_id,
       links: [{ url: "https://loa.example/p/1?r=oa" }],
     });
-    expect(items[2]).toMatchObject({ src: 1, type: "text", message: "Cho hỏi lịch họp?", from_id: user.idByOa, to_id: TEST_IDS.oaId });
+    expect(items[2]).toMatchObject({
+      src: 1,
+      type: "text",
+      message: "Cho hỏi lịch họp?",
+      from_id: user.idByOa,
+      to_id: TEST_IDS.oaId,
+    });
   });
 
   it("pages with offset/count and refuses count > 10", async () => {
@@ -73,9 +91,19 @@ describe("GET /v2.0/oa/conversation", () => {
     const headers = { access_token: accessToken };
     for (let i = 0; i < 12; i++) await sendText(sim, accessToken, user.idByOa, `tin ${i}`);
 
-    const page = await oaGet(sim, "/v2.0/oa/conversation", { user_id: user.idByOa, offset: 10, count: 10 }, headers);
+    const page = await oaGet(
+      sim,
+      "/v2.0/oa/conversation",
+      { user_id: user.idByOa, offset: 10, count: 10 },
+      headers,
+    );
     expect((page.body["data"] as { message: string }[]).map((m) => m.message)).toEqual(["tin 1", "tin 0"]);
-    expect((await oaGet(sim, "/v2.0/oa/conversation", { user_id: user.idByOa, offset: 0, count: 11 }, headers)).body).toMatchObject({ error: -210 });
-    expect((await oaGet(sim, "/v2.0/oa/conversation", { user_id: "1", offset: 0, count: 5 }, headers)).body).toMatchObject({ error: -201 });
+    expect(
+      (await oaGet(sim, "/v2.0/oa/conversation", { user_id: user.idByOa, offset: 0, count: 11 }, headers))
+        .body,
+    ).toMatchObject({ error: -210 });
+    expect(
+      (await oaGet(sim, "/v2.0/oa/conversation", { user_id: "1", offset: 0, count: 5 }, headers)).body,
+    ).toMatchObject({ error: -201 });
   });
 });

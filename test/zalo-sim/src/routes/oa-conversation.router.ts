@@ -1,12 +1,12 @@
-import { Router, type RequestHandler } from "express";
+import { type RequestHandler, Router } from "express";
 import type { SimContext } from "../context.js";
-import type { InboundMessage, LedgerEntry } from "../types.js";
-import type { UserRecord } from "../state/users.js";
 import { sendInvalidParam, sendZaloError, sendZaloOk, ZaloError } from "../envelope.js";
-import { readDataParam, readInt } from "../middleware/data-param.js";
-import { readUserId } from "../messages/user-id.js";
 import { urlsInText } from "../messages/describe.js";
+import { readUserId } from "../messages/user-id.js";
+import { readDataParam, readInt } from "../middleware/data-param.js";
+import type { UserRecord } from "../state/users.js";
 import { avatarOf } from "../state/users.js";
+import type { InboundMessage, LedgerEntry } from "../types.js";
 import { OA_NAME } from "./oa-user.router.js";
 
 const MAX_COUNT = 10;
@@ -29,7 +29,8 @@ export function oaConversationRouter(ctx: SimContext, auth: RequestHandler): Rou
     const count = data["count"] === undefined ? MAX_COUNT : readInt(data["count"]);
     if (offset === undefined || offset < 0) return sendInvalidParam(res, "offset");
     if (count === undefined || count < 1) return sendInvalidParam(res, "count");
-    if (count > MAX_COUNT) return sendZaloError(res, ZaloError.paramExceedsLimit, `count exceeds the limit of ${MAX_COUNT}`);
+    if (count > MAX_COUNT)
+      return sendZaloError(res, ZaloError.paramExceedsLimit, `count exceeds the limit of ${MAX_COUNT}`);
     sendZaloOk(res, newestFirst(ctx, user, offset, count));
   });
 
@@ -74,7 +75,8 @@ function fromOa(ctx: SimContext, user: UserRecord, entry: LedgerEntry): Record<s
   };
   // What Zalo's conversation shows of a template message is not documented (§4.3 g, §4.4): its
   // parameters, links included, are left out, so a client cannot count on finding them there.
-  if (entry.links.length > 0 && entry.type !== "template") item["links"] = entry.links.map((url) => ({ url }));
+  if (entry.links.length > 0 && entry.type !== "template")
+    item["links"] = entry.links.map((url) => ({ url }));
   return item;
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ZaloSim } from "../types.js";
 import { buildUser, oaPost, sendText, startTestSim, TEST_IDS } from "../test-support/harness.js";
+import type { ZaloSim } from "../types.js";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -19,7 +19,12 @@ describe("POST /v3.0/oa/message/cs", () => {
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
 
-    const res = await sendText(sim, accessToken, user.idByOa, "Thông báo họp tổ dân phố https://loa.example/p/1.");
+    const res = await sendText(
+      sim,
+      accessToken,
+      user.idByOa,
+      "Thông báo họp tổ dân phố https://loa.example/p/1.",
+    );
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -100,12 +105,28 @@ describe("POST /v3.0/oa/message/cs", () => {
     const { accessToken } = sim.issueOaTokens();
     const headers = { access_token: accessToken };
 
-    expect((await sendText(sim, accessToken, user.idByOa, "x".repeat(2001))).body).toEqual({ error: -201, message: "text is invalid!" });
-    expect((await sendText(sim, accessToken, user.idByOa, "x".repeat(2000))).body).toMatchObject({ error: 0 });
-    expect((await sendText(sim, accessToken, user.idByOa, "")).body).toMatchObject({ error: -201, message: "text is invalid!" });
-    expect((await sendText(sim, accessToken, "1", "a")).body).toEqual({ error: -201, message: "user_id is invalid!" });
-    const wrongType = { recipient: { user_id: user.idByOa }, message: { attachment: { type: "template", payload: { template_type: "carousel" } } } };
-    expect((await oaPost(sim, "/v3.0/oa/message/cs", wrongType, headers)).body).toMatchObject({ error: -233 });
+    expect((await sendText(sim, accessToken, user.idByOa, "x".repeat(2001))).body).toEqual({
+      error: -201,
+      message: "text is invalid!",
+    });
+    expect((await sendText(sim, accessToken, user.idByOa, "x".repeat(2000))).body).toMatchObject({
+      error: 0,
+    });
+    expect((await sendText(sim, accessToken, user.idByOa, "")).body).toMatchObject({
+      error: -201,
+      message: "text is invalid!",
+    });
+    expect((await sendText(sim, accessToken, "1", "a")).body).toEqual({
+      error: -201,
+      message: "user_id is invalid!",
+    });
+    const wrongType = {
+      recipient: { user_id: user.idByOa },
+      message: { attachment: { type: "template", payload: { template_type: "carousel" } } },
+    };
+    expect((await oaPost(sim, "/v3.0/oa/message/cs", wrongType, headers)).body).toMatchObject({
+      error: -233,
+    });
     const malformed = await oaPost(sim, "/v3.0/oa/message/cs", '{"recipient": {', headers);
     expect(malformed).toMatchObject({ status: 200, body: { error: -201 } });
     expect(sim.ledger.count()).toBe(1);
@@ -131,7 +152,13 @@ describe("POST /v3.0/oa/message/cs", () => {
                 default_action: { type: "oa.open.url", url: "https://loa.example/p/7?ref=oa" },
               },
             ],
-            buttons: [{ title: "Xem chi tiết", type: "oa.open.url", payload: { url: "https://loa.example/p/7/detail" } }],
+            buttons: [
+              {
+                title: "Xem chi tiết",
+                type: "oa.open.url",
+                payload: { url: "https://loa.example/p/7/detail" },
+              },
+            ],
           },
         },
       },
@@ -142,7 +169,11 @@ describe("POST /v3.0/oa/message/cs", () => {
     expect(res.body["error"]).toBe(0);
     const [entry] = sim.ledger.forUser(user.idByOa);
     expect(entry).toMatchObject({ type: "list", text: "Họp tổ dân phố số 5" });
-    expect(entry?.links).toEqual(["https://cdn.example/banner.jpg", "https://loa.example/p/7?ref=oa", "https://loa.example/p/7/detail"]);
+    expect(entry?.links).toEqual([
+      "https://cdn.example/banner.jpg",
+      "https://loa.example/p/7?ref=oa",
+      "https://loa.example/p/7/detail",
+    ]);
   });
 
   it("rejects a list with more than 5 elements", async () => {
@@ -151,7 +182,10 @@ describe("POST /v3.0/oa/message/cs", () => {
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
     const elements = Array.from({ length: 6 }, (_, i) => ({ title: `Mục ${i}` }));
-    const body = { recipient: { user_id: user.idByOa }, message: { attachment: { type: "template", payload: { template_type: "list", elements } } } };
+    const body = {
+      recipient: { user_id: user.idByOa },
+      message: { attachment: { type: "template", payload: { template_type: "list", elements } } },
+    };
     expect((await oaPost(sim, "/v3.0/oa/message/cs", body, { access_token: accessToken })).body).toEqual({
       error: -201,
       message: "elements is invalid!",
@@ -184,10 +218,12 @@ describe("POST /v3.0/oa/message/cs", () => {
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
     const raw = `{"recipient":{"user_id":${user.idByOa}},"message":{"text":"Chào"}}`;
-    expect((await oaPost(sim, "/v3.0/oa/message/cs", raw, { access_token: accessToken })).body).toMatchObject({
-      error: 0,
-      data: { user_id: user.idByOa },
-    });
+    expect((await oaPost(sim, "/v3.0/oa/message/cs", raw, { access_token: accessToken })).body).toMatchObject(
+      {
+        error: 0,
+        data: { user_id: user.idByOa },
+      },
+    );
   });
 });
 
@@ -199,10 +235,23 @@ describe("POST /v3.0/oa/message/template", () => {
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
     const headers = { access_token: accessToken };
-    const template = { template_id: "7895417a7d3f9461cd2e", template_data: { link: "https://loa.example/p/9" } };
+    const template = {
+      template_id: "7895417a7d3f9461cd2e",
+      template_data: { link: "https://loa.example/p/9" },
+    };
 
-    const top = await oaPost(sim, "/v3.0/oa/message/template", { user_id: user.idByOa, ...template }, headers);
-    const nested = await oaPost(sim, "/v3.0/oa/message/template", { recipient: { user_id: user.idByOa }, ...template }, headers);
+    const top = await oaPost(
+      sim,
+      "/v3.0/oa/message/template",
+      { user_id: user.idByOa, ...template },
+      headers,
+    );
+    const nested = await oaPost(
+      sim,
+      "/v3.0/oa/message/template",
+      { recipient: { user_id: user.idByOa }, ...template },
+      headers,
+    );
     const missing = await oaPost(sim, "/v3.0/oa/message/template", { user_id: user.idByOa }, headers);
 
     expect(top.body).toMatchObject({ error: 0, data: { user_id: user.idByOa } });
@@ -220,19 +269,45 @@ describe("POST /v3.0/oa/message/template", () => {
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
     const headers = { access_token: accessToken };
-    const send = (body: Record<string, unknown>) => oaPost(sim!, "/v3.0/oa/message/template", { user_id: user.idByOa, ...body }, headers);
+    const send = (body: Record<string, unknown>) =>
+      oaPost(sim!, "/v3.0/oa/message/template", { user_id: user.idByOa, ...body }, headers);
 
-    expect((await send({ template_id: "tmpl-khac", template_data: { title: "a", link: "https://loa.example/p/1" } })).body).toEqual({ error: -201, message: "template_id is invalid!" });
-    expect((await send({ template_id: "tmpl-thong-bao", template_data: { title: "a" } })).body).toEqual({ error: -201, message: "template_data is invalid!" });
-    expect((await send({ template_id: "tmpl-thong-bao", template_data: { title: "a", link: "https://loa.example/p/1", extra: "x" } })).body).toEqual({ error: -201, message: "template_data is invalid!" });
+    expect(
+      (
+        await send({
+          template_id: "tmpl-khac",
+          template_data: { title: "a", link: "https://loa.example/p/1" },
+        })
+      ).body,
+    ).toEqual({ error: -201, message: "template_id is invalid!" });
+    expect((await send({ template_id: "tmpl-thong-bao", template_data: { title: "a" } })).body).toEqual({
+      error: -201,
+      message: "template_data is invalid!",
+    });
+    expect(
+      (
+        await send({
+          template_id: "tmpl-thong-bao",
+          template_data: { title: "a", link: "https://loa.example/p/1", extra: "x" },
+        })
+      ).body,
+    ).toEqual({ error: -201, message: "template_data is invalid!" });
     expect(sim.ledger.forUser(user.idByOa)).toEqual([]);
 
-    expect((await send({ template_id: "tmpl-thong-bao", template_data: { title: "a", link: "https://loa.example/p/1" } })).body).toMatchObject({ error: 0 });
+    expect(
+      (
+        await send({
+          template_id: "tmpl-thong-bao",
+          template_data: { title: "a", link: "https://loa.example/p/1" },
+        })
+      ).body,
+    ).toMatchObject({ error: 0 });
     const data = encodeURIComponent(JSON.stringify({ user_id: user.idByOa, offset: 0, count: 10 }));
-    const conversation = (await (await fetch(`${sim.url}/v2.0/oa/conversation?data=${data}`, { headers })).json()) as { data: Array<Record<string, unknown>> };
+    const conversation = (await (
+      await fetch(`${sim.url}/v2.0/oa/conversation?data=${data}`, { headers })
+    ).json()) as { data: Array<Record<string, unknown>> };
     expect(conversation.data).toHaveLength(1);
     expect(conversation.data[0]).toMatchObject({ type: "template" });
     expect(conversation.data[0]).not.toHaveProperty("links");
   });
 });
-

@@ -1,9 +1,9 @@
-import { Router, type RequestHandler } from "express";
+import { type RequestHandler, Router } from "express";
 import type { SimContext } from "../context.js";
 import { sendZaloError } from "../envelope.js";
+import { csMessageSchema, templateMessageSchema, toZaloValidationError } from "../messages/message.schema.js";
 import { rawBodyOf } from "../middleware/data-param.js";
 import { messageFaults } from "../middleware/zalo-api.js";
-import { csMessageSchema, templateMessageSchema, toZaloValidationError } from "../messages/message.schema.js";
 import { CS_ENDPOINT, sendCsMessage, sendTemplateMessage, TEMPLATE_ENDPOINT } from "../services/messaging.js";
 import { answerZalo } from "./handle.js";
 

@@ -1,9 +1,9 @@
-import { Router, type Request, type RequestHandler, type Response } from "express";
+import { type Request, type RequestHandler, type Response, Router } from "express";
 import type { SimContext } from "../context.js";
-import type { UserRecord } from "../state/users.js";
 import { sendInvalidParam, sendZaloOk } from "../envelope.js";
-import { rawBodyOf } from "../middleware/data-param.js";
 import { readUserId } from "../messages/user-id.js";
+import { rawBodyOf } from "../middleware/data-param.js";
+import type { UserRecord } from "../state/users.js";
 
 /** v2.0 tag endpoints (reference §4.4). `user_id` may be a string or an unquoted long. */
 export function oaTagRouter(ctx: SimContext, auth: RequestHandler): Router {
@@ -32,9 +32,17 @@ export function oaTagRouter(ctx: SimContext, auth: RequestHandler): Router {
   router.get("/v2.0/oa/tag/gettagsofoa", auth, (_req, res) => sendZaloOk(res, ctx.users.tagNames()));
 
   // Creates the tag when it does not exist yet.
-  router.post("/v2.0/oa/tag/tagfollower", auth, withUserAndTag((user, tag) => ctx.users.tag(user, tag)));
+  router.post(
+    "/v2.0/oa/tag/tagfollower",
+    auth,
+    withUserAndTag((user, tag) => ctx.users.tag(user, tag)),
+  );
 
-  router.post("/v2.0/oa/tag/rmfollowerfromtag", auth, withUserAndTag((user, tag) => ctx.users.untag(user, tag)));
+  router.post(
+    "/v2.0/oa/tag/rmfollowerfromtag",
+    auth,
+    withUserAndTag((user, tag) => ctx.users.untag(user, tag)),
+  );
 
   router.post("/v2.0/oa/tag/rmtag", auth, (req, res) => {
     const tag = readTagName(bodyOf(req));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ZaloSim } from "../types.js";
 import { buildUser, oaGet, oaPost, startTestSim } from "../test-support/harness.js";
+import type { ZaloSim } from "../types.js";
 
 const DAY = 24 * 60 * 60 * 1000;
 /** 2026-11-26 10:00 in Hanoi. */
@@ -41,7 +41,11 @@ describe("GET /v3.0/oa/user/getlist", () => {
     expect(await ids({ is_follower: true, tag_name: "Tổ 7" })).toEqual([users.old.idByOa]);
     expect(await ids({ last_interaction_period: "TODAY" })).toEqual([users.today.idByOa]);
     expect(await ids({ last_interaction_period: "YESTERDAY" })).toEqual([users.yesterday.idByOa]);
-    expect(await ids({ last_interaction_period: "L7D" })).toEqual([users.today.idByOa, users.yesterday.idByOa, users.lastWeek.idByOa]);
+    expect(await ids({ last_interaction_period: "L7D" })).toEqual([
+      users.today.idByOa,
+      users.yesterday.idByOa,
+      users.lastWeek.idByOa,
+    ]);
     expect(await ids({ last_interaction_period: "L30D" })).toHaveLength(4);
     expect(await ids({ last_interaction_period: "2026_11_01:2026_11_10" })).toEqual([users.old.idByOa]);
     expect(await ids({ tag_name: "Không có" })).toEqual([]);
@@ -53,15 +57,27 @@ describe("GET /v3.0/oa/user/getlist", () => {
     const page = await list({ offset: 1, count: 2 });
     expect(page.body).toMatchObject({
       error: 0,
-      data: { total: 4, count: 2, offset: 1, users: [{ user_id: users.yesterday.idByOa }, { user_id: users.lastWeek.idByOa }] },
+      data: {
+        total: 4,
+        count: 2,
+        offset: 1,
+        users: [{ user_id: users.yesterday.idByOa }, { user_id: users.lastWeek.idByOa }],
+      },
     });
-    expect((await list({ offset: "3", count: "50" })).body).toMatchObject({ data: { users: [{ user_id: users.old.idByOa }] } });
+    expect((await list({ offset: "3", count: "50" })).body).toMatchObject({
+      data: { users: [{ user_id: users.old.idByOa }] },
+    });
     expect((await list({ offset: 0, count: 51 })).body).toMatchObject({ error: -210 });
     expect((await list({ offset: 9952, count: 10 })).body).toMatchObject({ error: -210 });
     expect((await list({ offset: 9951, count: 10 })).body).toMatchObject({ error: 0, data: { users: [] } });
     expect((await list({ offset: 0, count: "many" })).body).toMatchObject({ error: -201 });
-    expect((await list({ last_interaction_period: "L99D" })).body).toEqual({ error: -201, message: "last_interaction_period is invalid!" });
-    expect((await oaGet(sim!, "/v3.0/oa/user/getlist", undefined, { access_token: "x" })).body).toMatchObject({ error: -216 });
+    expect((await list({ last_interaction_period: "L99D" })).body).toEqual({
+      error: -201,
+      message: "last_interaction_period is invalid!",
+    });
+    expect((await oaGet(sim!, "/v3.0/oa/user/getlist", undefined, { access_token: "x" })).body).toMatchObject(
+      { error: -216 },
+    );
   });
 
   it("sees changes made after a page was served", async () => {
@@ -87,7 +103,9 @@ describe("GET /v3.0/oa/user/detail", () => {
         tags_and_notes_info: { tag_names: ["Tổ 5"] },
       },
     });
-    expect((await oaGet(sim!, "/v3.0/oa/user/detail", { user_id: "1" }, headers)).body).toMatchObject({ error: -201 });
+    expect((await oaGet(sim!, "/v3.0/oa/user/detail", { user_id: "1" }, headers)).body).toMatchObject({
+      error: -201,
+    });
   });
 });
 
@@ -96,7 +114,10 @@ describe("v2.0 tags", () => {
     const { users, headers, ids } = await setup();
     const post = (path: string, body: unknown) => oaPost(sim!, `/v2.0/oa/tag/${path}`, body, headers);
 
-    expect((await post("tagfollower", { user_id: users.old.idByOa, tag_name: "Phụ huynh" })).body).toEqual({ error: 0, message: "Success" });
+    expect((await post("tagfollower", { user_id: users.old.idByOa, tag_name: "Phụ huynh" })).body).toEqual({
+      error: 0,
+      message: "Success",
+    });
     const raw = `{"user_id":${users.today.idByOa},"tag_name":"Phụ huynh"}`;
     expect((await post("tagfollower", raw)).body).toMatchObject({ error: 0 });
     expect(await ids({ tag_name: "Phụ huynh" })).toEqual([users.old.idByOa, users.today.idByOa]);
@@ -117,6 +138,9 @@ describe("v2.0 tags", () => {
 
   it("reports the OA with its follower count", async () => {
     const { headers } = await setup();
-    expect((await oaGet(sim!, "/v2.0/oa/getoa", undefined, headers)).body).toMatchObject({ error: 0, data: { num_follower: 3 } });
+    expect((await oaGet(sim!, "/v2.0/oa/getoa", undefined, headers)).body).toMatchObject({
+      error: 0,
+      data: { num_follower: 3 },
+    });
   });
 });

@@ -1,11 +1,11 @@
-import { Router, type RequestHandler } from "express";
+import { type RequestHandler, Router } from "express";
 import type { SimContext } from "../context.js";
 import { sendInvalidParam, sendZaloError, sendZaloOk, ZaloError } from "../envelope.js";
-import { readDataParam, readInt } from "../middleware/data-param.js";
 import { readUserId } from "../messages/user-id.js";
+import { readDataParam, readInt } from "../middleware/data-param.js";
+import type { UserFilter } from "../state/user-query.js";
 import { avatarOf } from "../state/users.js";
 import { formatVnDate, parseInteractionPeriod } from "../time/vn-time.js";
-import type { UserFilter } from "../state/user-query.js";
 
 export const OA_NAME = "UBND Phường (OA mô phỏng)";
 const MAX_COUNT = 50;
@@ -29,8 +29,10 @@ export function oaUserRouter(ctx: SimContext, auth: RequestHandler): Router {
     const count = data["count"] === undefined ? 15 : readInt(data["count"]);
     if (offset === undefined || offset < 0) return sendInvalidParam(res, "offset");
     if (count === undefined || count < 1) return sendInvalidParam(res, "count");
-    if (count > MAX_COUNT) return sendZaloError(res, ZaloError.paramExceedsLimit, `count exceeds the limit of ${MAX_COUNT}`);
-    if (offset > MAX_OFFSET) return sendZaloError(res, ZaloError.paramExceedsLimit, `offset exceeds the limit of ${MAX_OFFSET}`);
+    if (count > MAX_COUNT)
+      return sendZaloError(res, ZaloError.paramExceedsLimit, `count exceeds the limit of ${MAX_COUNT}`);
+    if (offset > MAX_OFFSET)
+      return sendZaloError(res, ZaloError.paramExceedsLimit, `offset exceeds the limit of ${MAX_OFFSET}`);
 
     const filter: UserFilter = {};
     const tagName = data["tag_name"];

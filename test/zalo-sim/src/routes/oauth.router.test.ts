@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ZaloSim } from "../types.js";
 import { buildUser, sendText, startTestSim, TEST_IDS } from "../test-support/harness.js";
+import type { ZaloSim } from "../types.js";
 
 let sim: ZaloSim | undefined;
 afterEach(async () => {
@@ -18,7 +18,11 @@ async function requestToken(form: Record<string, string>, secretKey: string = TE
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-const refreshForm = (refreshToken: string) => ({ app_id: TEST_IDS.appId, grant_type: "refresh_token", refresh_token: refreshToken });
+const refreshForm = (refreshToken: string) => ({
+  app_id: TEST_IDS.appId,
+  grant_type: "refresh_token",
+  refresh_token: refreshToken,
+});
 
 describe("POST /v4/oa/access_token", () => {
   it("rotates tokens: the old refresh token is single use and the old access token stops working", async () => {
@@ -47,7 +51,9 @@ describe("POST /v4/oa/access_token", () => {
   it("accepts the configured initial refresh token once", async () => {
     sim = await startTestSim({ initialOaRefreshToken: "bootstrap-refresh-token" });
     expect((await requestToken(refreshForm("bootstrap-refresh-token"))).body).toHaveProperty("access_token");
-    expect((await requestToken(refreshForm("bootstrap-refresh-token"))).body).toMatchObject({ error: -14005 });
+    expect((await requestToken(refreshForm("bootstrap-refresh-token"))).body).toMatchObject({
+      error: -14005,
+    });
   });
 
   it("checks secret_key, app_id and grant_type", async () => {
@@ -55,8 +61,12 @@ describe("POST /v4/oa/access_token", () => {
     const { refreshToken } = sim.issueOaTokens();
 
     expect((await requestToken(refreshForm(refreshToken), "wrong")).body).toMatchObject({ error: -14004 });
-    expect((await requestToken({ ...refreshForm(refreshToken), app_id: "1" })).body).toMatchObject({ error: -14002 });
-    expect((await requestToken({ ...refreshForm(refreshToken), grant_type: "password" })).body).toMatchObject({ error: -14001 });
+    expect((await requestToken({ ...refreshForm(refreshToken), app_id: "1" })).body).toMatchObject({
+      error: -14002,
+    });
+    expect((await requestToken({ ...refreshForm(refreshToken), grant_type: "password" })).body).toMatchObject(
+      { error: -14001 },
+    );
     // None of the refused calls consumed the refresh token.
     expect((await requestToken(refreshForm(refreshToken))).body).toHaveProperty("access_token");
   });

@@ -1,4 +1,4 @@
-import { Router, type Response } from "express";
+import { type Response, Router } from "express";
 import type { SimContext } from "../context.js";
 import type { OaTokenPair } from "../state/oa-tokens.js";
 
@@ -17,11 +17,14 @@ export const OAuthError = {
   invalidCodeVerifier: -14007,
 } as const;
 
-const REF_DOC = "https://developers.zalo.me/docs/official-account/bat-dau/xac-thuc-va-uy-quyen-cho-ung-dung-new";
+const REF_DOC =
+  "https://developers.zalo.me/docs/official-account/bat-dau/xac-thuc-va-uy-quyen-cho-ung-dung-new";
 const REFRESH_TOKEN_TTL_SEC = 90 * 24 * 60 * 60;
 
 function sendOAuthError(res: Response, error: number, name: string, reason: string): void {
-  res.status(200).json({ error, error_name: name, error_reason: reason, error_description: reason, ref_doc: REF_DOC });
+  res
+    .status(200)
+    .json({ error, error_name: name, error_reason: reason, error_description: reason, ref_doc: REF_DOC });
 }
 
 export function tokenResponse(pair: OaTokenPair): Record<string, string> {
@@ -45,17 +48,34 @@ export function oauthRouter(ctx: SimContext): Router {
   router.post("/v4/oa/access_token", (req, res) => {
     // Zalo's clients send a form; JSON is tolerated so a misconfigured client still gets a clear error.
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const field = (name: string): string | undefined => (typeof body[name] === "string" ? body[name] : undefined);
+    const field = (name: string): string | undefined =>
+      typeof body[name] === "string" ? body[name] : undefined;
     if (req.get("secret_key") !== ctx.config.appSecret) {
-      return sendOAuthError(res, OAuthError.invalidSecretKey, "Invalid secret key", "secret_key header is missing or wrong");
+      return sendOAuthError(
+        res,
+        OAuthError.invalidSecretKey,
+        "Invalid secret key",
+        "secret_key header is missing or wrong",
+      );
     }
     if (field("app_id") !== ctx.config.appId) {
-      return sendOAuthError(res, OAuthError.invalidAppId, "Invalid app id", "app_id is missing or does not match the app");
+      return sendOAuthError(
+        res,
+        OAuthError.invalidAppId,
+        "Invalid app id",
+        "app_id is missing or does not match the app",
+      );
     }
     const grantType = field("grant_type");
     if (grantType === "refresh_token") {
       const refreshToken = field("refresh_token");
-      if (!refreshToken) return sendOAuthError(res, OAuthError.invalidParameter, "Invalid parameter", "refresh_token is required");
+      if (!refreshToken)
+        return sendOAuthError(
+          res,
+          OAuthError.invalidParameter,
+          "Invalid parameter",
+          "refresh_token is required",
+        );
       const result = ctx.oaTokens.refresh(refreshToken);
       if (typeof result === "string") {
         const reason = `refresh_token ${FAILURE_REASONS[result] ?? result}`;
@@ -65,10 +85,16 @@ export function oauthRouter(ctx: SimContext): Router {
     }
     if (grantType === "authorization_code") {
       const code = field("code");
-      if (!code) return sendOAuthError(res, OAuthError.invalidParameter, "Invalid parameter", "code is required");
+      if (!code)
+        return sendOAuthError(res, OAuthError.invalidParameter, "Invalid parameter", "code is required");
       const result = ctx.oaTokens.exchangeCode(code, field("code_verifier"));
       if (result === "verifier") {
-        return sendOAuthError(res, OAuthError.invalidCodeVerifier, "Invalid code verifier", "code_verifier does not match code_challenge");
+        return sendOAuthError(
+          res,
+          OAuthError.invalidCodeVerifier,
+          "Invalid code verifier",
+          "code_verifier does not match code_challenge",
+        );
       }
       if (typeof result === "string") {
         const reason = `code ${FAILURE_REASONS[result] ?? result}`;
@@ -76,7 +102,12 @@ export function oauthRouter(ctx: SimContext): Router {
       }
       return res.json(tokenResponse(result));
     }
-    sendOAuthError(res, OAuthError.invalidParameter, "Invalid parameter", "grant_type must be refresh_token or authorization_code");
+    sendOAuthError(
+      res,
+      OAuthError.invalidParameter,
+      "Invalid parameter",
+      "grant_type must be refresh_token or authorization_code",
+    );
   });
 
   return router;

@@ -1,11 +1,11 @@
 import type { SimContext } from "../context.js";
-import type { LedgerEntry } from "../types.js";
-import type { UserRecord } from "../state/users.js";
-import type { CsMessageBody, TemplateMessageBody } from "../messages/message.schema.js";
-import { describeCsMessage, describeTemplateMessage, type MessageSummary } from "../messages/describe.js";
-import { normaliseUserId } from "../messages/user-id.js";
 import { LIMIT_MESSAGE, ZaloApiError, ZaloError } from "../envelope.js";
+import { describeCsMessage, describeTemplateMessage, type MessageSummary } from "../messages/describe.js";
+import type { CsMessageBody, TemplateMessageBody } from "../messages/message.schema.js";
+import { normaliseUserId } from "../messages/user-id.js";
+import type { UserRecord } from "../state/users.js";
 import { DAY_MS } from "../time/vn-time.js";
+import type { LedgerEntry } from "../types.js";
 
 const REPLY_WINDOW_MS = 2 * DAY_MS;
 const CS_WINDOW_MS = 7 * DAY_MS;
@@ -36,18 +36,26 @@ function checkSendRate(ctx: SimContext): void {
 }
 
 /** CS ("tư vấn") message: follower only, within 7 days of the last interaction; free within 48 h. */
-export function sendCsMessage(ctx: SimContext, body: CsMessageBody, rawBody: Buffer | undefined): SendResultData {
+export function sendCsMessage(
+  ctx: SimContext,
+  body: CsMessageBody,
+  rawBody: Buffer | undefined,
+): SendResultData {
   const user = findRecipient(ctx, normaliseUserId(body.recipient.user_id, rawBody));
   if (!user.isFollower) throw new ZaloApiError(ZaloError.userNotFollower, "User has not followed OA");
   const now = ctx.now();
   const sinceInteraction = now - user.lastInteractionAt;
   if (ctx.config.enforceInteractionWindow && sinceInteraction > CS_WINDOW_MS) {
-    throw new ZaloApiError(ZaloError.noInteraction7Days, "User has not interacted with the OA in the past 7 days");
+    throw new ZaloApiError(
+      ZaloError.noInteraction7Days,
+      "User has not interacted with the OA in the past 7 days",
+    );
   }
   checkSendRate(ctx);
   const data = accept(ctx, user, CS_ENDPOINT, body, describeCsMessage(body.message));
   if (sinceInteraction <= REPLY_WINDOW_MS) {
-    if (user.replies.windowStart !== user.lastInteractionAt) user.replies = { windowStart: user.lastInteractionAt, used: 0 };
+    if (user.replies.windowStart !== user.lastInteractionAt)
+      user.replies = { windowStart: user.lastInteractionAt, used: 0 };
     user.replies.used++;
     // 2026 rules: replies within 48 h are free and unlimited, so `remain` is reported but not enforced.
     data.quota = {
@@ -63,13 +71,20 @@ export function sendCsMessage(ctx: SimContext, body: CsMessageBody, rawBody: Buf
 }
 
 /** ZBS template by UID: no follower requirement and no 7-day rule. */
-export function sendTemplateMessage(ctx: SimContext, body: TemplateMessageBody, rawBody: Buffer | undefined): SendResultData {
+export function sendTemplateMessage(
+  ctx: SimContext,
+  body: TemplateMessageBody,
+  rawBody: Buffer | undefined,
+): SendResultData {
   const rawUserId = body.user_id ?? body.recipient?.user_id;
   if (rawUserId === undefined) throw new ZaloApiError(ZaloError.invalidParam, "user_id is invalid!");
-  const params = Object.hasOwn(ctx.config.templates, body.template_id) ? ctx.config.templates[body.template_id]! : undefined;
+  const params = Object.hasOwn(ctx.config.templates, body.template_id)
+    ? ctx.config.templates[body.template_id]!
+    : undefined;
   if (params === undefined) throw new ZaloApiError(ZaloError.invalidParam, "template_id is invalid!");
   const given = Object.keys(body.template_data ?? {});
-  if (given.length !== params.length || !params.every((p) => given.includes(p))) throw new ZaloApiError(ZaloError.invalidParam, "template_data is invalid!");
+  if (given.length !== params.length || !params.every((p) => given.includes(p)))
+    throw new ZaloApiError(ZaloError.invalidParam, "template_data is invalid!");
   const user = findRecipient(ctx, normaliseUserId(rawUserId, rawBody));
   checkSendRate(ctx);
   const data = accept(ctx, user, TEMPLATE_ENDPOINT, body, describeTemplateMessage(body));
@@ -77,7 +92,13 @@ export function sendTemplateMessage(ctx: SimContext, body: TemplateMessageBody, 
   return data;
 }
 
-function accept(ctx: SimContext, user: UserRecord, endpoint: string, body: unknown, summary: MessageSummary): SendResultData {
+function accept(
+  ctx: SimContext,
+  user: UserRecord,
+  endpoint: string,
+  body: unknown,
+  summary: MessageSummary,
+): SendResultData {
   const now = ctx.now();
   const messageId = ctx.ids.messageId();
   ctx.secondLimiter.record(now);

@@ -5,7 +5,11 @@ import { followEvent, userSendTextEvent } from "../webhooks/events.js";
  * What a resident does in the Zalo app, as seen by the OA: each changes state the way Zalo
  * would (interaction time, follower flag) and produces a signed webhook.
  */
-export async function residentSendsText(ctx: SimContext, idByOa: string, text: string): Promise<{ msgId: string }> {
+export async function residentSendsText(
+  ctx: SimContext,
+  idByOa: string,
+  text: string,
+): Promise<{ msgId: string }> {
   const user = ctx.users.require(idByOa);
   if (text.length === 0) throw new Error("A message needs some text");
   const now = ctx.now();
@@ -13,7 +17,9 @@ export async function residentSendsText(ctx: SimContext, idByOa: string, text: s
   ctx.inbound.add({ msgId, userIdByOa: idByOa, text, sentAt: now });
   // Writing to the OA opens the 48 h reply window and restarts the 7-day CS window.
   ctx.users.touchInteraction(user, now);
-  await ctx.dispatcher.enqueue(userSendTextEvent(ctx.eventContext(), user, text, msgId), { awaitFirstAttempt: true });
+  await ctx.dispatcher.enqueue(userSendTextEvent(ctx.eventContext(), user, text, msgId), {
+    awaitFirstAttempt: true,
+  });
   return { msgId };
 }
 

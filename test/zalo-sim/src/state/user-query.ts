@@ -1,5 +1,5 @@
+import { type DayRange, vnDayNumber } from "../time/vn-time.js";
 import type { UserStore } from "./users.js";
-import { vnDayNumber, type DayRange } from "../time/vn-time.js";
 
 export interface UserFilter {
   tagName?: string;
@@ -25,7 +25,12 @@ export class UserQuery {
       this.cache.clear();
       this.cacheVersion = this.users.version;
     }
-    const key = JSON.stringify([filter.tagName, filter.isFollower, filter.period?.fromDay, filter.period?.toDay]);
+    const key = JSON.stringify([
+      filter.tagName,
+      filter.isFollower,
+      filter.period?.fromDay,
+      filter.period?.toDay,
+    ]);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const result = this.compute(filter);

@@ -61,7 +61,8 @@ export class UserTokenStore {
     if (++this.issuedSinceSweep < SWEEP_EVERY) return;
     this.issuedSinceSweep = 0;
     const now = this.now();
-    for (const [token, entry] of this.accessTokens) if (now >= entry.expiresAt) this.accessTokens.delete(token);
+    for (const [token, entry] of this.accessTokens)
+      if (now >= entry.expiresAt) this.accessTokens.delete(token);
     // Used phone tokens are kept until they expire so a replay still reads "used", not "unknown".
     for (const [token, entry] of this.phoneTokens) if (now >= entry.expiresAt) this.phoneTokens.delete(token);
   }

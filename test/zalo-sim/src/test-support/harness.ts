@@ -43,7 +43,10 @@ export function buildUser(overrides: Partial<SimUser> = {}): SimUser {
 }
 
 /** Polls `check` until it returns a truthy value or throws no more; fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 3000, intervalMs = 10 } = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 3000, intervalMs = 10 } = {},
+): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -55,7 +58,9 @@ export async function waitFor<T>(check: () => T | Promise<T>, { timeoutMs = 3000
       lastError = error;
     }
     if (performance.now() > deadline) {
-      throw new Error(`waitFor timed out after ${timeoutMs} ms: ${String((lastError as Error)?.message ?? lastError)}`);
+      throw new Error(
+        `waitFor timed out after ${timeoutMs} ms: ${String((lastError as Error)?.message ?? lastError)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
@@ -67,13 +72,23 @@ export interface ZaloResponse<T = Record<string, unknown>> {
   body: T;
 }
 
-export async function oaGet(sim: ZaloSim, path: string, data: unknown, headers: Record<string, string> = {}): Promise<ZaloResponse> {
+export async function oaGet(
+  sim: ZaloSim,
+  path: string,
+  data: unknown,
+  headers: Record<string, string> = {},
+): Promise<ZaloResponse> {
   const query = data === undefined ? "" : `?data=${encodeURIComponent(JSON.stringify(data))}`;
   const res = await fetch(`${sim.url}${path}${query}`, { headers });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
 }
 
-export async function oaPost(sim: ZaloSim, path: string, body: unknown, headers: Record<string, string> = {}): Promise<ZaloResponse> {
+export async function oaPost(
+  sim: ZaloSim,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<ZaloResponse> {
   const res = await fetch(`${sim.url}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -83,7 +98,12 @@ export async function oaPost(sim: ZaloSim, path: string, body: unknown, headers:
 }
 
 export function sendText(sim: ZaloSim, token: string, userId: string, text: string): Promise<ZaloResponse> {
-  return oaPost(sim, "/v3.0/oa/message/cs", { recipient: { user_id: userId }, message: { text } }, { access_token: token });
+  return oaPost(
+    sim,
+    "/v3.0/oa/message/cs",
+    { recipient: { user_id: userId }, message: { text } },
+    { access_token: token },
+  );
 }
 
 export interface ReceivedWebhook {
@@ -129,7 +149,9 @@ export async function startWebhookReceiver({ port = 0, status = 200 } = {}): Pro
 export function isSignatureValid(hook: ReceivedWebhook, oaSecretKey: string): boolean {
   const appId = String(hook.json["app_id"]);
   const timestamp = String(hook.json["timestamp"]);
-  const expected = createHash("sha256").update(`${appId}${hook.rawBody}${timestamp}${oaSecretKey}`).digest("hex");
+  const expected = createHash("sha256")
+    .update(`${appId}${hook.rawBody}${timestamp}${oaSecretKey}`)
+    .digest("hex");
   return hook.headers["x-zevent-signature"] === `mac=${expected}`;
 }
 

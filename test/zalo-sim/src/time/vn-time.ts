@@ -69,7 +69,15 @@ export function parseInteractionPeriod(period: string, nowMs: number): DayRange 
   }
   const match = CUSTOM_PERIOD.exec(period);
   if (!match) return undefined;
-  const [, y1, m1, d1, y2, m2, d2] = match as unknown as [string, string, string, string, string, string, string];
+  const [, y1, m1, d1, y2, m2, d2] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const fromDay = dayOf(y1, m1, d1);
   const toDay = dayOf(y2, m2, d2);
   if (fromDay === undefined || toDay === undefined || fromDay > toDay) return undefined;

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ZaloSim } from "../types.js";
 import {
   buildUser,
   freePort,
@@ -8,9 +7,10 @@ import {
   startTestSim,
   startWebhookReceiver,
   TEST_IDS,
-  waitFor,
   type WebhookReceiver,
+  waitFor,
 } from "../test-support/harness.js";
+import type { ZaloSim } from "../types.js";
 import { signWebhook } from "./sign.js";
 
 let sim: ZaloSim | undefined;
@@ -93,7 +93,10 @@ describe("webhook delivery", () => {
     expect(seen).toEqual(ids);
     const received = receiver.received.filter((h) => h.json["event_name"] === "user_received_message");
     expect(received.map((h) => (h.json["message"] as { msg_id: string }).msg_id)).toEqual(ids);
-    expect(received[0]?.json).toMatchObject({ sender: { id: TEST_IDS.oaId }, recipient: { id: user.idByOa } });
+    expect(received[0]?.json).toMatchObject({
+      sender: { id: TEST_IDS.oaId },
+      recipient: { id: user.idByOa },
+    });
     // Per user, every "received" arrives before any "seen" of the same messages.
     const order = events(receiver);
     expect(order.lastIndexOf("user_received_message")).toBeLessThan(order.indexOf("user_seen_message"));
@@ -102,7 +105,10 @@ describe("webhook delivery", () => {
 
   it("never sends user_seen_message when seenDelayMs is null", async () => {
     receiver = await startWebhookReceiver();
-    sim = await startTestSim({ webhookUrl: receiver.url, receipts: { receivedDelayMs: 0, seenDelayMs: null } });
+    sim = await startTestSim({
+      webhookUrl: receiver.url,
+      receipts: { receivedDelayMs: 0, seenDelayMs: null },
+    });
     const user = buildUser();
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
@@ -116,7 +122,10 @@ describe("webhook delivery", () => {
 
   it("retries after a connection error with num_retry, keeping the bytes and the order", async () => {
     const port = await freePort();
-    sim = await startTestSim({ webhookUrl: `http://127.0.0.1:${port}/hook`, webhookRetryDelaysMs: [50, 200, 1000] });
+    sim = await startTestSim({
+      webhookUrl: `http://127.0.0.1:${port}/hook`,
+      webhookRetryDelaysMs: [50, 200, 1000],
+    });
     const user = buildUser();
     sim.upsertUsers([user]);
 

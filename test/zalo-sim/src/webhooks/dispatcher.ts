@@ -1,8 +1,8 @@
 import type { SimLogger, WebhookAttempt } from "../types.js";
-import type { WebhookEvent } from "./events.js";
-import type { WebhookLog } from "./webhook-log.js";
-import { signWebhook } from "./sign.js";
 import { DelayedFifo, FifoQueue } from "../util/fifo-queue.js";
+import type { WebhookEvent } from "./events.js";
+import { signWebhook } from "./sign.js";
+import type { WebhookLog } from "./webhook-log.js";
 
 export interface DispatcherOptions {
   appId: string;
@@ -26,7 +26,9 @@ interface Job {
   settleFirstAttempt?: () => void;
 }
 
-type Outcome = { status: number; error?: string } | { status: null; error: string; isConnectionError: boolean };
+type Outcome =
+  | { status: number; error?: string }
+  | { status: null; error: string; isConnectionError: boolean };
 
 /**
  * Delivers webhook events: in order per user (one in flight per user), up to `concurrency` users
@@ -64,7 +66,8 @@ export class WebhookDispatcher {
 
   /** With `awaitFirstAttempt`, returns a promise settled once the first attempt has finished. */
   enqueue(event: WebhookEvent, options: { awaitFirstAttempt?: boolean } = {}): Promise<void> {
-    if (this.closed || this.opts.getUrl() === undefined) return this.drop("no webhook URL or simulator closed");
+    if (this.closed || this.opts.getUrl() === undefined)
+      return this.drop("no webhook URL or simulator closed");
     if (this.pending >= this.opts.queueLimit) return this.drop("webhook queue full");
     const job: Job = { event, numRetry: 0 };
     const settled = options.awaitFirstAttempt
@@ -113,7 +116,9 @@ export class WebhookDispatcher {
       if (userId === undefined) break;
       this.inFlight++;
       this.attempt(userId)
-        .catch((error: unknown) => this.opts.logger.error("webhook attempt crashed", { error: String(error) }))
+        .catch((error: unknown) =>
+          this.opts.logger.error("webhook attempt crashed", { error: String(error) }),
+        )
         .finally(() => {
           this.inFlight--;
           this.pump();
@@ -144,7 +149,8 @@ export class WebhookDispatcher {
     const started = performance.now();
     const outcome = await this.post(url, job);
     if (this.closed) return;
-    const canRetry = outcome.status === null && outcome.isConnectionError && job.numRetry < this.retryLevels.length;
+    const canRetry =
+      outcome.status === null && outcome.isConnectionError && job.numRetry < this.retryLevels.length;
     const attempt: WebhookAttempt = {
       eventName: job.event.eventName,
       userIdByOa: userId,

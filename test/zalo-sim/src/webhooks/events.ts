@@ -17,7 +17,12 @@ export interface WebhookEvent {
   payload: Record<string, unknown>;
 }
 
-export function userSendTextEvent(ctx: EventContext, user: UserRecord, text: string, msgId: string): WebhookEvent {
+export function userSendTextEvent(
+  ctx: EventContext,
+  user: UserRecord,
+  text: string,
+  msgId: string,
+): WebhookEvent {
   return {
     eventName: "user_send_text",
     userIdByOa: user.idByOa,
@@ -52,7 +57,12 @@ export function followEvent(ctx: EventContext, user: UserRecord, kind: "follow" 
 }
 
 /** Receipts share one shape: sent by the OA to the user, differing only in name and message. */
-function receiptEvent(ctx: EventContext, user: UserRecord, eventName: "user_received_message" | "user_seen_message", message: Record<string, unknown>): WebhookEvent {
+function receiptEvent(
+  ctx: EventContext,
+  user: UserRecord,
+  eventName: "user_received_message" | "user_seen_message",
+  message: Record<string, unknown>,
+): WebhookEvent {
   return {
     eventName,
     userIdByOa: user.idByOa,

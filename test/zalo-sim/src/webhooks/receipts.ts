@@ -25,7 +25,8 @@ export class ReceiptScheduler {
   private readonly seen: DelayedFifo<Receipt> | undefined;
 
   constructor(opts: ReceiptOptions) {
-    const onError = (error: unknown): void => opts.logger.error("receipt timer failed", { error: String(error) });
+    const onError = (error: unknown): void =>
+      opts.logger.error("receipt timer failed", { error: String(error) });
     this.received = new DelayedFifo<Receipt>(
       opts.receivedDelayMs,
       (due) => {

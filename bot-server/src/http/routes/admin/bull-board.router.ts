@@ -11,7 +11,10 @@ export const BULL_BOARD_PATH = "/admin/queues";
 export function bullBoardRouter(ctx: ApiContext): Router {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(BULL_BOARD_PATH);
-  createBullBoard({ queues: Object.values(ctx.queues).map((q) => new BullMQAdapter(q)), serverAdapter: adapter });
+  createBullBoard({
+    queues: Object.values(ctx.queues).map((q) => new BullMQAdapter(q)),
+    serverAdapter: adapter,
+  });
   const router = Router();
   router.use(BULL_BOARD_PATH, authenticate(ctx), requireStaff("admin"), adapter.getRouter());
   return router;

@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
-import { AppError } from "../../app-error.js";
 import type { ApiContext } from "../../api-context.js";
+import { AppError } from "../../app-error.js";
 
 /** Failed logins allowed per username, and per IP (a ward office shares one), in the window. */
 const MAX_FAILURES_PER_USER = 10;
@@ -8,7 +8,10 @@ const MAX_FAILURES_PER_IP = 50;
 const WINDOW_SECONDS = 15 * 60;
 
 function keys(ctx: ApiContext, ip: string | undefined, username: string): { user: string; ip: string } {
-  return { user: `${ctx.config.QUEUE_PREFIX}:login-fail:user:${username}`, ip: `${ctx.config.QUEUE_PREFIX}:login-fail:ip:${ip ?? "unknown"}` };
+  return {
+    user: `${ctx.config.QUEUE_PREFIX}:login-fail:user:${username}`,
+    ip: `${ctx.config.QUEUE_PREFIX}:login-fail:ip:${ip ?? "unknown"}`,
+  };
 }
 
 const usernameOf = (body: unknown) => {
@@ -27,7 +30,13 @@ export function rateLimitLogin(ctx: ApiContext): RequestHandler {
     const k = keys(ctx, req.ip, usernameOf(req.body));
     let counts: [error: Error | null, result: unknown][] | null;
     try {
-      counts = await ctx.redis.multi().incr(k.user).expire(k.user, WINDOW_SECONDS, "NX").incr(k.ip).expire(k.ip, WINDOW_SECONDS, "NX").exec();
+      counts = await ctx.redis
+        .multi()
+        .incr(k.user)
+        .expire(k.user, WINDOW_SECONDS, "NX")
+        .incr(k.ip)
+        .expire(k.ip, WINDOW_SECONDS, "NX")
+        .exec();
     } catch {
       throw new AppError("queue_unavailable");
     }
@@ -40,8 +49,18 @@ export function rateLimitLogin(ctx: ApiContext): RequestHandler {
 }
 
 /** A login that succeeded was not a failure: its counted attempt is given back. */
-export async function forgiveLoginAttempt(ctx: ApiContext, ip: string | undefined, username: string): Promise<void> {
+export async function forgiveLoginAttempt(
+  ctx: ApiContext,
+  ip: string | undefined,
+  username: string,
+): Promise<void> {
   const k = keys(ctx, ip, username.trim().toLowerCase().slice(0, 100));
   // The window may have ended in between: a key decr creates must expire too.
-  await ctx.redis.multi().decr(k.user).expire(k.user, WINDOW_SECONDS, "NX").decr(k.ip).expire(k.ip, WINDOW_SECONDS, "NX").exec();
+  await ctx.redis
+    .multi()
+    .decr(k.user)
+    .expire(k.user, WINDOW_SECONDS, "NX")
+    .decr(k.ip)
+    .expire(k.ip, WINDOW_SECONDS, "NX")
+    .exec();
 }

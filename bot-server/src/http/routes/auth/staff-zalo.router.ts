@@ -1,14 +1,14 @@
-import { Router } from "express";
+import { type StaffSessionResponse, zaloLoginRequestSchema } from "@loa-phuong/shared";
 import { eq } from "drizzle-orm";
-import { zaloLoginRequestSchema, type StaffSessionResponse } from "@loa-phuong/shared";
-import { AppError } from "../../app-error.js";
-import type { ApiContext } from "../../api-context.js";
-import { requireStaff, staffOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
-import { staffAccounts } from "../../../store/schema/index.js";
+import { Router } from "express";
 import { createSession } from "../../../services/sessions.js";
 import { toStaffProfile } from "../../../services/staff.js";
+import { staffAccounts } from "../../../store/schema/index.js";
 import { ZaloError } from "../../../zalo/zalo-error.js";
+import type { ApiContext } from "../../api-context.js";
+import { AppError } from "../../app-error.js";
+import { requireStaff, staffOf } from "../../middleware/auth.js";
+import { valid, validate } from "../../middleware/validate.js";
 
 /** Inside Zalo, a staff member signs in with their Zalo identity once it is linked to their ward account. */
 export function staffZaloRouter(ctx: ApiContext): Router {
@@ -28,21 +28,43 @@ export function staffZaloRouter(ctx: ApiContext): Router {
     const { body } = valid(res, { body: zaloLoginRequestSchema });
     const me = await verify(body.accessToken);
     const [staff] = await ctx.db.select().from(staffAccounts).where(eq(staffAccounts.zaloAppUserId, me.id));
-    if (!staff || staff.isDisabled) throw new AppError("forbidden", "Tài khoản Zalo này chưa được liên kết với tài khoản cán bộ.");
-    const session = await createSession(ctx.db, { type: "staff", id: staff.id }, ctx.config.SESSION_TTL_HOURS);
-    const response: StaffSessionResponse = { token: session.token, expiresAt: session.expiresAt.toISOString(), staff: toStaffProfile(staff) };
+    if (!staff || staff.isDisabled)
+      throw new AppError("forbidden", "Tài khoản Zalo này chưa được liên kết với tài khoản cán bộ.");
+    const session = await createSession(
+      ctx.db,
+      { type: "staff", id: staff.id },
+      ctx.config.SESSION_TTL_HOURS,
+    );
+    const response: StaffSessionResponse = {
+      token: session.token,
+      expiresAt: session.expiresAt.toISOString(),
+      staff: toStaffProfile(staff),
+    };
     res.json(response);
   });
 
   /** A signed-in staff member links the Zalo account they use, proven by a fresh Mini App token. */
-  router.post("/staff/me/zalo-link", requireStaff(), validate({ body: zaloLoginRequestSchema }), async (_req, res) => {
-    const { body } = valid(res, { body: zaloLoginRequestSchema });
-    const me = await verify(body.accessToken);
-    const [taken] = await ctx.db.select({ id: staffAccounts.id }).from(staffAccounts).where(eq(staffAccounts.zaloAppUserId, me.id));
-    if (taken && taken.id !== staffOf(res).id) throw new AppError("conflict", "Tài khoản Zalo này đã liên kết với cán bộ khác.");
-    const [updated] = await ctx.db.update(staffAccounts).set({ zaloAppUserId: me.id }).where(eq(staffAccounts.id, staffOf(res).id)).returning();
-    res.json(toStaffProfile(updated!));
-  });
+  router.post(
+    "/staff/me/zalo-link",
+    requireStaff(),
+    validate({ body: zaloLoginRequestSchema }),
+    async (_req, res) => {
+      const { body } = valid(res, { body: zaloLoginRequestSchema });
+      const me = await verify(body.accessToken);
+      const [taken] = await ctx.db
+        .select({ id: staffAccounts.id })
+        .from(staffAccounts)
+        .where(eq(staffAccounts.zaloAppUserId, me.id));
+      if (taken && taken.id !== staffOf(res).id)
+        throw new AppError("conflict", "Tài khoản Zalo này đã liên kết với cán bộ khác.");
+      const [updated] = await ctx.db
+        .update(staffAccounts)
+        .set({ zaloAppUserId: me.id })
+        .where(eq(staffAccounts.id, staffOf(res).id))
+        .returning();
+      res.json(toStaffProfile(updated!));
+    },
+  );
 
   return router;
 }

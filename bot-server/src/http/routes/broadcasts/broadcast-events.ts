@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
-import type { ApiContext } from "../../api-context.js";
 import { broadcastProgress } from "../../../services/broadcast-progress.js";
+import type { ApiContext } from "../../api-context.js";
 
 const INTERVAL_MS = 1000;
 const FINAL = new Set(["sent", "cancelled", "failed"]);
@@ -9,9 +9,20 @@ const FINAL = new Set(["sent", "cancelled", "failed"]);
  * Server-sent events: the broadcast's progress once a second while it changes, until it is final or
  * the browser goes away. The first event is sent at once, so the page never starts empty.
  */
-export async function streamProgress(ctx: ApiContext, req: Request, res: Response, wardId: string, broadcastId: string): Promise<void> {
+export async function streamProgress(
+  ctx: ApiContext,
+  req: Request,
+  res: Response,
+  wardId: string,
+  broadcastId: string,
+): Promise<void> {
   const first = await broadcastProgress(ctx.db, wardId, broadcastId);
-  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
+  res.writeHead(200, {
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-cache",
+    connection: "keep-alive",
+    "x-accel-buffering": "no",
+  });
   let last = "";
   let closed = false;
   const send = (progress: Awaited<ReturnType<typeof broadcastProgress>>) => {

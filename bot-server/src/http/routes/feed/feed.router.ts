@@ -1,13 +1,18 @@
+import { type FeedResponse, feedQuerySchema, idParamsSchema } from "@loa-phuong/shared";
 import { Router } from "express";
-import { feedQuerySchema, idParamsSchema, type FeedResponse } from "@loa-phuong/shared";
 import { z } from "zod";
+import { feedFor, feedItemFor } from "../../../services/feed.js";
 import type { ApiContext } from "../../api-context.js";
 import { requireResident, residentOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
-import { feedFor, feedItemFor } from "../../../services/feed.js";
 
 /** A post reached through a group head's link carries the link's reference. */
-const feedItemQuerySchema = z.strictObject({ relay: z.string().regex(/^r-[A-Za-z0-9_-]{6,40}$/, "Mã chuyển tiếp không hợp lệ").optional() });
+const feedItemQuerySchema = z.strictObject({
+  relay: z
+    .string()
+    .regex(/^r-[A-Za-z0-9_-]{6,40}$/, "Mã chuyển tiếp không hợp lệ")
+    .optional(),
+});
 
 /** Residents: what is addressed to them. */
 export function feedRouter(ctx: ApiContext): Router {
@@ -19,10 +24,15 @@ export function feedRouter(ctx: ApiContext): Router {
     res.json(response);
   });
 
-  router.get("/feed/:id", requireResident, validate({ params: idParamsSchema, query: feedItemQuerySchema }), async (_req, res) => {
-    const { params, query } = valid(res, { params: idParamsSchema, query: feedItemQuerySchema });
-    res.json(await feedItemFor(ctx.db, residentOf(res), params.id, query.relay));
-  });
+  router.get(
+    "/feed/:id",
+    requireResident,
+    validate({ params: idParamsSchema, query: feedItemQuerySchema }),
+    async (_req, res) => {
+      const { params, query } = valid(res, { params: idParamsSchema, query: feedItemQuerySchema });
+      res.json(await feedItemFor(ctx.db, residentOf(res), params.id, query.relay));
+    },
+  );
 
   return router;
 }

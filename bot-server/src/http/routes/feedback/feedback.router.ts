@@ -1,9 +1,9 @@
-import { Router } from "express";
 import { nominationRequestSchema, reportRequestSchema } from "@loa-phuong/shared";
+import { Router } from "express";
+import { fileReport, nominate } from "../../../services/feedback.js";
 import type { ApiContext } from "../../api-context.js";
 import { requireResident, residentOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
-import { fileReport, nominate } from "../../../services/feedback.js";
 
 /** Residents give back: reports (phản ánh) with photos, and nominations of exemplary people or models. */
 export function feedbackRouter(ctx: ApiContext): Router {
@@ -14,10 +14,15 @@ export function feedbackRouter(ctx: ApiContext): Router {
     res.status(201).json({ id: await fileReport(ctx.db, residentOf(res), body) });
   });
 
-  router.post("/nominations", requireResident, validate({ body: nominationRequestSchema }), async (_req, res) => {
-    const { body } = valid(res, { body: nominationRequestSchema });
-    res.status(201).json({ id: await nominate(ctx.db, residentOf(res), body) });
-  });
+  router.post(
+    "/nominations",
+    requireResident,
+    validate({ body: nominationRequestSchema }),
+    async (_req, res) => {
+      const { body } = valid(res, { body: nominationRequestSchema });
+      res.status(201).json({ id: await nominate(ctx.db, residentOf(res), body) });
+    },
+  );
 
   return router;
 }

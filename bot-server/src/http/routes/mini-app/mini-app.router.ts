@@ -21,7 +21,10 @@ export function miniAppRouter(ctx: ApiContext, distDir: string): Router {
   if (!existsSync(indexFile)) {
     ctx.logger.warn({ distDir }, "Mini App build not found; run `npm run build -w @loa-phuong/mini-app`");
     router.get(`${base}/{*rest}`, (_req, res) => {
-      res.status(503).type("text/plain; charset=utf-8").send("Chưa có bản dựng Mini App. Chạy: npm run build -w @loa-phuong/mini-app");
+      res
+        .status(503)
+        .type("text/plain; charset=utf-8")
+        .send("Chưa có bản dựng Mini App. Chạy: npm run build -w @loa-phuong/mini-app");
     });
     return router;
   }
@@ -43,8 +46,13 @@ export function miniAppRouter(ctx: ApiContext, distDir: string): Router {
   router.get(`${base}`, (_req, res) => res.redirect(301, `${base}/`));
   router.get(`${base}/`, sendIndex);
   router.get(`${base}/index.html`, sendIndex);
-  router.use(base, express.static(distDir, { index: false, immutable: true, maxAge: "365d", fallthrough: true }));
+  router.use(
+    base,
+    express.static(distDir, { index: false, immutable: true, maxAge: "365d", fallthrough: true }),
+  );
   // Client-side routes (/post/<id>, …) all load the app shell.
-  router.get(`${base}/{*rest}`, (req, res, next) => (path.extname(req.path) ? next() : sendIndex(req, res, next)));
+  router.get(`${base}/{*rest}`, (req, res, next) =>
+    path.extname(req.path) ? next() : sendIndex(req, res, next),
+  );
   return router;
 }

@@ -7,7 +7,10 @@ describe("post edits", () => {
   });
 
   it("can remove the image and change urgency, and refuses an empty edit", () => {
-    expect(updatePostRequestSchema.parse({ imageUrl: null, isUrgent: true })).toEqual({ imageUrl: null, isUrgent: true });
+    expect(updatePostRequestSchema.parse({ imageUrl: null, isUrgent: true })).toEqual({
+      imageUrl: null,
+      isUrgent: true,
+    });
     expect(updatePostRequestSchema.safeParse({}).success).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { imageUrlSchema, postFieldsSchema } from "@loa-phuong/shared";
+import { z } from "zod";
 
 /** Content edits (imageUrl null removes the image; urgency needs approval again too); at least one field. */
 export const updatePostRequestSchema = postFieldsSchema

@@ -1,14 +1,19 @@
-import { Router, type RequestHandler } from "express";
+import {
+  idParamsSchema,
+  memberDecisionSchema,
+  opinionReportRequestSchema,
+  relayOpenRequestSchema,
+} from "@loa-phuong/shared";
 import { and, eq } from "drizzle-orm";
-import { idParamsSchema, memberDecisionSchema, opinionReportRequestSchema, relayOpenRequestSchema } from "@loa-phuong/shared";
+import { type RequestHandler, Router } from "express";
 import { z } from "zod";
+import { decideMember, fileOpinionReport, groupMembers } from "../../../services/feedback.js";
+import { confirmRelay, headTasks, markShared, recordRelayOpen } from "../../../services/relay.js";
+import { residentRoles } from "../../../store/schema/index.js";
 import type { ApiContext } from "../../api-context.js";
 import { AppError } from "../../app-error.js";
 import { requireResident, residentOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
-import { residentRoles } from "../../../store/schema/index.js";
-import { decideMember, fileOpinionReport, groupMembers } from "../../../services/feedback.js";
-import { confirmRelay, headTasks, markShared, recordRelayOpen } from "../../../services/relay.js";
 
 const membersQuerySchema = z.strictObject({ status: z.enum(["pending", "confirmed"]).default("pending") });
 
@@ -16,8 +21,12 @@ const membersQuerySchema = z.strictObject({ status: z.enum(["pending", "confirme
 function requireGroupHead(ctx: ApiContext): RequestHandler {
   return async (_req, res, next) => {
     const resident = residentOf(res);
-    const [role] = await ctx.db.select({ id: residentRoles.id }).from(residentRoles).where(and(eq(residentRoles.residentId, resident.id), eq(residentRoles.role, "group_head")));
-    if (!role || resident.membershipStatus !== "confirmed" || !resident.residentialGroupId) throw new AppError("forbidden", "Chỉ tổ trưởng tổ dân phố dùng được chức năng này.");
+    const [role] = await ctx.db
+      .select({ id: residentRoles.id })
+      .from(residentRoles)
+      .where(and(eq(residentRoles.residentId, resident.id), eq(residentRoles.role, "group_head")));
+    if (!role || resident.membershipStatus !== "confirmed" || !resident.residentialGroupId)
+      throw new AppError("forbidden", "Chỉ tổ trưởng tổ dân phố dùng được chức năng này.");
     next();
   };
 }
@@ -27,10 +36,15 @@ export function relayRouter(ctx: ApiContext): Router {
   const router = Router();
   const miniAppId = ctx.config.ZALO_MINI_APP_ID;
 
-  router.post("/relay-opens", requireResident, validate({ body: relayOpenRequestSchema }), async (_req, res) => {
-    const { body } = valid(res, { body: relayOpenRequestSchema });
-    res.json(await recordRelayOpen(ctx.db, residentOf(res), body.ref));
-  });
+  router.post(
+    "/relay-opens",
+    requireResident,
+    validate({ body: relayOpenRequestSchema }),
+    async (_req, res) => {
+      const { body } = valid(res, { body: relayOpenRequestSchema });
+      res.json(await recordRelayOpen(ctx.db, residentOf(res), body.ref));
+    },
+  );
 
   router.use("/head", requireResident, requireGroupHead(ctx));
 
@@ -53,10 +67,14 @@ export function relayRouter(ctx: ApiContext): Router {
     res.json({ items: await groupMembers(ctx.db, residentOf(res), query.status) });
   });
 
-  router.post("/head/members/:id", validate({ params: idParamsSchema, body: memberDecisionSchema }), async (_req, res) => {
-    const { params, body } = valid(res, { params: idParamsSchema, body: memberDecisionSchema });
-    res.json(await decideMember(ctx.db, residentOf(res), params.id, body.decision));
-  });
+  router.post(
+    "/head/members/:id",
+    validate({ params: idParamsSchema, body: memberDecisionSchema }),
+    async (_req, res) => {
+      const { params, body } = valid(res, { params: idParamsSchema, body: memberDecisionSchema });
+      res.json(await decideMember(ctx.db, residentOf(res), params.id, body.decision));
+    },
+  );
 
   router.post("/head/opinion-reports", validate({ body: opinionReportRequestSchema }), async (_req, res) => {
     const { body } = valid(res, { body: opinionReportRequestSchema });

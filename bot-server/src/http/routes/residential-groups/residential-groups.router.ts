@@ -1,9 +1,9 @@
-import { Router } from "express";
 import { asc, eq, sql } from "drizzle-orm";
-import type { ApiContext } from "../../api-context.js";
-import { authOf } from "../../middleware/auth.js";
-import { AppError } from "../../app-error.js";
+import { Router } from "express";
 import { residentialGroups, schools } from "../../../store/schema/index.js";
+import type { ApiContext } from "../../api-context.js";
+import { AppError } from "../../app-error.js";
+import { authOf } from "../../middleware/auth.js";
 
 /** The ward's residential groups and schools: public within the ward (residents pick theirs at onboarding). */
 export function residentialGroupsRouter(ctx: ApiContext): Router {
@@ -28,7 +28,11 @@ export function residentialGroupsRouter(ctx: ApiContext): Router {
 
   router.get("/schools", async (_req, res) => {
     if (!authOf(res)) throw new AppError("unauthenticated");
-    const rows = await ctx.db.select().from(schools).where(eq(schools.wardId, ctx.config.WARD_ID)).orderBy(asc(schools.level), asc(schools.name));
+    const rows = await ctx.db
+      .select()
+      .from(schools)
+      .where(eq(schools.wardId, ctx.config.WARD_ID))
+      .orderBy(asc(schools.level), asc(schools.name));
     res.json({ items: rows.map((s) => ({ id: s.id, name: s.name, level: s.level, address: s.address })) });
   });
 

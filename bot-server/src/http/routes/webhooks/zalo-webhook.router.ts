@@ -1,8 +1,8 @@
 import express, { Router } from "express";
-import { AppError } from "../../app-error.js";
-import type { ApiContext } from "../../api-context.js";
 import { WebhookInbox, webhookDedupeKey } from "../../../webhooks/webhook-inbox.js";
 import { isValidZaloSignature } from "../../../zalo/webhook-signature.js";
+import type { ApiContext } from "../../api-context.js";
+import { AppError } from "../../app-error.js";
 
 /**
  * Zalo OA webhook: verify the signature over the raw body, record the event, enqueue it, answer 200.
@@ -44,8 +44,11 @@ export function zaloWebhookRouter(ctx: ApiContext): Router {
 function readEnvelope(body: unknown): { eventName: string; timestamp: string } {
   const b = body as { event_name?: unknown; timestamp?: unknown } | null;
   const fields = [];
-  if (typeof b?.event_name !== "string" || b.event_name === "") fields.push({ field: "body.event_name", message: "Thiếu hoặc sai kiểu (cần chuỗi)" });
-  if (typeof b?.timestamp !== "string" && typeof b?.timestamp !== "number") fields.push({ field: "body.timestamp", message: "Thiếu hoặc sai kiểu (cần chuỗi số mili giây)" });
-  if (fields.length) throw new AppError("validation_failed", "Sự kiện Zalo thiếu event_name hoặc timestamp.", fields);
+  if (typeof b?.event_name !== "string" || b.event_name === "")
+    fields.push({ field: "body.event_name", message: "Thiếu hoặc sai kiểu (cần chuỗi)" });
+  if (typeof b?.timestamp !== "string" && typeof b?.timestamp !== "number")
+    fields.push({ field: "body.timestamp", message: "Thiếu hoặc sai kiểu (cần chuỗi số mili giây)" });
+  if (fields.length)
+    throw new AppError("validation_failed", "Sự kiện Zalo thiếu event_name hoặc timestamp.", fields);
   return { eventName: b!.event_name as string, timestamp: String(b!.timestamp) };
 }

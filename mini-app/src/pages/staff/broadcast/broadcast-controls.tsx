@@ -3,11 +3,17 @@ import { useState } from "react";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
-import { controlBroadcast, type BroadcastAction } from "../../../services/staff-api";
+import { type BroadcastAction, controlBroadcast } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 
 /** Pause, resume or cancel (after a confirmation), as the broadcast's status allows. */
-export function BroadcastControls({ broadcast, onChanged }: { broadcast: Broadcast; onChanged(broadcast: Broadcast): void }) {
+export function BroadcastControls({
+  broadcast,
+  onChanged,
+}: {
+  broadcast: Broadcast;
+  onChanged(broadcast: Broadcast): void;
+}) {
   const { withStaffToken, hasRole } = useStaff();
   const [action, setAction] = useState<BroadcastAction>("pause");
   const [isConfirmingCancel, setConfirmingCancel] = useState(false);
@@ -35,12 +41,24 @@ export function BroadcastControls({ broadcast, onChanged }: { broadcast: Broadca
       <ActionError message={error} />
       {isConfirmingCancel ? (
         <div role="alertdialog" aria-labelledby="cancel-question" className="confirm-box">
-          <p id="cancel-question">Hủy đợt gửi này? Những tin chưa gửi sẽ không được gửi nữa, và không thể hoàn tác.</p>
+          <p id="cancel-question">
+            Hủy đợt gửi này? Những tin chưa gửi sẽ không được gửi nữa, và không thể hoàn tác.
+          </p>
           <div className="action-row">
-            <Button type="danger" loading={pending === "cancel"} disabled={pending !== null} onClick={() => control("cancel")}>
+            <Button
+              type="danger"
+              loading={pending === "cancel"}
+              disabled={pending !== null}
+              onClick={() => control("cancel")}
+            >
               Xác nhận hủy
             </Button>
-            <Button variant="tertiary" autoFocus disabled={pending !== null} onClick={() => setConfirmingCancel(false)}>
+            <Button
+              variant="tertiary"
+              autoFocus
+              disabled={pending !== null}
+              onClick={() => setConfirmingCancel(false)}
+            >
               Không hủy
             </Button>
           </div>
@@ -48,16 +66,30 @@ export function BroadcastControls({ broadcast, onChanged }: { broadcast: Broadca
       ) : (
         <div className="action-row">
           {canPause && (
-            <Button variant="secondary" loading={pending === "pause"} disabled={pending !== null} onClick={() => control("pause")}>
+            <Button
+              variant="secondary"
+              loading={pending === "pause"}
+              disabled={pending !== null}
+              onClick={() => control("pause")}
+            >
               Tạm dừng
             </Button>
           )}
           {canResume && (
-            <Button loading={pending === "resume"} disabled={pending !== null} onClick={() => control("resume")}>
+            <Button
+              loading={pending === "resume"}
+              disabled={pending !== null}
+              onClick={() => control("resume")}
+            >
               Tiếp tục
             </Button>
           )}
-          <Button variant="tertiary" type="danger" disabled={pending !== null} onClick={() => setConfirmingCancel(true)}>
+          <Button
+            variant="tertiary"
+            type="danger"
+            disabled={pending !== null}
+            onClick={() => setConfirmingCancel(true)}
+          >
             Hủy đợt gửi
           </Button>
         </div>

@@ -17,13 +17,21 @@ function percentOf(group: Group): number {
 
 /** The breakdown per residential group, sortable by name (in Vietnamese order) or by percent done. */
 export function GroupTable({ groups }: { groups: Group[] }) {
-  const [sort, setSort] = useState<{ key: SortKey; isAscending: boolean }>({ key: "name", isAscending: true });
+  const [sort, setSort] = useState<{ key: SortKey; isAscending: boolean }>({
+    key: "name",
+    isAscending: true,
+  });
   const sorted = [...groups].sort((a, b) => {
-    const order = sort.key === "name" ? a.name.localeCompare(b.name, "vi", { numeric: true }) : percentOf(a) - percentOf(b);
+    const order =
+      sort.key === "name"
+        ? a.name.localeCompare(b.name, "vi", { numeric: true })
+        : percentOf(a) - percentOf(b);
     return sort.isAscending ? order : -order;
   });
-  const sortBy = (key: SortKey) => setSort((current) => ({ key, isAscending: current.key === key ? !current.isAscending : key === "name" }));
-  const ariaSort = (key: SortKey) => (sort.key === key ? (sort.isAscending ? "ascending" : "descending") : "none");
+  const sortBy = (key: SortKey) =>
+    setSort((current) => ({ key, isAscending: current.key === key ? !current.isAscending : key === "name" }));
+  const ariaSort = (key: SortKey) =>
+    sort.key === key ? (sort.isAscending ? "ascending" : "descending") : "none";
 
   return (
     <section className="staff-card" aria-labelledby="group-table-heading">

@@ -7,7 +7,7 @@ import { broadcastStatusLabels } from "../../../utils/staff-labels";
 import { BroadcastControls } from "./broadcast-controls";
 import { GroupTable } from "./group-table";
 import { ProgressSummary } from "./progress-summary";
-import { useBroadcastProgress, type LiveMode } from "./use-broadcast-progress";
+import { type LiveMode, useBroadcastProgress } from "./use-broadcast-progress";
 
 const liveLabels: Record<LiveMode, string> = {
   stream: "Đang cập nhật trực tiếp.",
@@ -28,7 +28,9 @@ export default function BroadcastPage() {
         <>
           <h1 className="page-title">{live.progress.post.title}</h1>
           <p className="muted">
-            <span className={`kind-label kind-${live.progress.post.kind}`}>{kindLabel(live.progress.post.kind)}</span>{" "}
+            <span className={`kind-label kind-${live.progress.post.kind}`}>
+              {kindLabel(live.progress.post.kind)}
+            </span>{" "}
             <span className={`status-pill broadcast-${live.progress.broadcast.status}`}>
               {broadcastStatusLabels[live.progress.broadcast.status] ?? live.progress.broadcast.status}
             </span>{" "}
@@ -52,7 +54,9 @@ export default function BroadcastPage() {
           <Times broadcast={live.progress.broadcast} />
           <ProgressSummary progress={live.progress} />
           <p className="muted live-note">
-            {live.isStale ? "Mất kết nối, đang thử lại… (số liệu có thể chưa mới nhất)" : liveLabels[live.mode]}
+            {live.isStale
+              ? "Mất kết nối, đang thử lại… (số liệu có thể chưa mới nhất)"
+              : liveLabels[live.mode]}
           </p>
           <BroadcastControls broadcast={live.progress.broadcast} onChanged={live.applyBroadcast} />
           <GroupTable groups={live.progress.groups} />
@@ -62,7 +66,11 @@ export default function BroadcastPage() {
   );
 }
 
-function Times({ broadcast }: { broadcast: { scheduledAt: string; startedAt: string | null; finishedAt: string | null } }) {
+function Times({
+  broadcast,
+}: {
+  broadcast: { scheduledAt: string; startedAt: string | null; finishedAt: string | null };
+}) {
   const rows: [string, string | null][] = [
     ["Hẹn gửi", broadcast.scheduledAt],
     ["Bắt đầu", broadcast.startedAt],
@@ -86,6 +94,7 @@ function Times({ broadcast }: { broadcast: { scheduledAt: string; startedAt: str
 
 function pauseReasonText(reason: string | null): string {
   if (reason === "error_rate") return "Tự động tạm dừng do tỉ lệ lỗi cao.";
-  if (reason === "oa_authorization") return "Tự động tạm dừng: ứng dụng mất quyền gửi tin OA. Cấp lại quyền OA rồi bấm “Tiếp tục” để gửi tiếp cho những người chưa nhận.";
+  if (reason === "oa_authorization")
+    return "Tự động tạm dừng: ứng dụng mất quyền gửi tin OA. Cấp lại quyền OA rồi bấm “Tiếp tục” để gửi tiếp cho những người chưa nhận.";
   return "Đợt gửi đang tạm dừng.";
 }

@@ -1,5 +1,10 @@
 import type { BroadcastProgress, DeliveryStatus } from "@loa-phuong/shared";
-import { deliveryStatuses, deliveryStatusLabels, reasonLabel, settledStatuses } from "../../../utils/staff-labels";
+import {
+  deliveryStatuses,
+  deliveryStatusLabels,
+  reasonLabel,
+  settledStatuses,
+} from "../../../utils/staff-labels";
 
 const number = new Intl.NumberFormat("vi-VN");
 
@@ -18,7 +23,9 @@ export function ProgressSummary({ progress }: { progress: BroadcastProgress }) {
   const fallbacks = progress.reasons.filter((reason) => reason.status === "fallback");
   const isCancelled = progress.broadcast.status === "cancelled";
   // Rows closed by the cancel were never sent: they are not "done", and not errors of sending.
-  const notSent = progress.reasons.find((reason) => reason.status === "failed" && reason.reason === "cancelled")?.count ?? 0;
+  const notSent =
+    progress.reasons.find((reason) => reason.status === "failed" && reason.reason === "cancelled")?.count ??
+    0;
   const reached = (counts.sent ?? 0) + (counts.delivered ?? 0) + (counts.seen ?? 0);
 
   return (

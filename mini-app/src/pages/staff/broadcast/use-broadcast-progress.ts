@@ -12,7 +12,9 @@ const finalStatuses = ["sent", "cancelled", "failed"];
  * a broadcast cancelled before it started never gets any, and its ratio stays 0.
  */
 export function isFinished(progress: BroadcastProgress): boolean {
-  return finalStatuses.includes(progress.broadcast.status) && (progress.settledRatio >= 1 || progress.total === 0);
+  return (
+    finalStatuses.includes(progress.broadcast.status) && (progress.settledRatio >= 1 || progress.total === 0)
+  );
 }
 
 export type LiveMode = "stream" | "polling" | "finished";
@@ -27,7 +29,9 @@ export type ProgressState =
  * on the server's own origin), else polling every 2 s — inside Zalo the app is cross-origin and an
  * EventSource cannot send the bearer token. Either way it stops once the broadcast is finished.
  */
-export function useBroadcastProgress(broadcastId: string): ProgressState & { applyBroadcast(broadcast: Broadcast): void; retry(): void } {
+export function useBroadcastProgress(
+  broadcastId: string,
+): ProgressState & { applyBroadcast(broadcast: Broadcast): void; retry(): void } {
   const { withStaffToken } = useStaff();
   const [state, setState] = useState<ProgressState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -59,7 +63,9 @@ export function useBroadcastProgress(broadcastId: string): ProgressState & { app
           if (isClosed) return;
           const message = error instanceof Error ? error.message : "Không tải được tiến độ gửi.";
           // Keep showing the last figures on a passing network error, marked as not current.
-          setState((current) => (current.status === "ready" ? { ...current, isStale: true } : { status: "failed", message }));
+          setState((current) =>
+            current.status === "ready" ? { ...current, isStale: true } : { status: "failed", message },
+          );
           if (latest.current) timer = setTimeout(poll, pollMs);
         },
       );
@@ -74,7 +80,9 @@ export function useBroadcastProgress(broadcastId: string): ProgressState & { app
 
     if (typeof EventSource === "undefined") poll();
     else {
-      source = new EventSource(apiUrl(`/api/broadcasts/${encodeURIComponent(broadcastId)}/events`), { withCredentials: true });
+      source = new EventSource(apiUrl(`/api/broadcasts/${encodeURIComponent(broadcastId)}/events`), {
+        withCredentials: true,
+      });
       source.addEventListener("progress", (event) => {
         try {
           apply(JSON.parse((event as MessageEvent<string>).data) as BroadcastProgress, "stream");
@@ -97,7 +105,15 @@ export function useBroadcastProgress(broadcastId: string): ProgressState & { app
   /** After pause/resume/cancel: show the new status at once, before the next progress event. */
   const applyBroadcast = useCallback((broadcast: Broadcast) => {
     setState((current) =>
-      current.status === "ready" ? { ...current, progress: { ...current.progress, broadcast: { ...broadcast, counts: current.progress.broadcast.counts } } } : current,
+      current.status === "ready"
+        ? {
+            ...current,
+            progress: {
+              ...current.progress,
+              broadcast: { ...broadcast, counts: current.progress.broadcast.counts },
+            },
+          }
+        : current,
     );
   }, []);
 

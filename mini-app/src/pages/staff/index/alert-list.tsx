@@ -12,7 +12,9 @@ const shown = 5;
 /** Alerts for staff, newest first: e.g. a group head who has not relayed a broadcast after the second deadline. */
 export function AlertList() {
   const { withStaffToken } = useStaff();
-  const alerts = useResource("staff-alerts", (signal) => withStaffToken((token) => fetchStaffAlerts(token, signal)));
+  const alerts = useResource("staff-alerts", (signal) =>
+    withStaffToken((token) => fetchStaffAlerts(token, signal)),
+  );
 
   return (
     <section aria-labelledby="staff-alerts-heading">
@@ -21,7 +23,9 @@ export function AlertList() {
       </h2>
       {alerts.status === "loading" && <LoadingView label="Đang tải cảnh báo…" />}
       {alerts.status === "failed" && <ErrorView message={alerts.message} onRetry={alerts.reload} />}
-      {alerts.status === "ready" && alerts.data.items.length === 0 && <p className="muted">Không có cảnh báo nào.</p>}
+      {alerts.status === "ready" && alerts.data.items.length === 0 && (
+        <p className="muted">Không có cảnh báo nào.</p>
+      )}
       {alerts.status === "ready" && alerts.data.items.length > 0 && (
         <>
           <ul className="staff-list" aria-label="Cảnh báo">
@@ -31,7 +35,9 @@ export function AlertList() {
               </li>
             ))}
           </ul>
-          {alerts.data.items.length > shown && <p className="muted">Còn {alerts.data.items.length - shown} cảnh báo cũ hơn.</p>}
+          {alerts.data.items.length > shown && (
+            <p className="muted">Còn {alerts.data.items.length - shown} cảnh báo cũ hơn.</p>
+          )}
         </>
       )}
     </section>
@@ -53,7 +59,10 @@ function AlertRow({ alert }: { alert: StaffAlert }) {
         {alert.broadcastId && (
           <>
             {" · "}
-            <Link to={`/staff/broadcasts/${encodeURIComponent(alert.broadcastId)}/relay`} className="text-link">
+            <Link
+              to={`/staff/broadcasts/${encodeURIComponent(alert.broadcastId)}/relay`}
+              className="text-link"
+            >
               Xem bảng chuyển tiếp
             </Link>
           </>

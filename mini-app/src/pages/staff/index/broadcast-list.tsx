@@ -9,7 +9,9 @@ import { broadcastStatusLabels } from "../../../utils/staff-labels";
 /** The latest broadcasts, each opening its live progress page. */
 export function BroadcastList() {
   const { withStaffToken } = useStaff();
-  const broadcasts = useResource("staff-broadcasts", (signal) => withStaffToken((token) => fetchBroadcasts(token, { limit: 10 }, signal)));
+  const broadcasts = useResource("staff-broadcasts", (signal) =>
+    withStaffToken((token) => fetchBroadcasts(token, { limit: 10 }, signal)),
+  );
 
   return (
     <section aria-labelledby="staff-broadcasts-heading">
@@ -17,7 +19,9 @@ export function BroadcastList() {
         Đợt gửi gần đây
       </h2>
       {broadcasts.status === "loading" && <LoadingView label="Đang tải đợt gửi…" />}
-      {broadcasts.status === "failed" && <ErrorView message={broadcasts.message} onRetry={broadcasts.reload} />}
+      {broadcasts.status === "failed" && (
+        <ErrorView message={broadcasts.message} onRetry={broadcasts.reload} />
+      )}
       {broadcasts.status === "ready" &&
         (broadcasts.data.items.length === 0 ? (
           <EmptyView>Chưa có đợt gửi nào.</EmptyView>
@@ -28,10 +32,14 @@ export function BroadcastList() {
                 <Link to={`/staff/broadcasts/${encodeURIComponent(broadcast.id)}`} className="staff-row">
                   <span className="staff-row-title">{broadcast.postTitle}</span>
                   <span className="staff-row-meta">
-                    <span className={`status-pill broadcast-${broadcast.status}`}>{broadcastStatusLabels[broadcast.status] ?? broadcast.status}</span>{" "}
+                    <span className={`status-pill broadcast-${broadcast.status}`}>
+                      {broadcastStatusLabels[broadcast.status] ?? broadcast.status}
+                    </span>{" "}
                     <span className="muted-inline">
                       {broadcast.startedAt ? "Bắt đầu" : "Hẹn gửi"}{" "}
-                      <time dateTime={broadcast.startedAt ?? broadcast.scheduledAt}>{formatDateTime(broadcast.startedAt ?? broadcast.scheduledAt)}</time>
+                      <time dateTime={broadcast.startedAt ?? broadcast.scheduledAt}>
+                        {formatDateTime(broadcast.startedAt ?? broadcast.scheduledAt)}
+                      </time>
                       {broadcast.recipientCount !== null && ` · ${broadcast.recipientCount} người nhận`}
                     </span>
                   </span>

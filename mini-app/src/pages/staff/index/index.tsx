@@ -20,7 +20,10 @@ export default function StaffDashboardPage() {
       <NoticeBanner notice={notice} />
       <StaffGreeting />
       <AlertList />
-      <PostList status={status} onStatusChange={(next) => setParams(next ? { status: next } : {}, { replace: true })} />
+      <PostList
+        status={status}
+        onStatusChange={(next) => setParams(next ? { status: next } : {}, { replace: true })}
+      />
       <BroadcastList />
       <ScheduleList />
     </StaffPage>

@@ -4,14 +4,16 @@ import { ActionError } from "../../../components/staff/staff-page";
 import { EmptyView, ErrorView, LoadingView } from "../../../components/status-views";
 import { useAction } from "../../../hooks/use-action";
 import { useResource } from "../../../hooks/use-resource";
-import { fetchSchedules, stopSchedule, type RecurringSchedule } from "../../../services/staff-api";
+import { fetchSchedules, type RecurringSchedule, stopSchedule } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { describeRecurrence } from "../../../utils/staff-labels";
 
 /** Recurring broadcasts (e.g. the weekly education bulletin); editors can stop one. */
 export function ScheduleList() {
   const { withStaffToken } = useStaff();
-  const schedules = useResource("staff-schedules", (signal) => withStaffToken((token) => fetchSchedules(token, signal)));
+  const schedules = useResource("staff-schedules", (signal) =>
+    withStaffToken((token) => fetchSchedules(token, signal)),
+  );
 
   return (
     <section aria-labelledby="staff-schedules-heading">
@@ -39,7 +41,9 @@ export function ScheduleList() {
 function ScheduleRow({ schedule, onStopped }: { schedule: RecurringSchedule; onStopped(): void }) {
   const { withStaffToken, hasRole } = useStaff();
   // Stopped, the row is replaced when the list reloads.
-  const { isBusy, error, run } = useAction("Không dừng được lịch gửi, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const { isBusy, error, run } = useAction("Không dừng được lịch gửi, vui lòng thử lại.", {
+    keepBusyOnSuccess: true,
+  });
   const title = schedule.postTitle ?? "Bài viết";
 
   const stop = () =>
@@ -61,7 +65,14 @@ function ScheduleRow({ schedule, onStopped }: { schedule: RecurringSchedule; onS
         </span>
       </span>
       {schedule.isActive && hasRole("editor") && (
-        <Button variant="tertiary" size="small" loading={isBusy} disabled={isBusy} onClick={() => void stop()} aria-label={`Dừng lịch gửi: ${title}`}>
+        <Button
+          variant="tertiary"
+          size="small"
+          loading={isBusy}
+          disabled={isBusy}
+          onClick={() => void stop()}
+          aria-label={`Dừng lịch gửi: ${title}`}
+        >
           Dừng lịch
         </Button>
       )}

@@ -13,7 +13,11 @@ export function StaffGreeting() {
   const { staff, hasRole, signOut } = useStaff();
   const navigate = useNavigate();
   // Signed out, the staff area gives way to the sign-in page.
-  const { isBusy: isSigningOut, error, run } = useAction("Không đăng xuất được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const {
+    isBusy: isSigningOut,
+    error,
+    run,
+  } = useAction("Không đăng xuất được, vui lòng thử lại.", { keepBusyOnSuccess: true });
 
   const onSignOut = () => run(signOut);
 
@@ -23,7 +27,8 @@ export function StaffGreeting() {
         {staff.displayName}
       </h1>
       <p className="muted">
-        Tài khoản <strong>{staff.username}</strong> · Vai trò: {staff.roles.map((role) => staffRoleLabels[role] ?? role).join(", ")}
+        Tài khoản <strong>{staff.username}</strong> · Vai trò:{" "}
+        {staff.roles.map((role) => staffRoleLabels[role] ?? role).join(", ")}
       </p>
       <div className="action-row">
         {hasRole("editor") && <Button onClick={() => navigate("/staff/posts/new")}>Soạn bài mới</Button>}
@@ -37,7 +42,12 @@ export function StaffGreeting() {
             Bảng hàng đợi (Bull Board)
           </a>
         )}
-        <Button variant="tertiary" loading={isSigningOut} disabled={isSigningOut} onClick={() => void onSignOut()}>
+        <Button
+          variant="tertiary"
+          loading={isSigningOut}
+          disabled={isSigningOut}
+          onClick={() => void onSignOut()}
+        >
           Đăng xuất
         </Button>
       </div>
@@ -48,7 +58,9 @@ export function StaffGreeting() {
 
 function ReviewQueueLink() {
   const { withStaffToken } = useStaff();
-  const queue = useResource("review-count", (signal) => withStaffToken((token) => fetchPosts(token, { status: "submitted", limit: 100 }, signal)));
+  const queue = useResource("review-count", (signal) =>
+    withStaffToken((token) => fetchPosts(token, { status: "submitted", limit: 100 }, signal)),
+  );
   const count = queue.status === "ready" ? queue.data.items.length : null;
   return (
     <Link to="/staff/review" className="button-link">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Navigate, useSearchParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import { ActionError, NoticeBanner, StaffPage } from "../../../components/staff/staff-page";
@@ -21,7 +21,9 @@ export default function StaffLoginPage() {
   const [method, setMethod] = useState<"password" | "zalo">("password");
   const [problem, setProblem] = useState<string | null>(null);
   // Once signed in, this page gives way to the staff area.
-  const { isBusy, error, run } = useAction("Không đăng nhập được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const { isBusy, error, run } = useAction("Không đăng nhập được, vui lòng thử lại.", {
+    keepBusyOnSuccess: true,
+  });
   const pending = isBusy ? method : null;
 
   if (state.status === "signed-in") return <Navigate to={safeNext(params.get("next"))} replace />;

@@ -1,11 +1,13 @@
 import type { AudienceInput } from "@loa-phuong/shared";
 import { useEffect, useState } from "react";
-import { countAudience, type AudienceCounts as Counts } from "../../../services/staff-api";
+import { type AudienceCounts as Counts, countAudience } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 
 const debounceMs = 350;
 
-type CountState = { status: "idle" | "counting"; counts: Counts | null } | { status: "failed"; counts: Counts | null; message: string };
+type CountState =
+  | { status: "idle" | "counting"; counts: Counts | null }
+  | { status: "failed"; counts: Counts | null; message: string };
 
 /** Counts an audience on the server, a moment after the picker stops changing; the last answer stays while counting. */
 export function useAudienceCounts(audience: AudienceInput | null, isUrgent: boolean): CountState {
@@ -25,7 +27,11 @@ export function useAudienceCounts(audience: AudienceInput | null, isUrgent: bool
         (counts) => controller.signal.aborted || setState({ status: "idle", counts }),
         (error: unknown) =>
           controller.signal.aborted ||
-          setState((previous) => ({ status: "failed", counts: previous.counts, message: error instanceof Error ? error.message : "Không đếm được người nhận." })),
+          setState((previous) => ({
+            status: "failed",
+            counts: previous.counts,
+            message: error instanceof Error ? error.message : "Không đếm được người nhận.",
+          })),
       );
     }, debounceMs);
     return () => {
@@ -49,8 +55,9 @@ export function AudienceCountsView({ state, problem }: { state: CountState; prob
         <p className="inline-error">{problem}</p>
       ) : counts ? (
         <p>
-          Người nhận: <strong>{number.format(counts.recipients)}</strong> · Nhận tin OA được ngay: <strong>{number.format(counts.reachableByOa)}</strong> · Xem
-          trong Mini App: <strong>{number.format(counts.recipients - counts.reachableByOa)}</strong>
+          Người nhận: <strong>{number.format(counts.recipients)}</strong> · Nhận tin OA được ngay:{" "}
+          <strong>{number.format(counts.reachableByOa)}</strong> · Xem trong Mini App:{" "}
+          <strong>{number.format(counts.recipients - counts.reachableByOa)}</strong>
           {counts.cappedToday > 0 && (
             <span className="muted-inline">
               {" "}

@@ -19,7 +19,13 @@ export interface AudienceDraft {
   excludeRoles: RolePick[];
 }
 
-export const emptyAudience: AudienceDraft = { scope: "groups", groupIds: [], roles: [], excludeGroupIds: [], excludeRoles: [] };
+export const emptyAudience: AudienceDraft = {
+  scope: "groups",
+  groupIds: [],
+  roles: [],
+  excludeGroupIds: [],
+  excludeRoles: [],
+};
 
 function roleOf(pick: RolePick): NonNullable<AudienceSegment["civicRoles"]>[number] {
   return pick.schoolId ? { role: pick.role, schoolId: pick.schoolId } : { role: pick.role };
@@ -30,9 +36,14 @@ function roleOf(pick: RolePick): NonNullable<AudienceSegment["civicRoles"]>[numb
  * A OR role B)" becomes one include segment per role, each carrying the scope.
  */
 export function buildAudience(draft: AudienceDraft): { audience: AudienceInput } | { problem: string } {
-  if (draft.scope === "groups" && draft.groupIds.length === 0) return { problem: "Chọn ít nhất một tổ dân phố, hoặc chọn cả phường." };
-  const scope: AudienceSegment = draft.scope === "ward" ? { wholeWard: true } : { residentialGroupIds: draft.groupIds };
-  const include = draft.roles.length === 0 ? [scope] : draft.roles.map((pick) => ({ ...scope, civicRoles: [roleOf(pick)] }));
+  if (draft.scope === "groups" && draft.groupIds.length === 0)
+    return { problem: "Chọn ít nhất một tổ dân phố, hoặc chọn cả phường." };
+  const scope: AudienceSegment =
+    draft.scope === "ward" ? { wholeWard: true } : { residentialGroupIds: draft.groupIds };
+  const include =
+    draft.roles.length === 0
+      ? [scope]
+      : draft.roles.map((pick) => ({ ...scope, civicRoles: [roleOf(pick)] }));
   const exclude: AudienceSegment[] = [
     ...(draft.excludeGroupIds.length > 0 ? [{ residentialGroupIds: draft.excludeGroupIds }] : []),
     ...draft.excludeRoles.map((pick) => ({ civicRoles: [roleOf(pick)] })),

@@ -4,7 +4,12 @@ import { GroupPicker } from "./group-picker";
 import { RolePicker } from "./role-picker";
 
 /** Who receives the broadcast: a scope, optional roles, and an optional exclusion section. */
-export function AudiencePicker(props: { groups: ResidentialGroup[]; schools: School[]; draft: AudienceDraft; onChange(draft: AudienceDraft): void }) {
+export function AudiencePicker(props: {
+  groups: ResidentialGroup[];
+  schools: School[];
+  draft: AudienceDraft;
+  onChange(draft: AudienceDraft): void;
+}) {
   const { groups, schools, draft, onChange } = props;
   const excluded = draft.excludeGroupIds.length + draft.excludeRoles.length;
   return (
@@ -15,11 +20,23 @@ export function AudiencePicker(props: { groups: ResidentialGroup[]; schools: Sch
       <fieldset className="picker">
         <legend>Phạm vi</legend>
         <div className="radio-row">
-          <input id="scope-ward" type="radio" name="audience-scope" checked={draft.scope === "ward"} onChange={() => onChange({ ...draft, scope: "ward" })} />
+          <input
+            id="scope-ward"
+            type="radio"
+            name="audience-scope"
+            checked={draft.scope === "ward"}
+            onChange={() => onChange({ ...draft, scope: "ward" })}
+          />
           <label htmlFor="scope-ward">Cả phường</label>
         </div>
         <div className="radio-row">
-          <input id="scope-groups" type="radio" name="audience-scope" checked={draft.scope === "groups"} onChange={() => onChange({ ...draft, scope: "groups" })} />
+          <input
+            id="scope-groups"
+            type="radio"
+            name="audience-scope"
+            checked={draft.scope === "groups"}
+            onChange={() => onChange({ ...draft, scope: "groups" })}
+          />
           <label htmlFor="scope-groups">Chọn tổ dân phố</label>
         </div>
       </fieldset>

@@ -3,29 +3,47 @@ import { useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
-import { createBroadcast, createSchedule, type ResidentialGroup, type School } from "../../../services/staff-api";
+import {
+  createBroadcast,
+  createSchedule,
+  type ResidentialGroup,
+  type School,
+} from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { AudienceCountsView, useAudienceCounts } from "./audience-counts";
-import { buildAudience, emptyAudience, type AudienceDraft } from "./audience-draft";
+import { type AudienceDraft, buildAudience, emptyAudience } from "./audience-draft";
 import { AudiencePicker } from "./audience-picker";
 import { buildSchedule, initialSchedule, type ScheduleDraft } from "./schedule-draft";
 import { SchedulePicker } from "./schedule-picker";
 
 /** The audience, live counts, the time, and "Xác nhận gửi". */
-export function BroadcastComposer({ post, groups, schools }: { post: Post; groups: ResidentialGroup[]; schools: School[] }) {
+export function BroadcastComposer({
+  post,
+  groups,
+  schools,
+}: {
+  post: Post;
+  groups: ResidentialGroup[];
+  schools: School[];
+}) {
   const { withStaffToken } = useStaff();
   const navigate = useNavigate();
   const [audienceDraft, setAudienceDraft] = useState<AudienceDraft>(emptyAudience);
   const [scheduleDraft, setScheduleDraft] = useState<ScheduleDraft>(() => initialSchedule());
   // Success leaves this screen; until it has gone, a second tap must not create a second broadcast.
-  const { isBusy: isSending, error, run } = useAction("Không tạo được đợt gửi, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const {
+    isBusy: isSending,
+    error,
+    run,
+  } = useAction("Không tạo được đợt gửi, vui lòng thử lại.", { keepBusyOnSuccess: true });
 
   const built = buildAudience(audienceDraft);
   const audience = "audience" in built ? built.audience : null;
   const counts = useAudienceCounts(audience, post.isUrgent);
   const schedule = buildSchedule(scheduleDraft);
   const hasNobody = counts.status === "idle" && counts.counts?.recipients === 0;
-  const audienceProblem = "problem" in built ? built.problem : hasNobody ? "Không có người dân nào khớp lựa chọn này." : null;
+  const audienceProblem =
+    "problem" in built ? built.problem : hasNobody ? "Không có người dân nào khớp lựa chọn này." : null;
   const problem = audienceProblem ?? ("problem" in schedule ? schedule.problem : null);
 
   const confirm = () => {
@@ -33,13 +51,25 @@ export function BroadcastComposer({ post, groups, schools }: { post: Post; group
     void run(async () => {
       if (schedule.kind === "recurring") {
         await withStaffToken((token) =>
-          createSchedule(token, { postId: post.id, audience, recurrence: schedule.recurrence, ...(schedule.endsAt ? { endsAt: schedule.endsAt } : {}) }),
+          createSchedule(token, {
+            postId: post.id,
+            audience,
+            recurrence: schedule.recurrence,
+            ...(schedule.endsAt ? { endsAt: schedule.endsAt } : {}),
+          }),
         );
-        navigate("/staff", { replace: true, state: { notice: `Đã tạo lịch gửi định kỳ cho “${post.title}”: ${schedule.summary}` } });
+        navigate("/staff", {
+          replace: true,
+          state: { notice: `Đã tạo lịch gửi định kỳ cho “${post.title}”: ${schedule.summary}` },
+        });
         return;
       }
       const broadcast = await withStaffToken((token) =>
-        createBroadcast(token, { postId: post.id, audience, ...(schedule.kind === "at" ? { scheduledAt: schedule.scheduledAt } : {}) }),
+        createBroadcast(token, {
+          postId: post.id,
+          audience,
+          ...(schedule.kind === "at" ? { scheduledAt: schedule.scheduledAt } : {}),
+        }),
       );
       navigate(`/staff/broadcasts/${encodeURIComponent(broadcast.id)}`, { replace: true });
     });

@@ -13,12 +13,17 @@ export function GroupPicker(props: {
 }) {
   const { idPrefix, groups, selected, onChange } = props;
   const [query, setQuery] = useState("");
-  const searchable = useMemo(() => groups.map((group) => ({ group, key: searchKey(`${group.name} ${group.code} ${group.area ?? ""}`) })), [groups]);
+  const searchable = useMemo(
+    () =>
+      groups.map((group) => ({ group, key: searchKey(`${group.name} ${group.code} ${group.area ?? ""}`) })),
+    [groups],
+  );
   const key = searchKey(query);
   const matches = searchable.filter((entry) => entry.key.includes(key)).map((entry) => entry.group);
   const chosen = new Set(selected);
 
-  const toggle = (id: string, isOn: boolean) => onChange(isOn ? [...selected, id] : selected.filter((value) => value !== id));
+  const toggle = (id: string, isOn: boolean) =>
+    onChange(isOn ? [...selected, id] : selected.filter((value) => value !== id));
   const selectMatches = () => onChange([...new Set([...selected, ...matches.map((group) => group.id)])]);
 
   return (
@@ -43,7 +48,12 @@ export function GroupPicker(props: {
         <button type="button" className="link-button" onClick={selectMatches} disabled={matches.length === 0}>
           Chọn {query ? "các tổ tìm được" : "tất cả"}
         </button>
-        <button type="button" className="link-button" onClick={() => onChange([])} disabled={selected.length === 0}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onChange([])}
+          disabled={selected.length === 0}
+        >
           Bỏ chọn
         </button>
       </div>
@@ -55,7 +65,12 @@ export function GroupPicker(props: {
             const id = `${idPrefix}-${group.id}`;
             return (
               <li key={group.id}>
-                <input id={id} type="checkbox" checked={chosen.has(group.id)} onChange={(event) => toggle(group.id, event.target.checked)} />
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={chosen.has(group.id)}
+                  onChange={(event) => toggle(group.id, event.target.checked)}
+                />
                 <label htmlFor={id}>
                   {group.name}
                   <span className="muted-inline"> · {group.members} người</span>

@@ -14,7 +14,11 @@ export default function BroadcastComposerPage() {
   const { withStaffToken, hasRole } = useStaff();
   const data = useResource(`broadcast-composer:${id}`, (signal) =>
     withStaffToken((token) =>
-      Promise.all([fetchPost(token, id, signal), fetchResidentialGroups(token, signal), fetchSchools(token, signal)]).then(([post, groups, schools]) => ({
+      Promise.all([
+        fetchPost(token, id, signal),
+        fetchResidentialGroups(token, signal),
+        fetchSchools(token, signal),
+      ]).then(([post, groups, schools]) => ({
         post,
         groups: groups.items,
         schools: schools.items,
@@ -31,7 +35,8 @@ export default function BroadcastComposerPage() {
           <h1 className="page-title">Lên lịch gửi: {data.data.post.title}</h1>
           {!hasRole("editor") ? (
             <p className="hint-box">Chỉ cán bộ biên tập mới lên lịch gửi được.</p>
-          ) : sendableStatuses.includes(data.data.post.status) && data.data.post.approvedVersion === data.data.post.version ? (
+          ) : sendableStatuses.includes(data.data.post.status) &&
+            data.data.post.approvedVersion === data.data.post.version ? (
             <BroadcastComposer post={data.data.post} groups={data.data.groups} schools={data.data.schools} />
           ) : (
             <p className="hint-box">

@@ -50,21 +50,32 @@ export function buildSchedule(draft: ScheduleDraft, now = Date.now()): ScheduleC
   if (draft.mode === "now") return { kind: "now", summary: "Gửi ngay sau khi xác nhận." };
   const isInvalid = (field: ScheduleDraft["invalidFields"][number]) => draft.invalidFields.includes(field);
   if (draft.mode === "at") {
-    if (isInvalid("date") || isInvalid("time")) return { problem: "Ngày hoặc giờ gửi chưa đúng định dạng (dd/mm/yyyy, giờ 24 giờ)." };
+    if (isInvalid("date") || isInvalid("time"))
+      return { problem: "Ngày hoặc giờ gửi chưa đúng định dạng (dd/mm/yyyy, giờ 24 giờ)." };
     const scheduledAt = wardIso(draft.date, draft.time);
     if (!scheduledAt) return { problem: "Chọn ngày và giờ gửi." };
     if (Date.parse(scheduledAt) <= now) return { problem: "Thời điểm gửi phải ở tương lai." };
     return { kind: "at", scheduledAt, summary: `Gửi lúc ${formatDateTime(scheduledAt)} (giờ Việt Nam).` };
   }
-  if (isInvalid("repeatTime") || isInvalid("endDate")) return { problem: "Giờ gửi hoặc ngày kết thúc chưa đúng định dạng (giờ 24 giờ, dd/mm/yyyy)." };
+  if (isInvalid("repeatTime") || isInvalid("endDate"))
+    return { problem: "Giờ gửi hoặc ngày kết thúc chưa đúng định dạng (giờ 24 giờ, dd/mm/yyyy)." };
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(draft.repeatTime)) return { problem: "Chọn giờ gửi định kỳ." };
-  if (draft.repeat === "weekly" && draft.weekdays.length === 0) return { problem: "Chọn ít nhất một ngày trong tuần." };
+  if (draft.repeat === "weekly" && draft.weekdays.length === 0)
+    return { problem: "Chọn ít nhất một ngày trong tuần." };
   const recurrence: Recurrence =
-    draft.repeat === "daily" ? { kind: "daily", time: draft.repeatTime } : { kind: "weekly", weekdays: [...draft.weekdays].sort((a, b) => a - b), time: draft.repeatTime };
+    draft.repeat === "daily"
+      ? { kind: "daily", time: draft.repeatTime }
+      : { kind: "weekly", weekdays: [...draft.weekdays].sort((a, b) => a - b), time: draft.repeatTime };
   const endsAt = draft.endDate ? wardIso(draft.endDate, "23:59") : null;
-  if (draft.endDate && (!endsAt || Date.parse(endsAt) <= now)) return { problem: "Ngày kết thúc phải ở tương lai." };
+  if (draft.endDate && (!endsAt || Date.parse(endsAt) <= now))
+    return { problem: "Ngày kết thúc phải ở tương lai." };
   const [hour, minute] = draft.repeatTime.split(":");
   const pattern = `${Number(minute)} ${Number(hour)} * * ${recurrence.kind === "daily" ? "*" : recurrence.weekdays.join(",")}`;
   const until = endsAt ? `, đến hết ngày ${formatDate(endsAt)}` : "";
-  return { kind: "recurring", recurrence, ...(endsAt ? { endsAt } : {}), summary: `${describeRecurrence(pattern)}${until}.` };
+  return {
+    kind: "recurring",
+    recurrence,
+    ...(endsAt ? { endsAt } : {}),
+    summary: `${describeRecurrence(pattern)}${until}.`,
+  };
 }

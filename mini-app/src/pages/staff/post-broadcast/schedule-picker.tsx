@@ -9,14 +9,29 @@ const modes: { mode: ScheduleDraft["mode"]; label: string }[] = [
 ];
 
 /** When to send. Dates and times are typed in ward time (Asia/Ho_Chi_Minh), whatever the device's zone. */
-export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onChange(draft: ScheduleDraft): void }) {
+export function SchedulePicker({
+  draft,
+  onChange,
+}: {
+  draft: ScheduleDraft;
+  onChange(draft: ScheduleDraft): void;
+}) {
   type TypedField = ScheduleDraft["invalidFields"][number];
   const validity = (field: TypedField) => (isValid: boolean) =>
-    onChange({ ...draft, invalidFields: isValid ? draft.invalidFields.filter((f) => f !== field) : [...new Set([...draft.invalidFields, field])] });
+    onChange({
+      ...draft,
+      invalidFields: isValid
+        ? draft.invalidFields.filter((f) => f !== field)
+        : [...new Set([...draft.invalidFields, field])],
+    });
   /** A typed field's new value: valid, so no longer marked invalid. */
-  const typed = (field: TypedField) => (value: string) => onChange({ ...draft, [field]: value, invalidFields: draft.invalidFields.filter((f) => f !== field) });
+  const typed = (field: TypedField) => (value: string) =>
+    onChange({ ...draft, [field]: value, invalidFields: draft.invalidFields.filter((f) => f !== field) });
   const toggleDay = (day: number, isOn: boolean) =>
-    onChange({ ...draft, weekdays: isOn ? [...draft.weekdays, day] : draft.weekdays.filter((value) => value !== day) });
+    onChange({
+      ...draft,
+      weekdays: isOn ? [...draft.weekdays, day] : draft.weekdays.filter((value) => value !== day),
+    });
   return (
     <section aria-labelledby="schedule-heading" className="staff-card">
       <h2 id="schedule-heading" className="section-title section-title-first">
@@ -27,7 +42,13 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
         <div className="segmented">
           {modes.map(({ mode, label }) => (
             <div key={mode} className="radio-row">
-              <input id={`mode-${mode}`} type="radio" name="schedule-mode" checked={draft.mode === mode} onChange={() => onChange({ ...draft, mode })} />
+              <input
+                id={`mode-${mode}`}
+                type="radio"
+                name="schedule-mode"
+                checked={draft.mode === mode}
+                onChange={() => onChange({ ...draft, mode })}
+              />
               <label htmlFor={`mode-${mode}`}>{label}</label>
             </div>
           ))}
@@ -35,8 +56,18 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
       </fieldset>
       {draft.mode === "at" && (
         <div className="field-row">
-          <DateField label="Ngày gửi" value={draft.date} onChange={typed("date")} onValidityChange={validity("date")} />
-          <TimeField label="Giờ gửi (giờ Việt Nam)" value={draft.time} onChange={typed("time")} onValidityChange={validity("time")} />
+          <DateField
+            label="Ngày gửi"
+            value={draft.date}
+            onChange={typed("date")}
+            onValidityChange={validity("date")}
+          />
+          <TimeField
+            label="Giờ gửi (giờ Việt Nam)"
+            value={draft.time}
+            onChange={typed("time")}
+            onValidityChange={validity("time")}
+          />
         </div>
       )}
       {draft.mode === "recurring" && (
@@ -44,11 +75,23 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
           <fieldset className="picker">
             <legend>Lặp lại</legend>
             <div className="radio-row">
-              <input id="repeat-weekly" type="radio" name="repeat" checked={draft.repeat === "weekly"} onChange={() => onChange({ ...draft, repeat: "weekly" })} />
+              <input
+                id="repeat-weekly"
+                type="radio"
+                name="repeat"
+                checked={draft.repeat === "weekly"}
+                onChange={() => onChange({ ...draft, repeat: "weekly" })}
+              />
               <label htmlFor="repeat-weekly">Hằng tuần</label>
             </div>
             <div className="radio-row">
-              <input id="repeat-daily" type="radio" name="repeat" checked={draft.repeat === "daily"} onChange={() => onChange({ ...draft, repeat: "daily" })} />
+              <input
+                id="repeat-daily"
+                type="radio"
+                name="repeat"
+                checked={draft.repeat === "daily"}
+                onChange={() => onChange({ ...draft, repeat: "daily" })}
+              />
               <label htmlFor="repeat-daily">Hằng ngày</label>
             </div>
           </fieldset>
@@ -58,7 +101,12 @@ export function SchedulePicker({ draft, onChange }: { draft: ScheduleDraft; onCh
               <ul className="check-list check-list-inline">
                 {weekdayOrder.map((day) => (
                   <li key={day}>
-                    <input id={`weekday-${day}`} type="checkbox" checked={draft.weekdays.includes(day)} onChange={(event) => toggleDay(day, event.target.checked)} />
+                    <input
+                      id={`weekday-${day}`}
+                      type="checkbox"
+                      checked={draft.weekdays.includes(day)}
+                      onChange={(event) => toggleDay(day, event.target.checked)}
+                    />
                     <label htmlFor={`weekday-${day}`}>{weekdayLabels[day]}</label>
                   </li>
                 ))}

@@ -27,7 +27,9 @@ export default function PostEditorPage() {
 
 function ExistingPost({ id }: { id: string }) {
   const { withStaffToken } = useStaff();
-  const loaded = useResource(`staff-post:${id}`, (signal) => withStaffToken((token) => fetchPost(token, id, signal)));
+  const loaded = useResource(`staff-post:${id}`, (signal) =>
+    withStaffToken((token) => fetchPost(token, id, signal)),
+  );
   const arrivedWith = (useLocation().state as { notice?: string } | null)?.notice ?? null;
   const [saved, setSaved] = useState<{ post: Post; notice: string } | null>(null);
 
@@ -39,7 +41,11 @@ function ExistingPost({ id }: { id: string }) {
       <h1 className="page-title">{post.title}</h1>
       <NoticeBanner notice={saved?.notice ?? arrivedWith} />
       {/* A new key after each save: the form starts again from what the server stored. */}
-      <PostForm key={`${post.id}:${post.version}:${post.status}`} post={post} onSaved={(next, notice) => setSaved({ post: next, notice })} />
+      <PostForm
+        key={`${post.id}:${post.version}:${post.status}`}
+        post={post}
+        onSaved={(next, notice) => setSaved({ post: next, notice })}
+      />
     </>
   );
 }

@@ -21,7 +21,14 @@ export interface Draft {
 export type FieldErrors = Partial<Record<"title" | "summary" | "body" | "imageUrl" | "poll", string>>;
 
 export const MAX_POLL_OPTIONS = 10;
-export const emptyPoll = (): PollDraft => ({ question: "", multiple: false, options: [{ id: "a", label: "" }, { id: "b", label: "" }] });
+export const emptyPoll = (): PollDraft => ({
+  question: "",
+  multiple: false,
+  options: [
+    { id: "a", label: "" },
+    { id: "b", label: "" },
+  ],
+});
 
 /**
  * An id no option of this poll has had: answers are stored by option id across versions, so an id
@@ -36,15 +43,39 @@ function nextOptionId(options: PollDraft["options"]): string {
 }
 
 /** The question of a "Khảo sát" post and its choices (2 to 10), part of the content the leader approves. */
-function PollFields({ poll, error, isEditable, onChange }: { poll: PollDraft; error: string | undefined; isEditable: boolean; onChange(poll: PollDraft): void }) {
-  const setOption = (index: number, label: string) => onChange({ ...poll, options: poll.options.map((o, i) => (i === index ? { ...o, label } : o)) });
+function PollFields({
+  poll,
+  error,
+  isEditable,
+  onChange,
+}: {
+  poll: PollDraft;
+  error: string | undefined;
+  isEditable: boolean;
+  onChange(poll: PollDraft): void;
+}) {
+  const setOption = (index: number, label: string) =>
+    onChange({ ...poll, options: poll.options.map((o, i) => (i === index ? { ...o, label } : o)) });
   return (
     <fieldset className="field poll-fields" aria-describedby={error ? "post-poll-error" : undefined}>
       <legend>Câu hỏi khảo sát</legend>
       <label htmlFor="post-poll-question">Câu hỏi</label>
-      <input id="post-poll-question" value={poll.question} readOnly={!isEditable} maxLength={300} aria-invalid={error ? true : undefined} onChange={(event) => onChange({ ...poll, question: event.target.value })} />
+      <input
+        id="post-poll-question"
+        value={poll.question}
+        readOnly={!isEditable}
+        maxLength={300}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => onChange({ ...poll, question: event.target.value })}
+      />
       <div className="check-field">
-        <input id="post-poll-multiple" type="checkbox" checked={poll.multiple} disabled={!isEditable} onChange={(event) => onChange({ ...poll, multiple: event.target.checked })} />
+        <input
+          id="post-poll-multiple"
+          type="checkbox"
+          checked={poll.multiple}
+          disabled={!isEditable}
+          onChange={(event) => onChange({ ...poll, multiple: event.target.checked })}
+        />
         <label htmlFor="post-poll-multiple">Cho chọn nhiều phương án</label>
       </div>
       <ol className="poll-option-list">
@@ -52,9 +83,20 @@ function PollFields({ poll, error, isEditable, onChange }: { poll: PollDraft; er
           <li key={option.id}>
             <label htmlFor={`post-poll-option-${option.id}`}>Phương án {index + 1}</label>
             <div className="poll-option-row">
-              <input id={`post-poll-option-${option.id}`} value={option.label} readOnly={!isEditable} maxLength={200} onChange={(event) => setOption(index, event.target.value)} />
+              <input
+                id={`post-poll-option-${option.id}`}
+                value={option.label}
+                readOnly={!isEditable}
+                maxLength={200}
+                onChange={(event) => setOption(index, event.target.value)}
+              />
               {isEditable && poll.options.length > 2 && (
-                <Button size="small" variant="tertiary" htmlType="button" onClick={() => onChange({ ...poll, options: poll.options.filter((_, i) => i !== index) })}>
+                <Button
+                  size="small"
+                  variant="tertiary"
+                  htmlType="button"
+                  onClick={() => onChange({ ...poll, options: poll.options.filter((_, i) => i !== index) })}
+                >
                   Bỏ
                 </Button>
               )}
@@ -63,7 +105,14 @@ function PollFields({ poll, error, isEditable, onChange }: { poll: PollDraft; er
         ))}
       </ol>
       {isEditable && poll.options.length < MAX_POLL_OPTIONS && (
-        <Button size="small" variant="secondary" htmlType="button" onClick={() => onChange({ ...poll, options: [...poll.options, { id: nextOptionId(poll.options), label: "" }] })}>
+        <Button
+          size="small"
+          variant="secondary"
+          htmlType="button"
+          onClick={() =>
+            onChange({ ...poll, options: [...poll.options, { id: nextOptionId(poll.options), label: "" }] })
+          }
+        >
           Thêm phương án
         </Button>
       )}
@@ -90,7 +139,8 @@ function TextField(props: {
 }) {
   const errorId = `${props.id}-error`;
   const hintId = `${props.id}-hint`;
-  const describedBy = [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [props.hint ? hintId : null, props.error ? errorId : null].filter(Boolean).join(" ") || undefined;
   const common = {
     id: props.id,
     value: props.value,
@@ -108,7 +158,11 @@ function TextField(props: {
         </p>
       )}
       {props.multiline ? (
-        <textarea {...common} rows={props.multiline} onChange={(event) => props.onChange(event.target.value)} />
+        <textarea
+          {...common}
+          rows={props.multiline}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
       ) : (
         <input {...common} onChange={(event) => props.onChange(event.target.value)} />
       )}
@@ -122,10 +176,30 @@ function TextField(props: {
 }
 
 /** Title, summary, body, image and the urgent flag (set when the post is created; the server keeps it). */
-export function PostFields({ draft, errors, isEditable, isNew, onChange }: { draft: Draft; errors: FieldErrors; isEditable: boolean; isNew: boolean; onChange(draft: Draft): void }) {
+export function PostFields({
+  draft,
+  errors,
+  isEditable,
+  isNew,
+  onChange,
+}: {
+  draft: Draft;
+  errors: FieldErrors;
+  isEditable: boolean;
+  isNew: boolean;
+  onChange(draft: Draft): void;
+}) {
   return (
     <>
-      <TextField id="post-title" label="Tiêu đề" value={draft.title} error={errors.title} isEditable={isEditable} maxLength={200} onChange={(title) => onChange({ ...draft, title })} />
+      <TextField
+        id="post-title"
+        label="Tiêu đề"
+        value={draft.title}
+        error={errors.title}
+        isEditable={isEditable}
+        maxLength={200}
+        onChange={(title) => onChange({ ...draft, title })}
+      />
       <TextField
         id="post-summary"
         label="Tóm tắt (không bắt buộc)"
@@ -137,7 +211,16 @@ export function PostFields({ draft, errors, isEditable, isNew, onChange }: { dra
         maxLength={500}
         onChange={(summary) => onChange({ ...draft, summary })}
       />
-      <TextField id="post-body" label="Nội dung" value={draft.body} error={errors.body} isEditable={isEditable} multiline={10} maxLength={20_000} onChange={(body) => onChange({ ...draft, body })} />
+      <TextField
+        id="post-body"
+        label="Nội dung"
+        value={draft.body}
+        error={errors.body}
+        isEditable={isEditable}
+        multiline={10}
+        maxLength={20_000}
+        onChange={(body) => onChange({ ...draft, body })}
+      />
       <TextField
         id="post-image"
         label="Ảnh minh hoạ (địa chỉ URL, không bắt buộc)"
@@ -147,9 +230,22 @@ export function PostFields({ draft, errors, isEditable, isNew, onChange }: { dra
         maxLength={2000}
         onChange={(imageUrl) => onChange({ ...draft, imageUrl })}
       />
-      {draft.kind === "poll" && <PollFields poll={draft.poll} error={errors.poll} isEditable={isEditable} onChange={(poll) => onChange({ ...draft, poll })} />}
+      {draft.kind === "poll" && (
+        <PollFields
+          poll={draft.poll}
+          error={errors.poll}
+          isEditable={isEditable}
+          onChange={(poll) => onChange({ ...draft, poll })}
+        />
+      )}
       <div className="check-field">
-        <input id="post-urgent" type="checkbox" checked={draft.isUrgent} disabled={!isNew || !isEditable} onChange={(event) => onChange({ ...draft, isUrgent: event.target.checked })} />
+        <input
+          id="post-urgent"
+          type="checkbox"
+          checked={draft.isUrgent}
+          disabled={!isNew || !isEditable}
+          onChange={(event) => onChange({ ...draft, isUrgent: event.target.checked })}
+        />
         <label htmlFor="post-urgent">Khẩn (bỏ qua giờ yên lặng và giới hạn trong ngày)</label>
       </div>
     </>

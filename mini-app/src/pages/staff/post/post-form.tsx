@@ -1,20 +1,29 @@
 import type { Post, PostKind } from "@loa-phuong/shared";
 import { formatDateTime } from "@loa-phuong/shared/client";
-import { useEffect, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { MessagePreview } from "../../../components/staff/message-preview";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
 import { ApiError } from "../../../services/api";
-import { readStored, removeStored, writeStored } from "../../../services/zalo/storage";
 import { createPost, submitPost, updatePost } from "../../../services/staff-api";
+import { readStored, removeStored, writeStored } from "../../../services/zalo/storage";
 import { useStaff } from "../../../state/staff-session";
 import { postKindLabels, postKinds } from "../../../utils/post-kind";
 import { postStatusLabels } from "../../../utils/staff-labels";
-import { emptyPoll, PostFields, type Draft, type FieldErrors } from "./post-fields";
+import { type Draft, emptyPoll, type FieldErrors, PostFields } from "./post-fields";
 
 // As the server allows: a broadcast under way keeps the version it froze, an edit affects what is sent next.
-const editableStatuses = ["draft", "rejected", "submitted", "approved", "scheduled", "paused", "sending", "sent"];
+const editableStatuses = [
+  "draft",
+  "rejected",
+  "submitted",
+  "approved",
+  "scheduled",
+  "paused",
+  "sending",
+  "sent",
+];
 const submittableStatuses = ["draft", "rejected"];
 const approvedStatuses = ["approved", "scheduled", "sending", "sent"];
 
@@ -36,7 +45,13 @@ function draftOf(post: Post | null): Draft {
     body: post?.body ?? "",
     imageUrl: post?.imageUrl ?? "",
     isUrgent: post?.isUrgent ?? false,
-    poll: post?.poll ? { question: post.poll.question, multiple: post.poll.multiple, options: post.poll.options.map((o) => ({ ...o })) } : emptyPoll(),
+    poll: post?.poll
+      ? {
+          question: post.poll.question,
+          multiple: post.poll.multiple,
+          options: post.poll.options.map((o) => ({ ...o })),
+        }
+      : emptyPoll(),
   };
 }
 
@@ -48,7 +63,8 @@ function checkDraft(draft: Draft): FieldErrors {
   if (draft.summary.trim().length > 500) errors.summary = "Tóm tắt tối đa 500 ký tự.";
   if (draft.body.trim() === "") errors.body = "Cần có nội dung.";
   else if (draft.body.trim().length > 20_000) errors.body = "Nội dung tối đa 20.000 ký tự.";
-  if (draft.imageUrl.trim() !== "" && !isWebAddress(draft.imageUrl.trim())) errors.imageUrl = "Địa chỉ ảnh không hợp lệ: cần một địa chỉ http:// hoặc https:// đầy đủ.";
+  if (draft.imageUrl.trim() !== "" && !isWebAddress(draft.imageUrl.trim()))
+    errors.imageUrl = "Địa chỉ ảnh không hợp lệ: cần một địa chỉ http:// hoặc https:// đầy đủ.";
   if (draft.kind === "poll") {
     const labels = draft.poll.options.map((o) => o.label.trim());
     if (draft.poll.question.trim() === "") errors.poll = "Cần có câu hỏi khảo sát.";
@@ -62,8 +78,23 @@ function checkDraft(draft: Draft): FieldErrors {
 function contentOf(draft: Draft) {
   const summary = draft.summary.trim();
   const imageUrl = draft.imageUrl.trim();
-  const poll = draft.kind === "poll" ? { poll: { question: draft.poll.question.trim(), multiple: draft.poll.multiple, options: draft.poll.options.map((o) => ({ id: o.id, label: o.label.trim() })) } } : {};
-  return { title: draft.title.trim(), summary, body: draft.body.trim(), ...(imageUrl ? { imageUrl } : {}), ...poll };
+  const poll =
+    draft.kind === "poll"
+      ? {
+          poll: {
+            question: draft.poll.question.trim(),
+            multiple: draft.poll.multiple,
+            options: draft.poll.options.map((o) => ({ id: o.id, label: o.label.trim() })),
+          },
+        }
+      : {};
+  return {
+    title: draft.title.trim(),
+    summary,
+    body: draft.body.trim(),
+    ...(imageUrl ? { imageUrl } : {}),
+    ...poll,
+  };
 }
 
 const formFields = new Set(["title", "summary", "body", "imageUrl", "poll"]);
@@ -76,16 +107,27 @@ interface KeptDraft {
   at: string;
 }
 
-const keptDraftKey = (staffId: string, postId: string | undefined) => `loa-phuong.staff-draft.${staffId}.${postId ?? "new"}`;
+const keptDraftKey = (staffId: string, postId: string | undefined) =>
+  `loa-phuong.staff-draft.${staffId}.${postId ?? "new"}`;
 const KEEP_AFTER_MS = 500;
 
 /** Keeps unsaved typing on the device, and offers it back when the same post (at the same version) is opened again. */
-function useKeptDraft(key: string, post: Post | null, draft: Draft, isDirty: boolean, restore: (draft: Draft) => void): { restoredAt: string | null; forget(): Promise<void> } {
+function useKeptDraft(
+  key: string,
+  post: Post | null,
+  draft: Draft,
+  isDirty: boolean,
+  restore: (draft: Draft) => void,
+): { restoredAt: string | null; forget(): Promise<void> } {
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [isChecked, setChecked] = useState(false);
   useEffect(() => {
     void readStored<KeptDraft>(key).then((kept) => {
-      if (kept && kept.baseVersion === (post?.version ?? 0) && JSON.stringify(kept.draft) !== JSON.stringify(draftOf(post))) {
+      if (
+        kept &&
+        kept.baseVersion === (post?.version ?? 0) &&
+        JSON.stringify(kept.draft) !== JSON.stringify(draftOf(post))
+      ) {
         restore(kept.draft);
         setRestoredAt(kept.at);
       }
@@ -95,14 +137,28 @@ function useKeptDraft(key: string, post: Post | null, draft: Draft, isDirty: boo
   useEffect(() => {
     // Not before the check: the untouched form must not overwrite what is waiting to be restored.
     if (!isChecked || !isDirty) return;
-    const timer = setTimeout(() => void writeStored(key, { draft, baseVersion: post?.version ?? 0, at: new Date().toISOString() } satisfies KeptDraft), KEEP_AFTER_MS);
+    const timer = setTimeout(
+      () =>
+        void writeStored(key, {
+          draft,
+          baseVersion: post?.version ?? 0,
+          at: new Date().toISOString(),
+        } satisfies KeptDraft),
+      KEEP_AFTER_MS,
+    );
     return () => clearTimeout(timer);
   }, [key, isChecked, isDirty, JSON.stringify(draft)]);
   return { restoredAt, forget: () => removeStored(key) };
 }
 
 /** Compose or edit a post, with the OA message preview, and move it along: save, submit, schedule. */
-export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: Post, notice: string): void }) {
+export function PostForm({
+  post,
+  onSaved,
+}: {
+  post: Post | null;
+  onSaved?(post: Post, notice: string): void;
+}) {
   const { withStaffToken, hasRole, staff } = useStaff();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<Draft>(() => draftOf(post));
@@ -112,17 +168,27 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
   const [problem, setProblem] = useState<string | null>(null);
   const [action, setAction] = useState<"save" | "submit">("save");
   // Success leaves: to the new post's page, or a fresh form (the parent keys it by version and status).
-  const { isBusy, error, run } = useAction("Không lưu được bài, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const { isBusy, error, run } = useAction("Không lưu được bài, vui lòng thử lại.", {
+    keepBusyOnSuccess: true,
+  });
   const pending = isBusy ? action : null;
 
   const isEditor = hasRole("editor");
   const isEditable = isEditor && (!post || editableStatuses.includes(post.status));
   const canSubmit = isEditor && (!post || submittableStatuses.includes(post.status));
-  const canSchedule = isEditor && post !== null && approvedStatuses.includes(post.status) && post.approvedVersion === post.version;
-  const needsApprovalAgain = post !== null && ["approved", "scheduled", "paused", "sending", "sent"].includes(post.status);
+  const canSchedule =
+    isEditor &&
+    post !== null &&
+    approvedStatuses.includes(post.status) &&
+    post.approvedVersion === post.version;
+  const needsApprovalAgain =
+    post !== null && ["approved", "scheduled", "paused", "sending", "sent"].includes(post.status);
 
   const save = async (current: Post | null): Promise<Post> => {
-    if (!current) return withStaffToken((token) => createPost(token, { kind: draft.kind, isUrgent: draft.isUrgent, ...contentOf(draft) }));
+    if (!current)
+      return withStaffToken((token) =>
+        createPost(token, { kind: draft.kind, isUrgent: draft.isUrgent, ...contentOf(draft) }),
+      );
     if (!isDirty) return current;
     return withStaffToken((token) => updatePost(token, current.id, contentOf(draft)));
   };
@@ -140,15 +206,30 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
       try {
         let saved = await save(post);
         if (next === "submit") saved = await withStaffToken((token) => submitPost(token, saved.id));
-        const notice = next === "submit" ? "Đã gửi bài cho lãnh đạo duyệt." : saved.status === "submitted" ? "Đã lưu; bài sẽ phải được duyệt lại." : "Đã lưu nháp.";
+        const notice =
+          next === "submit"
+            ? "Đã gửi bài cho lãnh đạo duyệt."
+            : saved.status === "submitted"
+              ? "Đã lưu; bài sẽ phải được duyệt lại."
+              : "Đã lưu nháp.";
         await kept.forget();
-        if (!post) navigate(`/staff/posts/${encodeURIComponent(saved.id)}`, { replace: true, animate: false, state: { notice } });
+        if (!post)
+          navigate(`/staff/posts/${encodeURIComponent(saved.id)}`, {
+            replace: true,
+            animate: false,
+            state: { notice },
+          });
         else onSaved?.(saved, notice);
       } catch (reason) {
         if (!(reason instanceof ApiError && reason.fields.length > 0)) throw reason;
         // "body.poll.options.1.label" belongs to the poll; a field the form does not show is said in words.
-        const marked = reason.fields.map((f) => ({ key: f.field.replace(/^body\./, "").split(".")[0] ?? "", message: f.message }));
-        setErrors(Object.fromEntries(marked.filter((f) => formFields.has(f.key)).map((f) => [f.key, f.message])));
+        const marked = reason.fields.map((f) => ({
+          key: f.field.replace(/^body\./, "").split(".")[0] ?? "",
+          message: f.message,
+        }));
+        setErrors(
+          Object.fromEntries(marked.filter((f) => formFields.has(f.key)).map((f) => [f.key, f.message])),
+        );
         const unshown = marked.filter((f) => !formFields.has(f.key)).map((f) => f.message);
         throw new Error(unshown.length > 0 ? unshown.join(" ") : "Vui lòng sửa các mục được đánh dấu.");
       }
@@ -165,8 +246,12 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
       <form className="staff-card form-stack" onSubmit={onSubmit} noValidate aria-label="Biểu mẫu bài viết">
         {post && (
           <p className="muted">
-            Trạng thái: <span className={`status-pill status-${post.status}`}>{postStatusLabels[post.status] ?? post.status}</span> · Phiên bản {post.version} ·
-            Cập nhật <time dateTime={post.updatedAt}>{formatDateTime(post.updatedAt)}</time>
+            Trạng thái:{" "}
+            <span className={`status-pill status-${post.status}`}>
+              {postStatusLabels[post.status] ?? post.status}
+            </span>{" "}
+            · Phiên bản {post.version} · Cập nhật{" "}
+            <time dateTime={post.updatedAt}>{formatDateTime(post.updatedAt)}</time>
           </p>
         )}
         {kept.restoredAt && (
@@ -197,15 +282,29 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
             ))}
           </select>
         </div>
-        <PostFields draft={draft} errors={errors} isEditable={isEditable} isNew={post === null} onChange={setDraft} />
+        <PostFields
+          draft={draft}
+          errors={errors}
+          isEditable={isEditable}
+          isNew={post === null}
+          onChange={setDraft}
+        />
         {needsApprovalAgain && isEditable && (
-          <p className="hint-box">Bài đã được duyệt: sửa nội dung thì bài phải được duyệt lại, và các đợt gửi đã lên lịch sẽ bị hủy (đợt đang gửi vẫn gửi phiên bản đã duyệt).</p>
+          <p className="hint-box">
+            Bài đã được duyệt: sửa nội dung thì bài phải được duyệt lại, và các đợt gửi đã lên lịch sẽ bị hủy
+            (đợt đang gửi vẫn gửi phiên bản đã duyệt).
+          </p>
         )}
         {!isEditor && <p className="hint-box">Chỉ cán bộ biên tập mới sửa được bài viết.</p>}
         <ActionError message={problem ?? error} />
         <div className="action-row">
           {isEditable && (
-            <Button variant="secondary" loading={pending === "save"} disabled={pending !== null || (post !== null && !isDirty)} onClick={() => act("save")}>
+            <Button
+              variant="secondary"
+              loading={pending === "save"}
+              disabled={pending !== null || (post !== null && !isDirty)}
+              onClick={() => act("save")}
+            >
               {post && !submittableStatuses.includes(post.status) ? "Lưu thay đổi" : "Lưu nháp"}
             </Button>
           )}
@@ -215,13 +314,20 @@ export function PostForm({ post, onSaved }: { post: Post | null; onSaved?(post: 
             </Button>
           )}
           {canSchedule && !isDirty && (
-            <Button onClick={() => navigate(`/staff/posts/${encodeURIComponent(post.id)}/broadcast`)}>Lên lịch gửi</Button>
+            <Button onClick={() => navigate(`/staff/posts/${encodeURIComponent(post.id)}/broadcast`)}>
+              Lên lịch gửi
+            </Button>
           )}
         </div>
       </form>
       <MessagePreview
         postId={post?.id ?? null}
-        content={{ title: draft.title, summary: draft.summary.trim() || null, body: draft.body, imageUrl: draft.imageUrl.trim() || null }}
+        content={{
+          title: draft.title,
+          summary: draft.summary.trim() || null,
+          body: draft.body,
+          imageUrl: draft.imageUrl.trim() || null,
+        }}
       />
     </div>
   );

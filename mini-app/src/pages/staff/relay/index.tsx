@@ -12,7 +12,9 @@ import { RelayTable } from "./relay-table";
 export default function RelayBoardPage() {
   const { id = "" } = useParams();
   const { withStaffToken } = useStaff();
-  const board = useResource(`relay:${id}`, (signal) => withStaffToken((token) => fetchRelayBoard(token, id, signal)));
+  const board = useResource(`relay:${id}`, (signal) =>
+    withStaffToken((token) => fetchRelayBoard(token, id, signal)),
+  );
   const title = useBroadcastTitle(id);
   const broadcastPath = `/staff/broadcasts/${encodeURIComponent(id)}`;
 
@@ -43,8 +45,8 @@ export default function RelayBoardPage() {
                 </button>
               </div>
               <p className="field-hint relay-legend">
-                Tin OA: đã gửi / đã nhận / đã xem / xem trong Mini App, trên số người nhận của tổ. Lượt mở: số người dân khác nhau / tổng số lượt
-                mở bài qua link tổ trưởng chia sẻ.
+                Tin OA: đã gửi / đã nhận / đã xem / xem trong Mini App, trên số người nhận của tổ. Lượt mở: số
+                người dân khác nhau / tổng số lượt mở bài qua link tổ trưởng chia sẻ.
               </p>
               <RelayTable rows={board.data.items} />
             </>
@@ -60,7 +62,9 @@ function useBroadcastTitle(broadcastId: string): string | null {
   const passed = (useLocation().state as { title?: string } | null)?.title ?? null;
   const { withStaffToken } = useStaff();
   const progress = useResource(`relay-title:${passed ? "passed" : broadcastId}`, (signal) =>
-    passed ? Promise.resolve(null) : withStaffToken((token) => fetchBroadcastProgress(token, broadcastId, signal)),
+    passed
+      ? Promise.resolve(null)
+      : withStaffToken((token) => fetchBroadcastProgress(token, broadcastId, signal)),
   );
   if (passed) return passed;
   return progress.status === "ready" ? (progress.data?.post.title ?? null) : null;

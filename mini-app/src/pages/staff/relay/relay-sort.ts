@@ -30,7 +30,10 @@ function compare(key: RelaySortKey, a: RelayBoardRow, b: RelayBoardRow): number 
       return statusRank[a.status] - statusRank[b.status];
     case "confirmedAt":
       // Not confirmed yet counts as "latest".
-      return (a.confirmedAt ? Date.parse(a.confirmedAt) : Infinity) - (b.confirmedAt ? Date.parse(b.confirmedAt) : Infinity) || 0;
+      return (
+        (a.confirmedAt ? Date.parse(a.confirmedAt) : Infinity) -
+          (b.confirmedAt ? Date.parse(b.confirmedAt) : Infinity) || 0
+      );
     case "opens":
       return a.opens.uniqueResidents - b.opens.uniqueResidents || a.opens.total - b.opens.total;
     case "seen":

@@ -15,7 +15,8 @@ export function RelaySummary({ rows }: { rows: RelayBoardRow[] }) {
         <strong>
           {number.format(confirmed)}/{number.format(withHead)}
         </strong>{" "}
-        tổ trưởng đã chuyển tiếp · <strong>{number.format(opens)}</strong> người dân mở bài qua link của tổ trưởng
+        tổ trưởng đã chuyển tiếp · <strong>{number.format(opens)}</strong> người dân mở bài qua link của tổ
+        trưởng
       </p>
       <dl className="count-grid relay-counts">
         {order.map((status) => (

@@ -1,8 +1,8 @@
 import type { RelayBoardRow } from "@loa-phuong/shared";
 import { formatDateTime } from "@loa-phuong/shared/client";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { relayStatusLabels } from "../../../utils/staff-labels";
-import { nextSort, sortRelayRows, type RelaySort, type RelaySortKey } from "./relay-sort";
+import { nextSort, type RelaySort, type RelaySortKey, sortRelayRows } from "./relay-sort";
 
 const number = new Intl.NumberFormat("vi-VN");
 
@@ -10,17 +10,27 @@ const number = new Intl.NumberFormat("vi-VN");
 export function RelayTable({ rows }: { rows: RelayBoardRow[] }) {
   const [sort, setSort] = useState<RelaySort>({ key: "group", isAscending: true });
   const sorted = sortRelayRows(rows, sort);
-  const ariaSort = (key: RelaySortKey) => (sort.key === key ? (sort.isAscending ? "ascending" : "descending") : "none");
+  const ariaSort = (key: RelaySortKey) =>
+    sort.key === key ? (sort.isAscending ? "ascending" : "descending") : "none";
   const header = (key: RelaySortKey, label: ReactNode, isNumeric = false) => (
     <th scope="col" aria-sort={ariaSort(key)} className={isNumeric ? "num" : undefined}>
-      <button type="button" className="sort-button" onClick={() => setSort((current) => nextSort(current, key))}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => setSort((current) => nextSort(current, key))}
+      >
         {label}
       </button>
     </th>
   );
 
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Bảng chuyển tiếp (cuộn ngang để xem hết)">
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label="Bảng chuyển tiếp (cuộn ngang để xem hết)"
+    >
       <table className="group-table relay-table">
         <caption className="visually-hidden">Chuyển tiếp theo tổ dân phố</caption>
         <thead>
@@ -40,9 +50,17 @@ export function RelayTable({ rows }: { rows: RelayBoardRow[] }) {
               <th scope="row">{row.residentialGroup.name}</th>
               <td>{row.head?.name ?? <span className="muted-inline">—</span>}</td>
               <td>
-                <span className={`status-pill relay-${row.status}`}>{relayStatusLabels[row.status] ?? row.status}</span>
+                <span className={`status-pill relay-${row.status}`}>
+                  {relayStatusLabels[row.status] ?? row.status}
+                </span>
               </td>
-              <td>{row.confirmedAt ? <time dateTime={row.confirmedAt}>{formatDateTime(row.confirmedAt)}</time> : "—"}</td>
+              <td>
+                {row.confirmedAt ? (
+                  <time dateTime={row.confirmedAt}>{formatDateTime(row.confirmedAt)}</time>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="marker-cell">
                 <Markers row={row} />
               </td>
@@ -84,7 +102,8 @@ function OaCell({ oa }: { oa: RelayBoardRow["oa"] }) {
   return (
     <>
       <span aria-hidden="true">
-        {f(oa.sent)} / {f(oa.delivered)} / {f(oa.seen)} / {f(oa.fallback)} <span className="muted-inline">của {f(oa.recipients)}</span>
+        {f(oa.sent)} / {f(oa.delivered)} / {f(oa.seen)} / {f(oa.fallback)}{" "}
+        <span className="muted-inline">của {f(oa.recipients)}</span>
       </span>
       <span className="visually-hidden">
         {`${f(oa.recipients)} người nhận: đã gửi ${f(oa.sent)}, đã nhận ${f(oa.delivered)}, đã xem ${f(oa.seen)}, xem trong Mini App ${f(oa.fallback)}`}

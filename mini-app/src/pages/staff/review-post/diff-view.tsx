@@ -5,7 +5,17 @@ import { diffWords } from "../../../utils/word-diff";
  * One field's changes: added words in <ins> (green, underlined), removed ones in <del> (red, struck
  * through). Screen readers do not announce ins/del, so each change also says what it is.
  */
-export function DiffField({ label, before, after, isLong = false }: { label: string; before: string; after: string; isLong?: boolean }) {
+export function DiffField({
+  label,
+  before,
+  after,
+  isLong = false,
+}: {
+  label: string;
+  before: string;
+  after: string;
+  isLong?: boolean;
+}) {
   const parts = useMemo(() => diffWords(before, after), [before, after]);
   const isChanged = before !== after;
   const headingId = `diff-${label.replace(/\s+/g, "-")}`;

@@ -15,7 +15,9 @@ import { ReviewActions } from "./review-actions";
 export default function ReviewPostPage() {
   const { id = "" } = useParams();
   const { withStaffToken } = useStaff();
-  const review = useResource(`review:${id}`, (signal) => withStaffToken((token) => fetchPostReview(token, id, signal)));
+  const review = useResource(`review:${id}`, (signal) =>
+    withStaffToken((token) => fetchPostReview(token, id, signal)),
+  );
 
   return (
     <StaffPage title="Duyệt bài">
@@ -29,7 +31,13 @@ export default function ReviewPostPage() {
 function ReviewBody({ review }: { review: PostReview }) {
   const { post, lastApproved } = review;
   // The frozen submitted version is what approval refers to; the live row only if none was frozen.
-  const submitted = review.submitted ?? { version: post.version, title: post.title, summary: post.summary, body: post.body, imageUrl: post.imageUrl };
+  const submitted = review.submitted ?? {
+    version: post.version,
+    title: post.title,
+    summary: post.summary,
+    body: post.body,
+    imageUrl: post.imageUrl,
+  };
   const before = lastApproved ?? { title: "", summary: "", body: "", imageUrl: null, version: 0 };
 
   return (
@@ -37,9 +45,11 @@ function ReviewBody({ review }: { review: PostReview }) {
       <h1 className="page-title">{submitted.title}</h1>
       <p className="muted">
         <span className={`kind-label kind-${post.kind}`}>{kindLabel(post.kind)}</span>{" "}
-        <span className={`status-pill status-${post.status}`}>{postStatusLabels[post.status] ?? post.status}</span>
-        {post.isUrgent && <span className="status-pill status-urgent">Khẩn</span>} · Phiên bản {submitted.version} · Cập nhật{" "}
-        <time dateTime={post.updatedAt}>{formatDateTime(post.updatedAt)}</time>
+        <span className={`status-pill status-${post.status}`}>
+          {postStatusLabels[post.status] ?? post.status}
+        </span>
+        {post.isUrgent && <span className="status-pill status-urgent">Khẩn</span>} · Phiên bản{" "}
+        {submitted.version} · Cập nhật <time dateTime={post.updatedAt}>{formatDateTime(post.updatedAt)}</time>
       </p>
       <p className="hint-box">
         {lastApproved

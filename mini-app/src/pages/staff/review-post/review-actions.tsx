@@ -1,6 +1,6 @@
 import type { Post } from "@loa-phuong/shared";
 import { errorTable } from "@loa-phuong/shared/client";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
@@ -17,11 +17,17 @@ export function ReviewActions({ post }: { post: Post }) {
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   // A refusal (e.g. 403 self_approval) shows the server's own Vietnamese message; success leaves for the queue.
-  const { isBusy, error, run } = useAction("Không thực hiện được, vui lòng thử lại.", { keepBusyOnSuccess: true });
+  const { isBusy, error, run } = useAction("Không thực hiện được, vui lòng thử lại.", {
+    keepBusyOnSuccess: true,
+  });
   const pending = isBusy ? decision : null;
 
   if (post.status !== "submitted") {
-    return <p className="hint-box">Bài này không còn chờ duyệt (trạng thái: {postStatusLabels[post.status] ?? post.status}).</p>;
+    return (
+      <p className="hint-box">
+        Bài này không còn chờ duyệt (trạng thái: {postStatusLabels[post.status] ?? post.status}).
+      </p>
+    );
   }
   if (!hasRole("approver")) {
     return <p className="hint-box">Chỉ lãnh đạo có quyền duyệt mới duyệt hoặc từ chối được bài.</p>;
@@ -34,7 +40,8 @@ export function ReviewActions({ post }: { post: Post }) {
     void run(async () => {
       if (action === "approve") await withStaffToken((token) => approvePost(token, post.id, post.version));
       else await withStaffToken((token) => rejectPost(token, post.id, reason.trim()));
-      const notice = action === "approve" ? `Đã duyệt bài “${post.title}”.` : `Đã từ chối bài “${post.title}”.`;
+      const notice =
+        action === "approve" ? `Đã duyệt bài “${post.title}”.` : `Đã từ chối bài “${post.title}”.`;
       navigate("/staff/review", { replace: true, state: { notice } });
     });
   };
@@ -77,10 +84,22 @@ export function ReviewActions({ post }: { post: Post }) {
         <form className="form-stack" onSubmit={onReject} noValidate>
           <div className="field">
             <label htmlFor="reject-reason">Lý do từ chối</label>
-            <textarea id="reject-reason" rows={3} maxLength={1000} value={reason} onChange={(event) => setReason(event.target.value)} autoFocus />
+            <textarea
+              id="reject-reason"
+              rows={3}
+              maxLength={1000}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+              autoFocus
+            />
           </div>
           <div className="action-row">
-            <Button htmlType="submit" type="danger" loading={pending === "reject"} disabled={pending !== null}>
+            <Button
+              htmlType="submit"
+              type="danger"
+              loading={pending === "reject"}
+              disabled={pending !== null}
+            >
               Xác nhận từ chối
             </Button>
             <Button variant="tertiary" disabled={pending !== null} onClick={() => setRejecting(false)}>

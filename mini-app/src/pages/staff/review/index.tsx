@@ -9,14 +9,20 @@ import { PostRow } from "../index/post-list";
 /** The approver's queue: every post waiting for approval, oldest change last. */
 export default function ReviewQueuePage() {
   const { withStaffToken, hasRole, staff } = useStaff();
-  const queue = useResource("review-queue", (signal) => withStaffToken((token) => fetchPosts(token, { status: "submitted", limit: 100 }, signal)));
+  const queue = useResource("review-queue", (signal) =>
+    withStaffToken((token) => fetchPosts(token, { status: "submitted", limit: 100 }, signal)),
+  );
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
 
   return (
     <StaffPage title="Duyệt bài">
       <h1 className="page-title">Hàng chờ duyệt</h1>
       <NoticeBanner notice={notice} />
-      {!hasRole("approver") && <p className="hint-box">Bạn xem được hàng chờ, nhưng chỉ lãnh đạo có quyền duyệt mới duyệt hoặc từ chối được bài.</p>}
+      {!hasRole("approver") && (
+        <p className="hint-box">
+          Bạn xem được hàng chờ, nhưng chỉ lãnh đạo có quyền duyệt mới duyệt hoặc từ chối được bài.
+        </p>
+      )}
       {queue.status === "loading" && <LoadingView label="Đang tải hàng chờ duyệt…" />}
       {queue.status === "failed" && <ErrorView message={queue.message} onRetry={queue.reload} />}
       {queue.status === "ready" &&

@@ -17,8 +17,13 @@ export default function SignalsInboxPage() {
   return (
     <StaffPage title="Hộp thư phản hồi">
       <h1 className="page-title">Hộp thư phản hồi</h1>
-      <p className="muted">Câu hỏi, bình luận, phản ánh, đề cử, trả lời khảo sát, tin nhắn OA và báo cáo dư luận của tổ trưởng.</p>
-      <SignalFilterForm filters={filters} onChange={(next) => setParams(writeFilters(next), { replace: true })} />
+      <p className="muted">
+        Câu hỏi, bình luận, phản ánh, đề cử, trả lời khảo sát, tin nhắn OA và báo cáo dư luận của tổ trưởng.
+      </p>
+      <SignalFilterForm
+        filters={filters}
+        onChange={(next) => setParams(writeFilters(next), { replace: true })}
+      />
       <section aria-labelledby="signal-list-heading" aria-busy={list.status === "loading"}>
         <h2 id="signal-list-heading" className="section-title">
           Phản hồi
@@ -28,7 +33,11 @@ export default function SignalsInboxPage() {
         ) : list.status === "failed" ? (
           <ErrorView message={list.message} onRetry={reload} />
         ) : list.items.length === 0 ? (
-          <EmptyView>{hasFilters(filters) ? "Không có phản hồi nào khớp bộ lọc." : "Không còn phản hồi nào chưa xử lý."}</EmptyView>
+          <EmptyView>
+            {hasFilters(filters)
+              ? "Không có phản hồi nào khớp bộ lọc."
+              : "Không còn phản hồi nào chưa xử lý."}
+          </EmptyView>
         ) : (
           <>
             <ul className="staff-list signal-list">
@@ -41,7 +50,12 @@ export default function SignalsInboxPage() {
             {list.moreError && <ErrorView message={list.moreError} />}
             {list.hasMore && (
               <div className="action-row">
-                <Button variant="secondary" loading={list.isLoadingMore} disabled={list.isLoadingMore} onClick={() => void loadMore()}>
+                <Button
+                  variant="secondary"
+                  loading={list.isLoadingMore}
+                  disabled={list.isLoadingMore}
+                  onClick={() => void loadMore()}
+                >
                   Xem thêm
                 </Button>
               </div>

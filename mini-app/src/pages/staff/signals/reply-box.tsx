@@ -4,11 +4,12 @@ import { Button } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
 import { ApiError } from "../../../services/api";
-import { replyToSignal, type ReplyChannel } from "../../../services/staff-api";
+import { type ReplyChannel, replyToSignal } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 
 const maxLength = 2000;
-const whyNotOa = "Người dân chưa quan tâm OA hoặc đã quá 7 ngày không tương tác — Zalo không cho OA nhắn tin.";
+const whyNotOa =
+  "Người dân chưa quan tâm OA hoặc đã quá 7 ngày không tương tác — Zalo không cho OA nhắn tin.";
 const sentNotice: Record<ReplyChannel, string> = {
   oa: "Đã gửi câu trả lời qua Zalo OA.",
   feed: "Câu trả lời đã hiển thị trong Mini App của người dân.",
@@ -44,7 +45,9 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
     setNotice(null);
     void run(async () => {
       try {
-        const updated = await withStaffToken((token) => replyToSignal(token, signal.id, { text: text.trim(), channel: via }));
+        const updated = await withStaffToken((token) =>
+          replyToSignal(token, signal.id, { text: text.trim(), channel: via }),
+        );
         setText("");
         setNotice(sentNotice[via]);
         onReplied(updated);
@@ -69,7 +72,9 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
         />
         <p className="field-hint">
           {text.length}/{maxLength} ký tự
-          {canReplyByOa && isTooLongForOa && " · quá 1.800 ký tự: không gửi qua Zalo OA được, hãy hiển thị trong Mini App"}
+          {canReplyByOa &&
+            isTooLongForOa &&
+            " · quá 1.800 ký tự: không gửi qua Zalo OA được, hãy hiển thị trong Mini App"}
         </p>
       </div>
       {!canReplyByOa && (
@@ -92,7 +97,12 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
       )}
       <div className="action-row">
         {canReplyByOa && (
-          <Button htmlType="button" loading={pending === "oa"} disabled={pending !== null || isTooLongForOa} onClick={() => send("oa")}>
+          <Button
+            htmlType="button"
+            loading={pending === "oa"}
+            disabled={pending !== null || isTooLongForOa}
+            onClick={() => send("oa")}
+          >
             Trả lời qua Zalo OA
           </Button>
         )}

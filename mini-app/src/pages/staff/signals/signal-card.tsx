@@ -7,7 +7,12 @@ import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
 import { markSignalHandled } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
-import { replyChannelLabel, replyStatusLabel, signalKindLabels, signalStatusLabels } from "../../../utils/staff-labels";
+import {
+  replyChannelLabel,
+  replyStatusLabel,
+  signalKindLabels,
+  signalStatusLabels,
+} from "../../../utils/staff-labels";
 import { ReplyBox } from "./reply-box";
 import { SignalPhotos } from "./signal-photos";
 
@@ -28,12 +33,18 @@ export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(si
   return (
     <article className="staff-card signal-card" aria-labelledby={headingId}>
       <h3 id={headingId} className="signal-heading">
-        <span className={`status-pill signal-kind-${signal.kind}`}>{signalKindLabels[signal.kind] ?? signal.kind}</span> {who}
+        <span className={`status-pill signal-kind-${signal.kind}`}>
+          {signalKindLabels[signal.kind] ?? signal.kind}
+        </span>{" "}
+        {who}
       </h3>
       <p className="staff-row-meta">
-        <span className={`status-pill signal-${signal.status}`}>{signalStatusLabels[signal.status] ?? signal.status}</span>{" "}
+        <span className={`status-pill signal-${signal.status}`}>
+          {signalStatusLabels[signal.status] ?? signal.status}
+        </span>{" "}
         <span className="muted-inline">
-          {signal.residentialGroup?.name ?? "Chưa thuộc tổ dân phố"} · <time dateTime={signal.sentAt}>{formatDateTime(signal.sentAt)}</time>
+          {signal.residentialGroup?.name ?? "Chưa thuộc tổ dân phố"} ·{" "}
+          <time dateTime={signal.sentAt}>{formatDateTime(signal.sentAt)}</time>
           {signal.handledAt && (
             <>
               {" "}
@@ -50,7 +61,11 @@ export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(si
           </Link>
         </p>
       )}
-      {signal.text ? <p className="signal-text">{signal.text}</p> : <p className="muted">(Không có nội dung chữ)</p>}
+      {signal.text ? (
+        <p className="signal-text">{signal.text}</p>
+      ) : (
+        <p className="muted">(Không có nội dung chữ)</p>
+      )}
       <SignalPhotos photos={signal.photos} who={who} />
       {signal.replies.length > 0 && (
         <>
@@ -75,12 +90,24 @@ export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(si
       <ActionError message={error} />
       <div className="action-row">
         {signal.resident && (
-          <Button variant="secondary" size="small" aria-expanded={isReplying} aria-controls={replyId} onClick={() => setReplying((open) => !open)}>
+          <Button
+            variant="secondary"
+            size="small"
+            aria-expanded={isReplying}
+            aria-controls={replyId}
+            onClick={() => setReplying((open) => !open)}
+          >
             {isReplying ? "Đóng trả lời" : "Trả lời"}
           </Button>
         )}
         {signal.status === "open" && (
-          <Button variant="tertiary" size="small" loading={isBusy} disabled={isBusy} onClick={() => void markHandled()}>
+          <Button
+            variant="tertiary"
+            size="small"
+            loading={isBusy}
+            disabled={isBusy}
+            onClick={() => void markHandled()}
+          >
             Đánh dấu đã xử lý
           </Button>
         )}

@@ -13,7 +13,14 @@ export interface SignalFilters {
   to: string;
 }
 
-export const emptyFilters: SignalFilters = { kind: "", group: "", post: "", status: "open", from: "", to: "" };
+export const emptyFilters: SignalFilters = {
+  kind: "",
+  group: "",
+  post: "",
+  status: "open",
+  from: "",
+  to: "",
+};
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,13 +42,15 @@ export function readFilters(params: URLSearchParams): SignalFilters {
 
 export function writeFilters(filters: SignalFilters): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(filters)) if (value && !(key === "status" && value === "open")) params[key] = value;
+  for (const [key, value] of Object.entries(filters))
+    if (value && !(key === "status" && value === "open")) params[key] = value;
   return params;
 }
 
 /** Why the date range cannot be used, or null. */
 export function dateRangeError(filters: SignalFilters): string | null {
-  if (filters.from && filters.to && filters.from > filters.to) return "“Từ ngày” phải trước hoặc bằng “Đến ngày”.";
+  if (filters.from && filters.to && filters.from > filters.to)
+    return "“Từ ngày” phải trước hoặc bằng “Đến ngày”.";
   return null;
 }
 

@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { useStaff } from "../../../state/staff-session";
+import { DateField } from "../../../components/staff/date-field";
 import { useResource } from "../../../hooks/use-resource";
 import { fetchPosts, fetchResidentialGroups } from "../../../services/staff-api";
+import { useStaff } from "../../../state/staff-session";
 import { signalKindLabels, signalKinds, signalStatusLabels } from "../../../utils/staff-labels";
-import { DateField } from "../../../components/staff/date-field";
 import { dateRangeError, emptyFilters, hasFilters, type SignalFilters } from "./signal-filters-model";
 
 const statusOptions: { value: SignalFilters["status"]; label: string }[] = [
@@ -13,10 +13,20 @@ const statusOptions: { value: SignalFilters["status"]; label: string }[] = [
 ];
 
 /** Status and kind up front; group, post and dates under "Lọc thêm". Each change applies at once. */
-export function SignalFilterForm({ filters, onChange }: { filters: SignalFilters; onChange(next: SignalFilters): void }) {
+export function SignalFilterForm({
+  filters,
+  onChange,
+}: {
+  filters: SignalFilters;
+  onChange(next: SignalFilters): void;
+}) {
   const { withStaffToken } = useStaff();
-  const groups = useResource("signal-filter-groups", (signal) => withStaffToken((token) => fetchResidentialGroups(token, signal)));
-  const posts = useResource("signal-filter-posts", (signal) => withStaffToken((token) => fetchPosts(token, { limit: 100 }, signal)));
+  const groups = useResource("signal-filter-groups", (signal) =>
+    withStaffToken((token) => fetchResidentialGroups(token, signal)),
+  );
+  const posts = useResource("signal-filter-posts", (signal) =>
+    withStaffToken((token) => fetchPosts(token, { limit: 100 }, signal)),
+  );
   const set = (patch: Partial<SignalFilters>) => onChange({ ...filters, ...patch });
   const rangeError = dateRangeError(filters);
   const moreCount = [filters.group, filters.post, filters.from, filters.to].filter(Boolean).length;
@@ -24,10 +34,21 @@ export function SignalFilterForm({ filters, onChange }: { filters: SignalFilters
   const [isMoreOpenAtFirst] = useState(moreCount > 0);
 
   return (
-    <form className="staff-card signal-filters" role="search" aria-label="Lọc phản hồi" onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="staff-card signal-filters"
+      role="search"
+      aria-label="Lọc phản hồi"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <div className="kind-filter" role="group" aria-label="Trạng thái">
         {statusOptions.map((option) => (
-          <button key={option.value} type="button" className="chip" aria-pressed={filters.status === option.value} onClick={() => set({ status: option.value })}>
+          <button
+            key={option.value}
+            type="button"
+            className="chip"
+            aria-pressed={filters.status === option.value}
+            onClick={() => set({ status: option.value })}
+          >
             {option.label}
           </button>
         ))}
@@ -48,7 +69,11 @@ export function SignalFilterForm({ filters, onChange }: { filters: SignalFilters
         <div className="form-stack">
           <div className="field">
             <label htmlFor="signal-group">Tổ dân phố</label>
-            <select id="signal-group" value={filters.group} onChange={(event) => set({ group: event.target.value })}>
+            <select
+              id="signal-group"
+              value={filters.group}
+              onChange={(event) => set({ group: event.target.value })}
+            >
               <option value="">Tất cả tổ dân phố</option>
               {groups.status === "ready" &&
                 groups.data.items.map((group) => (
@@ -60,7 +85,11 @@ export function SignalFilterForm({ filters, onChange }: { filters: SignalFilters
           </div>
           <div className="field">
             <label htmlFor="signal-post">Bài viết</label>
-            <select id="signal-post" value={filters.post} onChange={(event) => set({ post: event.target.value })}>
+            <select
+              id="signal-post"
+              value={filters.post}
+              onChange={(event) => set({ post: event.target.value })}
+            >
               <option value="">Tất cả bài viết</option>
               {posts.status === "ready" &&
                 posts.data.items.map((post) => (

@@ -56,7 +56,12 @@ function Photo({ url, alt }: { url: string; alt: string }) {
 
   const src = sameOrigin ? url : blobUrl;
   if (failed) return <span className="photo-missing">Không tải được ảnh</span>;
-  if (!src) return <span className="photo-missing" aria-busy="true">Đang tải ảnh…</span>;
+  if (!src)
+    return (
+      <span className="photo-missing" aria-busy="true">
+        Đang tải ảnh…
+      </span>
+    );
   return (
     <a href={src} target="_blank" rel="noreferrer" className="photo-link">
       <img src={src} alt={alt} loading="lazy" width={96} height={96} onError={() => setFailed(true)} />

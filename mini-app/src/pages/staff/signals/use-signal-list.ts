@@ -29,8 +29,17 @@ export function useSignalList(query: SignalQuery | null) {
     const controller = new AbortController();
     setList({ status: "loading" });
     withStaffToken((token) => fetchSignals(token, { ...query, limit: pageSize }, controller.signal)).then(
-      ({ items }) => controller.signal.aborted || setList({ status: "ready", items, hasMore: items.length === pageSize, isLoadingMore: false, moreError: null }),
-      (error: unknown) => controller.signal.aborted || setList({ status: "failed", message: messageOf(error) }),
+      ({ items }) =>
+        controller.signal.aborted ||
+        setList({
+          status: "ready",
+          items,
+          hasMore: items.length === pageSize,
+          isLoadingMore: false,
+          moreError: null,
+        }),
+      (error: unknown) =>
+        controller.signal.aborted || setList({ status: "failed", message: messageOf(error) }),
     );
     return () => controller.abort();
     // `query` is a new object every render; `key` says when it really changed.
@@ -42,20 +51,36 @@ export function useSignalList(query: SignalQuery | null) {
     const last = list.items[list.items.length - 1];
     setList({ ...list, isLoadingMore: true, moreError: null });
     try {
-      const { items } = await withStaffToken((token) => fetchSignals(token, { ...started.query, limit: pageSize, before: last?.id ?? null }));
+      const { items } = await withStaffToken((token) =>
+        fetchSignals(token, { ...started.query, limit: pageSize, before: last?.id ?? null }),
+      );
       if (current.current.key !== started.key) return;
       setList((now) =>
-        now.status === "ready" ? { status: "ready", items: [...now.items, ...items], hasMore: items.length === pageSize, isLoadingMore: false, moreError: null } : now,
+        now.status === "ready"
+          ? {
+              status: "ready",
+              items: [...now.items, ...items],
+              hasMore: items.length === pageSize,
+              isLoadingMore: false,
+              moreError: null,
+            }
+          : now,
       );
     } catch (error) {
       if (current.current.key !== started.key) return;
-      setList((now) => (now.status === "ready" ? { ...now, isLoadingMore: false, moreError: messageOf(error) } : now));
+      setList((now) =>
+        now.status === "ready" ? { ...now, isLoadingMore: false, moreError: messageOf(error) } : now,
+      );
     }
   }, [list, withStaffToken]);
 
   /** A signal the server answered with after an action (handled, replied), in place. */
   const replace = useCallback((signal: Signal) => {
-    setList((now) => (now.status === "ready" ? { ...now, items: now.items.map((item) => (item.id === signal.id ? signal : item)) } : now));
+    setList((now) =>
+      now.status === "ready"
+        ? { ...now, items: now.items.map((item) => (item.id === signal.id ? signal : item)) }
+        : now,
+    );
   }, []);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
