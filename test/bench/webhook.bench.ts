@@ -20,9 +20,7 @@ import { startWorkerProcess } from "./support/worker-process.js";
 const args = parseArgs({ duration: 10, connections: 50, senders: 500, worker: 1 });
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-function load(
-  url: string,
-): Promise<{
+function load(url: string): Promise<{
   requestsPerSec: number;
   sent: number;
   ok: number;

@@ -133,12 +133,9 @@ describe("relay board and feedback inbox in the staff screens, in a real browser
     await card.getByRole("button", { name: "Trả lời", exact: true }).click();
     await card.getByLabel(`Câu trả lời cho ${RESIDENT}`).fill(ANSWER);
     await card.getByRole("button", { name: "Trả lời qua Zalo OA" }).click();
-    const refusal = card
-      .getByRole("alert")
-      .filter({
-        hasText:
-          "Người dân chưa quan tâm OA hoặc đã quá 7 ngày không tương tác — Zalo không cho OA nhắn tin.",
-      });
+    const refusal = card.getByRole("alert").filter({
+      hasText: "Người dân chưa quan tâm OA hoặc đã quá 7 ngày không tương tác — Zalo không cho OA nhắn tin.",
+    });
     await refusal.waitFor({ timeout: 5_000 });
     expect(await refusal.textContent()).toContain("nhờ tổ trưởng Tổ dân phố số 3");
     expect(await card.getByRole("button", { name: "Trả lời qua Zalo OA" }).count()).toBe(0);

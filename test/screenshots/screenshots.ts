@@ -43,9 +43,9 @@ async function prepareDemo(
 ): Promise<DemoData> {
   const origin = `http://localhost:${system.port}`;
   const editor = await new ApiClient(origin).loginStaff("bientap", "loaphuong-demo");
-  const resident = Object.assign(new ApiClient(origin), { token: sessions["resident"]!.token });
-  const head = Object.assign(new ApiClient(origin), { token: sessions["head"]!.token });
-  const neighbour = Object.assign(new ApiClient(origin), { token: sessions["neighbour"]!.token });
+  const resident = Object.assign(new ApiClient(origin), { token: sessions.resident!.token });
+  const head = Object.assign(new ApiClient(origin), { token: sessions.head!.token });
+  const neighbour = Object.assign(new ApiClient(origin), { token: sessions.neighbour!.token });
 
   const post = await waitFor(
     async () =>
@@ -65,7 +65,7 @@ async function prepareDemo(
     kind: "question",
     text: "Con tôi học lớp 3, học kỳ II có phải nộp thêm tiền học thêm không ạ?",
   });
-  const nonFollower = Object.assign(new ApiClient(origin), { token: sessions["nonFollower"]!.token });
+  const nonFollower = Object.assign(new ApiClient(origin), { token: sessions.nonFollower!.token });
   await nonFollower.request("POST", `/api/feed/${post.id}/questions`, {
     kind: "question",
     text: "Quỹ phụ huynh năm nay có bắt buộc không ạ?",

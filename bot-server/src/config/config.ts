@@ -93,11 +93,12 @@ export const configSchema = z.object({
   QUIET_HOURS: z
     .string()
     .default("22:00-06:00")
-    .transform(
-      (v, ctx) =>
-        parseDailyWindow(v) ??
-        (ctx.addIssue({ code: "custom", message: "phải có dạng HH:mm-HH:mm" }), z.NEVER),
-    ),
+    .transform((v, ctx) => {
+      const window = parseDailyWindow(v);
+      if (window) return window;
+      ctx.addIssue({ code: "custom", message: "phải có dạng HH:mm-HH:mm" });
+      return z.NEVER;
+    }),
   /** Most non-urgent broadcasts one resident gets by OA message per ward day (0 = no cap); the rest wait in the feed. */
   DAILY_CAP_PER_RESIDENT: z.coerce.number().int().min(0).default(3),
   /** Auto-pause: look at this many of a broadcast's latest OA sends… */

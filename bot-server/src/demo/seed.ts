@@ -56,14 +56,12 @@ export async function seedDemoWard(db: Db, options: { passwordCost?: number } = 
       .insert(schools)
       .values(demoSchools.map((s) => ({ ...s, wardId: demoWard.id })))
       .returning();
-    await tx
-      .insert(campaigns)
-      .values({
-        ...demoCampaign,
-        wardId: demoWard.id,
-        reportingCadence: "monthly",
-        createdById: staff[0]?.id ?? null,
-      });
+    await tx.insert(campaigns).values({
+      ...demoCampaign,
+      wardId: demoWard.id,
+      reportingCadence: "monthly",
+      createdById: staff[0]?.id ?? null,
+    });
 
     const people = demoResidents({
       groups: demoGroupCount,

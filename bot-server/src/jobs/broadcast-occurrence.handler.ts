@@ -20,7 +20,7 @@ export const handleBroadcastOccurrence: JobHandler<"broadcast.occurrence"> = asy
     .select()
     .from(broadcastSchedules)
     .where(eq(broadcastSchedules.id, scheduleId));
-  if (!schedule || !schedule.isActive) {
+  if (!schedule?.isActive) {
     if (schedule) await syncScheduler(ctx.queues, schedule);
     return;
   }

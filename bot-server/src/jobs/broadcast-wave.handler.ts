@@ -24,7 +24,7 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (
   token,
 ) => {
   const [row] = await ctx.db.select().from(broadcasts).where(eq(broadcasts.id, broadcastId));
-  if (!row || row.status !== "sending") return;
+  if (row?.status !== "sending") return;
   const quietEnd = row.isUrgent ? undefined : windowEndIfInside(ctx.config.QUIET_HOURS, Date.now());
   if (quietEnd) {
     await job.moveToDelayed(quietEnd.getTime(), token);

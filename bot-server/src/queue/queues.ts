@@ -7,7 +7,7 @@ import {
 } from "@loa-phuong/shared";
 import { type JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { AppError } from "../http/app-error.js";
+import { AppError } from "../errors/app-error.js";
 
 /**
  * The retry policy, in one place: exponential backoff with jitter; completed jobs are dropped so Redis

@@ -1,6 +1,6 @@
 import { type Audience, type AudienceSegment, fromWardClock, wardClock } from "@loa-phuong/shared";
 import { type SQL, sql } from "drizzle-orm";
-import { invalidFields } from "../http/app-error.js";
+import { invalidFields } from "../errors/app-error.js";
 import { type Db, queryRows, sqlArray, type Tx } from "../store/database.js";
 
 /** Zalo lets the OA send customer-service messages only within 7 days of the resident's last interaction. */

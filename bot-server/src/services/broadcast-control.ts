@@ -1,6 +1,6 @@
 import { type Broadcast, jobIds } from "@loa-phuong/shared";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { AppError, notFound } from "../http/app-error.js";
+import { AppError, notFound } from "../errors/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
 import { type Db, queryRows, sqlArray, type Tx } from "../store/database.js";
 import { broadcasts } from "../store/schema/index.js";

@@ -1,6 +1,6 @@
 import type { Broadcast, BroadcastProgress, BroadcastStatus, DeliveryStatus } from "@loa-phuong/shared";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { notFound } from "../http/app-error.js";
+import { notFound } from "../errors/app-error.js";
 import { type Db, queryRows } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";
 import { toBroadcastDto } from "./broadcasts.js";

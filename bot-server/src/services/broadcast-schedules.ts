@@ -7,7 +7,7 @@ import {
   WARD_TIME_ZONE,
 } from "@loa-phuong/shared";
 import { and, desc, eq, sql } from "drizzle-orm";
-import { AppError, invalidFields, notFound } from "../http/app-error.js";
+import { AppError, invalidFields, notFound } from "../errors/app-error.js";
 import type { Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
 import { broadcastSchedules, posts } from "../store/schema/index.js";

@@ -7,7 +7,7 @@ import {
   jobIds,
 } from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
-import { AppError, invalidFields, notFound } from "../http/app-error.js";
+import { AppError, invalidFields, notFound } from "../errors/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
 import { type Db, queryRows } from "../store/database.js";
 import { broadcasts, posts } from "../store/schema/index.js";

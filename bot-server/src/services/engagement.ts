@@ -1,8 +1,8 @@
 import type { PostEngagement, ReactionKind } from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
-import { AppError } from "../http/app-error.js";
+import { AppError } from "../errors/app-error.js";
 import { type Db, queryRows } from "../store/database.js";
-import { pollAnswers, postReactions, postReads, residents } from "../store/schema/index.js";
+import { pollAnswers, postReactions, postReads, type residents } from "../store/schema/index.js";
 import { feedItemFor, shownPostVersion } from "./feed.js";
 import { recordMiniAppSignal } from "./signals.js";
 

@@ -1,6 +1,6 @@
 import { type Audience, type FeedItem, matchesAudience, type PostKind } from "@loa-phuong/shared";
 import { sql } from "drizzle-orm";
-import { notFound } from "../http/app-error.js";
+import { notFound } from "../errors/app-error.js";
 import { type Db, queryRows } from "../store/database.js";
 import type { residents } from "../store/schema/index.js";
 import { audienceFacts } from "./residents.js";

@@ -1,7 +1,7 @@
 import { nominationRequestSchema, opinionReportRequestSchema, reportRequestSchema } from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { AppError } from "../http/app-error.js";
+import { AppError } from "../errors/app-error.js";
 import { type Db, queryRows } from "../store/database.js";
 import { residents } from "../store/schema/index.js";
 import { feedItemFor } from "./feed.js";

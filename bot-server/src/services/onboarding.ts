@@ -1,7 +1,7 @@
 import type { OnboardingRequest } from "@loa-phuong/shared";
 import { onboardingRequestSchema } from "@loa-phuong/shared";
 import { and, eq, inArray } from "drizzle-orm";
-import { AppError, notFound } from "../http/app-error.js";
+import { AppError, notFound } from "../errors/app-error.js";
 import type { Db } from "../store/database.js";
 import { residentialGroups, residentRoles, residents, schools } from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";

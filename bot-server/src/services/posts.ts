@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { CreatePostRequest, Post, PostReview, PostStatus } from "@loa-phuong/shared";
 import { createPostRequestSchema } from "@loa-phuong/shared";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { AppError, invalidFields, notFound } from "../http/app-error.js";
+import { AppError, invalidFields, notFound } from "../errors/app-error.js";
 import type { Db, Tx } from "../store/database.js";
 import { auditLog, broadcasts, campaigns, posts, postVersions } from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";

@@ -1,6 +1,6 @@
 import type { RelayBoardRow } from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
-import { notFound } from "../http/app-error.js";
+import { notFound } from "../errors/app-error.js";
 import { type Db, queryRows } from "../store/database.js";
 import { broadcasts } from "../store/schema/index.js";
 

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { jobIds, type RelayTask } from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
-import { AppError, notFound } from "../http/app-error.js";
+import { AppError, notFound } from "../errors/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
 import { type Db, queryRows, type Tx } from "../store/database.js";
-import { relayOpens, relayTasks, residentialGroups, residents } from "../store/schema/index.js";
+import { relayOpens, relayTasks, residentialGroups, type residents } from "../store/schema/index.js";
 
 type ResidentRow = typeof residents.$inferSelect;
 

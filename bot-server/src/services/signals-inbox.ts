@@ -1,6 +1,6 @@
 import { jobIds, type Signal, type SignalKind } from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
-import { AppError, notFound } from "../http/app-error.js";
+import { AppError, notFound } from "../errors/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
 import { type Db, queryRows } from "../store/database.js";
 import { signalReplies, signals } from "../store/schema/index.js";

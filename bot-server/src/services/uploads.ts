@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_UPLOAD_BYTES } from "@loa-phuong/shared";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { AppError, notFound } from "../http/app-error.js";
+import { AppError, notFound } from "../errors/app-error.js";
 import type { Db, Tx } from "../store/database.js";
 import { uploads } from "../store/schema/index.js";
 

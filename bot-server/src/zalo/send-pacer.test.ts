@@ -40,7 +40,10 @@ describe("Zalo send pacer on a real Redis", () => {
     );
     const arrivals: number[] = [];
     let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const sender = async (pacer: SendPacer, batches: number) => {
       for (let b = 0; b < batches; b++) {
         const calls = 1 + Math.floor(random() * 8);

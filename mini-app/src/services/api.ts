@@ -32,7 +32,7 @@ const timeoutMessage = "Mạng chậm, máy chủ chưa trả lời. Vui lòng t
 
 function isErrorCode(value: unknown): value is ErrorCode {
   // Not Object.hasOwn: older Android webviews inside Zalo lack it and the build does not polyfill.
-  return typeof value === "string" && Object.prototype.hasOwnProperty.call(errorTable, value);
+  return typeof value === "string" && Object.hasOwn(errorTable, value);
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
@@ -65,7 +65,7 @@ export function apiUrl(path: string): string {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (options.token) headers["authorization"] = `Bearer ${options.token}`;
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
   const isBlob = typeof Blob !== "undefined" && options.body instanceof Blob;
   if (options.body !== undefined)
     headers["content-type"] = isBlob ? (options.body as Blob).type : "application/json";

@@ -13,7 +13,7 @@ export const postKindLabels: Record<PostKind, string> = {
 export const postKinds = Object.keys(postKindLabels) as PostKind[];
 
 export function isPostKind(value: string | null): value is PostKind {
-  return value !== null && Object.prototype.hasOwnProperty.call(postKindLabels, value);
+  return value !== null && Object.hasOwn(postKindLabels, value);
 }
 
 /** The label for a kind; a kind added on the server before this build knows it still reads sensibly. */

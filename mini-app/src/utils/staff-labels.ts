@@ -26,7 +26,7 @@ export const postStatusLabels: Record<PostStatus, string> = {
 export const postStatuses = Object.keys(postStatusLabels) as PostStatus[];
 
 export function isPostStatus(value: string | null): value is PostStatus {
-  return value !== null && Object.prototype.hasOwnProperty.call(postStatusLabels, value);
+  return value !== null && Object.hasOwn(postStatusLabels, value);
 }
 
 export const broadcastStatusLabels: Record<BroadcastStatus, string> = {
@@ -125,7 +125,7 @@ export const signalKindLabels: Record<SignalKind, string> = {
 export const signalKinds = Object.keys(signalKindLabels) as SignalKind[];
 
 export function isSignalKind(value: string | null): value is SignalKind {
-  return value !== null && Object.prototype.hasOwnProperty.call(signalKindLabels, value);
+  return value !== null && Object.hasOwn(signalKindLabels, value);
 }
 
 export const signalStatusLabels: Record<"open" | "handled", string> = {

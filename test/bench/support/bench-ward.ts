@@ -92,15 +92,13 @@ export async function benchPost(
       isUrgent,
     })
     .returning({ id: tables.posts.id });
-  await db
-    .insert(tables.postVersions)
-    .values({
-      postId: post!.id,
-      version: 1,
-      title,
-      body: `${title}: nội dung đo hiệu năng.`,
-      contentHash: "bench",
-      createdById: staffId,
-    });
+  await db.insert(tables.postVersions).values({
+    postId: post!.id,
+    version: 1,
+    title,
+    body: `${title}: nội dung đo hiệu năng.`,
+    contentHash: "bench",
+    createdById: staffId,
+  });
   return { postId: post!.id };
 }

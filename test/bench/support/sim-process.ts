@@ -15,6 +15,7 @@ export const BENCH_IDS: ZaloIds = {
 
 export interface SimProcess {
   url: string;
+  // biome-ignore lint/suspicious/noExplicitAny: the simulator's admin answers differ per route; callers assert them
   admin<T = any>(method: string, path: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
 }

@@ -21,8 +21,14 @@ export default async function setup(): Promise<void> {
 function isListening(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
-    socket.setTimeout(1000, () => (socket.destroy(), resolve(false)));
+    socket.setTimeout(1000, () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once("error", () => resolve(false));
-    socket.once("connect", () => (socket.end(), resolve(true)));
+    socket.once("connect", () => {
+      socket.end();
+      resolve(true);
+    });
   });
 }

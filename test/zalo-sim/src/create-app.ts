@@ -41,7 +41,7 @@ export function createApp(ctx: SimContext, controls: SimControls): Express {
       limit: "1mb",
       // Kept for user ids sent as unquoted numbers beyond 2^53 (see messages/user-id.ts).
       verify: (_req, res, buf) => {
-        (res as unknown as { locals: Record<string, unknown> }).locals["rawBody"] = buf;
+        (res as unknown as { locals: Record<string, unknown> }).locals.rawBody = buf;
       },
     }),
   );

@@ -53,7 +53,7 @@ describe("injected faults on message sends", () => {
     // A follow afterwards is the only webhook: no receipt was ever scheduled for the failed sends.
     await sim.follow(user.idByOa);
     await waitFor(() => receiver!.received.length >= 1);
-    expect(receiver.received.map((h) => h.json["event_name"])).toEqual(["follow"]);
+    expect(receiver.received.map((h) => h.json.event_name)).toEqual(["follow"]);
   });
 
   it("answers -32 for a rate-limit fault without a ledger entry, counted apart from real limits", async () => {

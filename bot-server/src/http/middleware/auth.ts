@@ -1,11 +1,11 @@
 import type { StaffRole } from "@loa-phuong/shared";
 import { eq } from "drizzle-orm";
 import type { RequestHandler, Response } from "express";
+import { AppError } from "../../errors/app-error.js";
 import { findSession } from "../../services/sessions.js";
 import { findStaff, type StaffActor } from "../../services/staff.js";
 import { residents } from "../../store/schema/index.js";
 import type { ApiContext } from "../api-context.js";
-import { AppError } from "../app-error.js";
 
 export const SESSION_COOKIE = "loa_session";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type ErrorResponse, errorTable } from "@loa-phuong/shared";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
-import { AppError } from "../app-error.js";
+import { AppError } from "../../errors/app-error.js";
 
 /** Known errors become { error, message } with their status; anything else a 500 with a logged id. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {

@@ -1,7 +1,7 @@
 import type { FieldIssue } from "@loa-phuong/shared";
 import type { RequestHandler } from "express";
 import type { z } from "zod";
-import { AppError, invalidFields } from "../app-error.js";
+import { AppError, invalidFields } from "../../errors/app-error.js";
 
 interface Schemas {
   body?: z.ZodType;

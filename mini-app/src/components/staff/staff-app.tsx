@@ -13,7 +13,7 @@ import { StaffPage } from "./staff-page";
 // Styles travel inside this chunk rather than as .css files: zmp-vite-plugin lists every emitted
 // stylesheet in app-config.json's listCSS, which Zalo loads up front for every resident.
 const style = document.createElement("style");
-style.dataset["loaStyles"] = "staff";
+style.dataset.loaStyles = "staff";
 style.textContent = [staffCss, staffFormsCss, staffViewsCss, staffInboxCss].join("\n");
 document.head.append(style);
 

@@ -47,7 +47,7 @@ describe("ratePerSecond on the OA API", () => {
     const user = buildUser({ lastInteractionAt: now - 1000 });
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
-    const send = async () => (await sendText(sim!, accessToken, user.idByOa, "tin")).body["error"];
+    const send = async () => (await sendText(sim!, accessToken, user.idByOa, "tin")).body.error;
 
     expect([await send(), await send(), await send()]).toEqual([0, 0, -32]);
     now += 500;
@@ -67,7 +67,7 @@ describe("ratePerSecond on the OA API", () => {
     const user = buildUser({ lastInteractionAt: now - 1000 });
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
-    const send = async () => (await sendText(sim!, accessToken, user.idByOa, "tin")).body["error"];
+    const send = async () => (await sendText(sim!, accessToken, user.idByOa, "tin")).body.error;
 
     expect(await send()).toBe(0);
     now += 900;

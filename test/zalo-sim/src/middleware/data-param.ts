@@ -5,7 +5,7 @@ import type { Request } from "express";
  * (reference §4.1). Returns undefined when it is missing or not a JSON object.
  */
 export function readDataParam(req: Request): Record<string, unknown> | undefined {
-  const raw = req.query["data"];
+  const raw = req.query.data;
   if (typeof raw !== "string") return undefined;
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -27,6 +27,6 @@ export function readInt(value: unknown): number | undefined {
 
 /** Raw body kept by express.json's `verify` hook (see create-app.ts). */
 export function rawBodyOf(res: { locals: Record<string, unknown> }): Buffer | undefined {
-  const raw = res.locals["rawBody"];
+  const raw = res.locals.rawBody;
   return Buffer.isBuffer(raw) ? raw : undefined;
 }

@@ -41,7 +41,7 @@ describe("/__sim admin API", () => {
     });
     const bad = await call("POST", "/__sim/users", [{ ...users[0], idByOa: "", isFollower: "yes" }]);
     expect(bad.status).toBe(400);
-    expect((bad.body["issues"] as { field: string }[]).map((i) => i.field).sort()).toEqual([
+    expect((bad.body.issues as { field: string }[]).map((i) => i.field).sort()).toEqual([
       "users.0.idByOa",
       "users.0.isFollower",
     ]);
@@ -50,7 +50,7 @@ describe("/__sim admin API", () => {
     const listed = await call("GET", "/__sim/users");
     expect(listed.body).toMatchObject({ total: 2 });
     const personas = await call("GET", "/__sim/personas?q=tran thi");
-    expect(personas.body["personas"]).toEqual([
+    expect(personas.body.personas).toEqual([
       expect.objectContaining({
         name: "Trần Thị Bích",
         idByApp: users[0]!.idByApp,
@@ -81,18 +81,18 @@ describe("/__sim admin API", () => {
     const { body: phone } = await call("POST", `/__sim/users/${user.idByApp}/phone-token`);
     const info = await fetch(`${sim.url}/v2.0/me/info`, {
       headers: {
-        access_token: String(access["accessToken"]),
-        code: String(phone["token"]),
+        access_token: String(access.accessToken),
+        code: String(phone.token),
         secret_key: "test-app-secret",
       },
     });
 
     expect(await info.json()).toMatchObject({ error: 0, data: { number: user.phone } });
-    expect((await sendText(sim, String(tokens["access_token"]), user.idByOa, "ok")).body).toMatchObject({
+    expect((await sendText(sim, String(tokens.access_token), user.idByOa, "ok")).body).toMatchObject({
       error: 0,
     });
     expect((await call("POST", "/__sim/oa/expire-token")).status).toBe(200);
-    expect((await sendText(sim, String(tokens["access_token"]), user.idByOa, "ok")).body).toMatchObject({
+    expect((await sendText(sim, String(tokens.access_token), user.idByOa, "ok")).body).toMatchObject({
       error: -220,
     });
     expect((await call("POST", "/__sim/users/nobody/access-token")).status).toBe(404);
@@ -106,7 +106,7 @@ describe("/__sim admin API", () => {
     const { accessToken } = sim.issueOaTokens();
     await sendText(sim, accessToken, user.idByOa, "một");
 
-    expect((await call("GET", `/__sim/ledger?user_id=${user.idByOa}`)).body["entries"]).toHaveLength(1);
+    expect((await call("GET", `/__sim/ledger?user_id=${user.idByOa}`)).body.entries).toHaveLength(1);
     expect((await call("GET", "/__sim/ledger/count")).body).toEqual({ count: 1 });
     expect((await call("DELETE", "/__sim/ledger")).body).toEqual({ cleared: 1 });
     expect(sim.ledger.count()).toBe(0);
@@ -123,8 +123,8 @@ describe("/__sim admin API", () => {
     expect(
       (await call("POST", `/__sim/users/${user.idByOa}/send-text`, { text: "Chào phường" })).body,
     ).toHaveProperty("msgId");
-    await waitFor(() => receiver!.received.some((h) => h.json["event_name"] === "user_send_text"));
-    expect((await call("GET", `/__sim/users/${user.idByOa}/inbound`)).body["messages"]).toMatchObject([
+    await waitFor(() => receiver!.received.some((h) => h.json.event_name === "user_send_text"));
+    expect((await call("GET", `/__sim/users/${user.idByOa}/inbound`)).body.messages).toMatchObject([
       { text: "Chào phường" },
     ]);
     expect((await call("POST", `/__sim/users/nobody/send-text`, { text: "x" })).status).toBe(404);

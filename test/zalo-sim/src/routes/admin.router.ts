@@ -52,7 +52,7 @@ export function adminRouter(ctx: SimContext, controls: SimControls): Router {
   });
 
   router.get("/users", (req, res) => {
-    const limit = readLimit(req.query["limit"], Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    const limit = readLimit(req.query.limit, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     const users: SimUser[] = [];
     for (const record of ctx.users.values()) {
       if (users.length >= limit) break;
@@ -62,8 +62,8 @@ export function adminRouter(ctx: SimContext, controls: SimControls): Router {
   });
 
   router.get("/personas", (req, res) => {
-    const q = typeof req.query["q"] === "string" ? foldVietnamese(req.query["q"].trim()) : "";
-    const limit = readLimit(req.query["limit"], 200, 1000);
+    const q = typeof req.query.q === "string" ? foldVietnamese(req.query.q.trim()) : "";
+    const limit = readLimit(req.query.limit, 200, 1000);
     const matches = (u: UserRecord): boolean =>
       q === "" || foldVietnamese(u.name).includes(q) || u.idByApp.includes(q) || u.idByOa.includes(q);
     const personas: Record<string, unknown>[] = [];

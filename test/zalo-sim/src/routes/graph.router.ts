@@ -12,7 +12,7 @@ export function graphRouter(ctx: SimContext): Router {
   const router = Router();
 
   const tokenOf = (req: Request): string | undefined => {
-    const fromQuery = req.query["access_token"];
+    const fromQuery = req.query.access_token;
     return req.get("access_token") ?? (typeof fromQuery === "string" ? fromQuery : undefined);
   };
 
@@ -27,7 +27,7 @@ export function graphRouter(ctx: SimContext): Router {
     if (!isAppSecretProofValid(req, ctx.config.appSecret, token)) {
       return sendZaloError(res, ZaloError.appSecretProofInvalid, "appsecret_proof is invalid");
     }
-    const miniAppId = req.query["miniapp_id"];
+    const miniAppId = req.query.miniapp_id;
     // Catches a server configured with another Mini App's id, which in Zalo yields no user_id_by_oa.
     if (miniAppId !== undefined && miniAppId !== ctx.config.miniAppId)
       return sendInvalidParam(res, "miniapp_id");
@@ -35,8 +35,8 @@ export function graphRouter(ctx: SimContext): Router {
     // link (`user_id_by_oa`, `is_follower`) is a Mini App's: it comes only with the Mini App's id, as
     // the SDK's own call sends it (zalo-platform.md §1.2, §1.9).
     const fields = new Set(
-      typeof req.query["fields"] === "string"
-        ? req.query["fields"].split(",").map((f) => f.trim().replace(/[.(].*$/, ""))
+      typeof req.query.fields === "string"
+        ? req.query.fields.split(",").map((f) => f.trim().replace(/[.(].*$/, ""))
         : ["name", "picture"],
     );
     const forMiniApp = miniAppId === ctx.config.miniAppId;

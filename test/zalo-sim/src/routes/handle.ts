@@ -7,8 +7,9 @@ export function answerZalo(res: Response, run: () => unknown): void {
   try {
     data = run();
   } catch (error) {
-    if (error instanceof ZaloApiError) return sendZaloError(res, error.code, error.message);
-    throw error;
+    if (!(error instanceof ZaloApiError)) throw error;
+    sendZaloError(res, error.code, error.message);
+    return;
   }
   sendZaloOk(res, data);
 }

@@ -55,14 +55,14 @@ describe("GET /v2.0/oa/conversation", () => {
       headers,
     );
 
-    expect(res.body["error"]).toBe(0);
-    const items = res.body["data"] as Record<string, unknown>[];
+    expect(res.body.error).toBe(0);
+    const items = res.body.data as Record<string, unknown>[];
     expect(items).toHaveLength(3);
     expect(items[0]).toMatchObject({
       src: 0,
       type: "list",
       message: "Họp tổ 5",
-      message_id: (list.body["data"] as { message_id: string }).message_id,
+      message_id: (list.body.data as { message_id: string }).message_id,
       from_id: TEST_IDS.oaId,
       to_id: user.idByOa,
       time: now,
@@ -71,7 +71,7 @@ describe("GET /v2.0/oa/conversation", () => {
     expect(items[1]).toMatchObject({
       src: 0,
       type: "text",
-      message_id: (text.body["data"] as { message_id: string }).message_id,
+      message_id: (text.body.data as { message_id: string }).message_id,
       links: [{ url: "https://loa.example/p/1?r=oa" }],
     });
     expect(items[2]).toMatchObject({
@@ -97,7 +97,7 @@ describe("GET /v2.0/oa/conversation", () => {
       { user_id: user.idByOa, offset: 10, count: 10 },
       headers,
     );
-    expect((page.body["data"] as { message: string }[]).map((m) => m.message)).toEqual(["tin 1", "tin 0"]);
+    expect((page.body.data as { message: string }[]).map((m) => m.message)).toEqual(["tin 1", "tin 0"]);
     expect(
       (await oaGet(sim, "/v2.0/oa/conversation", { user_id: user.idByOa, offset: 0, count: 11 }, headers))
         .body,

@@ -22,11 +22,11 @@ export function oaConversationRouter(ctx: SimContext, auth: RequestHandler): Rou
   router.get("/v2.0/oa/conversation", auth, (req, res) => {
     const data = readDataParam(req);
     if (!data) return sendInvalidParam(res, "data");
-    const userId = readUserId(data["user_id"], String(req.query["data"]));
+    const userId = readUserId(data.user_id, String(req.query.data));
     const user = userId === undefined ? undefined : ctx.users.get(userId);
     if (!user) return sendInvalidParam(res, "user_id");
-    const offset = data["offset"] === undefined ? 0 : readInt(data["offset"]);
-    const count = data["count"] === undefined ? MAX_COUNT : readInt(data["count"]);
+    const offset = data.offset === undefined ? 0 : readInt(data.offset);
+    const count = data.count === undefined ? MAX_COUNT : readInt(data.count);
     if (offset === undefined || offset < 0) return sendInvalidParam(res, "offset");
     if (count === undefined || count < 1) return sendInvalidParam(res, "count");
     if (count > MAX_COUNT)
@@ -76,7 +76,7 @@ function fromOa(ctx: SimContext, user: UserRecord, entry: LedgerEntry): Record<s
   // What Zalo's conversation shows of a template message is not documented (§4.3 g, §4.4): its
   // parameters, links included, are left out, so a client cannot count on finding them there.
   if (entry.links.length > 0 && entry.type !== "template")
-    item["links"] = entry.links.map((url) => ({ url }));
+    item.links = entry.links.map((url) => ({ url }));
   return item;
 }
 
@@ -94,6 +94,6 @@ function fromUser(ctx: SimContext, user: UserRecord, message: InboundMessage): R
     to_display_name: OA_NAME,
   };
   const links = urlsInText(message.text);
-  if (links.length > 0) item["links"] = links.map((url) => ({ url }));
+  if (links.length > 0) item.links = links.map((url) => ({ url }));
   return item;
 }

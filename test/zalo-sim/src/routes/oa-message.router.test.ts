@@ -36,7 +36,7 @@ describe("POST /v3.0/oa/message/cs", () => {
         quota: { quota_type: "reply", owner_type: "OA", owner_id: TEST_IDS.oaId, total: 8, remain: 7 },
       },
     });
-    const data = res.body["data"] as { message_id: string };
+    const data = res.body.data as { message_id: string };
     expect(data.message_id).toMatch(/^[0-9a-f]{20}$/);
     expect(sim.ledger.forUser(user.idByOa)).toEqual([
       expect.objectContaining({
@@ -58,8 +58,8 @@ describe("POST /v3.0/oa/message/cs", () => {
 
     const res = await sendText(sim, accessToken, user.idByOa, "Xin chào");
 
-    expect(res.body["error"]).toBe(0);
-    expect(res.body["data"]).not.toHaveProperty("quota");
+    expect(res.body.error).toBe(0);
+    expect(res.body.data).not.toHaveProperty("quota");
   });
 
   it("answers -216 for an unknown token and -220 for an expired one, without sending", async () => {
@@ -166,7 +166,7 @@ describe("POST /v3.0/oa/message/cs", () => {
 
     const res = await oaPost(sim, "/v3.0/oa/message/cs", body, { access_token: accessToken });
 
-    expect(res.body["error"]).toBe(0);
+    expect(res.body.error).toBe(0);
     const [entry] = sim.ledger.forUser(user.idByOa);
     expect(entry).toMatchObject({ type: "list", text: "Họp tổ dân phố số 5" });
     expect(entry?.links).toEqual([
@@ -202,8 +202,8 @@ describe("POST /v3.0/oa/message/cs", () => {
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await sendText(sim, accessToken, user.idByOa, `tin ${i}`));
 
-    expect(answers.map((a) => a.body["error"])).toEqual([0, 0, 0, -32]);
-    expect(answers[3]?.body["message"]).toBe("Your application reached limit call api");
+    expect(answers.map((a) => a.body.error)).toEqual([0, 0, 0, -32]);
+    expect(answers[3]?.body.message).toBe("Your application reached limit call api");
     expect(answers[0]?.headers.get("x-ratelimit-limit")).toBe("3");
     expect(answers.map((a) => a.headers.get("x-ratelimit-remain"))).toEqual(["2", "1", "0", "0"]);
     expect(sim.ledger.count()).toBe(3);

@@ -13,14 +13,14 @@ export function oaTagRouter(ctx: SimContext, auth: RequestHandler): Router {
     req.body !== null && typeof req.body === "object" ? (req.body as Record<string, unknown>) : {};
 
   const readTagName = (body: Record<string, unknown>): string | undefined => {
-    const tag = body["tag_name"];
+    const tag = body.tag_name;
     return typeof tag === "string" && tag.trim().length > 0 ? tag : undefined;
   };
 
   /** Shared by tagfollower and rmfollowerfromtag: both take `{ user_id, tag_name }`. */
   const withUserAndTag = (run: (user: UserRecord, tag: string) => void) => (req: Request, res: Response) => {
     const body = bodyOf(req);
-    const userId = readUserId(body["user_id"], rawBodyOf(res));
+    const userId = readUserId(body.user_id, rawBodyOf(res));
     const user = userId === undefined ? undefined : ctx.users.get(userId);
     if (!user) return sendInvalidParam(res, "user_id");
     const tag = readTagName(body);

@@ -27,7 +27,7 @@ async function setup() {
   const list = async (data: Record<string, unknown>) => oaGet(sim!, "/v3.0/oa/user/getlist", data, headers);
   const ids = async (data: Record<string, unknown>) => {
     const { body } = await list({ offset: 0, count: 50, ...data });
-    return ((body["data"] as { users: { user_id: string }[] }).users ?? []).map((u) => u.user_id);
+    return ((body.data as { users: { user_id: string }[] }).users ?? []).map((u) => u.user_id);
   };
   return { sim, headers, users, list, ids };
 }

@@ -25,8 +25,8 @@ export function oaUserRouter(ctx: SimContext, auth: RequestHandler): Router {
   router.get("/v3.0/oa/user/getlist", auth, (req, res) => {
     const data = readDataParam(req);
     if (!data) return sendInvalidParam(res, "data");
-    const offset = data["offset"] === undefined ? 0 : readInt(data["offset"]);
-    const count = data["count"] === undefined ? 15 : readInt(data["count"]);
+    const offset = data.offset === undefined ? 0 : readInt(data.offset);
+    const count = data.count === undefined ? 15 : readInt(data.count);
     if (offset === undefined || offset < 0) return sendInvalidParam(res, "offset");
     if (count === undefined || count < 1) return sendInvalidParam(res, "count");
     if (count > MAX_COUNT)
@@ -35,15 +35,15 @@ export function oaUserRouter(ctx: SimContext, auth: RequestHandler): Router {
       return sendZaloError(res, ZaloError.paramExceedsLimit, `offset exceeds the limit of ${MAX_OFFSET}`);
 
     const filter: UserFilter = {};
-    const tagName = data["tag_name"];
+    const tagName = data.tag_name;
     if (tagName !== undefined && tagName !== "") {
       if (typeof tagName !== "string") return sendInvalidParam(res, "tag_name");
       filter.tagName = tagName;
     }
-    const isFollower = readFollowerFlag(data["is_follower"]);
+    const isFollower = readFollowerFlag(data.is_follower);
     if (isFollower === "invalid") return sendInvalidParam(res, "is_follower");
     if (isFollower !== undefined) filter.isFollower = isFollower;
-    const period = data["last_interaction_period"];
+    const period = data.last_interaction_period;
     if (period !== undefined && period !== "") {
       const range = typeof period === "string" ? parseInteractionPeriod(period, ctx.now()) : undefined;
       if (!range) return sendInvalidParam(res, "last_interaction_period");
@@ -58,7 +58,7 @@ export function oaUserRouter(ctx: SimContext, auth: RequestHandler): Router {
 
   router.get("/v3.0/oa/user/detail", auth, (req, res) => {
     const data = readDataParam(req);
-    const userId = data ? readUserId(data["user_id"], String(req.query["data"])) : undefined;
+    const userId = data ? readUserId(data.user_id, String(req.query.data)) : undefined;
     if (userId === undefined) return sendInvalidParam(res, "user_id");
     const user = ctx.users.get(userId);
     if (!user) return sendInvalidParam(res, "user_id");

@@ -147,8 +147,8 @@ export async function startWebhookReceiver({ port = 0, status = 200 } = {}): Pro
 
 /** Verifies X-ZEvent-Signature from the documented formula, independently of signWebhook(). */
 export function isSignatureValid(hook: ReceivedWebhook, oaSecretKey: string): boolean {
-  const appId = String(hook.json["app_id"]);
-  const timestamp = String(hook.json["timestamp"]);
+  const appId = String(hook.json.app_id);
+  const timestamp = String(hook.json.timestamp);
   const expected = createHash("sha256")
     .update(`${appId}${hook.rawBody}${timestamp}${oaSecretKey}`)
     .digest("hex");

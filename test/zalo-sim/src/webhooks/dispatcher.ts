@@ -204,7 +204,7 @@ export class WebhookDispatcher {
         "content-type": "application/json",
         "x-zevent-signature": job.signature ?? "",
       };
-      if (job.numRetry > 0) headers["num_retry"] = String(job.numRetry);
+      if (job.numRetry > 0) headers.num_retry = String(job.numRetry);
       const res = await fetch(url, { method: "POST", headers, body: job.body, signal: controller.signal });
       try {
         // Drain the body so the keep-alive connection can be reused.

@@ -5,12 +5,13 @@ import {
   zaloLoginRequestSchema,
 } from "@loa-phuong/shared";
 import { type Response, Router } from "express";
+import { AppError } from "../../../errors/app-error.js";
 import { residentForZaloUser, residentProfile } from "../../../services/residents.js";
 import { createSession, endSession } from "../../../services/sessions.js";
 import { authenticateStaff, findStaff, toStaffProfile } from "../../../services/staff.js";
 import { ZaloError } from "../../../zalo/zalo-error.js";
+import type { GraphMe } from "../../../zalo/zalo-schemas.js";
 import type { ApiContext } from "../../api-context.js";
-import { AppError } from "../../app-error.js";
 import {
   requireResident,
   requireStaff,
@@ -28,7 +29,7 @@ export function authRouter(ctx: ApiContext): Router {
   /** Mini App sign-in: the token from zmp-sdk getAccessToken(), verified with Zalo's Graph /me. */
   router.post("/auth/zalo", validate({ body: zaloLoginRequestSchema }), async (req, res) => {
     const { body } = valid(res, { body: zaloLoginRequestSchema });
-    let me;
+    let me: GraphMe;
     try {
       me = await ctx.graph.getMe(body.accessToken);
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
+import { AppError } from "../../../errors/app-error.js";
 import type { ApiContext } from "../../api-context.js";
-import { AppError } from "../../app-error.js";
 
 /** Failed logins allowed per username, and per IP (a ward office shares one), in the window. */
 const MAX_FAILURES_PER_USER = 10;

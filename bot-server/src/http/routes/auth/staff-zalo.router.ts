@@ -1,12 +1,12 @@
 import { type StaffSessionResponse, zaloLoginRequestSchema } from "@loa-phuong/shared";
 import { eq } from "drizzle-orm";
 import { Router } from "express";
+import { AppError } from "../../../errors/app-error.js";
 import { createSession } from "../../../services/sessions.js";
 import { toStaffProfile } from "../../../services/staff.js";
 import { staffAccounts } from "../../../store/schema/index.js";
 import { ZaloError } from "../../../zalo/zalo-error.js";
 import type { ApiContext } from "../../api-context.js";
-import { AppError } from "../../app-error.js";
 import { requireStaff, staffOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
 

@@ -4,14 +4,15 @@ import { eq } from "drizzle-orm";
 import { Router } from "express";
 import { z } from "zod";
 import { resolveFromRoot } from "../../../config/config.js";
+import { AppError } from "../../../errors/app-error.js";
 import { myQuestions } from "../../../services/engagement.js";
 import { completeOnboarding, joinGroup } from "../../../services/onboarding.js";
 import { deleteMyData, myData } from "../../../services/privacy.js";
 import { residentProfile } from "../../../services/residents.js";
 import { residents } from "../../../store/schema/index.js";
 import { ZaloError } from "../../../zalo/zalo-error.js";
+import type { GraphMe } from "../../../zalo/zalo-schemas.js";
 import type { ApiContext } from "../../api-context.js";
-import { AppError } from "../../app-error.js";
 import { requireResident, residentOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
 
@@ -38,8 +39,8 @@ export function meRouter(ctx: ApiContext): Router {
   router.post("/me/phone", validate({ body: phoneRequestSchema }), async (_req, res) => {
     const { body } = valid(res, { body: phoneRequestSchema });
     const resident = residentOf(res);
-    let me;
-    let phone;
+    let me: GraphMe;
+    let phone: string;
     try {
       me = await ctx.graph.getMe(body.accessToken);
       if (me.id !== resident.zaloAppUserId)

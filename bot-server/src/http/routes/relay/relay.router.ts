@@ -7,11 +7,11 @@ import {
 import { and, eq } from "drizzle-orm";
 import { type RequestHandler, Router } from "express";
 import { z } from "zod";
+import { AppError } from "../../../errors/app-error.js";
 import { decideMember, fileOpinionReport, groupMembers } from "../../../services/feedback.js";
 import { confirmRelay, headTasks, markShared, recordRelayOpen } from "../../../services/relay.js";
 import { residentRoles } from "../../../store/schema/index.js";
 import type { ApiContext } from "../../api-context.js";
-import { AppError } from "../../app-error.js";
 import { requireResident, residentOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
 

@@ -1,8 +1,8 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { Router } from "express";
+import { AppError } from "../../../errors/app-error.js";
 import { residentialGroups, schools } from "../../../store/schema/index.js";
 import type { ApiContext } from "../../api-context.js";
-import { AppError } from "../../app-error.js";
 import { authOf } from "../../middleware/auth.js";
 
 /** The ward's residential groups and schools: public within the ward (residents pick theirs at onboarding). */

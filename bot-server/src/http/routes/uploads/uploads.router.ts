@@ -2,9 +2,9 @@ import path from "node:path";
 import { idParamsSchema, MAX_UPLOAD_BYTES } from "@loa-phuong/shared";
 import express, { Router } from "express";
 import { resolveFromRoot } from "../../../config/config.js";
+import { AppError } from "../../../errors/app-error.js";
 import { readUpload, storeUpload } from "../../../services/uploads.js";
 import type { ApiContext } from "../../api-context.js";
-import { AppError } from "../../app-error.js";
 import { authOf, requireResident, residentOf } from "../../middleware/auth.js";
 import { valid, validate } from "../../middleware/validate.js";
 

@@ -1,8 +1,8 @@
 import express, { Router } from "express";
+import { AppError } from "../../../errors/app-error.js";
 import { WebhookInbox, webhookDedupeKey } from "../../../webhooks/webhook-inbox.js";
 import { isValidZaloSignature } from "../../../zalo/webhook-signature.js";
 import type { ApiContext } from "../../api-context.js";
-import { AppError } from "../../app-error.js";
 
 /**
  * Zalo OA webhook: verify the signature over the raw body, record the event, enqueue it, answer 200.
