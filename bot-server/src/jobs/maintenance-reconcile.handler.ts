@@ -92,6 +92,7 @@ export async function reconcileQueues(
     .where(
       and(
         isNull(webhookEvents.processedAt),
+        isNull(webhookEvents.setAsideAt),
         lt(webhookEvents.receivedAt, new Date(Date.now() - WEBHOOK_GRACE_MS)),
       ),
     )

@@ -1,16 +1,14 @@
 import { jobIds } from "@loa-phuong/shared";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { enqueue } from "../queue/queues.js";
-import { queryRows, type Tx } from "../store/database.js";
-import { residents, webhookEvents } from "../store/schema/index.js";
-import { applyBulk, type BulkBatch, type InboundMessage } from "../webhooks/apply-batch.js";
-import { residentForOaUser, setFollowState, touchInteraction } from "../webhooks/residents-from-zalo.js";
-import {
-  clickChatNowEventSchema,
-  followEventSchema,
-  receiptEventSchema,
-  userSendEventSchema,
-} from "../webhooks/zalo-events.js";
+import { raiseAlertOnce } from "../services/staff-alerts.js";
+import { queryRows } from "../store/database.js";
+import { residents } from "../store/schema/index.js";
+import { applyBulk, type BulkBatch } from "../webhooks/apply-batch.js";
+import { applyRare } from "../webhooks/apply-rare.js";
+import { residentForOaUser } from "../webhooks/residents-from-zalo.js";
+import { type EventFailure, failureReason, recordEventFailures } from "../webhooks/set-aside.js";
+import { type OpenEvent, type SenderMessage, sortEvents } from "../webhooks/sort-events.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
 export class ReceiptNotMatchedYet extends Error {
@@ -23,7 +21,9 @@ export class ReceiptNotMatchedYet extends Error {
 /**
  * Applies recorded Zalo events: receipts and residents' messages in one statement (apply-batch.ts),
  * the rare rest one by one. Every applied event is marked processed with it; receipts that overtook
- * their delivery row stay open and the job is retried for them alone.
+ * their delivery row stay open and the job is retried for them alone. An event that fails is counted
+ * and goes behind the others; one that keeps failing is set aside (webhooks/set-aside.ts), so no
+ * event can stop the ones behind it.
  */
 export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx) => {
   // The job's own ids are only the wake-up: each run applies the open events that waited longest
@@ -44,12 +44,6 @@ export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx) =
 const PAGE_BUSY = 100;
 const PAGE_QUIET = 500;
 
-interface OpenEvent {
-  id: number;
-  eventName: string;
-  rawBody: string;
-}
-
 /** Applies one page of open events; `more` is the first open event beyond the page, if any. */
 async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more: number | undefined }> {
   // Read without a lock: the statement that applies them locks the ones still open, so events another
@@ -58,60 +52,35 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
   const page = await queryRows<OpenEvent>(
     ctx.db,
     sql`select id::int as id, event_name as "eventName", raw_body as "rawBody" from webhook_events
-        where processed_at is null order by attempts, id limit ${limit + 1}`,
+        where processed_at is null and set_aside_at is null order by attempts, id limit ${limit + 1}`,
   );
   const open = page.slice(0, limit);
   const more = page[limit]?.id;
-  const batch: BulkBatch = { messages: [], receipts: [], noted: [] };
-  const rare: Array<{ id: number; eventName: string; payload: unknown }> = [];
-  const senders: Array<{
-    oaUserId: string;
-    appUserId: string | undefined;
-    message: Omit<InboundMessage, "residentId" | "residentialGroupId">;
-  }> = [];
-  for (const event of open) {
-    // JSON can only carry a NUL escaped; the reviver (slower) runs only for a body that has one.
-    const payload = JSON.parse(
-      event.rawBody,
-      event.rawBody.includes("\\u0000") ? withoutNul : undefined,
-    ) as unknown;
-    if (event.eventName === "user_received_message" || event.eventName === "user_seen_message") {
-      const r = receiptEventSchema.safeParse(payload);
-      if (!r.success) batch.noted.push({ eventId: event.id, note: invalidNote(r.error) });
-      else
-        batch.receipts.push({
-          eventId: event.id,
-          kind: event.eventName === "user_seen_message" ? "seen" : "delivered",
-          messageIds: [
-            ...(r.data.message.msg_ids ?? []),
-            ...(r.data.message.msg_id ? [r.data.message.msg_id] : []),
-          ],
-          at: r.data.timestamp,
-        });
-    } else if (isDirectMessage(event.eventName)) {
-      const m = userSendEventSchema.safeParse(payload);
-      if (!m.success) batch.noted.push({ eventId: event.id, note: invalidNote(m.error) });
-      else {
-        const d = m.data;
-        senders.push({
-          oaUserId: d.sender.id,
-          appUserId: d.user_id_by_app,
-          message: {
-            eventId: event.id,
-            msgId: d.message.msg_id,
-            text: d.message.text ?? null,
-            eventName: event.eventName,
-            attachments: d.message.attachments ?? [],
-            quoteMsgId: d.message.quote_msg_id ?? null,
-            at: d.timestamp,
-          },
-        });
-      }
-    } else rare.push({ id: event.id, eventName: event.eventName, payload });
-  }
+  const { batch, rare, senders, failed } = sortEvents(open);
   // Follows, unfollows, "Nhắn tin" taps (few): one by one, each with its event locked, in order.
-  for (const event of rare) await applyRare(ctx, event);
-  // Whose messages they are: one lookup; somebody Zalo tells us about for the first time (rare) is linked or created.
+  for (const event of rare) {
+    try {
+      await applyRare(ctx.db, ctx.config.WARD_ID, event);
+    } catch (error) {
+      failed.push({ eventId: event.id, reason: failureReason(error) });
+    }
+  }
+  await addMessages(ctx, senders, batch, failed);
+  const waiting = await applyBatch(ctx, batch, failed);
+  await countFailures(ctx, failed);
+  return { waiting, more };
+}
+
+/**
+ * Whose messages they are: one lookup; somebody Zalo tells us about for the first time (rare) is
+ * linked or created, and a sender that cannot be fails their own events only.
+ */
+async function addMessages(
+  ctx: JobContext,
+  senders: SenderMessage[],
+  batch: BulkBatch,
+  failed: EventFailure[],
+): Promise<void> {
   const oaIds = [...new Set(senders.map((s) => s.oaUserId))];
   const known = oaIds.length
     ? await ctx.db
@@ -123,88 +92,101 @@ async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more
   for (const s of senders) {
     let r = bySender.get(s.oaUserId);
     if (!r) {
-      const created = await residentForOaUser(ctx.db, {
-        wardId: ctx.config.WARD_ID,
-        oaUserId: s.oaUserId,
-        appUserId: s.appUserId,
-      });
-      r = { id: created.id, group: created.residentialGroupId };
-      bySender.set(s.oaUserId, r);
+      try {
+        const created = await residentForOaUser(ctx.db, {
+          wardId: ctx.config.WARD_ID,
+          oaUserId: s.oaUserId,
+          appUserId: s.appUserId,
+        });
+        r = { id: created.id, group: created.residentialGroupId };
+        bySender.set(s.oaUserId, r);
+      } catch (error) {
+        failed.push({ eventId: s.message.eventId, reason: failureReason(error) });
+        continue;
+      }
     }
     batch.messages.push({ ...s.message, residentId: r.id, residentialGroupId: r.group });
   }
-  const { waiting } = await applyBulk(ctx.db, ctx.config.WARD_ID, batch);
-  return { waiting: waiting.length, more };
 }
 
 /**
- * Drops NUL characters from the strings of an event: a resident may send one, and no text or jsonb
- * column can store it; one such message must not stop every event behind it.
+ * The batch in one statement; should that fail, each event on its own, so that the one that cannot
+ * be applied is found and the others are applied in the same run. Returns the receipts left waiting.
  */
-const withoutNul = (_key: string, value: unknown) =>
-  typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
-
-/**
- * A resident's message to the OA (`user_send_text`, `user_send_image`, …). Group-chat events
- * (`user_send_group_*`, zalo-platform.md §5.3) are not to the OA and say nothing of the 7-day window.
- */
-const isDirectMessage = (eventName: string) =>
-  eventName.startsWith("user_send_") && !eventName.startsWith("user_send_group_");
-
-const invalidNote = (error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
-  `invalid payload: ${error.issues[0]?.path.map(String).join(".")} ${error.issues[0]?.message}`;
-
-async function applyRare(
-  ctx: JobContext,
-  event: { id: number; eventName: string; payload: unknown },
-): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ id: webhookEvents.id })
-      .from(webhookEvents)
-      .where(and(eq(webhookEvents.id, event.id), isNull(webhookEvents.processedAt)))
-      .for("update", { skipLocked: true });
-    if (!row) return;
-    const note = await applyOne(ctx, tx, event).catch((error: unknown) => {
-      if (error instanceof Error && error.name === "ZodError")
-        return `invalid payload: ${error.message.slice(0, 200)}`;
-      throw error;
-    });
-    await tx
-      .update(webhookEvents)
-      .set({ processedAt: new Date(), lastError: note ?? null })
-      .where(eq(webhookEvents.id, event.id));
-  });
+async function applyBatch(ctx: JobContext, batch: BulkBatch, failed: EventFailure[]): Promise<number> {
+  try {
+    return (await applyBulk(ctx.db, ctx.config.WARD_ID, batch)).waiting.length;
+  } catch (error) {
+    const parts = splitByEvent(batch);
+    if (parts.length === 1) {
+      failed.push({ eventId: parts[0]!.eventId, reason: failureReason(error) });
+      return 0;
+    }
+    ctx.logger.warn(
+      { err: error, events: parts.length },
+      "webhook batch failed: applying its events one by one",
+    );
+    let waiting = 0;
+    for (const part of parts) {
+      try {
+        waiting += (await applyBulk(ctx.db, ctx.config.WARD_ID, part.batch)).waiting.length;
+      } catch (partError) {
+        failed.push({ eventId: part.eventId, reason: failureReason(partError) });
+      }
+    }
+    return waiting;
+  }
 }
 
-/** Follow, unfollow, "Nhắn tin" taps; the OA's own sends (oa_send_*) echo back and are ignored. */
-async function applyOne(
-  ctx: JobContext,
-  tx: Tx,
-  event: { eventName: string; payload: unknown },
-): Promise<string | undefined> {
-  const wardId = ctx.config.WARD_ID;
-  if (event.eventName === "follow" || event.eventName === "unfollow") {
-    const e = followEventSchema.parse(event.payload);
-    const resident = await residentForOaUser(tx, {
-      wardId,
-      oaUserId: e.follower.id,
-      appUserId: e.user_id_by_app,
+function splitByEvent(batch: BulkBatch): Array<{ eventId: number; batch: BulkBatch }> {
+  const parts = new Map<number, BulkBatch>();
+  const partOf = (eventId: number) => {
+    let part = parts.get(eventId);
+    if (!part) {
+      part = { messages: [], receipts: [], noted: [] };
+      parts.set(eventId, part);
+    }
+    return part;
+  };
+  for (const m of batch.messages) partOf(m.eventId).messages.push(m);
+  for (const r of batch.receipts) partOf(r.eventId).receipts.push(r);
+  for (const n of batch.noted) partOf(n.eventId).noted.push(n);
+  return [...parts].map(([eventId, part]) => ({ eventId, batch: part }));
+}
+
+/** First retry of a failed event after this long, doubling with each failure. */
+const RETRY_FAILED_AFTER_MS = 2_000;
+
+/**
+ * Counts the run's failures; an event that failed too often is set aside and admins are alerted.
+ * The others are woken again after a growing delay, even if no new event arrives meanwhile.
+ */
+async function countFailures(ctx: JobContext, failed: EventFailure[]): Promise<void> {
+  if (failed.length === 0) return;
+  const counted = await recordEventFailures(ctx.db, failed);
+  const setAside = counted.filter((c) => c.setAside);
+  if (setAside.length > 0) {
+    ctx.logger.error(
+      { events: setAside.map((c) => c.eventId), reasons: failed.map((f) => f.reason).slice(0, 5) },
+      "webhook events set aside after failing again and again",
+    );
+    await raiseAlertOnce(ctx.db, {
+      wardId: ctx.config.WARD_ID,
+      kind: "webhook_events_set_aside",
+      message:
+        "Có sự kiện Zalo không áp dụng được nên đã được để riêng (các sự kiện khác vẫn được xử lý). " +
+        "Quản trị viên xem lý do và thử lại trong mục “Sự kiện Zalo để riêng”.",
     });
-    await setFollowState(tx, resident.id, event.eventName === "follow", e.timestamp);
-    // Following is an interaction with the OA (it opens the 7-day window); unfollowing is not.
-    if (event.eventName === "follow") await touchInteraction(tx, resident.id, e.timestamp);
-    return undefined;
   }
-  if (event.eventName === "user_click_chatnow") {
-    const e = clickChatNowEventSchema.parse(event.payload);
-    const resident = await residentForOaUser(tx, {
-      wardId,
-      oaUserId: e.user_id,
-      appUserId: e.user_id_by_app,
-    });
-    await touchInteraction(tx, resident.id, e.timestamp);
-    return undefined;
+  for (const c of counted.filter((x) => !x.setAside)) {
+    await enqueue(
+      ctx.queues,
+      "webhook.process",
+      { eventIds: [c.eventId] },
+      {
+        jobId: `webhook-retry-${c.eventId}-${c.failures}`,
+        delay: RETRY_FAILED_AFTER_MS * 2 ** (c.failures - 1),
+      },
+    );
   }
-  return "ignored";
 }

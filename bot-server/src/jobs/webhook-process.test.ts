@@ -2,14 +2,15 @@ import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { Redis } from "ioredis";
 import { pino } from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Config } from "../config/config.js";
 import { closeQueues, createQueues, type Queues } from "../queue/queues.js";
 import { queryRows, type Store } from "../store/database.js";
-import { deliveries, residents, signals, webhookEvents } from "../store/schema/index.js";
+import { deliveries, residents, signals, staffAlerts, webhookEvents } from "../store/schema/index.js";
 import { buildResident, buildSendingBroadcast, buildWard } from "../testing/factories.js";
 import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.js";
 import { IntakeMeter } from "../webhooks/intake-meter.js";
+import { listSetAsideEvents, MAX_EVENT_FAILURES, putBackSetAsideEvent } from "../webhooks/set-aside.js";
 import { webhookDedupeKey } from "../webhooks/webhook-inbox.js";
 import type { JobContext } from "./job-context.js";
 import { reconcileQueues } from "./maintenance-reconcile.handler.js";
@@ -316,5 +317,139 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     await reconcileQueues(ctx);
     const jobs = await queues.deliveries.getJobs(["wait", "prioritized", "delayed"]);
     expect(jobs.map((j) => j.data)).toEqual([{ deliveryIds: [Number(inDoubt!.id)] }]);
+  });
+
+  it("notes an event whose timestamp is not a time, and applies the events behind it in the same run", async () => {
+    const resident = await buildResident(store.db, wardId);
+    const at = Date.parse("2026-11-26T01:00:00Z");
+    const ids = await record(
+      { ...text(resident.zaloOaUserId!, "nan-1", at), timestamp: "NaN" },
+      { ...text(resident.zaloOaUserId!, "iso-1", at), timestamp: "2026-11-26T01:00:00Z" },
+      text(resident.zaloOaUserId!, "after-nan", at + 1000, "Tin sau"),
+    );
+    await run(ids);
+    expect(await open()).toEqual([]);
+    const rows = await store.db.select().from(signals);
+    expect(rows.map((r) => r.zaloMsgId)).toEqual(["after-nan"]);
+    const events = await store.db.select().from(webhookEvents).orderBy(webhookEvents.id);
+    expect(events.slice(0, 2).map((e) => e.lastError)).toEqual([
+      expect.stringMatching(/^invalid payload: timestamp/),
+      expect.stringMatching(/^invalid payload: timestamp/),
+    ]);
+  });
+
+  it("keeps a message with half a UTF-16 pair in its attachments, and the events behind it", async () => {
+    const resident = await buildResident(store.db, wardId);
+    const at = Date.parse("2026-11-26T01:00:00Z");
+    const odd = text(resident.zaloOaUserId!, "surrogate-1", at, "Ảnh \ud800 đây");
+    const withAttachment = {
+      ...odd,
+      message: {
+        ...odd.message,
+        attachments: [{ type: "image", payload: { "\udc00": "\ud800", url: "u" } }],
+      },
+    };
+    // JSON.stringify writes a lone half escaped (\ud800), as Zalo's JSON does.
+    const rawBody = JSON.stringify(withAttachment);
+    expect(rawBody).toContain("\\ud800");
+    const [first] = await store.db
+      .insert(webhookEvents)
+      .values({ dedupeKey: webhookDedupeKey(Buffer.from(rawBody)), eventName: "user_send_text", rawBody })
+      .returning({ id: webhookEvents.id });
+    const [after] = await record(text(resident.zaloOaUserId!, "after-surrogate", at + 1000, "Tin sau"));
+    await run([first!.id, after!]);
+    expect(await open()).toEqual([]);
+    const rows = await store.db.select().from(signals).orderBy(signals.zaloMsgId);
+    expect(rows.map((r) => [r.zaloMsgId, r.text])).toEqual([
+      ["after-surrogate", "Tin sau"],
+      ["surrogate-1", "Ảnh \ufffd đây"],
+    ]);
+    expect(JSON.stringify(rows[1]?.payload)).toContain('"\ufffd":"\ufffd"');
+  });
+
+  it("keeps the message of a new OA id whose app id belongs to a resident of another OA id, without taking the link", async () => {
+    const linked = await buildResident(store.db, wardId, { zaloAppUserId: "app-1" });
+    const at = Date.parse("2026-11-26T01:00:00Z");
+    const ids = await record(
+      { ...text("6188888888888888", "other-oa-1", at, "Xin chào"), user_id_by_app: "app-1" },
+      text(linked.zaloOaUserId!, "after-link", at + 1000, "Tin sau"),
+    );
+    await run(ids);
+    expect(await open()).toEqual([]);
+    const rows = await store.db.select().from(signals).orderBy(signals.zaloMsgId);
+    expect(rows.map((r) => r.zaloMsgId)).toEqual(["after-link", "other-oa-1"]);
+    const [still] = await store.db.select().from(residents).where(eq(residents.id, linked.id));
+    expect([still?.zaloOaUserId, still?.zaloAppUserId]).toEqual([linked.zaloOaUserId, "app-1"]);
+    const [other] = await store.db
+      .select()
+      .from(residents)
+      .where(eq(residents.zaloOaUserId, "6188888888888888"));
+    expect(other?.zaloAppUserId).toBeNull();
+    expect(rows.find((r) => r.zaloMsgId === "other-oa-1")?.residentId).toBe(other?.id);
+  });
+
+  describe("an event the store refuses for a reason nobody foresaw", () => {
+    // The store refuses one message (a stand-in for any fault tied to one event): the batch fails.
+    beforeEach(async () => {
+      await store.db.execute(
+        sql.raw(`create or replace function refuse_poison() returns trigger language plpgsql as $$
+          begin if new.text = 'ĐỘC' then raise exception 'poison for the test'; end if; return new; end $$`),
+      );
+      await store.db.execute(
+        sql.raw(`create trigger refuse_poison before insert on signals
+          for each row execute function refuse_poison()`),
+      );
+    });
+    afterEach(async () => {
+      await store.db.execute(sql.raw("drop trigger if exists refuse_poison on signals"));
+    });
+
+    it("applies the rest of the batch in the same run, sets it aside after repeated failures with an alert, and applies it once put back", async () => {
+      const resident = await buildResident(store.db, wardId);
+      const at = Date.parse("2026-11-26T01:00:00Z");
+      const ids = await record(
+        text(resident.zaloOaUserId!, "before", at, "Tin trước"),
+        text(resident.zaloOaUserId!, "poison", at + 1, "ĐỘC"),
+        text(resident.zaloOaUserId!, "after", at + 2, "Tin sau"),
+      );
+      await run(ids);
+      expect((await store.db.select().from(signals)).map((r) => r.zaloMsgId).sort()).toEqual([
+        "after",
+        "before",
+      ]);
+      expect(await open()).toEqual([ids[1]]);
+      const retry = await queues.webhooks.getJobs(["delayed"]);
+      expect(retry.map((j) => j.opts.jobId)).toContain(`webhook-retry-${ids[1]}-1`);
+
+      // Fresh events go first while it fails again.
+      const [fresh] = await record(text(resident.zaloOaUserId!, "fresh", at + 3, "Tin mới"));
+      for (let i = 0; i < MAX_EVENT_FAILURES - 1; i++) await run([fresh!]);
+      expect(await open()).toEqual([ids[1]]);
+      const [poison] = await store.db.select().from(webhookEvents).where(eq(webhookEvents.id, ids[1]!));
+      expect(poison?.setAsideAt).not.toBeNull();
+      expect(poison?.failures).toBe(MAX_EVENT_FAILURES);
+      expect(poison?.lastError).toMatch(/poison for the test/);
+      expect(await listSetAsideEvents(store.db)).toEqual([
+        expect.objectContaining({ id: ids[1], eventName: "user_send_text", failures: MAX_EVENT_FAILURES }),
+      ]);
+      const alerts = await store.db.select().from(staffAlerts);
+      expect(alerts.map((a) => a.kind)).toEqual(["webhook_events_set_aside"]);
+
+      // Set aside, it is not tried again, so a run leaves it alone.
+      await run([ids[1]!]);
+      expect((await listSetAsideEvents(store.db)).map((e) => e.id)).toEqual([ids[1]]);
+
+      await store.db.execute(sql.raw("drop trigger refuse_poison on signals"));
+      expect(await putBackSetAsideEvent(store.db, ids[1]!)).toBe(true);
+      await run([ids[1]!]);
+      expect(await open()).toEqual([]);
+      expect(await listSetAsideEvents(store.db)).toEqual([]);
+      expect((await store.db.select().from(signals)).map((r) => r.zaloMsgId).sort()).toEqual([
+        "after",
+        "before",
+        "fresh",
+        "poison",
+      ]);
+    });
   });
 });

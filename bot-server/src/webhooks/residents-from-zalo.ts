@@ -22,21 +22,33 @@ export async function residentForOaUser(
       .returning();
     if (linked) return linked;
   }
-  const [created] = await db
-    .insert(residents)
-    .values({
-      wardId: args.wardId,
-      fullName: "Người dùng Zalo",
-      zaloOaUserId: args.oaUserId,
-      zaloAppUserId: args.appUserId ?? null,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const created = await insertZaloResident(db, args.wardId, args.oaUserId, args.appUserId);
   if (created) return created;
   // Lost a race with a concurrent event for the same user.
   const [again] = await db.select().from(residents).where(eq(residents.zaloOaUserId, args.oaUserId));
-  if (!again) throw new Error(`resident for OA user ${args.oaUserId} could not be created`);
-  return again;
+  if (again) return again;
+  // The app-scoped id already belongs to a resident linked to another OA id. Zalo gives a user one id
+  // per OA, so this is not that resident: the message is kept under a resident of its own, and the
+  // link of the other is not taken over.
+  const unlinked = await insertZaloResident(db, args.wardId, args.oaUserId, undefined);
+  if (unlinked) return unlinked;
+  const [last] = await db.select().from(residents).where(eq(residents.zaloOaUserId, args.oaUserId));
+  if (!last) throw new Error(`resident for OA user ${args.oaUserId} could not be created`);
+  return last;
+}
+
+async function insertZaloResident(
+  db: Db | Tx,
+  wardId: string,
+  oaUserId: string,
+  appUserId: string | undefined,
+): Promise<ResidentRow | undefined> {
+  const [created] = await db
+    .insert(residents)
+    .values({ wardId, fullName: "Người dùng Zalo", zaloOaUserId: oaUserId, zaloAppUserId: appUserId ?? null })
+    .onConflictDoNothing()
+    .returning();
+  return created;
 }
 
 /** Interaction time only moves forward (events can arrive out of order). */

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 const id = z.union([z.string(), z.number()]).transform(String);
-const timestamp = z.union([z.string(), z.number()]).transform((v) => new Date(Number(v)));
+/** Milliseconds since the epoch, as a string of digits or a number; anything else is refused. */
+const timestamp = z
+  .union([z.string().regex(/^\d{1,15}$/), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)])
+  .transform((v) => new Date(Number(v)))
+  .refine((d) => Number.isFinite(d.getTime()), "not a time");
 
 /** user_send_text, user_send_image, … : a resident wrote to the OA. */
 export const userSendEventSchema = z.object({

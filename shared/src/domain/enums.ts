@@ -78,3 +78,12 @@ export type SignalKind = z.infer<typeof signalKindSchema>;
 export const membershipStatuses = ["pending", "confirmed"] as const;
 export const membershipStatusSchema = z.enum(membershipStatuses);
 export type MembershipStatus = z.infer<typeof membershipStatusSchema>;
+
+/** Alerts for staff: a head late to relay, the OA's authorisation lost, Zalo events set aside. */
+export const staffAlertKinds = [
+  "relay_overdue",
+  "oa_authorization_lost",
+  "webhook_events_set_aside",
+] as const;
+export const staffAlertKindSchema = z.enum(staffAlertKinds);
+export type StaffAlertKind = z.infer<typeof staffAlertKindSchema>;

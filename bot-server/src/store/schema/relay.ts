@@ -1,4 +1,4 @@
-import type { RelayTaskStatus } from "@loa-phuong/shared";
+import type { RelayTaskStatus, StaffAlertKind } from "@loa-phuong/shared";
 import { bigserial, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { broadcasts } from "./broadcasts.js";
 import { residents } from "./residents.js";
@@ -53,7 +53,7 @@ export const staffAlerts = pgTable("staff_alerts", {
   wardId: text("ward_id")
     .notNull()
     .references(() => wards.id),
-  kind: text("kind").$type<"relay_overdue" | "oa_authorization_lost">().notNull(),
+  kind: text("kind").$type<StaffAlertKind>().notNull(),
   message: text("message").notNull(),
   broadcastId: uuid("broadcast_id").references(() => broadcasts.id, { onDelete: "cascade" }),
   relayTaskId: uuid("relay_task_id").references(() => relayTasks.id, { onDelete: "cascade" }),

@@ -13,11 +13,25 @@ export const webhookEvents = pgTable(
     rawBody: text("raw_body").notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp("processed_at", { withTimezone: true }),
+    /** Runs that left the event open: a receipt waiting for its delivery, or a failure. */
     attempts: integer("attempts").notNull().default(0),
+    /** Runs in which applying this event failed (an error, not a receipt waiting for its delivery). */
+    failures: integer("failures").notNull().default(0),
     lastError: text("last_error"),
+    /**
+     * Set aside (dead-lettered) after failing again and again: no longer applied, so it cannot hold up
+     * the events behind it; admins see it with its reason and may put it back.
+     */
+    setAsideAt: timestamp("set_aside_at", { withTimezone: true }),
   },
-  // Open events in the order they are applied: fresh ones first, receipts still waiting behind them.
-  (t) => [index("webhook_events_open").on(t.attempts, t.id).where(sql`${t.processedAt} is null`)],
+  (t) => [
+    // Open events in the order they are applied: fresh ones first, receipts still waiting and events
+    // that failed once behind them.
+    index("webhook_events_open")
+      .on(t.attempts, t.id)
+      .where(sql`${t.processedAt} is null and ${t.setAsideAt} is null`),
+    index("webhook_events_set_aside").on(t.setAsideAt).where(sql`${t.setAsideAt} is not null`),
+  ],
 );
 
 /** Who did what to which record, with the content hash at that moment. */
