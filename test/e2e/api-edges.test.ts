@@ -93,6 +93,39 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     expect(await snapshot(stack)).toBe(before);
   });
 
+  it("refuses a signed event whose time is not a time, too old or ahead, or whose shape is wrong", async () => {
+    const before = await snapshot(stack);
+    const event = (timestamp: unknown, extra: Record<string, unknown> = {}) => ({
+      app_id: stack.config.ZALO_APP_ID,
+      event_name: "user_send_text",
+      sender: { id: residentOaId },
+      recipient: { id: stack.config.ZALO_OA_ID },
+      message: { text: "Xin chào", msg_id: `bad-${String(timestamp)}-${Object.keys(extra).join()}` },
+      timestamp,
+      ...extra,
+    });
+    const day = 24 * 3_600_000;
+    const cases = [
+      event("NaN"),
+      event("2026-11-26T01:00:00Z"),
+      event(String(Date.now() - 8 * day)),
+      event(String(Date.now() + 10 * 60_000)),
+      event(String(Date.now()), { sender: {} }),
+      event(String(Date.now()), { message: { text: 5 } }),
+    ];
+    for (const body of cases) {
+      const text = JSON.stringify(body);
+      const res = await fetch(`${stack.url}/webhooks/zalo`, {
+        method: "POST",
+        headers: signed(stack, text, String(body.timestamp)),
+        body: text,
+      });
+      expect([text, res.status]).toEqual([text, 400]);
+      expect((await res.json()).error).toBe("validation_failed");
+    }
+    expect(await snapshot(stack)).toBe(before);
+  });
+
   it("records a webhook delivered twice once, and its message as one signal", async () => {
     const timestamp = String(Date.now());
     const body = JSON.stringify({

@@ -117,6 +117,14 @@ export const configSchema = z.object({
     .int()
     .min(100)
     .default(24 * 3_600_000),
+  /** A Zalo event older than this (its own timestamp) is refused at the webhook, hours. */
+  WEBHOOK_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24),
+  /** A Zalo event stamped further ahead of our clock than this is refused at the webhook, seconds. */
+  WEBHOOK_MAX_AHEAD_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Built Mini App (zmp-vite-plugin output) served under /zapps/<id>/. */
   MINI_APP_DIST_DIR: z.string().default("mini-app/www"),
   /** Resident and staff session lifetime, hours. */

@@ -45,3 +45,13 @@ export const clickChatNowEventSchema = z.object({
   user_id_by_app: id.optional(),
   timestamp,
 });
+
+/** The schema an event of this name must match to be accepted, if it is one the worker applies. */
+export function eventSchemaFor(eventName: string): z.ZodType | undefined {
+  if (eventName === "user_received_message" || eventName === "user_seen_message") return receiptEventSchema;
+  if (eventName === "follow" || eventName === "unfollow") return followEventSchema;
+  if (eventName === "user_click_chatnow") return clickChatNowEventSchema;
+  if (eventName.startsWith("user_send_") && !eventName.startsWith("user_send_group_"))
+    return userSendEventSchema;
+  return undefined;
+}

@@ -1,16 +1,22 @@
+import type { FieldIssue } from "@loa-phuong/shared";
 import express, { Router } from "express";
 import { AppError } from "../../../errors/app-error.js";
 import { WebhookInbox, webhookDedupeKey } from "../../../webhooks/webhook-inbox.js";
+import { eventSchemaFor } from "../../../webhooks/zalo-events.js";
 import { isValidZaloSignature } from "../../../zalo/webhook-signature.js";
 import type { ApiContext } from "../../api-context.js";
 
 /**
- * Zalo OA webhook: verify the signature over the raw body, record the event, enqueue it, answer 200.
- * Nothing else happens in the request: Zalo wants an answer within 2 seconds.
+ * Zalo OA webhook: verify the signature over the raw body, check the event's shape and time, record
+ * it, enqueue it, answer 200. Nothing else happens in the request: Zalo wants an answer within 2 s.
+ * What is accepted here can be applied later: an event of a known kind with a wrong shape or a time
+ * that is not a time is a 400 now, not a failure in the worker.
  */
 export function zaloWebhookRouter(ctx: ApiContext): Router {
   const router = Router();
   const inbox = new WebhookInbox(ctx.db, ctx.queues, ctx.logger, ctx.intake);
+  const maxAgeMs = ctx.config.WEBHOOK_MAX_AGE_HOURS * 3_600_000;
+  const maxAheadMs = ctx.config.WEBHOOK_MAX_AHEAD_SECONDS * 1000;
   router.post("/webhooks/zalo", express.raw({ type: () => true, limit: "256kb" }), async (req, res) => {
     const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let parsed: unknown;
@@ -29,6 +35,19 @@ export function zaloWebhookRouter(ctx: ApiContext): Router {
       secret: ctx.config.ZALO_OA_SECRET_KEY,
     });
     if (!signatureOk) throw new AppError("invalid_signature");
+    const at = Number(envelope.timestamp);
+    const now = Date.now();
+    if (at < now - maxAgeMs || at > now + maxAheadMs) {
+      throw refused("body.timestamp", "Thời điểm của sự kiện quá cũ hoặc ở tương lai.");
+    }
+    const shape = eventSchemaFor(envelope.eventName)?.safeParse(parsed);
+    if (shape && !shape.success) {
+      const fields: FieldIssue[] = shape.error.issues.map((issue) => ({
+        field: ["body", ...issue.path.map(String)].join("."),
+        message: issue.message,
+      }));
+      throw new AppError("validation_failed", "Sự kiện Zalo không đúng cấu trúc.", fields);
+    }
 
     const { eventId } = await inbox.accept({
       dedupeKey: webhookDedupeKey(rawBody),
@@ -40,15 +59,19 @@ export function zaloWebhookRouter(ctx: ApiContext): Router {
   return router;
 }
 
-/** event_name and timestamp, checked by hand: this runs for every event Zalo sends. */
+const refused = (field: string, message: string) =>
+  new AppError("validation_failed", message, [{ field, message }]);
+
+/** event_name and timestamp (milliseconds, digits only), checked by hand: this runs for every event. */
 function readEnvelope(body: unknown): { eventName: string; timestamp: string } {
   const b = body as { event_name?: unknown; timestamp?: unknown } | null;
-  const fields = [];
-  if (typeof b?.event_name !== "string" || b.event_name === "")
+  const fields: FieldIssue[] = [];
+  if (typeof b?.event_name !== "string" || b.event_name === "" || b.event_name.length > 100)
     fields.push({ field: "body.event_name", message: "Thiếu hoặc sai kiểu (cần chuỗi)" });
-  if (typeof b?.timestamp !== "string" && typeof b?.timestamp !== "number")
-    fields.push({ field: "body.timestamp", message: "Thiếu hoặc sai kiểu (cần chuỗi số mili giây)" });
+  const timestamp = typeof b?.timestamp === "number" ? String(b.timestamp) : b?.timestamp;
+  if (typeof timestamp !== "string" || !/^\d{1,15}$/.test(timestamp))
+    fields.push({ field: "body.timestamp", message: "Thiếu hoặc sai kiểu (cần số mili giây)" });
   if (fields.length)
     throw new AppError("validation_failed", "Sự kiện Zalo thiếu event_name hoặc timestamp.", fields);
-  return { eventName: b!.event_name as string, timestamp: String(b!.timestamp) };
+  return { eventName: b!.event_name as string, timestamp: timestamp as string };
 }
