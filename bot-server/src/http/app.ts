@@ -3,10 +3,13 @@ import type { ApiContext } from "./api-context.js";
 import { authenticate } from "./middleware/auth.js";
 import { cors } from "./middleware/cors.js";
 import { errorHandler, notFoundHandler } from "./middleware/error-handler.js";
-import { rejectNulCharacters } from "./middleware/validate.js";
-import { bullBoardRouter } from "./routes/admin/bull-board.router.js";
+import { apiHeaders, rejectCrossSiteRequests } from "./middleware/security.js";
+import { rejectUnstorableText } from "./middleware/validate.js";
+import { RouteRegistry } from "./route.js";
+import { apiDocsRouter } from "./routes/admin/api-docs.router.js";
+import { BULL_BOARD_PATH, bullBoardRouter } from "./routes/admin/bull-board.router.js";
+import { webhookEventsRouter } from "./routes/admin/webhook-events.router.js";
 import { authRouter } from "./routes/auth/auth.router.js";
-import { staffZaloRouter } from "./routes/auth/staff-zalo.router.js";
 import { broadcastSchedulesRouter } from "./routes/broadcast-schedules/broadcast-schedules.router.js";
 import { broadcastsRouter } from "./routes/broadcasts/broadcasts.router.js";
 import { engagementRouter } from "./routes/engagement/engagement.router.js";
@@ -29,40 +32,73 @@ export interface AppOptions {
   isShuttingDown?: () => boolean;
 }
 
+const API_VERSION = "0.1.0";
+
+/** The HTTP app; `app.locals.routes` is the registry of every declared route (the API document's source). */
 export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
   const app = express();
+  const registry = new RouteRegistry();
+  app.locals.routes = registry;
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
 
+  app.use(["/webhooks", "/health", "/ready", "/api"], apiHeaders);
   // First: Zalo's events are the busiest route. The webhook reads its raw body itself (the signature
   // covers the exact bytes), so it also comes before express.json.
-  app.use(zaloWebhookRouter(ctx));
-  app.use(healthRouter(ctx, options.isShuttingDown ?? (() => false)));
+  app.use(zaloWebhookRouter(ctx, registry));
+  app.use(healthRouter(ctx, registry, options.isShuttingDown ?? (() => false)));
 
   const api = express.Router();
   api.use(cors(ctx.config.CORS_ORIGINS));
+  api.use(rejectCrossSiteRequests(ctx.config.CORS_ORIGINS, ctx.config.PUBLIC_BASE_URL));
   api.use(express.json({ limit: "256kb" }));
-  api.use(rejectNulCharacters);
+  api.use(rejectUnstorableText);
   api.use(authenticate(ctx));
-  api.use(authRouter(ctx));
-  api.use(staffZaloRouter(ctx));
-  api.use(postsRouter(ctx));
-  api.use(broadcastsRouter(ctx));
-  api.use(broadcastSchedulesRouter(ctx));
-  api.use(feedRouter(ctx));
-  api.use(meRouter(ctx));
-  api.use(engagementRouter(ctx));
-  api.use(uploadsRouter(ctx));
-  api.use(feedbackRouter(ctx));
-  api.use(relayRouter(ctx));
-  api.use(relayBoardRouter(ctx));
-  api.use(signalsRouter(ctx));
-  api.use(residentialGroupsRouter(ctx));
+  const docs = apiDocsRouter(ctx, registry, API_VERSION);
+  for (const router of [
+    authRouter,
+    postsRouter,
+    broadcastsRouter,
+    broadcastSchedulesRouter,
+    feedRouter,
+    meRouter,
+    engagementRouter,
+    uploadsRouter,
+    feedbackRouter,
+    relayRouter,
+    relayBoardRouter,
+    signalsRouter,
+    residentialGroupsRouter,
+    webhookEventsRouter,
+  ])
+    api.use(router(ctx, registry));
+  api.use(docs.api);
   api.use(notFoundHandler);
   app.use("/api", api);
 
   app.use(bullBoardRouter(ctx));
-  if (options.miniAppDistDir) app.use(miniAppRouter(ctx, options.miniAppDistDir));
+  registry.add({
+    method: "get",
+    path: BULL_BOARD_PATH,
+    mount: "",
+    tag: "Admin",
+    summary: "Bull Board: the queues and failed jobs kept for inspection (admins)",
+    access: ["admin"],
+    produces: "text/html",
+  });
+  app.use(docs.pages);
+  if (options.miniAppDistDir) {
+    app.use(miniAppRouter(ctx, options.miniAppDistDir));
+    registry.add({
+      method: "get",
+      path: "/",
+      mount: "",
+      tag: "Mini App",
+      summary: "Redirects to the Mini App, served under /zapps/<id>/ as Zalo serves it",
+      access: "public",
+      produces: "text/html",
+    });
+  }
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.logger));
   return app;

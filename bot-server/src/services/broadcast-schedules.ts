@@ -1,12 +1,12 @@
 import {
-  type CreateScheduleRequest,
-  createScheduleRequestSchema,
+  type createScheduleRequestSchema,
   jobIds,
   queueNames,
   recurrencePattern,
   WARD_TIME_ZONE,
 } from "@loa-phuong/shared";
 import { and, desc, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { AppError, invalidFields, notFound } from "../errors/app-error.js";
 import type { Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
@@ -51,10 +51,9 @@ export async function syncScheduler(queues: Queues, row: ScheduleRow): Promise<v
 export async function createSchedule(
   ctx: { db: Db; queues: Queues; onEnqueueError: (e: unknown) => void },
   actor: StaffActor,
-  input: CreateScheduleRequest,
+  data: z.output<typeof createScheduleRequestSchema>,
 ) {
   if (!actor.roles.includes("editor")) throw new AppError("forbidden");
-  const data = createScheduleRequestSchema.parse(input);
   if (data.endsAt && new Date(data.endsAt).getTime() <= Date.now()) {
     throw invalidFields([
       { field: "body.endsAt", message: "Ngày kết thúc đã qua: lịch này sẽ không gửi lần nào." },

@@ -1,12 +1,12 @@
 import {
   type Broadcast,
-  type CreateBroadcastRequest,
-  createBroadcastRequestSchema,
+  type createBroadcastRequestSchema,
   type DeliveryStatus,
   formatDateTime,
   jobIds,
 } from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { AppError, invalidFields, notFound } from "../errors/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
 import { type Db, queryRows } from "../store/database.js";
@@ -44,10 +44,9 @@ export function toBroadcastDto(
 export async function createBroadcast(
   ctx: { db: Db; queues: Queues; onEnqueueError: (error: unknown) => void },
   actor: StaffActor,
-  input: CreateBroadcastRequest,
+  data: z.output<typeof createBroadcastRequestSchema>,
 ): Promise<Broadcast> {
   if (!actor.roles.includes("editor")) throw new AppError("forbidden");
-  const data = createBroadcastRequestSchema.parse(input);
   const scheduledAt = data.scheduledAt ? new Date(data.scheduledAt) : new Date();
   if (scheduledAt.getTime() < Date.now() - PAST_GRACE_MS) {
     throw invalidFields([

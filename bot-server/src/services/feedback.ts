@@ -1,4 +1,9 @@
-import { nominationRequestSchema, opinionReportRequestSchema, reportRequestSchema } from "@loa-phuong/shared";
+import type {
+  GroupMember,
+  nominationRequestSchema,
+  opinionReportRequestSchema,
+  reportRequestSchema,
+} from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { AppError } from "../errors/app-error.js";
@@ -14,9 +19,8 @@ type ResidentRow = typeof residents.$inferSelect;
 export async function fileReport(
   db: Db,
   resident: ResidentRow,
-  input: z.input<typeof reportRequestSchema>,
+  data: z.output<typeof reportRequestSchema>,
 ): Promise<number> {
-  const data = reportRequestSchema.parse(input);
   if (data.postId) await feedItemFor(db, resident, data.postId);
   return db.transaction(async (tx) => {
     const id = await recordMiniAppSignal(tx, resident, {
@@ -33,9 +37,8 @@ export async function fileReport(
 export async function nominate(
   db: Db,
   resident: ResidentRow,
-  input: z.input<typeof nominationRequestSchema>,
+  data: z.output<typeof nominationRequestSchema>,
 ): Promise<number> {
-  const data = nominationRequestSchema.parse(input);
   return recordMiniAppSignal(db, resident, {
     kind: "nomination",
     text: `${data.who} — ${data.why}`,
@@ -46,9 +49,8 @@ export async function nominate(
 export async function fileOpinionReport(
   db: Db,
   head: ResidentRow,
-  input: z.input<typeof opinionReportRequestSchema>,
+  data: z.output<typeof opinionReportRequestSchema>,
 ): Promise<number> {
-  const data = opinionReportRequestSchema.parse(input);
   return recordMiniAppSignal(db, head, {
     kind: "opinion_report",
     text: data.summary,
@@ -57,11 +59,15 @@ export async function fileOpinionReport(
 }
 
 /** A head's group members by status; a head sees only their own group. */
-export async function groupMembers(db: Db, head: ResidentRow, status: "pending" | "confirmed") {
+export async function groupMembers(
+  db: Db,
+  head: ResidentRow,
+  status: "pending" | "confirmed",
+): Promise<GroupMember[]> {
   const rows = await queryRows<{
     id: string;
     full_name: string;
-    membership_status: string;
+    membership_status: "pending" | "confirmed";
     since: Date | string | null;
   }>(
     db,

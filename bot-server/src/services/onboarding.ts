@@ -1,6 +1,6 @@
-import type { OnboardingRequest } from "@loa-phuong/shared";
-import { onboardingRequestSchema } from "@loa-phuong/shared";
+import type { onboardingRequestSchema } from "@loa-phuong/shared";
 import { and, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
 import { AppError, notFound } from "../errors/app-error.js";
 import type { Db } from "../store/database.js";
 import { residentialGroups, residentRoles, residents, schools } from "../store/schema/index.js";
@@ -27,9 +27,8 @@ async function groupOf(db: Db, wardId: string, groupId: string) {
 export async function completeOnboarding(
   db: Db,
   resident: ResidentRow,
-  input: OnboardingRequest,
+  data: z.output<typeof onboardingRequestSchema>,
 ): Promise<ResidentRow> {
-  const data = onboardingRequestSchema.parse(input);
   await groupOf(db, resident.wardId, data.residentialGroupId);
   await assertHeadStays(db, resident, data.residentialGroupId);
   const schoolIds = [...new Set(data.civicRoles.flatMap((r) => (r.schoolId ? [r.schoolId] : [])))];

@@ -22,6 +22,7 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     kind: "announcement" as const,
     title: "Thông báo họp tổ",
     body: "Mời bà con dự họp lúc 19h30.",
+    isUrgent: false,
   };
 
   it("goes draft → submitted → approved, freezing the approved version, with every step audited", async () => {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import type { CreatePostRequest, Post, PostReview, PostStatus } from "@loa-phuong/shared";
-import { createPostRequestSchema } from "@loa-phuong/shared";
+import type { createPostRequestSchema, Post, PostReview, PostStatus } from "@loa-phuong/shared";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { AppError, invalidFields, notFound } from "../errors/app-error.js";
 import type { Db, Tx } from "../store/database.js";
 import { auditLog, broadcasts, campaigns, posts, postVersions } from "../store/schema/index.js";
@@ -70,9 +70,12 @@ function assertStatus(row: PostRow, allowed: PostStatus[]): void {
   }
 }
 
-export async function createPost(db: Db, actor: StaffActor, input: CreatePostRequest): Promise<Post> {
+export async function createPost(
+  db: Db,
+  actor: StaffActor,
+  data: z.output<typeof createPostRequestSchema>,
+): Promise<Post> {
   requireRole(actor, "editor");
-  const data = createPostRequestSchema.parse(input);
   return db.transaction(async (tx) => {
     if (data.campaignId) await requireCampaign(tx, actor.wardId, data.campaignId);
     const [row] = await tx

@@ -2,7 +2,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { MyData } from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
-import { type Db, queryRows } from "../store/database.js";
+import { type Db, queryRows, type Tx } from "../store/database.js";
 import {
   residentialGroups,
   residentRoles,
@@ -102,6 +102,7 @@ export async function deleteMyData(db: Db, resident: ResidentRow, uploadsDir: st
       .update(signals)
       .set({ text: null, searchText: null, payload: {} })
       .where(eq(signals.residentId, resident.id));
+    await scrubTraces(tx, resident);
     const removed = await tx
       .delete(uploads)
       .where(eq(uploads.residentId, resident.id))
@@ -115,4 +116,28 @@ export async function deleteMyData(db: Db, resident: ResidentRow, uploadsDir: st
     return removed.map((u) => u.storageKey);
   });
   await Promise.all(files.map((key) => rm(path.join(uploadsDir, key), { force: true })));
+}
+
+/**
+ * What else holds the resident's words or names beyond their own rows: the bodies of the Zalo events
+ * they sent or received (chat text and Zalo ids; the event's kind stays, for the counts), the staff's
+ * replies to them, and alerts naming them as a group head.
+ */
+async function scrubTraces(tx: Tx, resident: ResidentRow): Promise<void> {
+  const ids = [resident.zaloOaUserId, resident.zaloAppUserId].filter((id): id is string => Boolean(id));
+  for (const id of ids) {
+    // Zalo ids are digits; quoted, so one id cannot match inside a longer one.
+    await tx.execute(sql`
+      update webhook_events
+      set raw_body = json_build_object('event_name', event_name, 'scrubbed', true)::text
+      where strpos(raw_body, ${`"${id}"`}) > 0`);
+  }
+  await tx.execute(sql`
+    update signal_replies set text = '(đã xóa theo yêu cầu của người dân)'
+    where signal_id in (select id from signals where resident_id = ${resident.id}::uuid)`);
+  if (resident.fullName !== "(đã xóa)") {
+    await tx.execute(sql`
+      update staff_alerts set message = replace(message, ${resident.fullName}, '(đã xóa)')
+      where relay_task_id in (select id from relay_tasks where head_resident_id = ${resident.id}::uuid)`);
+  }
 }

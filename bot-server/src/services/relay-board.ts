@@ -82,9 +82,14 @@ const STATUS_VI: Record<string, string> = {
   no_head: "Chưa có tổ trưởng",
 };
 
-function cell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * One CSV cell. Text a spreadsheet would run as a formula (it starts with = + - @, a tab or a CR: a
+ * group or a head may be named so) is opened with an apostrophe, which shows it as plain text.
+ */
+export function cell(value: string | number | null): string {
+  const raw = value === null ? "" : String(value);
+  const text = typeof value === "string" && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV with a BOM so spreadsheet programs read the Vietnamese right; times in ward time. */

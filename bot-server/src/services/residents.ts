@@ -99,3 +99,17 @@ export async function audienceFacts(db: Db, resident: ResidentRow): Promise<Audi
     civicRoles: roles,
   };
 }
+
+/** Saves the resident's display preferences and answers with their profile. */
+export async function setPreferences(
+  db: Db,
+  resident: ResidentRow,
+  preferences: { notificationsAllowed?: boolean | undefined; largeText?: boolean | undefined },
+): Promise<ResidentProfile> {
+  const [updated] = await db
+    .update(residents)
+    .set({ ...preferences, updatedAt: new Date() })
+    .where(eq(residents.id, resident.id))
+    .returning();
+  return residentProfile(db, updated!);
+}

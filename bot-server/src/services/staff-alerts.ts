@@ -1,5 +1,7 @@
-import { sql } from "drizzle-orm";
+import type { StaffAlert } from "@loa-phuong/shared";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../store/database.js";
+import { staffAlerts } from "../store/schema/index.js";
 
 /** Ward-wide conditions said once while they last (relay alerts name their task instead). */
 export type WardAlertKind = "oa_authorization_lost" | "webhook_events_set_aside";
@@ -24,4 +26,22 @@ export async function resolveAlerts(db: Db, wardId: string, kind: WardAlertKind)
   await db.execute(
     sql`update staff_alerts set read_at = now() where ward_id = ${wardId} and kind = ${kind} and read_at is null`,
   );
+}
+
+/** The ward's latest alerts for staff, newest first. */
+export async function listStaffAlerts(db: Db, wardId: string): Promise<StaffAlert[]> {
+  const rows = await db
+    .select()
+    .from(staffAlerts)
+    .where(eq(staffAlerts.wardId, wardId))
+    .orderBy(desc(staffAlerts.createdAt))
+    .limit(100);
+  return rows.map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    message: a.message,
+    broadcastId: a.broadcastId,
+    createdAt: a.createdAt.toISOString(),
+    readAt: a.readAt?.toISOString() ?? null,
+  }));
 }

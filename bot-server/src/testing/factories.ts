@@ -107,6 +107,7 @@ export async function buildSendingBroadcast(db: Db, wardId: string) {
     kind: "announcement",
     title: "Lịch tiêm chủng",
     body: "Tiêm chủng tại trạm y tế phường.",
+    isUrgent: false,
   });
   await submitPost(db, editor, post.id);
   await approvePost(db, approver, post.id, post.version);

@@ -79,3 +79,38 @@ export function recurrencePattern(r: Recurrence): string {
   const weekdays = r.kind === "daily" ? "*" : [...new Set(r.weekdays)].sort().join(",");
   return `${minute} ${hour} * * ${weekdays}`;
 }
+
+/** How many residents an audience reaches, and how (staff see it before they send). */
+export const audienceCountRequestSchema = z.strictObject({
+  audience: audienceSchema,
+  /** An urgent post bypasses the daily cap, so nobody is counted as capped. */
+  isUrgent: z.boolean().default(false),
+});
+export const audienceCountsSchema = z.object({
+  recipients: z.number().int(),
+  /** Followers who interacted with the OA within 7 days, not yet at today's cap; the rest read the feed. */
+  reachableByOa: z.number().int(),
+  /** Reachable by OA but already at today's cap of non-urgent messages. */
+  cappedToday: z.number().int(),
+});
+export type AudienceCounts = z.infer<typeof audienceCountsSchema>;
+
+/** A recurring broadcast (e.g. a weekly bulletin). */
+export const recurringScheduleSchema = z
+  .object({
+    id: z.string(),
+    postId: z.string(),
+    postTitle: z.string().nullable(),
+    audience: audienceSchema,
+    /** Cron pattern "minute hour * * weekdays", in ward time. */
+    pattern: z.string(),
+    isActive: z.boolean(),
+    endsAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "RecurringSchedule" });
+export type RecurringSchedule = z.infer<typeof recurringScheduleSchema>;
+export const recurringScheduleListSchema = z.object({ items: z.array(recurringScheduleSchema) });
+export const broadcastListItemSchema = broadcastSchema.extend({ postTitle: z.string() });
+export type BroadcastListItem = z.infer<typeof broadcastListItemSchema>;
+export const broadcastListSchema = z.object({ items: z.array(broadcastListItemSchema) });

@@ -23,3 +23,11 @@ export type FeedItem = z.infer<typeof feedItemSchema>;
 
 export const feedResponseSchema = z.object({ items: z.array(feedItemSchema) });
 export type FeedResponse = z.infer<typeof feedResponseSchema>;
+
+/** A post reached through a group head's link carries the link's reference. */
+export const feedItemQuerySchema = z.strictObject({
+  relay: z
+    .string()
+    .regex(/^r-[A-Za-z0-9_-]{6,40}$/, "Mã chuyển tiếp không hợp lệ")
+    .optional(),
+});

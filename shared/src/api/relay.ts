@@ -66,3 +66,26 @@ export const relayBoardRowSchema = z.object({
   }),
 });
 export type RelayBoardRow = z.infer<typeof relayBoardRowSchema>;
+
+export const relayTaskListSchema = z.object({ items: z.array(relayTaskSchema) });
+export const relayBoardSchema = z.object({ items: z.array(relayBoardRowSchema) });
+
+/** A resident of the head's group, confirmed or waiting for the head to confirm them. */
+export const groupMemberSchema = z
+  .object({
+    id: z.string(),
+    fullName: z.string(),
+    membershipStatus: z.enum(["pending", "confirmed"]),
+    since: z.string().nullable(),
+  })
+  .meta({ id: "GroupMember" });
+export type GroupMember = z.infer<typeof groupMemberSchema>;
+export const groupMemberListSchema = z.object({ items: z.array(groupMemberSchema) });
+export const groupMembersQuerySchema = z.strictObject({
+  status: z.enum(["pending", "confirmed"]).default("pending"),
+});
+/** After a decision: confirmed, or (rejected) in no group. */
+export const memberDecisionResponseSchema = z.object({
+  id: z.string(),
+  membershipStatus: z.enum(["pending", "confirmed"]).nullable(),
+});

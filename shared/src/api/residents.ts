@@ -52,3 +52,20 @@ export const myDataSchema = z.object({
   uploads: z.number(),
 });
 export type MyData = z.infer<typeof myDataSchema>;
+
+/** A question, comment, report or nomination the resident sent, with the ward's replies. */
+export const myQuestionSchema = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    text: z.string(),
+    sentAt: z.string(),
+    post: z.object({ id: z.string(), title: z.string() }).nullable(),
+    replies: z.array(z.object({ text: z.string(), at: z.string(), by: z.string() })),
+  })
+  .meta({ id: "MyQuestion" });
+export type MyQuestion = z.infer<typeof myQuestionSchema>;
+export const myQuestionListSchema = z.object({ items: z.array(myQuestionSchema) });
+
+export const joinGroupRequestSchema = z.strictObject({ residentialGroupId: z.uuid() });
+export const phoneResponseSchema = z.object({ hasPhone: z.literal(true) });

@@ -50,3 +50,8 @@ export const replyRequestSchema = z
     message:
       "Tin nhắn Zalo OA chỉ chứa được câu trả lời tối đa 1.800 ký tự; câu dài hơn hãy hiển thị trong Mini App.",
   });
+
+export const signalListSchema = z.object({ items: z.array(signalSchema) });
+export const signalParamsSchema = z.strictObject({
+  id: z.coerce.number().int().positive("Mã không hợp lệ").max(Number.MAX_SAFE_INTEGER, "Mã không hợp lệ"),
+});

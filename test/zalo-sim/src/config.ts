@@ -35,7 +35,7 @@ const optionsSchema = z.object({
   enforceInteractionWindow: z.boolean().default(true),
   seed: z.number().int().optional(),
   webhookRetryDelaysMs: z.array(nonNegativeInt).default([30_000, 300_000, 900_000, 1_800_000, 3_600_000]),
-  // Zalo wants the 200 within 2 s (zalo-platform.md §5.1) and retries only when it cannot connect.
+  // Zalo wants the 200 within 2 s (docs/zalo-contracts.md §5.1) and retries only when it cannot connect.
   webhookTimeoutMs: z.number().int().positive().default(2_000),
   webhookConcurrency: z.number().int().positive().default(16),
   webhookQueueLimit: z.number().int().positive().default(500_000),

@@ -1,16 +1,22 @@
 import type { StaffRole } from "@loa-phuong/shared";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { RequestHandler, Response } from "express";
 import { AppError } from "../../errors/app-error.js";
 import { findSession } from "../../services/sessions.js";
 import { findStaff, type StaffActor } from "../../services/staff.js";
-import { residents } from "../../store/schema/index.js";
+import { residentRoles, residents } from "../../store/schema/index.js";
 import type { ApiContext } from "../api-context.js";
 
 export const SESSION_COOKIE = "loa_session";
 
+/** The signed-in staff member, as routes see them. */
+export type StaffAuth = StaffActor & { displayName: string; username: string };
+
+/** The signed-in resident, as routes see them. */
+export type ResidentAuth = typeof residents.$inferSelect;
+
 export type Auth =
-  | { type: "staff"; staff: StaffActor & { displayName: string; username: string } }
+  | { type: "staff"; staff: StaffAuth }
   | { type: "resident"; resident: typeof residents.$inferSelect };
 
 /** The session token from `Authorization: Bearer` (the Mini App) or the httpOnly cookie (staff in a browser). */
@@ -22,7 +28,12 @@ export function sessionToken(
   if (bearer) return bearer;
   for (const part of cookieHeader?.split(";") ?? []) {
     const [name, ...value] = part.trim().split("=");
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join("="));
+    if (name !== SESSION_COOKIE) continue;
+    // A cookie planted by another host of the same site may not decode: it is no session, and the
+    // owner's own cookie beside it still counts.
+    try {
+      return decodeURIComponent(value.join("="));
+    } catch {}
   }
   return undefined;
 }
@@ -68,6 +79,12 @@ export function requireStaff(...roles: StaffRole[]): RequestHandler {
   };
 }
 
+/** Residents and staff alike (the ward's groups and schools). */
+export const requireSignedIn: RequestHandler = (_req, res, next) => {
+  if (!authOf(res)) throw new AppError("unauthenticated");
+  next();
+};
+
 export const requireResident: RequestHandler = (_req, res, next) => {
   const auth = authOf(res);
   if (!auth) throw new AppError("unauthenticated");
@@ -85,4 +102,21 @@ export function residentOf(res: Response) {
   const auth = authOf(res);
   if (auth?.type !== "resident") throw new AppError("unauthenticated");
   return auth.resident;
+}
+
+/**
+ * Heads only: a confirmed member of their group with the group_head role; they see only their own
+ * group. Runs after requireResident.
+ */
+export function requireGroupHead(ctx: ApiContext): RequestHandler {
+  return async (_req, res, next) => {
+    const resident = residentOf(res);
+    const [role] = await ctx.db
+      .select({ id: residentRoles.id })
+      .from(residentRoles)
+      .where(and(eq(residentRoles.residentId, resident.id), eq(residentRoles.role, "group_head")));
+    if (!role || resident.membershipStatus !== "confirmed" || !resident.residentialGroupId)
+      throw new AppError("forbidden", "Chỉ tổ trưởng tổ dân phố dùng được chức năng này.");
+    next();
+  };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { type ErrorResponse, errorTable } from "@loa-phuong/shared";
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
-import { AppError } from "../../errors/app-error.js";
+import { ZodError } from "zod";
+import { AppError, invalidFields } from "../../errors/app-error.js";
 
 /** Known errors become { error, message } with their status; anything else a 500 with a logged id. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -31,6 +32,16 @@ export const notFoundHandler: RequestHandler = (req) => {
 /** Errors thrown by body-parser (bad JSON, too large) arrive as plain errors with a `type`. */
 function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
+  // A schema check that escaped a route's declaration is still the caller's bad input, never a 500.
+  if (err instanceof ZodError)
+    return invalidFields(
+      err.issues.map((issue) => ({
+        field: issue.path.map(String).join(".") || "body",
+        message: issue.message,
+      })),
+    );
+  // A path with a malformed percent-encoding (`/api/feed/%E0%A4%A`).
+  if (err instanceof URIError) return new AppError("validation_failed", "Đường dẫn không hợp lệ.");
   const type = (err as { type?: unknown })?.type;
   if (type === "entity.parse.failed") return new AppError("malformed_json");
   if (type === "entity.too.large") return new AppError("payload_too_large");

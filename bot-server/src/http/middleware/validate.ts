@@ -1,64 +1,52 @@
-import type { FieldIssue } from "@loa-phuong/shared";
 import type { RequestHandler } from "express";
-import type { z } from "zod";
-import { AppError, invalidFields } from "../../errors/app-error.js";
+import { AppError } from "../../errors/app-error.js";
 
-interface Schemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  params?: z.ZodType;
-}
+/** Deeper than any request of this API: a body nested deeper is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 32;
 
-/** Parsed request parts, stored on res.locals so handlers read typed values. */
-export interface Validated<S extends Schemas> {
-  body: S["body"] extends z.ZodType ? z.output<S["body"]> : undefined;
-  query: S["query"] extends z.ZodType ? z.output<S["query"]> : undefined;
-  params: S["params"] extends z.ZodType ? z.output<S["params"]> : undefined;
-}
+type Flaw = "nul" | "surrogate" | "depth";
 
-/** Validates body, query and params with zod; a failure is a 400 naming each field and why. */
-export function validate<S extends Schemas>(schemas: S): RequestHandler {
-  return (req, res, next) => {
-    const fields: FieldIssue[] = [];
-    const parsed: Record<string, unknown> = {};
-    for (const part of ["params", "query", "body"] as const) {
-      const schema = schemas[part];
-      if (!schema) continue;
-      const input = part === "body" ? (req.body ?? {}) : req[part];
-      const result = schema.safeParse(input);
-      if (result.success) parsed[part] = result.data;
-      else
-        for (const issue of result.error.issues) {
-          const field = [part, ...issue.path.map(String)].join(".");
-          fields.push({ field, message: issue.message });
-        }
+/**
+ * What in a parsed body or query no text or jsonb column can store: a NUL (U+0000) or half of a
+ * UTF-16 pair (a lone surrogate), in a value or a key; or nesting past MAX_JSON_DEPTH. Walked with a
+ * stack of its own, so a hostile depth cannot overflow the call stack.
+ */
+export function unstorable(root: unknown): Flaw | undefined {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value === "string") {
+      const flaw = textFlaw(value);
+      if (flaw) return flaw;
+      continue;
     }
-    if (fields.length > 0) throw invalidFields(fields);
-    res.locals.valid = parsed;
-    next();
-  };
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH) return "depth";
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push({ value: item, depth: depth + 1 });
+      continue;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const flaw = textFlaw(key);
+      if (flaw) return flaw;
+      stack.push({ value: item, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
-/** The values `validate` parsed for this request. */
-export function valid<S extends Schemas>(
-  res: { locals: Record<string, unknown> },
-  _schemas?: S,
-): Validated<S> {
-  return res.locals.valid as Validated<S>;
-}
+const textFlaw = (text: string): Flaw | undefined =>
+  text.includes("\u0000") ? "nul" : text.isWellFormed() ? undefined : "surrogate";
 
-/** Whether a parsed value holds a NUL character anywhere (no text column can store one). */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (value !== null && typeof value === "object")
-    return Object.entries(value).some(([k, v]) => k.includes("\u0000") || holdsNul(v));
-  return false;
-}
+const messages: Record<Flaw, string> = {
+  nul: "Dữ liệu chứa ký tự không hợp lệ (NUL).",
+  surrogate: "Dữ liệu chứa ký tự Unicode không hợp lệ (nửa cặp UTF-16).",
+  depth: `Dữ liệu lồng nhau quá sâu (tối đa ${MAX_JSON_DEPTH} tầng).`,
+};
 
-/** Refuses a body or query with a NUL character (U+0000): a clear 400 instead of a store error. */
-export const rejectNulCharacters: RequestHandler = (req, _res, next) => {
-  if (holdsNul(req.body) || holdsNul(req.query))
-    throw new AppError("validation_failed", "Dữ liệu chứa ký tự không hợp lệ (NUL).");
+/** Refuses a body or query the store could not keep, with a clear 400 instead of a store error. */
+export const rejectUnstorableText: RequestHandler = (req, _res, next) => {
+  const flaw = unstorable(req.body) ?? unstorable(req.query);
+  if (flaw) throw new AppError("validation_failed", messages[flaw]);
   next();
 };

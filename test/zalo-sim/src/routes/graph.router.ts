@@ -33,7 +33,7 @@ export function graphRouter(ctx: SimContext): Router {
       return sendInvalidParam(res, "miniapp_id");
     // Graph answers the fields asked for (`id` always, `id,name,picture` when none are named). The OA
     // link (`user_id_by_oa`, `is_follower`) is a Mini App's: it comes only with the Mini App's id, as
-    // the SDK's own call sends it (zalo-platform.md §1.2, §1.9).
+    // the SDK's own call sends it (docs/zalo-contracts.md §1.9).
     const fields = new Set(
       typeof req.query.fields === "string"
         ? req.query.fields.split(",").map((f) => f.trim().replace(/[.(].*$/, ""))

@@ -1,9 +1,10 @@
 import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
-import { Router } from "express";
+import { type Express, Router } from "express";
 import type { ApiContext } from "../../api-context.js";
 import { authenticate, requireStaff } from "../../middleware/auth.js";
+import { pageHeaders } from "../../middleware/security.js";
 
 export const BULL_BOARD_PATH = "/admin/queues";
 
@@ -15,7 +16,9 @@ export function bullBoardRouter(ctx: ApiContext): Router {
     queues: Object.values(ctx.queues).map((q) => new BullMQAdapter(q)),
     serverAdapter: adapter,
   });
+  const board = adapter.getRouter() as Express;
+  board.disable("x-powered-by");
   const router = Router();
-  router.use(BULL_BOARD_PATH, authenticate(ctx), requireStaff("admin"), adapter.getRouter());
+  router.use(BULL_BOARD_PATH, pageHeaders, authenticate(ctx), requireStaff("admin"), board);
   return router;
 }

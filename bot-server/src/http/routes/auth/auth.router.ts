@@ -1,104 +1,162 @@
 import {
-  type ResidentSessionResponse,
-  type StaffSessionResponse,
+  residentProfileSchema,
+  residentSessionResponseSchema,
   staffLoginRequestSchema,
+  staffProfileSchema,
+  staffSessionResponseSchema,
   zaloLoginRequestSchema,
 } from "@loa-phuong/shared";
-import { type Response, Router } from "express";
+import type { Response } from "express";
 import { AppError } from "../../../errors/app-error.js";
 import { residentForZaloUser, residentProfile } from "../../../services/residents.js";
 import { createSession, endSession } from "../../../services/sessions.js";
 import { authenticateStaff, findStaff, toStaffProfile } from "../../../services/staff.js";
-import { ZaloError } from "../../../zalo/zalo-error.js";
-import type { GraphMe } from "../../../zalo/zalo-schemas.js";
+import { linkStaffZalo, staffForZaloUser, verifiedZaloUser } from "../../../services/zalo-identity.js";
 import type { ApiContext } from "../../api-context.js";
-import {
-  requireResident,
-  requireStaff,
-  residentOf,
-  SESSION_COOKIE,
-  sessionToken,
-  staffOf,
-} from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { SESSION_COOKIE, sessionToken } from "../../middleware/auth.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
 import { forgiveLoginAttempt, rateLimitLogin } from "./login-rate-limit.js";
 
-export function authRouter(ctx: ApiContext): Router {
-  const router = Router();
+const tag = "Sign-in";
 
-  /** Mini App sign-in: the token from zmp-sdk getAccessToken(), verified with Zalo's Graph /me. */
-  router.post("/auth/zalo", validate({ body: zaloLoginRequestSchema }), async (req, res) => {
-    const { body } = valid(res, { body: zaloLoginRequestSchema });
-    let me: GraphMe;
-    try {
-      me = await ctx.graph.getMe(body.accessToken);
-    } catch (error) {
-      if (error instanceof ZaloError && error.kind === "api") throw new AppError("zalo_token_invalid");
-      if (error instanceof ZaloError) throw new AppError("zalo_unavailable");
-      throw error;
-    }
-    const resident = await residentForZaloUser(ctx.db, ctx.config.WARD_ID, me);
-    const session = await createSession(
-      ctx.db,
-      { type: "resident", id: resident.id },
-      ctx.config.SESSION_TTL_HOURS,
-    );
-    const response: ResidentSessionResponse = {
-      token: session.token,
-      expiresAt: session.expiresAt.toISOString(),
-      resident: await residentProfile(ctx.db, resident),
-    };
-    res.json(response);
-  });
+/** Sign-in of residents (Zalo) and staff (password, or their linked Zalo), sign-out, who am I. */
+export function authRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const { db, config } = ctx;
+  const secureCookie = config.PUBLIC_BASE_URL.startsWith("https:");
 
-  /** Staff sign-in outside Zalo: password, rate-limited, session in an httpOnly cookie (and the body, for API clients). */
-  router.post(
-    "/auth/staff/login",
-    rateLimitLogin(ctx),
-    validate({ body: staffLoginRequestSchema }),
-    async (req, res) => {
-      const { body } = valid(res, { body: staffLoginRequestSchema });
-      const staff = await authenticateStaff(ctx.db, body.username, body.password);
+  routes.add(
+    {
+      method: "post",
+      path: "/auth/zalo",
+      tag,
+      summary: "Resident sign-in with the token of zmp-sdk getAccessToken(), verified with Graph /me",
+      access: "public",
+      body: zaloLoginRequestSchema,
+      response: residentSessionResponseSchema,
+    },
+    async ({ body }) => {
+      const me = await verifiedZaloUser(ctx.graph, body.accessToken);
+      const resident = await residentForZaloUser(db, config.WARD_ID, me);
+      const session = await createSession(
+        db,
+        { type: "resident", id: resident.id },
+        config.SESSION_TTL_HOURS,
+      );
+      return {
+        token: session.token,
+        expiresAt: session.expiresAt.toISOString(),
+        resident: await residentProfile(db, resident),
+      };
+    },
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/auth/staff/login",
+      tag,
+      summary: "Staff sign-in by password; the session is also set as an httpOnly cookie",
+      access: "public",
+      use: [rateLimitLogin(ctx)],
+      body: staffLoginRequestSchema,
+      response: staffSessionResponseSchema,
+    },
+    async ({ body, req, res }) => {
+      const staff = await authenticateStaff(db, body.username, body.password);
       if (!staff) throw new AppError("invalid_credentials");
       await forgiveLoginAttempt(ctx, req.ip, body.username);
-      const session = await createSession(
-        ctx.db,
-        { type: "staff", id: staff.id },
-        ctx.config.SESSION_TTL_HOURS,
-      );
-      setSessionCookie(
-        res,
-        session.token,
-        session.expiresAt,
-        ctx.config.PUBLIC_BASE_URL.startsWith("https:"),
-      );
-      const response: StaffSessionResponse = {
+      const session = await createSession(db, { type: "staff", id: staff.id }, config.SESSION_TTL_HOURS);
+      setSessionCookie(res, session.token, session.expiresAt, secureCookie);
+      return {
         token: session.token,
         expiresAt: session.expiresAt.toISOString(),
         staff: toStaffProfile(staff),
       };
-      res.json(response);
     },
   );
 
-  router.post("/auth/logout", async (req, res) => {
-    const token = sessionToken(req.headers.authorization, req.headers.cookie);
-    if (token) await endSession(ctx.db, token);
-    res.clearCookie(SESSION_COOKIE, { path: "/" });
-    res.status(204).end();
-  });
+  routes.add(
+    {
+      method: "post",
+      path: "/auth/staff/zalo",
+      tag,
+      summary: "Staff sign-in inside Zalo, with the Zalo account linked to their ward account",
+      access: "public",
+      body: zaloLoginRequestSchema,
+      response: staffSessionResponseSchema,
+    },
+    async ({ body }) => {
+      const staff = await staffForZaloUser(db, await verifiedZaloUser(ctx.graph, body.accessToken));
+      const session = await createSession(db, { type: "staff", id: staff.id }, config.SESSION_TTL_HOURS);
+      return {
+        token: session.token,
+        expiresAt: session.expiresAt.toISOString(),
+        staff: toStaffProfile(staff),
+      };
+    },
+  );
 
-  router.get("/me", requireResident, async (_req, res) => {
-    res.json(await residentProfile(ctx.db, residentOf(res)));
-  });
+  routes.add(
+    {
+      method: "post",
+      path: "/auth/logout",
+      tag,
+      summary: "End this session (token or cookie)",
+      access: "public",
+      status: 204,
+    },
+    async ({ req, res }) => {
+      const token = sessionToken(req.headers.authorization, req.headers.cookie);
+      if (token) await endSession(db, token);
+      res.clearCookie(SESSION_COOKIE, { path: "/" });
+      return undefined;
+    },
+  );
 
-  router.get("/staff/me", requireStaff(), async (_req, res) => {
-    const staff = await findStaff(ctx.db, staffOf(res).id);
-    if (!staff) throw new AppError("unauthenticated");
-    res.json(toStaffProfile(staff));
-  });
+  routes.add(
+    {
+      method: "get",
+      path: "/me",
+      tag,
+      summary: "The signed-in resident's profile",
+      access: "resident",
+      response: residentProfileSchema,
+    },
+    ({ resident }) => residentProfile(db, resident),
+  );
 
-  return router;
+  routes.add(
+    {
+      method: "get",
+      path: "/staff/me",
+      tag,
+      summary: "The signed-in staff member's profile",
+      access: "staff",
+      response: staffProfileSchema,
+    },
+    async ({ staff }) => {
+      const row = await findStaff(db, staff.id);
+      if (!row) throw new AppError("unauthenticated");
+      return toStaffProfile(row);
+    },
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/staff/me/zalo-link",
+      tag,
+      summary: "Link the Zalo account a staff member uses, proven by a fresh Mini App token",
+      access: "staff",
+      body: zaloLoginRequestSchema,
+      response: staffProfileSchema,
+    },
+    async ({ staff, body }) =>
+      linkStaffZalo(db, staff.id, await verifiedZaloUser(ctx.graph, body.accessToken)),
+  );
+
+  return routes.router;
 }
 
 function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {

@@ -1,42 +1,62 @@
-import { createScheduleRequestSchema, idParamsSchema } from "@loa-phuong/shared";
-import { Router } from "express";
+import {
+  createScheduleRequestSchema,
+  idParamsSchema,
+  recurringScheduleListSchema,
+  recurringScheduleSchema,
+} from "@loa-phuong/shared";
 import { createSchedule, listSchedules, stopSchedule } from "../../../services/broadcast-schedules.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireStaff, staffOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
+
+const tag = "Broadcasts";
 
 /** Staff: recurring broadcasts (e.g. a weekly bulletin), kept as BullMQ job schedulers with stable ids. */
-export function broadcastSchedulesRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function broadcastSchedulesRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
   const control = {
     db: ctx.db,
     queues: ctx.queues,
     onEnqueueError: (err: unknown) => ctx.logger.warn({ err }, "saved; the reconciler will sync it"),
   };
 
-  router.get("/broadcast-schedules", requireStaff(), async (_req, res) => {
-    res.json({ items: await listSchedules(ctx.db, staffOf(res).wardId) });
-  });
-
-  router.post(
-    "/broadcast-schedules",
-    requireStaff("editor"),
-    validate({ body: createScheduleRequestSchema }),
-    async (_req, res) => {
-      const { body } = valid(res, { body: createScheduleRequestSchema });
-      res.status(201).json(await createSchedule(control, staffOf(res), body));
+  routes.add(
+    {
+      method: "get",
+      path: "/broadcast-schedules",
+      tag,
+      summary: "Recurring broadcasts, newest first",
+      access: "staff",
+      response: recurringScheduleListSchema,
     },
+    async ({ staff }) => ({ items: await listSchedules(ctx.db, staff.wardId) }),
   );
 
-  router.delete(
-    "/broadcast-schedules/:id",
-    requireStaff("editor"),
-    validate({ params: idParamsSchema }),
-    async (_req, res) => {
-      const { params } = valid(res, { params: idParamsSchema });
-      res.json(await stopSchedule(control, staffOf(res), params.id));
+  routes.add(
+    {
+      method: "post",
+      path: "/broadcast-schedules",
+      tag,
+      summary: "Broadcast an approved post weekly or daily at HH:mm ward time",
+      access: ["editor"],
+      body: createScheduleRequestSchema,
+      response: recurringScheduleSchema,
+      status: 201,
     },
+    ({ staff, body }) => createSchedule(control, staff, body),
   );
 
-  return router;
+  routes.add(
+    {
+      method: "delete",
+      path: "/broadcast-schedules/:id",
+      tag,
+      summary: "Stop a recurring broadcast",
+      access: ["editor"],
+      params: idParamsSchema,
+      response: recurringScheduleSchema,
+    },
+    ({ staff, params }) => stopSchedule(control, staff, params.id),
+  );
+
+  return routes.router;
 }

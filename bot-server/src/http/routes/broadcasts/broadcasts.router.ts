@@ -1,121 +1,134 @@
 import {
-  audienceSchema,
+  audienceCountRequestSchema,
+  audienceCountsSchema,
   broadcastListQuerySchema,
+  broadcastListSchema,
+  broadcastProgressSchema,
+  broadcastSchema,
   createBroadcastRequestSchema,
   idParamsSchema,
 } from "@loa-phuong/shared";
-import { Router } from "express";
-import { z } from "zod";
 import { countAudience } from "../../../services/audience.js";
 import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "../../../services/broadcast-control.js";
 import { broadcastProgress, listBroadcasts } from "../../../services/broadcast-progress.js";
 import { createBroadcast, getBroadcast } from "../../../services/broadcasts.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireStaff, staffOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
 import { streamProgress } from "./broadcast-events.js";
 
-/** `isUrgent`: the post bypasses the daily cap, so nobody is counted as capped. */
-const countRequestSchema = z.strictObject({ audience: audienceSchema, isUrgent: z.boolean().default(false) });
+const tag = "Broadcasts";
 
 /** Staff: schedule a broadcast of an approved post, count an audience, watch and steer a broadcast. */
-export function broadcastsRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function broadcastsRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const { db } = ctx;
   const control = {
     db: ctx.db,
     queues: ctx.queues,
     onEnqueueError: (err: unknown) => ctx.logger.warn({ err }, "saved; the reconciler will enqueue it"),
   };
 
-  router.post(
-    "/broadcasts",
-    requireStaff("editor"),
-    validate({ body: createBroadcastRequestSchema }),
-    async (_req, res) => {
-      const { body } = valid(res, { body: createBroadcastRequestSchema });
-      res.status(201).json(await createBroadcast(control, staffOf(res), body));
+  routes.add(
+    {
+      method: "post",
+      path: "/broadcasts",
+      tag,
+      summary: "Broadcast an approved post now or at a time",
+      access: ["editor"],
+      body: createBroadcastRequestSchema,
+      response: broadcastSchema,
+      status: 201,
+    },
+    ({ staff, body }) => createBroadcast(control, staff, body),
+  );
+
+  routes.add(
+    {
+      method: "get",
+      path: "/broadcasts",
+      tag,
+      summary: "List broadcasts, newest first",
+      access: "staff",
+      query: broadcastListQuerySchema,
+      response: broadcastListSchema,
+    },
+    async ({ staff, query }) => ({ items: await listBroadcasts(db, staff.wardId, query) }),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/audiences/count",
+      tag,
+      summary: "How many residents an audience reaches, by OA now and in the feed",
+      access: "staff",
+      body: audienceCountRequestSchema,
+      response: audienceCountsSchema,
+    },
+    ({ staff, body }) =>
+      countAudience(db, staff.wardId, body.audience, {
+        dailyCap: body.isUrgent ? 0 : ctx.config.DAILY_CAP_PER_RESIDENT,
+      }),
+  );
+
+  routes.add(
+    {
+      method: "get",
+      path: "/broadcasts/:id",
+      tag,
+      summary: "One broadcast with its delivery counts",
+      access: "staff",
+      params: idParamsSchema,
+      response: broadcastSchema,
+    },
+    ({ staff, params }) => getBroadcast(db, staff.wardId, params.id),
+  );
+
+  routes.add(
+    {
+      method: "get",
+      path: "/broadcasts/:id/progress",
+      tag,
+      summary: "Progress by state, reason and residential group",
+      access: "staff",
+      params: idParamsSchema,
+      response: broadcastProgressSchema,
+    },
+    ({ staff, params }) => broadcastProgress(db, staff.wardId, params.id),
+  );
+
+  routes.add(
+    {
+      method: "get",
+      path: "/broadcasts/:id/events",
+      tag,
+      summary: "Progress as server-sent events, until the broadcast ends",
+      access: "staff",
+      params: idParamsSchema,
+      produces: "text/event-stream",
+    },
+    async ({ staff, params, req, res }) => {
+      await streamProgress(ctx, req, res, staff.wardId, params.id);
+      return undefined;
     },
   );
 
-  router.get(
-    "/broadcasts",
-    requireStaff(),
-    validate({ query: broadcastListQuerySchema }),
-    async (_req, res) => {
-      const { query } = valid(res, { query: broadcastListQuerySchema });
-      res.json({ items: await listBroadcasts(ctx.db, staffOf(res).wardId, query) });
-    },
-  );
+  const steer = (action: "pause" | "resume" | "cancel", summary: string, run: typeof pauseBroadcast) =>
+    routes.add(
+      {
+        method: "post",
+        path: `/broadcasts/:id/${action}`,
+        tag,
+        summary,
+        access: ["editor", "approver"],
+        params: idParamsSchema,
+        response: broadcastSchema,
+      },
+      ({ staff, params }) => run(control, staff, params.id),
+    );
+  steer("pause", "Pause a broadcast mid-flight", pauseBroadcast);
+  steer("resume", "Resume a paused broadcast", resumeBroadcast);
+  steer("cancel", "Cancel a broadcast for good", cancelBroadcast);
 
-  router.post(
-    "/audiences/count",
-    requireStaff(),
-    validate({ body: countRequestSchema }),
-    async (_req, res) => {
-      const { body } = valid(res, { body: countRequestSchema });
-      res.json(
-        await countAudience(ctx.db, staffOf(res).wardId, body.audience, {
-          dailyCap: body.isUrgent ? 0 : ctx.config.DAILY_CAP_PER_RESIDENT,
-        }),
-      );
-    },
-  );
-
-  router.get("/broadcasts/:id", requireStaff(), validate({ params: idParamsSchema }), async (_req, res) => {
-    const { params } = valid(res, { params: idParamsSchema });
-    res.json(await getBroadcast(ctx.db, staffOf(res).wardId, params.id));
-  });
-
-  router.get(
-    "/broadcasts/:id/progress",
-    requireStaff(),
-    validate({ params: idParamsSchema }),
-    async (_req, res) => {
-      const { params } = valid(res, { params: idParamsSchema });
-      res.json(await broadcastProgress(ctx.db, staffOf(res).wardId, params.id));
-    },
-  );
-
-  router.get(
-    "/broadcasts/:id/events",
-    requireStaff(),
-    validate({ params: idParamsSchema }),
-    async (req, res) => {
-      const { params } = valid(res, { params: idParamsSchema });
-      await streamProgress(ctx, req, res, staffOf(res).wardId, params.id);
-    },
-  );
-
-  router.post(
-    "/broadcasts/:id/pause",
-    requireStaff("editor", "approver"),
-    validate({ params: idParamsSchema }),
-    async (_req, res) => {
-      res.json(await pauseBroadcast(control, staffOf(res), valid(res, { params: idParamsSchema }).params.id));
-    },
-  );
-
-  router.post(
-    "/broadcasts/:id/resume",
-    requireStaff("editor", "approver"),
-    validate({ params: idParamsSchema }),
-    async (_req, res) => {
-      res.json(
-        await resumeBroadcast(control, staffOf(res), valid(res, { params: idParamsSchema }).params.id),
-      );
-    },
-  );
-
-  router.post(
-    "/broadcasts/:id/cancel",
-    requireStaff("editor", "approver"),
-    validate({ params: idParamsSchema }),
-    async (_req, res) => {
-      res.json(
-        await cancelBroadcast(control, staffOf(res), valid(res, { params: idParamsSchema }).params.id),
-      );
-    },
-  );
-
-  return router;
+  return routes.router;
 }

@@ -1,64 +1,95 @@
 import {
+  createdIdSchema,
   idParamsSchema,
   pollAnswerRequestSchema,
+  postEngagementSchema,
   postQuestionRequestSchema,
   reactRequestSchema,
 } from "@loa-phuong/shared";
-import { Router } from "express";
 import { answerPoll, askOnPost, engagementFor, markRead, react } from "../../../services/engagement.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireResident, residentOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
+
+const tag = "Feed";
 
 /** Residents respond to a post addressed to them: read state, reactions, the poll, questions and comments. */
-export function engagementRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function engagementRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const { db } = ctx;
 
-  router.post("/feed/:id/read", requireResident, validate({ params: idParamsSchema }), async (_req, res) => {
-    const { params } = valid(res, { params: idParamsSchema });
-    await markRead(ctx.db, residentOf(res), params.id);
-    res.status(204).end();
-  });
-
-  router.get(
-    "/feed/:id/engagement",
-    requireResident,
-    validate({ params: idParamsSchema }),
-    async (_req, res) => {
-      const { params } = valid(res, { params: idParamsSchema });
-      res.json(await engagementFor(ctx.db, residentOf(res), params.id));
+  routes.add(
+    {
+      method: "post",
+      path: "/feed/:id/read",
+      tag,
+      summary: "Mark a post read",
+      access: "resident",
+      params: idParamsSchema,
+      status: 204,
+    },
+    async ({ resident, params }) => {
+      await markRead(db, resident, params.id);
+      return undefined;
     },
   );
 
-  router.post(
-    "/feed/:id/reactions",
-    requireResident,
-    validate({ params: idParamsSchema, body: reactRequestSchema }),
-    async (_req, res) => {
-      const { params, body } = valid(res, { params: idParamsSchema, body: reactRequestSchema });
-      res.json(await react(ctx.db, residentOf(res), params.id, body.reaction, body.active));
+  routes.add(
+    {
+      method: "get",
+      path: "/feed/:id/engagement",
+      tag,
+      summary: "Reactions, the poll (with results once answered) and the resident's questions with replies",
+      access: "resident",
+      params: idParamsSchema,
+      response: postEngagementSchema,
     },
+    ({ resident, params }) => engagementFor(db, resident, params.id),
   );
 
-  router.post(
-    "/feed/:id/poll",
-    requireResident,
-    validate({ params: idParamsSchema, body: pollAnswerRequestSchema }),
-    async (_req, res) => {
-      const { params, body } = valid(res, { params: idParamsSchema, body: pollAnswerRequestSchema });
-      res.json(await answerPoll(ctx.db, residentOf(res), params.id, body.optionIds));
+  routes.add(
+    {
+      method: "post",
+      path: "/feed/:id/reactions",
+      tag,
+      summary: "Add or take back a reaction",
+      access: "resident",
+      params: idParamsSchema,
+      body: reactRequestSchema,
+      response: postEngagementSchema,
     },
+    ({ resident, params, body }) => react(db, resident, params.id, body.reaction, body.active),
   );
 
-  router.post(
-    "/feed/:id/questions",
-    requireResident,
-    validate({ params: idParamsSchema, body: postQuestionRequestSchema }),
-    async (_req, res) => {
-      const { params, body } = valid(res, { params: idParamsSchema, body: postQuestionRequestSchema });
-      res.status(201).json({ id: await askOnPost(ctx.db, residentOf(res), params.id, body.kind, body.text) });
+  routes.add(
+    {
+      method: "post",
+      path: "/feed/:id/poll",
+      tag,
+      summary: "Answer a poll once (409 already_answered)",
+      access: "resident",
+      params: idParamsSchema,
+      body: pollAnswerRequestSchema,
+      response: postEngagementSchema,
     },
+    ({ resident, params, body }) => answerPoll(db, resident, params.id, body.optionIds),
   );
 
-  return router;
+  routes.add(
+    {
+      method: "post",
+      path: "/feed/:id/questions",
+      tag,
+      summary: "Ask a question or leave a comment (góp ý) on a post",
+      access: "resident",
+      params: idParamsSchema,
+      body: postQuestionRequestSchema,
+      response: createdIdSchema,
+      status: 201,
+    },
+    async ({ resident, params, body }) => ({
+      id: await askOnPost(db, resident, params.id, body.kind, body.text),
+    }),
+  );
+
+  return routes.router;
 }

@@ -1,38 +1,47 @@
-import { type FeedResponse, feedQuerySchema, idParamsSchema } from "@loa-phuong/shared";
-import { Router } from "express";
-import { z } from "zod";
+import {
+  feedItemQuerySchema,
+  feedItemSchema,
+  feedQuerySchema,
+  feedResponseSchema,
+  idParamsSchema,
+} from "@loa-phuong/shared";
 import { feedFor, feedItemFor } from "../../../services/feed.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireResident, residentOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
 
-/** A post reached through a group head's link carries the link's reference. */
-const feedItemQuerySchema = z.strictObject({
-  relay: z
-    .string()
-    .regex(/^r-[A-Za-z0-9_-]{6,40}$/, "Mã chuyển tiếp không hợp lệ")
-    .optional(),
-});
+const tag = "Feed";
 
 /** Residents: what is addressed to them. */
-export function feedRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function feedRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const { db } = ctx;
 
-  router.get("/feed", requireResident, validate({ query: feedQuerySchema }), async (_req, res) => {
-    const { query } = valid(res, { query: feedQuerySchema });
-    const response: FeedResponse = { items: await feedFor(ctx.db, residentOf(res), query) };
-    res.json(response);
-  });
-
-  router.get(
-    "/feed/:id",
-    requireResident,
-    validate({ params: idParamsSchema, query: feedItemQuerySchema }),
-    async (_req, res) => {
-      const { params, query } = valid(res, { params: idParamsSchema, query: feedItemQuerySchema });
-      res.json(await feedItemFor(ctx.db, residentOf(res), params.id, query.relay));
+  routes.add(
+    {
+      method: "get",
+      path: "/feed",
+      tag,
+      summary: "Posts addressed to the resident, newest first, with read state",
+      access: "resident",
+      query: feedQuerySchema,
+      response: feedResponseSchema,
     },
+    async ({ resident, query }) => ({ items: await feedFor(db, resident, query) }),
   );
 
-  return router;
+  routes.add(
+    {
+      method: "get",
+      path: "/feed/:id",
+      tag,
+      summary: "One post (through a head's link, `relay` counts the open for that group)",
+      access: "resident",
+      params: idParamsSchema,
+      query: feedItemQuerySchema,
+      response: feedItemSchema,
+    },
+    ({ resident, params, query }) => feedItemFor(db, resident, params.id, query.relay),
+  );
+
+  return routes.router;
 }

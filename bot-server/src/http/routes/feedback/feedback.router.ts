@@ -1,28 +1,41 @@
-import { nominationRequestSchema, reportRequestSchema } from "@loa-phuong/shared";
-import { Router } from "express";
+import { createdIdSchema, nominationRequestSchema, reportRequestSchema } from "@loa-phuong/shared";
 import { fileReport, nominate } from "../../../services/feedback.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireResident, residentOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
+
+const tag = "Feedback";
 
 /** Residents give back: reports (phản ánh) with photos, and nominations of exemplary people or models. */
-export function feedbackRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function feedbackRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
 
-  router.post("/reports", requireResident, validate({ body: reportRequestSchema }), async (_req, res) => {
-    const { body } = valid(res, { body: reportRequestSchema });
-    res.status(201).json({ id: await fileReport(ctx.db, residentOf(res), body) });
-  });
-
-  router.post(
-    "/nominations",
-    requireResident,
-    validate({ body: nominationRequestSchema }),
-    async (_req, res) => {
-      const { body } = valid(res, { body: nominationRequestSchema });
-      res.status(201).json({ id: await nominate(ctx.db, residentOf(res), body) });
+  routes.add(
+    {
+      method: "post",
+      path: "/reports",
+      tag,
+      summary: "File a report (phản ánh) with up to 3 uploaded photos and a place",
+      access: "resident",
+      body: reportRequestSchema,
+      response: createdIdSchema,
+      status: 201,
     },
+    async ({ resident, body }) => ({ id: await fileReport(ctx.db, resident, body) }),
   );
 
-  return router;
+  routes.add(
+    {
+      method: "post",
+      path: "/nominations",
+      tag,
+      summary: "Nominate an exemplary person or model",
+      access: "resident",
+      body: nominationRequestSchema,
+      response: createdIdSchema,
+      status: 201,
+    },
+    async ({ resident, body }) => ({ id: await nominate(ctx.db, resident, body) }),
+  );
+
+  return routes.router;
 }

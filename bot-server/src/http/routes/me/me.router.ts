@@ -1,88 +1,124 @@
 import path from "node:path";
-import { onboardingRequestSchema, phoneRequestSchema, preferencesRequestSchema } from "@loa-phuong/shared";
-import { eq } from "drizzle-orm";
-import { Router } from "express";
-import { z } from "zod";
+import {
+  joinGroupRequestSchema,
+  myDataSchema,
+  myQuestionListSchema,
+  onboardingRequestSchema,
+  phoneRequestSchema,
+  phoneResponseSchema,
+  preferencesRequestSchema,
+  residentProfileSchema,
+} from "@loa-phuong/shared";
 import { resolveFromRoot } from "../../../config/config.js";
-import { AppError } from "../../../errors/app-error.js";
 import { myQuestions } from "../../../services/engagement.js";
 import { completeOnboarding, joinGroup } from "../../../services/onboarding.js";
 import { deleteMyData, myData } from "../../../services/privacy.js";
-import { residentProfile } from "../../../services/residents.js";
-import { residents } from "../../../store/schema/index.js";
-import { ZaloError } from "../../../zalo/zalo-error.js";
-import type { GraphMe } from "../../../zalo/zalo-schemas.js";
+import { residentProfile, setPreferences } from "../../../services/residents.js";
+import { savePhoneNumber } from "../../../services/zalo-identity.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireResident, residentOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
 
-const joinSchema = z.strictObject({ residentialGroupId: z.uuid() });
+const tag = "Residents";
 
 /** The resident's own profile, onboarding, consent-gated phone number, preferences and data. */
-export function meRouter(ctx: ApiContext): Router {
-  const router = Router();
-  router.use("/me", requireResident);
+export function meRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const { db } = ctx;
+  const uploadsDir = path.join(resolveFromRoot(ctx.config.DATA_DIR), "uploads");
 
-  router.post("/me/onboarding", validate({ body: onboardingRequestSchema }), async (_req, res) => {
-    const { body } = valid(res, { body: onboardingRequestSchema });
-    res.json(await residentProfile(ctx.db, await completeOnboarding(ctx.db, residentOf(res), body)));
-  });
+  routes.add(
+    {
+      method: "post",
+      path: "/me/onboarding",
+      tag,
+      summary: "Choose a residential group and civic roles, with consent (pending until the head confirms)",
+      access: "resident",
+      body: onboardingRequestSchema,
+      response: residentProfileSchema,
+    },
+    async ({ resident, body }) => residentProfile(db, await completeOnboarding(db, resident, body)),
+  );
 
-  router.post("/me/join-group", validate({ body: joinSchema }), async (_req, res) => {
-    const { body } = valid(res, { body: joinSchema });
-    res.json(
-      await residentProfile(ctx.db, await joinGroup(ctx.db, residentOf(res), body.residentialGroupId)),
-    );
-  });
+  routes.add(
+    {
+      method: "post",
+      path: "/me/join-group",
+      tag,
+      summary: "Ask to join a residential group (409 for a group head: the ward moves heads)",
+      access: "resident",
+      body: joinGroupRequestSchema,
+      response: residentProfileSchema,
+    },
+    async ({ resident, body }) => residentProfile(db, await joinGroup(db, resident, body.residentialGroupId)),
+  );
 
-  /** The getPhoneNumber() token is exchanged here with Graph /v2.0/me/info; the client never reads the number. */
-  router.post("/me/phone", validate({ body: phoneRequestSchema }), async (_req, res) => {
-    const { body } = valid(res, { body: phoneRequestSchema });
-    const resident = residentOf(res);
-    let me: GraphMe;
-    let phone: string;
-    try {
-      me = await ctx.graph.getMe(body.accessToken);
-      if (me.id !== resident.zaloAppUserId)
-        throw new AppError("forbidden", "Mã truy cập không thuộc về bạn.");
-      phone = await ctx.graph.getPhoneNumber(body.accessToken, body.phoneToken);
-    } catch (error) {
-      if (error instanceof ZaloError && error.kind === "api")
-        throw new AppError("validation_failed", "Mã số điện thoại không hợp lệ hoặc đã hết hạn (2 phút).", [
-          { field: "body.phoneToken", message: error.message },
-        ]);
-      if (error instanceof ZaloError) throw new AppError("zalo_unavailable");
-      throw error;
-    }
-    await ctx.db
-      .update(residents)
-      .set({ phone, phoneConsentedAt: new Date(), updatedAt: new Date() })
-      .where(eq(residents.id, resident.id));
-    res.json({ hasPhone: true });
-  });
+  routes.add(
+    {
+      method: "post",
+      path: "/me/phone",
+      tag,
+      summary: "Keep the phone number, from the getPhoneNumber() token and the resident's consent",
+      access: "resident",
+      body: phoneRequestSchema,
+      response: phoneResponseSchema,
+    },
+    async ({ resident, body }) => {
+      await savePhoneNumber(db, ctx.graph, resident, body);
+      return { hasPhone: true as const };
+    },
+  );
 
-  router.put("/me/preferences", validate({ body: preferencesRequestSchema }), async (_req, res) => {
-    const { body } = valid(res, { body: preferencesRequestSchema });
-    const [updated] = await ctx.db
-      .update(residents)
-      .set({ ...body, updatedAt: new Date() })
-      .where(eq(residents.id, residentOf(res).id))
-      .returning();
-    res.json(await residentProfile(ctx.db, updated!));
-  });
+  routes.add(
+    {
+      method: "put",
+      path: "/me/preferences",
+      tag,
+      summary: "Notifications and large text",
+      access: "resident",
+      body: preferencesRequestSchema,
+      response: residentProfileSchema,
+    },
+    ({ resident, body }) => setPreferences(db, resident, body),
+  );
 
-  router.get("/me/data", async (_req, res) => {
-    res.json(await myData(ctx.db, residentOf(res)));
-  });
+  routes.add(
+    {
+      method: "get",
+      path: "/me/data",
+      tag,
+      summary: "Everything the ward holds about the resident (Nghị định 13/2023)",
+      access: "resident",
+      response: myDataSchema,
+    },
+    ({ resident }) => myData(db, resident),
+  );
 
-  router.delete("/me", async (_req, res) => {
-    await deleteMyData(ctx.db, residentOf(res), path.join(resolveFromRoot(ctx.config.DATA_DIR), "uploads"));
-    res.status(204).end();
-  });
+  routes.add(
+    {
+      method: "delete",
+      path: "/me",
+      tag,
+      summary: "Delete the resident's personal data; aggregate counts are kept",
+      access: "resident",
+      status: 204,
+    },
+    async ({ resident }) => {
+      await deleteMyData(db, resident, uploadsDir);
+      return undefined;
+    },
+  );
 
-  router.get("/me/questions", async (_req, res) => {
-    res.json({ items: await myQuestions(ctx.db, residentOf(res)) });
-  });
+  routes.add(
+    {
+      method: "get",
+      path: "/me/questions",
+      tag,
+      summary: "The resident's questions, comments, reports and nominations with the ward's replies",
+      access: "resident",
+      response: myQuestionListSchema,
+    },
+    async ({ resident }) => ({ items: await myQuestions(db, resident) }),
+  );
 
-  return router;
+  return routes.router;
 }

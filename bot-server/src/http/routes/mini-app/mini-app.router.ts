@@ -3,6 +3,7 @@ import path from "node:path";
 import compression from "compression";
 import express, { Router } from "express";
 import type { ApiContext } from "../../api-context.js";
+import { miniAppHeaders } from "../../middleware/security.js";
 
 /**
  * Serves the built Mini App the way Zalo does: under /zapps/<miniAppId>/ with window.APP_ID set
@@ -37,7 +38,16 @@ export function miniAppRouter(ctx: ApiContext, distDir: string): Router {
     demo: ctx.config.DEMO_MODE ? { simulatorUrl: ctx.config.ZALO_SIM_URL } : null,
   };
   // zmp-vite-plugin emits relative asset paths; <base> keeps them right on deep links like /post/<id>.
-  const inject = `<base href="${base}/"><script>window.APP_ID=${JSON.stringify(ctx.config.ZALO_MINI_APP_ID)};window.LOA_CONFIG=${JSON.stringify(runtimeConfig).replace(/</g, "\\u003c")};</script>`;
+  const inlineScript = `window.APP_ID=${JSON.stringify(ctx.config.ZALO_MINI_APP_ID)};window.LOA_CONFIG=${JSON.stringify(runtimeConfig).replace(/</g, "\\u003c")};`;
+  const inject = `<base href="${base}/"><script>${inlineScript}</script>`;
+  router.use(
+    base,
+    miniAppHeaders({
+      staffPathPrefix: "/staff",
+      inlineScript,
+      connectTo: ctx.config.DEMO_MODE ? [new URL(ctx.config.ZALO_SIM_URL).origin] : [],
+    }),
+  );
   const html = readFileSync(indexFile, "utf8").replace("<head>", `<head>${inject}`);
   const sendIndex: express.RequestHandler = (_req, res) => {
     res.set("cache-control", "no-cache").type("html").send(html);

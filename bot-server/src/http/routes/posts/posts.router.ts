@@ -3,9 +3,12 @@ import {
   createPostRequestSchema,
   idParamsSchema,
   postListQuerySchema,
+  postListSchema,
+  postReviewSchema,
+  postSchema,
   rejectPostRequestSchema,
+  updatePostRequestSchema,
 } from "@loa-phuong/shared";
-import { Router } from "express";
 import {
   approvePost,
   createPost,
@@ -17,79 +20,123 @@ import {
   updatePost,
 } from "../../../services/posts.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireStaff, staffOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
-import { updatePostRequestSchema } from "./posts.schema.js";
+import type { RouteRegistry } from "../../route.js";
+import { RouteTable } from "../../route.js";
+
+const tag = "Posts";
 
 /** Staff: write, submit, approve or reject posts. Roles are checked again in the services. */
-export function postsRouter(ctx: ApiContext): Router {
-  const router = Router();
-  router.use("/posts", requireStaff());
+export function postsRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const { db } = ctx;
 
-  router.post(
-    "/posts",
-    requireStaff("editor"),
-    validate({ body: createPostRequestSchema }),
-    async (_req, res) => {
-      const { body } = valid(res, { body: createPostRequestSchema });
-      res.status(201).json(await createPost(ctx.db, staffOf(res), body));
+  routes.add(
+    {
+      method: "post",
+      path: "/posts",
+      tag,
+      summary: "Create a draft post",
+      access: ["editor"],
+      body: createPostRequestSchema,
+      response: postSchema,
+      status: 201,
     },
+    ({ staff, body }) => createPost(db, staff, body),
   );
 
-  router.get("/posts", validate({ query: postListQuerySchema }), async (_req, res) => {
-    const { query } = valid(res, { query: postListQuerySchema });
-    res.json({ items: await listPosts(ctx.db, staffOf(res).wardId, query) });
-  });
-
-  router.get("/posts/:id/review", validate({ params: idParamsSchema }), async (_req, res) => {
-    const { params } = valid(res, { params: idParamsSchema });
-    res.json(await reviewPost(ctx.db, staffOf(res).wardId, params.id));
-  });
-
-  router.get("/posts/:id", validate({ params: idParamsSchema }), async (_req, res) => {
-    const { params } = valid(res, { params: idParamsSchema });
-    res.json(await getPost(ctx.db, staffOf(res).wardId, params.id));
-  });
-
-  router.patch(
-    "/posts/:id",
-    requireStaff("editor"),
-    validate({ params: idParamsSchema, body: updatePostRequestSchema }),
-    async (_req, res) => {
-      const { params, body } = valid(res, { params: idParamsSchema, body: updatePostRequestSchema });
-      res.json(await updatePost(ctx.db, staffOf(res), params.id, body));
+  routes.add(
+    {
+      method: "get",
+      path: "/posts",
+      tag,
+      summary: "List the ward's posts, newest change first",
+      access: "staff",
+      query: postListQuerySchema,
+      response: postListSchema,
     },
+    async ({ staff, query }) => ({ items: await listPosts(db, staff.wardId, query) }),
   );
 
-  router.post(
-    "/posts/:id/submit",
-    requireStaff("editor"),
-    validate({ params: idParamsSchema }),
-    async (_req, res) => {
-      const { params } = valid(res, { params: idParamsSchema });
-      res.json(await submitPost(ctx.db, staffOf(res), params.id));
+  routes.add(
+    {
+      method: "get",
+      path: "/posts/:id/review",
+      tag,
+      summary: "The submitted version beside the last approved one, for the approver",
+      access: "staff",
+      params: idParamsSchema,
+      response: postReviewSchema,
     },
+    ({ staff, params }) => reviewPost(db, staff.wardId, params.id),
   );
 
-  router.post(
-    "/posts/:id/approve",
-    requireStaff("approver"),
-    validate({ params: idParamsSchema, body: approvePostRequestSchema }),
-    async (_req, res) => {
-      const { params, body } = valid(res, { params: idParamsSchema, body: approvePostRequestSchema });
-      res.json(await approvePost(ctx.db, staffOf(res), params.id, body.version));
+  routes.add(
+    {
+      method: "get",
+      path: "/posts/:id",
+      tag,
+      summary: "One post",
+      access: "staff",
+      params: idParamsSchema,
+      response: postSchema,
     },
+    ({ staff, params }) => getPost(db, staff.wardId, params.id),
   );
 
-  router.post(
-    "/posts/:id/reject",
-    requireStaff("approver"),
-    validate({ params: idParamsSchema, body: rejectPostRequestSchema }),
-    async (_req, res) => {
-      const { params, body } = valid(res, { params: idParamsSchema, body: rejectPostRequestSchema });
-      res.json(await rejectPost(ctx.db, staffOf(res), params.id, body.reason));
+  routes.add(
+    {
+      method: "patch",
+      path: "/posts/:id",
+      tag,
+      summary: "Edit a post (approved content goes back to review)",
+      access: ["editor"],
+      params: idParamsSchema,
+      body: updatePostRequestSchema,
+      response: postSchema,
     },
+    ({ staff, params, body }) => updatePost(db, staff, params.id, body),
   );
 
-  return router;
+  routes.add(
+    {
+      method: "post",
+      path: "/posts/:id/submit",
+      tag,
+      summary: "Submit a draft for approval",
+      access: ["editor"],
+      params: idParamsSchema,
+      response: postSchema,
+    },
+    ({ staff, params }) => submitPost(db, staff, params.id),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/posts/:id/approve",
+      tag,
+      summary: "Approve the version the approver reviewed (409 if it changed since)",
+      access: ["approver"],
+      params: idParamsSchema,
+      body: approvePostRequestSchema,
+      response: postSchema,
+    },
+    ({ staff, params, body }) => approvePost(db, staff, params.id, body.version),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/posts/:id/reject",
+      tag,
+      summary: "Reject a submitted post with a reason",
+      access: ["approver"],
+      params: idParamsSchema,
+      body: rejectPostRequestSchema,
+      response: postSchema,
+    },
+    ({ staff, params, body }) => rejectPost(db, staff, params.id, body.reason),
+  );
+
+  return routes.router;
 }

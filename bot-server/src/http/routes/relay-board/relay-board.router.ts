@@ -1,58 +1,60 @@
-import { formatDateTime, idParamsSchema } from "@loa-phuong/shared";
-import { desc, eq } from "drizzle-orm";
-import { Router } from "express";
+import { formatDateTime, idParamsSchema, relayBoardSchema, staffAlertListSchema } from "@loa-phuong/shared";
 import { relayBoard, relayBoardCsv } from "../../../services/relay-board.js";
-import { staffAlerts } from "../../../store/schema/index.js";
+import { listStaffAlerts } from "../../../services/staff-alerts.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireStaff, staffOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
+
+const tag = "Relay";
 
 /** Staff: the relay board of a broadcast (JSON and CSV) and alerts about overdue relays. */
-export function relayBoardRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function relayBoardRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const { db } = ctx;
 
-  router.get(
-    "/broadcasts/:id/relay",
-    requireStaff(),
-    validate({ params: idParamsSchema }),
-    async (_req, res) => {
-      const { params } = valid(res, { params: idParamsSchema });
-      res.json({ items: await relayBoard(ctx.db, staffOf(res).wardId, params.id) });
+  routes.add(
+    {
+      method: "get",
+      path: "/broadcasts/:id/relay",
+      tag,
+      summary: "Relay status per residential group for one broadcast",
+      access: "staff",
+      params: idParamsSchema,
+      response: relayBoardSchema,
     },
+    async ({ staff, params }) => ({ items: await relayBoard(db, staff.wardId, params.id) }),
   );
 
-  router.get(
-    "/broadcasts/:id/relay.csv",
-    requireStaff(),
-    validate({ params: idParamsSchema }),
-    async (_req, res) => {
-      const { params } = valid(res, { params: idParamsSchema });
-      const rows = await relayBoard(ctx.db, staffOf(res).wardId, params.id);
+  routes.add(
+    {
+      method: "get",
+      path: "/broadcasts/:id/relay.csv",
+      tag,
+      summary: "The relay board as CSV (UTF-8 with BOM, Vietnamese headers)",
+      access: "staff",
+      params: idParamsSchema,
+      produces: "text/csv",
+    },
+    async ({ staff, params, res }) => {
+      const rows = await relayBoard(db, staff.wardId, params.id);
       res
         .type("text/csv; charset=utf-8")
         .set("content-disposition", `attachment; filename="chuyen-tiep-${params.id}.csv"`)
         .send(relayBoardCsv(rows, formatDateTime));
+      return undefined;
     },
   );
 
-  router.get("/staff/alerts", requireStaff(), async (_req, res) => {
-    const rows = await ctx.db
-      .select()
-      .from(staffAlerts)
-      .where(eq(staffAlerts.wardId, staffOf(res).wardId))
-      .orderBy(desc(staffAlerts.createdAt))
-      .limit(100);
-    res.json({
-      items: rows.map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        message: a.message,
-        broadcastId: a.broadcastId,
-        createdAt: a.createdAt.toISOString(),
-        readAt: a.readAt?.toISOString() ?? null,
-      })),
-    });
-  });
+  routes.add(
+    {
+      method: "get",
+      path: "/staff/alerts",
+      tag: "Staff",
+      summary: "Alerts for staff, newest first",
+      access: "staff",
+      response: staffAlertListSchema,
+    },
+    async ({ staff }) => ({ items: await listStaffAlerts(db, staff.wardId) }),
+  );
 
-  return router;
+  return routes.router;
 }

@@ -1,85 +1,120 @@
 import {
+  createdIdSchema,
+  groupMemberListSchema,
+  groupMembersQuerySchema,
   idParamsSchema,
+  memberDecisionResponseSchema,
   memberDecisionSchema,
   opinionReportRequestSchema,
   relayOpenRequestSchema,
+  relayOpenResponseSchema,
+  relayTaskListSchema,
+  relayTaskSchema,
 } from "@loa-phuong/shared";
-import { and, eq } from "drizzle-orm";
-import { type RequestHandler, Router } from "express";
-import { z } from "zod";
-import { AppError } from "../../../errors/app-error.js";
 import { decideMember, fileOpinionReport, groupMembers } from "../../../services/feedback.js";
 import { confirmRelay, headTasks, markShared, recordRelayOpen } from "../../../services/relay.js";
-import { residentRoles } from "../../../store/schema/index.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireResident, residentOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
 
-const membersQuerySchema = z.strictObject({ status: z.enum(["pending", "confirmed"]).default("pending") });
-
-/** Heads only: a confirmed member of their group with the group_head role; they see only their own group. */
-function requireGroupHead(ctx: ApiContext): RequestHandler {
-  return async (_req, res, next) => {
-    const resident = residentOf(res);
-    const [role] = await ctx.db
-      .select({ id: residentRoles.id })
-      .from(residentRoles)
-      .where(and(eq(residentRoles.residentId, resident.id), eq(residentRoles.role, "group_head")));
-    if (!role || resident.membershipStatus !== "confirmed" || !resident.residentialGroupId)
-      throw new AppError("forbidden", "Chỉ tổ trưởng tổ dân phố dùng được chức năng này.");
-    next();
-  };
-}
+const tag = "Relay";
 
 /** Relay by group heads: their tasks, sharing and confirming, members to confirm, opinion reports; and opens through their links. */
-export function relayRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function relayRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const { db } = ctx;
   const miniAppId = ctx.config.ZALO_MINI_APP_ID;
 
-  router.post(
-    "/relay-opens",
-    requireResident,
-    validate({ body: relayOpenRequestSchema }),
-    async (_req, res) => {
-      const { body } = valid(res, { body: relayOpenRequestSchema });
-      res.json(await recordRelayOpen(ctx.db, residentOf(res), body.ref));
+  routes.add(
+    {
+      method: "post",
+      path: "/relay-opens",
+      tag,
+      summary: "Count an open through a head's link (`?relay=`); offers the group to a newcomer",
+      access: "resident",
+      body: relayOpenRequestSchema,
+      response: relayOpenResponseSchema,
     },
+    ({ resident, body }) => recordRelayOpen(db, resident, body.ref),
   );
 
-  router.use("/head", requireResident, requireGroupHead(ctx));
-
-  router.get("/head/relay-tasks", async (_req, res) => {
-    res.json({ items: await headTasks(ctx.db, residentOf(res), miniAppId) });
-  });
-
-  router.post("/head/relay-tasks/:id/shared", validate({ params: idParamsSchema }), async (_req, res) => {
-    const { params } = valid(res, { params: idParamsSchema });
-    res.json(await markShared(ctx.db, residentOf(res), params.id, miniAppId));
-  });
-
-  router.post("/head/relay-tasks/:id/confirm", validate({ params: idParamsSchema }), async (_req, res) => {
-    const { params } = valid(res, { params: idParamsSchema });
-    res.json(await confirmRelay(ctx.db, ctx.queues, residentOf(res), params.id, miniAppId));
-  });
-
-  router.get("/head/members", validate({ query: membersQuerySchema }), async (_req, res) => {
-    const { query } = valid(res, { query: membersQuerySchema });
-    res.json({ items: await groupMembers(ctx.db, residentOf(res), query.status) });
-  });
-
-  router.post(
-    "/head/members/:id",
-    validate({ params: idParamsSchema, body: memberDecisionSchema }),
-    async (_req, res) => {
-      const { params, body } = valid(res, { params: idParamsSchema, body: memberDecisionSchema });
-      res.json(await decideMember(ctx.db, residentOf(res), params.id, body.decision));
+  routes.add(
+    {
+      method: "get",
+      path: "/head/relay-tasks",
+      tag,
+      summary: "The head's relay tasks with share links and opens",
+      access: "head",
+      response: relayTaskListSchema,
     },
+    async ({ resident }) => ({ items: await headTasks(db, resident, miniAppId) }),
   );
 
-  router.post("/head/opinion-reports", validate({ body: opinionReportRequestSchema }), async (_req, res) => {
-    const { body } = valid(res, { body: opinionReportRequestSchema });
-    res.status(201).json({ id: await fileOpinionReport(ctx.db, residentOf(res), body) });
-  });
+  routes.add(
+    {
+      method: "post",
+      path: "/head/relay-tasks/:id/shared",
+      tag,
+      summary: "The head opened the share sheet",
+      access: "head",
+      params: idParamsSchema,
+      response: relayTaskSchema,
+    },
+    ({ resident, params }) => markShared(db, resident, params.id, miniAppId),
+  );
 
-  return router;
+  routes.add(
+    {
+      method: "post",
+      path: "/head/relay-tasks/:id/confirm",
+      tag,
+      summary: "The head confirms the post was forwarded (cancels the reminder)",
+      access: "head",
+      params: idParamsSchema,
+      response: relayTaskSchema,
+    },
+    ({ resident, params }) => confirmRelay(db, ctx.queues, resident, params.id, miniAppId),
+  );
+
+  routes.add(
+    {
+      method: "get",
+      path: "/head/members",
+      tag,
+      summary: "Members of the head's group, waiting or confirmed",
+      access: "head",
+      query: groupMembersQuerySchema,
+      response: groupMemberListSchema,
+    },
+    async ({ resident, query }) => ({ items: await groupMembers(db, resident, query.status) }),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/head/members/:id",
+      tag,
+      summary: "Confirm or reject a resident who asked to join the head's group",
+      access: "head",
+      params: idParamsSchema,
+      body: memberDecisionSchema,
+      response: memberDecisionResponseSchema,
+    },
+    ({ resident, params, body }) => decideMember(db, resident, params.id, body.decision),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/head/opinion-reports",
+      tag,
+      summary: "The head's report of the mood in their area (báo cáo dư luận)",
+      access: "head",
+      body: opinionReportRequestSchema,
+      response: createdIdSchema,
+      status: 201,
+    },
+    async ({ resident, body }) => ({ id: await fileOpinionReport(db, resident, body) }),
+  );
+
+  return routes.router;
 }

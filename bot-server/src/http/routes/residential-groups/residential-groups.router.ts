@@ -1,40 +1,38 @@
-import { asc, eq, sql } from "drizzle-orm";
-import { Router } from "express";
-import { AppError } from "../../../errors/app-error.js";
-import { residentialGroups, schools } from "../../../store/schema/index.js";
+import { residentialGroupListSchema, schoolListSchema } from "@loa-phuong/shared";
+import { listResidentialGroups, listSchools } from "../../../services/ward.js";
 import type { ApiContext } from "../../api-context.js";
-import { authOf } from "../../middleware/auth.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
+
+const tag = "Ward";
 
 /** The ward's residential groups and schools: public within the ward (residents pick theirs at onboarding). */
-export function residentialGroupsRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function residentialGroupsRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const wardId = ctx.config.WARD_ID;
 
-  router.get("/residential-groups", async (_req, res) => {
-    if (!authOf(res)) throw new AppError("unauthenticated");
-    const rows = await ctx.db
-      .select({
-        id: residentialGroups.id,
-        code: residentialGroups.code,
-        name: residentialGroups.name,
-        area: residentialGroups.area,
-        // Written out: inside a sub-select drizzle renders the column unqualified, which would mean r.id.
-        members: sql<number>`(select count(*)::int from residents r where r.residential_group_id = "residential_groups"."id" and r.membership_status = 'confirmed')`,
-      })
-      .from(residentialGroups)
-      .where(eq(residentialGroups.wardId, ctx.config.WARD_ID))
-      .orderBy(asc(residentialGroups.code));
-    res.json({ items: rows });
-  });
+  routes.add(
+    {
+      method: "get",
+      path: "/residential-groups",
+      tag,
+      summary: "The ward's residential groups (tổ dân phố) with their confirmed members",
+      access: "signedIn",
+      response: residentialGroupListSchema,
+    },
+    async () => ({ items: await listResidentialGroups(ctx.db, wardId) }),
+  );
 
-  router.get("/schools", async (_req, res) => {
-    if (!authOf(res)) throw new AppError("unauthenticated");
-    const rows = await ctx.db
-      .select()
-      .from(schools)
-      .where(eq(schools.wardId, ctx.config.WARD_ID))
-      .orderBy(asc(schools.level), asc(schools.name));
-    res.json({ items: rows.map((s) => ({ id: s.id, name: s.name, level: s.level, address: s.address })) });
-  });
+  routes.add(
+    {
+      method: "get",
+      path: "/schools",
+      tag,
+      summary: "The ward's schools",
+      access: "signedIn",
+      response: schoolListSchema,
+    },
+    async () => ({ items: await listSchools(ctx.db, wardId) }),
+  );
 
-  return router;
+  return routes.router;
 }

@@ -1,46 +1,64 @@
-import { replyRequestSchema, signalListQuerySchema } from "@loa-phuong/shared";
-import { Router } from "express";
-import { z } from "zod";
+import {
+  replyRequestSchema,
+  signalListQuerySchema,
+  signalListSchema,
+  signalParamsSchema,
+  signalSchema,
+} from "@loa-phuong/shared";
 import { listSignals, markHandled, replyToSignal } from "../../../services/signals-inbox.js";
 import type { ApiContext } from "../../api-context.js";
-import { requireStaff, staffOf } from "../../middleware/auth.js";
-import { valid, validate } from "../../middleware/validate.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
 
-const signalParamsSchema = z.strictObject({ id: z.coerce.number().int().positive("Mã không hợp lệ") });
+const tag = "Signals";
 
 /** Staff: the inbox of everything residents sent back — filter, mark handled, answer. */
-export function signalsRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function signalsRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
   const control = {
     db: ctx.db,
     queues: ctx.queues,
     onEnqueueError: (err: unknown) => ctx.logger.warn({ err }, "reply saved; the reconciler will send it"),
   };
 
-  router.get("/signals", requireStaff(), validate({ query: signalListQuerySchema }), async (_req, res) => {
-    const { query } = valid(res, { query: signalListQuerySchema });
-    res.json({ items: await listSignals(ctx.db, staffOf(res).wardId, query) });
-  });
-
-  router.post(
-    "/signals/:id/handled",
-    requireStaff(),
-    validate({ params: signalParamsSchema }),
-    async (_req, res) => {
-      const { params } = valid(res, { params: signalParamsSchema });
-      res.json(await markHandled(ctx.db, staffOf(res), params.id));
+  routes.add(
+    {
+      method: "get",
+      path: "/signals",
+      tag,
+      summary: "What residents sent back, newest first, filtered by kind, group, post, status and dates",
+      access: "staff",
+      query: signalListQuerySchema,
+      response: signalListSchema,
     },
+    async ({ staff, query }) => ({ items: await listSignals(ctx.db, staff.wardId, query) }),
   );
 
-  router.post(
-    "/signals/:id/reply",
-    requireStaff(),
-    validate({ params: signalParamsSchema, body: replyRequestSchema }),
-    async (_req, res) => {
-      const { params, body } = valid(res, { params: signalParamsSchema, body: replyRequestSchema });
-      res.json(await replyToSignal(control, staffOf(res), params.id, body));
+  routes.add(
+    {
+      method: "post",
+      path: "/signals/:id/handled",
+      tag,
+      summary: "Mark a signal handled",
+      access: "staff",
+      params: signalParamsSchema,
+      response: signalSchema,
     },
+    ({ staff, params }) => markHandled(ctx.db, staff, params.id),
   );
 
-  return router;
+  routes.add(
+    {
+      method: "post",
+      path: "/signals/:id/reply",
+      tag,
+      summary: "Answer by OA message (409 when the OA may not write to them) or in the Mini App",
+      access: "staff",
+      params: signalParamsSchema,
+      body: replyRequestSchema,
+      response: signalSchema,
+    },
+    ({ staff, params, body }) => replyToSignal(control, staff, params.id, body),
+  );
+
+  return routes.router;
 }

@@ -1,10 +1,11 @@
-import type { FieldIssue } from "@loa-phuong/shared";
-import express, { Router } from "express";
+import { type FieldIssue, webhookAckSchema } from "@loa-phuong/shared";
+import express from "express";
 import { AppError } from "../../../errors/app-error.js";
 import { WebhookInbox, webhookDedupeKey } from "../../../webhooks/webhook-inbox.js";
 import { eventSchemaFor } from "../../../webhooks/zalo-events.js";
 import { isValidZaloSignature } from "../../../zalo/webhook-signature.js";
 import type { ApiContext } from "../../api-context.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
 
 /**
  * Zalo OA webhook: verify the signature over the raw body, check the event's shape and time, record
@@ -12,51 +13,62 @@ import type { ApiContext } from "../../api-context.js";
  * What is accepted here can be applied later: an event of a known kind with a wrong shape or a time
  * that is not a time is a 400 now, not a failure in the worker.
  */
-export function zaloWebhookRouter(ctx: ApiContext): Router {
-  const router = Router();
+export function zaloWebhookRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry, "");
   const inbox = new WebhookInbox(ctx.db, ctx.queues, ctx.logger, ctx.intake);
   const maxAgeMs = ctx.config.WEBHOOK_MAX_AGE_HOURS * 3_600_000;
   const maxAheadMs = ctx.config.WEBHOOK_MAX_AHEAD_SECONDS * 1000;
-  router.post("/webhooks/zalo", express.raw({ type: () => true, limit: "256kb" }), async (req, res) => {
-    const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(rawBody.toString("utf8"));
-    } catch {
-      throw new AppError("malformed_json");
-    }
-    const envelope = readEnvelope(parsed);
-    const signatureOk = isValidZaloSignature({
-      header: req.get("x-zevent-signature"),
-      rawBody,
-      timestamp: envelope.timestamp,
-      appId: ctx.config.ZALO_APP_ID,
-      oaId: ctx.config.ZALO_OA_ID,
-      secret: ctx.config.ZALO_OA_SECRET_KEY,
-    });
-    if (!signatureOk) throw new AppError("invalid_signature");
-    const at = Number(envelope.timestamp);
-    const now = Date.now();
-    if (at < now - maxAgeMs || at > now + maxAheadMs) {
-      throw refused("body.timestamp", "Thời điểm của sự kiện quá cũ hoặc ở tương lai.");
-    }
-    const shape = eventSchemaFor(envelope.eventName)?.safeParse(parsed);
-    if (shape && !shape.success) {
-      const fields: FieldIssue[] = shape.error.issues.map((issue) => ({
-        field: ["body", ...issue.path.map(String)].join("."),
-        message: issue.message,
-      }));
-      throw new AppError("validation_failed", "Sự kiện Zalo không đúng cấu trúc.", fields);
-    }
+  routes.add(
+    {
+      method: "post",
+      path: "/webhooks/zalo",
+      tag: "Zalo",
+      summary: "Zalo OA events, signed (X-ZEvent-Signature); recorded before the 200",
+      access: "signed",
+      use: [express.raw({ type: () => true, limit: "256kb" })],
+      response: webhookAckSchema,
+    },
+    async ({ req }) => {
+      const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(rawBody.toString("utf8"));
+      } catch {
+        throw new AppError("malformed_json");
+      }
+      const envelope = readEnvelope(parsed);
+      const signatureOk = isValidZaloSignature({
+        header: req.get("x-zevent-signature"),
+        rawBody,
+        timestamp: envelope.timestamp,
+        appId: ctx.config.ZALO_APP_ID,
+        oaId: ctx.config.ZALO_OA_ID,
+        secret: ctx.config.ZALO_OA_SECRET_KEY,
+      });
+      if (!signatureOk) throw new AppError("invalid_signature");
+      const at = Number(envelope.timestamp);
+      const now = Date.now();
+      if (at < now - maxAgeMs || at > now + maxAheadMs) {
+        throw refused("body.timestamp", "Thời điểm của sự kiện quá cũ hoặc ở tương lai.");
+      }
+      const shape = eventSchemaFor(envelope.eventName)?.safeParse(parsed);
+      if (shape && !shape.success) {
+        const fields: FieldIssue[] = shape.error.issues.map((issue) => ({
+          field: ["body", ...issue.path.map(String)].join("."),
+          message: issue.message,
+        }));
+        throw new AppError("validation_failed", "Sự kiện Zalo không đúng cấu trúc.", fields);
+      }
 
-    const { eventId } = await inbox.accept({
-      dedupeKey: webhookDedupeKey(rawBody),
-      eventName: envelope.eventName,
-      rawBody: rawBody.toString("utf8"),
-    });
-    res.status(200).json({ received: true, duplicate: eventId === undefined });
-  });
-  return router;
+      const { eventId } = await inbox.accept({
+        dedupeKey: webhookDedupeKey(rawBody),
+        eventName: envelope.eventName,
+        rawBody: rawBody.toString("utf8"),
+      });
+      return { received: true as const, duplicate: eventId === undefined };
+    },
+  );
+  return routes.router;
 }
 
 const refused = (field: string, message: string) =>

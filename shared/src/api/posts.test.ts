@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { updatePostRequestSchema } from "./posts.schema.js";
+import { updatePostRequestSchema } from "./posts.js";
 
 describe("post edits", () => {
   it("leaves fields a PATCH omits alone (no defaults sneak in)", () => {

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** A page of items: how every list the API returns is shaped. */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** What a create answers when the caller needs only the new record's id. */
+export const createdIdSchema = z.object({ id: z.number().int() });
+export type CreatedId = z.infer<typeof createdIdSchema>;
+
+/** Liveness and readiness of the server (health checks of a load balancer or a supervisor). */
+export const healthSchema = z.object({ status: z.literal("ok") });
+export const readinessSchema = z.object({
+  status: z.enum(["ready", "not_ready"]),
+  checks: z.object({ store: z.boolean(), redis: z.boolean(), shuttingDown: z.boolean() }),
+});
+
+/** The webhook's answer to Zalo: recorded, or the same body seen before. */
+export const webhookAckSchema = z.object({ received: z.literal(true), duplicate: z.boolean() });

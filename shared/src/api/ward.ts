@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { schoolLevelSchema, staffAlertKindSchema } from "../domain/enums.js";
+import { listOf } from "./common.js";
+
+/** Tổ dân phố, as the server lists it (members = confirmed residents). */
+export const residentialGroupSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    area: z.string().nullable(),
+    members: z.number().int(),
+  })
+  .meta({ id: "ResidentialGroup" });
+export type ResidentialGroup = z.infer<typeof residentialGroupSchema>;
+export const residentialGroupListSchema = listOf(residentialGroupSchema);
+
+export const schoolSchema = z
+  .object({ id: z.string(), name: z.string(), level: schoolLevelSchema, address: z.string().nullable() })
+  .meta({ id: "School" });
+export type School = z.infer<typeof schoolSchema>;
+export const schoolListSchema = listOf(schoolSchema);
+
+/** An alert for staff: a head late to relay, the OA's authorisation lost, Zalo events set aside. */
+export const staffAlertSchema = z
+  .object({
+    id: z.string(),
+    kind: staffAlertKindSchema,
+    message: z.string(),
+    broadcastId: z.string().nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: "StaffAlert" });
+export type StaffAlert = z.infer<typeof staffAlertSchema>;
+export const staffAlertListSchema = listOf(staffAlertSchema);
+
+/** A Zalo event set aside after failing again and again; its body is not shown (residents' words). */
+export const setAsideEventSchema = z
+  .object({
+    id: z.number().int(),
+    eventName: z.string(),
+    receivedAt: z.string(),
+    setAsideAt: z.string(),
+    failures: z.number().int(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: "SetAsideEvent" });
+export type SetAsideEvent = z.infer<typeof setAsideEventSchema>;
+export const setAsideEventListSchema = listOf(setAsideEventSchema);
+export const webhookEventParamsSchema = z.strictObject({
+  id: z.coerce.number().int().positive("Mã không hợp lệ").max(Number.MAX_SAFE_INTEGER),
+});
