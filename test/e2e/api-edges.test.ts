@@ -352,28 +352,33 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       if (tap.status === 201) await editor.request("POST", `/api/broadcasts/${tap.body.id}/cancel`);
   });
 
-  it("limits wrong passwords per account even when they arrive all at once, and never limits good logins", async () => {
+  it("shuts a guessing address out of an account, never its owner, and slows guessing from many addresses", async () => {
     const target = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor"]);
+    const login = (password: string, ip: string) =>
+      new ApiClient(stack.url).request(
+        "POST",
+        "/api/auth/staff/login",
+        { username: target.username, password },
+        { "x-forwarded-for": ip },
+      );
     const attempts = await Promise.all(
-      Array.from({ length: 30 }, () =>
-        new ApiClient(stack.url).request("POST", "/api/auth/staff/login", {
-          username: target.username,
-          password: "sai-mat-khau",
-        }),
-      ),
+      Array.from({ length: 30 }, () => login("sai-mat-khau", "203.0.113.7")),
     );
     const statuses = attempts.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(20);
-    // Locked for now, even with the right password.
-    expect(
-      (
-        await new ApiClient(stack.url).request("POST", "/api/auth/staff/login", {
-          username: target.username,
-          password: target.password,
-        })
-      ).status,
-    ).toBe(429);
+    // That address is shut out of the account, even with the right password…
+    expect((await login(target.password, "203.0.113.7")).status).toBe(429);
+    // …but the owner, from their own address, signs in at once.
+    expect((await login(target.password, "198.51.100.20")).status).toBe(200);
+    // Guesses from many addresses: past 20 failures the account is slowed, one try in a few seconds.
+    const spread = [];
+    for (let i = 0; i < 25; i++) spread.push((await login("sai-mat-khau", `192.0.2.${i + 1}`)).status);
+    expect(spread.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(spread.filter((s) => s === 429).length).toBeGreaterThanOrEqual(4);
+    const slowed = await login(target.password, "198.51.100.20");
+    expect(slowed.status).toBe(429);
+    expect(slowed.body.message).toMatch(/thử lại sau 3 giây/);
     // Another account signs in as often as it likes: good logins are not counted as failures.
     const other = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor"]);
     for (let i = 0; i < 12; i++) {

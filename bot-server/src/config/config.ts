@@ -125,6 +125,8 @@ export const configSchema = z.object({
     .default(7 * 24),
   /** A Zalo event stamped further ahead of our clock than this is refused at the webhook, seconds. */
   WEBHOOK_MAX_AHEAD_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** Per-resident and per-address limits on what residents send (uploads, reports, sign-ins…). */
+  RATE_LIMITS: bool.default(true),
   /** Built Mini App (zmp-vite-plugin output) served under /zapps/<id>/. */
   MINI_APP_DIST_DIR: z.string().default("mini-app/www"),
   /** Resident and staff session lifetime, hours. */
@@ -190,6 +192,10 @@ export function loadConfigOrExit(env: Record<string, string | undefined> = proce
 }
 
 /** Resolves a configured folder against the repository root when it is relative. */
+/** Where residents' photos are kept. */
+export const uploadsDirOf = (config: Pick<Config, "DATA_DIR">) =>
+  path.join(resolveFromRoot(config.DATA_DIR), "uploads");
+
 export function resolveFromRoot(dir: string): string {
   return path.isAbsolute(dir) ? dir : path.resolve(repoRoot(), dir);
 }

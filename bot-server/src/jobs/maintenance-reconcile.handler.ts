@@ -1,10 +1,12 @@
 import { jobIds } from "@loa-phuong/shared";
 import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { uploadsDirOf } from "../config/config.js";
 import { enqueue } from "../queue/queues.js";
 import { syncScheduler } from "../services/broadcast-schedules.js";
 import { scheduleFanout } from "../services/broadcasts.js";
 import { scheduleRelayDeadlines } from "../services/relay.js";
 import { purgeExpiredSessions } from "../services/sessions.js";
+import { purgeUnattachedUploads } from "../services/uploads.js";
 import { queryRows } from "../store/database.js";
 import {
   broadcastSchedules,
@@ -104,6 +106,7 @@ export async function reconcileQueues(
     await enqueue(ctx.queues, "webhook.process", { eventIds }, { jobId: jobIds.webhook(eventIds) });
   }
   await purgeExpiredSessions(ctx.db);
+  await purgeUnattachedUploads(ctx.db, uploadsDirOf(ctx.config));
   if (open.length + pending.length > 0)
     ctx.logger.info(
       { broadcasts: open.length, webhooks: pending.length },

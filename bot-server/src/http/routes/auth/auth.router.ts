@@ -14,6 +14,7 @@ import { authenticateStaff, findStaff, toStaffProfile } from "../../../services/
 import { linkStaffZalo, staffForZaloUser, verifiedZaloUser } from "../../../services/zalo-identity.js";
 import type { ApiContext } from "../../api-context.js";
 import { SESSION_COOKIE, sessionToken } from "../../middleware/auth.js";
+import { limits, rateLimit } from "../../middleware/rate-limit.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
 import { forgiveLoginAttempt, rateLimitLogin } from "./login-rate-limit.js";
 
@@ -24,6 +25,8 @@ export function authRouter(ctx: ApiContext, registry: RouteRegistry) {
   const routes = new RouteTable(ctx, registry);
   const { db, config } = ctx;
   const secureCookie = config.PUBLIC_BASE_URL.startsWith("https:");
+  // Each of these asks Zalo's Graph API: counted per address before anything is sent to Zalo.
+  const zaloSignInLimit = rateLimit(ctx, limits.zaloSignIn);
 
   routes.add(
     {
@@ -32,6 +35,7 @@ export function authRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "Resident sign-in with the token of zmp-sdk getAccessToken(), verified with Graph /me",
       access: "public",
+      use: [zaloSignInLimit],
       body: zaloLoginRequestSchema,
       response: residentSessionResponseSchema,
     },
@@ -83,6 +87,7 @@ export function authRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "Staff sign-in inside Zalo, with the Zalo account linked to their ward account",
       access: "public",
+      use: [zaloSignInLimit],
       body: zaloLoginRequestSchema,
       response: staffSessionResponseSchema,
     },
@@ -149,6 +154,7 @@ export function authRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "Link the Zalo account a staff member uses, proven by a fresh Mini App token",
       access: "staff",
+      use: [zaloSignInLimit],
       body: zaloLoginRequestSchema,
       response: staffProfileSchema,
     },

@@ -1,16 +1,28 @@
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 import { AppError } from "../../../errors/app-error.js";
 import type { ApiContext } from "../../api-context.js";
 
-/** Failed logins allowed per username, and per IP (a ward office shares one), in the window. */
-const MAX_FAILURES_PER_USER = 10;
+/**
+ * Failed logins, counted in a window. Per account and IP: the guesser's address is shut out of that
+ * account, the owner's is not. Per IP (a ward office shares one): one address cannot try account
+ * after account. Per account from anywhere: past a number of failures the account is slowed (one try
+ * in a few seconds), never locked, so guessing from many addresses gets nowhere and the owner still
+ * gets in.
+ */
+const MAX_FAILURES_PER_ACCOUNT_AND_IP = 10;
 const MAX_FAILURES_PER_IP = 50;
+const SLOW_AFTER_FAILURES_PER_ACCOUNT = 20;
+const SLOW_ACCOUNT_EVERY_SECONDS = 3;
 const WINDOW_SECONDS = 15 * 60;
 
-function keys(ctx: ApiContext, ip: string | undefined, username: string): { user: string; ip: string } {
+function keys(ctx: ApiContext, ip: string | undefined, username: string) {
+  const p = `${ctx.config.QUEUE_PREFIX}:login`;
+  const from = ip ?? "unknown";
   return {
-    user: `${ctx.config.QUEUE_PREFIX}:login-fail:user:${username}`,
-    ip: `${ctx.config.QUEUE_PREFIX}:login-fail:ip:${ip ?? "unknown"}`,
+    pair: `${p}:fail:pair:${username}:${from}`,
+    ip: `${p}:fail:ip:${from}`,
+    account: `${p}:fail:account:${username}`,
+    gate: `${p}:gate:${username}`,
   };
 }
 
@@ -19,33 +31,55 @@ const usernameOf = (body: unknown) => {
   return typeof u === "string" ? u.trim().toLowerCase().slice(0, 100) : "";
 };
 
+const tooMany = (res: Response, seconds: number, message: string) => {
+  res.set("retry-after", String(seconds));
+  return new AppError("too_many_requests", message);
+};
+
 /**
- * Refuses a login while its username or IP has too many recent failures (counted in Redis, shared by
- * every API process). Every attempt is counted before the password is checked, in one atomic step, so
- * parallel attempts cannot all slip under the limit; a successful login gives its attempt back
- * (`forgiveLoginAttempt`). If Redis is down the login is refused rather than left unlimited.
+ * Refuses or slows a login by the failures counted for it (in Redis, shared by every API process).
+ * Every attempt is counted before the password is checked, in one atomic step, so parallel attempts
+ * cannot all slip under a limit; a successful login gives its attempt back (`forgiveLoginAttempt`).
+ * If Redis is down the login is refused rather than left unlimited.
  */
 export function rateLimitLogin(ctx: ApiContext): RequestHandler {
-  return async (req, _res, next) => {
+  return async (req, res, next) => {
     const k = keys(ctx, req.ip, usernameOf(req.body));
-    let counts: [error: Error | null, result: unknown][] | null;
-    try {
-      counts = await ctx.redis
-        .multi()
-        .incr(k.user)
-        .expire(k.user, WINDOW_SECONDS, "NX")
-        .incr(k.ip)
-        .expire(k.ip, WINDOW_SECONDS, "NX")
-        .exec();
-    } catch {
-      throw new AppError("queue_unavailable");
-    }
-    if (!counts || counts.some(([error]) => error)) throw new AppError("queue_unavailable");
-    if (Number(counts[0]![1]) > MAX_FAILURES_PER_USER || Number(counts[2]![1]) > MAX_FAILURES_PER_IP) {
-      throw new AppError("too_many_requests", "Đăng nhập sai quá nhiều lần, vui lòng thử lại sau 15 phút.");
+    const [pair, ip] = await countAttempt(ctx, [k.pair, k.ip]);
+    if (pair! > MAX_FAILURES_PER_ACCOUNT_AND_IP || ip! > MAX_FAILURES_PER_IP)
+      throw tooMany(
+        res,
+        WINDOW_SECONDS,
+        "Đăng nhập sai quá nhiều lần từ máy này, vui lòng thử lại sau 15 phút.",
+      );
+    // Only attempts that reach the password count against the account: an address already shut
+    // out cannot slow the account for its owner.
+    const [account] = await countAttempt(ctx, [k.account]);
+    if (account! > SLOW_AFTER_FAILURES_PER_ACCOUNT) {
+      const open = await ctx.redis.set(k.gate, "1", "EX", SLOW_ACCOUNT_EVERY_SECONDS, "NX");
+      if (open !== "OK")
+        throw tooMany(
+          res,
+          SLOW_ACCOUNT_EVERY_SECONDS,
+          `Tài khoản này đang bị thử mật khẩu nhiều lần; vui lòng thử lại sau ${SLOW_ACCOUNT_EVERY_SECONDS} giây.`,
+        );
     }
     next();
   };
+}
+
+/** Counts an attempt under each key, atomically; the counts after it. */
+async function countAttempt(ctx: ApiContext, counters: string[]): Promise<number[]> {
+  let results: [error: Error | null, result: unknown][] | null;
+  try {
+    const multi = ctx.redis.multi();
+    for (const key of counters) multi.incr(key).expire(key, WINDOW_SECONDS, "NX");
+    results = await multi.exec();
+  } catch {
+    throw new AppError("queue_unavailable");
+  }
+  if (!results || results.some(([error]) => error)) throw new AppError("queue_unavailable");
+  return counters.map((_, i) => Number(results[i * 2]![1]));
 }
 
 /** A login that succeeded was not a failure: its counted attempt is given back. */
@@ -58,9 +92,11 @@ export async function forgiveLoginAttempt(
   // The window may have ended in between: a key decr creates must expire too.
   await ctx.redis
     .multi()
-    .decr(k.user)
-    .expire(k.user, WINDOW_SECONDS, "NX")
+    .decr(k.pair)
+    .expire(k.pair, WINDOW_SECONDS, "NX")
     .decr(k.ip)
     .expire(k.ip, WINDOW_SECONDS, "NX")
+    .decr(k.account)
+    .expire(k.account, WINDOW_SECONDS, "NX")
     .exec();
 }

@@ -8,6 +8,7 @@ import {
 } from "@loa-phuong/shared";
 import { answerPoll, askOnPost, engagementFor, markRead, react } from "../../../services/engagement.js";
 import type { ApiContext } from "../../api-context.js";
+import { limits, rateLimit } from "../../middleware/rate-limit.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
 
 const tag = "Feed";
@@ -16,6 +17,7 @@ const tag = "Feed";
 export function engagementRouter(ctx: ApiContext, registry: RouteRegistry) {
   const routes = new RouteTable(ctx, registry);
   const { db } = ctx;
+  const engagementLimit = rateLimit(ctx, limits.engagement);
 
   routes.add(
     {
@@ -53,6 +55,7 @@ export function engagementRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "Add or take back a reaction",
       access: "resident",
+      use: [engagementLimit],
       params: idParamsSchema,
       body: reactRequestSchema,
       response: postEngagementSchema,
@@ -67,6 +70,7 @@ export function engagementRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "Answer a poll once (409 already_answered)",
       access: "resident",
+      use: [engagementLimit],
       params: idParamsSchema,
       body: pollAnswerRequestSchema,
       response: postEngagementSchema,
@@ -81,6 +85,7 @@ export function engagementRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "Ask a question or leave a comment (góp ý) on a post",
       access: "resident",
+      use: [rateLimit(ctx, limits.questions)],
       params: idParamsSchema,
       body: postQuestionRequestSchema,
       response: createdIdSchema,

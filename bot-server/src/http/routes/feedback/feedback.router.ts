@@ -1,6 +1,7 @@
 import { createdIdSchema, nominationRequestSchema, reportRequestSchema } from "@loa-phuong/shared";
 import { fileReport, nominate } from "../../../services/feedback.js";
 import type { ApiContext } from "../../api-context.js";
+import { limits, rateLimit } from "../../middleware/rate-limit.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
 
 const tag = "Feedback";
@@ -16,6 +17,7 @@ export function feedbackRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "File a report (phản ánh) with up to 3 uploaded photos and a place",
       access: "resident",
+      use: [rateLimit(ctx, limits.reports)],
       body: reportRequestSchema,
       response: createdIdSchema,
       status: 201,
@@ -30,6 +32,7 @@ export function feedbackRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "Nominate an exemplary person or model",
       access: "resident",
+      use: [rateLimit(ctx, limits.nominations)],
       body: nominationRequestSchema,
       response: createdIdSchema,
       status: 201,

@@ -1,4 +1,3 @@
-import path from "node:path";
 import {
   joinGroupRequestSchema,
   myDataSchema,
@@ -9,13 +8,14 @@ import {
   preferencesRequestSchema,
   residentProfileSchema,
 } from "@loa-phuong/shared";
-import { resolveFromRoot } from "../../../config/config.js";
+import { uploadsDirOf } from "../../../config/config.js";
 import { myQuestions } from "../../../services/engagement.js";
 import { completeOnboarding, joinGroup } from "../../../services/onboarding.js";
 import { deleteMyData, myData } from "../../../services/privacy.js";
 import { residentProfile, setPreferences } from "../../../services/residents.js";
 import { savePhoneNumber } from "../../../services/zalo-identity.js";
 import type { ApiContext } from "../../api-context.js";
+import { limits, rateLimit } from "../../middleware/rate-limit.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
 
 const tag = "Residents";
@@ -24,7 +24,7 @@ const tag = "Residents";
 export function meRouter(ctx: ApiContext, registry: RouteRegistry) {
   const routes = new RouteTable(ctx, registry);
   const { db } = ctx;
-  const uploadsDir = path.join(resolveFromRoot(ctx.config.DATA_DIR), "uploads");
+  const uploadsDir = uploadsDirOf(ctx.config);
 
   routes.add(
     {
@@ -59,6 +59,7 @@ export function meRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "Keep the phone number, from the getPhoneNumber() token and the resident's consent",
       access: "resident",
+      use: [rateLimit(ctx, limits.phone)],
       body: phoneRequestSchema,
       response: phoneResponseSchema,
     },

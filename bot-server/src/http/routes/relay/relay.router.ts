@@ -14,6 +14,7 @@ import {
 import { decideMember, fileOpinionReport, groupMembers } from "../../../services/feedback.js";
 import { confirmRelay, headTasks, markShared, recordRelayOpen } from "../../../services/relay.js";
 import type { ApiContext } from "../../api-context.js";
+import { limits, rateLimit } from "../../middleware/rate-limit.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
 
 const tag = "Relay";
@@ -31,6 +32,7 @@ export function relayRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "Count an open through a head's link (`?relay=`); offers the group to a newcomer",
       access: "resident",
+      use: [rateLimit(ctx, limits.relayOpens)],
       body: relayOpenRequestSchema,
       response: relayOpenResponseSchema,
     },
@@ -109,6 +111,7 @@ export function relayRouter(ctx: ApiContext, registry: RouteRegistry) {
       tag,
       summary: "The head's report of the mood in their area (báo cáo dư luận)",
       access: "head",
+      use: [rateLimit(ctx, limits.opinionReports)],
       body: opinionReportRequestSchema,
       response: createdIdSchema,
       status: 201,

@@ -1,10 +1,10 @@
-import path from "node:path";
 import { idParamsSchema, MAX_UPLOAD_BYTES, uploadResponseSchema } from "@loa-phuong/shared";
 import express from "express";
-import { resolveFromRoot } from "../../../config/config.js";
+import { uploadsDirOf } from "../../../config/config.js";
 import { readUpload, storeUpload } from "../../../services/uploads.js";
 import type { ApiContext } from "../../api-context.js";
 import { authOf } from "../../middleware/auth.js";
+import { limits, rateLimit } from "../../middleware/rate-limit.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
 
 const tag = "Feedback";
@@ -13,7 +13,7 @@ const imageTypes = ["image/jpeg", "image/png", "image/webp"];
 /** Photos for reports: the body is the image itself (what chooseImage or a file input gives), checked by its bytes. */
 export function uploadsRouter(ctx: ApiContext, registry: RouteRegistry) {
   const routes = new RouteTable(ctx, registry);
-  const dir = path.join(resolveFromRoot(ctx.config.DATA_DIR), "uploads");
+  const dir = uploadsDirOf(ctx.config);
 
   routes.add(
     {
@@ -23,7 +23,7 @@ export function uploadsRouter(ctx: ApiContext, registry: RouteRegistry) {
       summary: "Upload a photo for a report (≤ 3 MB; 413 / 415)",
       access: "resident",
       consumes: imageTypes,
-      use: [express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES })],
+      use: [rateLimit(ctx, limits.uploads), express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES })],
       response: uploadResponseSchema,
       status: 201,
     },
