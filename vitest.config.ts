@@ -33,6 +33,18 @@ export default defineConfig({
       },
       {
         ...shared,
+        // JSX compiles as mini-app/tsconfig.json says ("react-jsx"): Vite's esbuild reads it per file.
+        test: {
+          name: "mini-app",
+          include: ["mini-app/src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["mini-app/src/test-setup.ts"],
+          // Screens load on demand (React.lazy): the first import of one is slow on a busy machine.
+          testTimeout: 20_000,
+        },
+      },
+      {
+        ...shared,
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],

@@ -24,8 +24,9 @@ export function QuestionCard({
         <p className="muted question-waiting">Chưa có trả lời. Cán bộ phường sẽ trả lời sớm.</p>
       ) : (
         <ul className="reply-list" aria-label="Trả lời của phường">
-          {item.replies.map((reply, index) => (
-            <li key={index} className="reply">
+          {item.replies.map((reply) => (
+            // Replies carry no id: their time and author name them.
+            <li key={`${reply.at}:${reply.by}`} className="reply">
               <p className="reply-by">
                 {reply.by} · <time dateTime={reply.at}>{formatDateTime(reply.at)}</time>
               </p>

@@ -16,6 +16,8 @@ export function useResource<T>(
   const [state, setState] = useState<Resource<T>>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
+  // `load` is a new function every render; `key` says when it really changed, and `attempt` is "Thử lại".
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key and attempt are the triggers, by design.
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: "loading" });
@@ -29,7 +31,6 @@ export function useResource<T>(
         }),
     );
     return () => controller.abort();
-    // `load` is a new function every render; `key` says when it really changed.
   }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

@@ -11,7 +11,10 @@ export function useZaloDeepLinks(): void {
     let unsubscribe: (() => void) | undefined;
     let isUnmounted = false;
     onZaloOpenApp((path) => navigate(path)).then(
-      (off) => (isUnmounted ? off() : (unsubscribe = off)),
+      (off) => {
+        if (isUnmounted) off();
+        else unsubscribe = off;
+      },
       // Without the SDK there are no such events; signing in reports the same failure to the resident.
       () => undefined,
     );

@@ -51,7 +51,7 @@ function TypedField(props: {
   useEffect(() => {
     setText(props.toText(props.value));
     setInvalid(false);
-  }, [props.value]);
+  }, [props.value, props.toText]);
 
   const apply = (next: string) => {
     const parsed = props.parse(next);
@@ -117,6 +117,9 @@ export function DateField({
   );
 }
 
+/** A time is stored as typed. A module function, not an arrow per render: a new `toText` resets the field. */
+const asTyped = (time: string) => time;
+
 /** A time of day on the 24-hour clock as HH:mm (a phone set to English would show AM/PM). */
 export function TimeField({
   label,
@@ -135,7 +138,7 @@ export function TimeField({
       value={value}
       placeholder="HH:mm"
       invalidText="Giờ không hợp lệ, nhập theo dạng 24 giờ, ví dụ 07:30 hoặc 19:00."
-      toText={(time) => time}
+      toText={asTyped}
       parse={normaliseTime}
       isComplete={(text) => normaliseTime(text) !== null}
       onChange={onChange}

@@ -50,7 +50,7 @@ export function PendingMembers() {
             {waiting.map((member) => (
               <li key={member.id}>
                 {/* A group named after the member, so that "Xác nhận" and "Từ chối" say whom they are for. */}
-                <div className="member-row" role="group" aria-labelledby={`member-${member.id}`}>
+                <fieldset className="member-row" aria-labelledby={`member-${member.id}`}>
                   <div>
                     <p id={`member-${member.id}`} className="member-name">
                       {member.fullName}
@@ -75,7 +75,7 @@ export function PendingMembers() {
                       Từ chối
                     </Button>
                   </div>
-                </div>
+                </fieldset>
               </li>
             ))}
           </ul>

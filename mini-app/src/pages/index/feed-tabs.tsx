@@ -23,7 +23,7 @@ export function tabFromParam(value: string | null): FeedTab & { label: string } 
  */
 export function FeedTabs({ value, onChange }: { value: FeedTab["id"]; onChange(id: FeedTab["id"]): void }) {
   return (
-    <div className="kind-filter" role="group" aria-label="Chọn mục">
+    <fieldset className="kind-filter" aria-label="Chọn mục">
       {feedTabs.map((tab) => (
         <button
           key={tab.id}
@@ -35,6 +35,6 @@ export function FeedTabs({ value, onChange }: { value: FeedTab["id"]; onChange(i
           {tab.label}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

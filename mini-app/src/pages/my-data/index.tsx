@@ -106,8 +106,9 @@ function MyDataView({ data }: { data: MyData }) {
           <p className="muted">Bạn chưa gửi gì cho phường.</p>
         ) : (
           <ul className="plain-list">
-            {data.signals.map((signal, index) => (
-              <li key={index} className="data-signal">
+            {data.signals.map((signal) => (
+              // No id is handed out here; the time and kind name what the resident sent.
+              <li key={`${signal.sentAt}:${signal.kind}`} className="data-signal">
                 <p className="question-meta">
                   {signalKindLabels[signal.kind] ?? signal.kind} ·{" "}
                   <time dateTime={signal.sentAt}>{formatDateTime(signal.sentAt)}</time>

@@ -1,5 +1,5 @@
 import { searchKey } from "@loa-phuong/shared/client";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../components/outcome-message";
 import { EmptyView, ErrorView, LoadingView } from "../../components/status-views";
@@ -46,9 +46,11 @@ export function GroupStep({
     return searchable.filter((entry) => entry.key.includes(key)).map((entry) => entry.group);
   }, [searchable, query]);
   const suggested = loaded?.find((group) => group.id === suggestion) ?? null;
+  // onSuggested is a new function every render; the suggestion is what matters.
+  const onSuggestedRef = useRef(onSuggested);
+  onSuggestedRef.current = onSuggested;
   useEffect(() => {
-    if (suggested) onSuggested(suggested);
-    // onSuggested is a new function every render; the suggestion is what matters.
+    if (suggested) onSuggestedRef.current(suggested);
   }, [suggested]);
 
   const next = () => {

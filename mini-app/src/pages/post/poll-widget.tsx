@@ -110,7 +110,7 @@ function PollForm({
 function PollResults({ poll, myAnswer }: { poll: Poll; myAnswer: string[] }) {
   const total = poll.totalVotes ?? poll.options.reduce((sum, option) => sum + (option.votes ?? 0), 0);
   return (
-    <div role="region" aria-label="Kết quả khảo sát">
+    <section aria-label="Kết quả khảo sát">
       <p role="status" className="inline-success">
         Cảm ơn bạn đã tham gia khảo sát.
       </p>
@@ -137,6 +137,6 @@ function PollResults({ poll, myAnswer }: { poll: Poll; myAnswer: string[] }) {
         })}
       </ul>
       <p className="muted">{total} người đã trả lời.</p>
-    </div>
+    </section>
   );
 }

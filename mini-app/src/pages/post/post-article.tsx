@@ -19,6 +19,7 @@ export function PostArticle({ post }: { post: FeedItem }) {
       {post.summary && <p className="post-summary">{post.summary}</p>}
       <div className="post-body">
         {paragraphs(post.body).map((text, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: its place is a paragraph's identity.
           <p key={index}>{text}</p>
         ))}
       </div>

@@ -13,6 +13,7 @@ export function useEngagement(postId: string) {
   const [latest, setLatest] = useState<PostEngagement | null>(null);
   const fromServer = loaded.status === "ready" ? loaded.data : null;
   // A reload (or another post) starts again from what the server says.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the server's answer is the trigger.
   useEffect(() => setLatest(null), [fromServer]);
   const data = latest ?? fromServer;
   return { loaded, data, set: setLatest };

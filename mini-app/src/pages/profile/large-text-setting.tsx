@@ -35,6 +35,7 @@ export function LargeTextSetting() {
         role="switch"
         className="switch"
         aria-describedby="large-text-hint"
+        aria-checked={isLarge}
         checked={isLarge}
         disabled={isBusy}
         onChange={(event) => void toggle(event.target.checked)}

@@ -16,6 +16,10 @@ export interface PhotoItem {
 
 let nextKey = 0;
 
+function revokePreviews(photos: PhotoItem[]): void {
+  for (const photo of photos) URL.revokeObjectURL(photo.previewUrl);
+}
+
 /**
  * A report's photos: each is checked (3 MB, JPG/PNG/WEBP) and uploaded as soon as it is picked, so
  * that sending the report only carries their ids. Previews are local object URLs, freed on removal.
@@ -27,13 +31,12 @@ export function usePhotoUploads() {
   const photosRef = useRef(photos);
   photosRef.current = photos;
 
-  useEffect(() => () => photosRef.current.forEach((photo) => URL.revokeObjectURL(photo.previewUrl)), []);
-
-  const update = (key: string, patch: Partial<PhotoItem>) =>
-    setPhotos((current) => current.map((photo) => (photo.key === key ? { ...photo, ...patch } : photo)));
+  useEffect(() => () => revokePreviews(photosRef.current), []);
 
   const add = useCallback(
     async (picked: { blob: Blob; name: string }[]) => {
+      const update = (key: string, patch: Partial<PhotoItem>) =>
+        setPhotos((current) => current.map((photo) => (photo.key === key ? { ...photo, ...patch } : photo)));
       const messages: string[] = [];
       const room = maxPhotos - photosRef.current.length;
       if (picked.length > room) messages.push(`Chỉ gửi được tối đa ${maxPhotos} ảnh cho một phản ánh.`);
@@ -73,7 +76,7 @@ export function usePhotoUploads() {
   }, []);
 
   const clear = useCallback(() => {
-    photosRef.current.forEach((photo) => URL.revokeObjectURL(photo.previewUrl));
+    revokePreviews(photosRef.current);
     setPhotos([]);
     setRejections([]);
   }, []);

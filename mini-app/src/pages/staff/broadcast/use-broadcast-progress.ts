@@ -37,6 +37,8 @@ export function useBroadcastProgress(
   const [attempt, setAttempt] = useState(0);
   const latest = useRef<BroadcastProgress | null>(null);
 
+  // A retry (`attempt`) or another broadcast starts again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the trigger of "Thử lại", by design.
   useEffect(() => {
     let isClosed = false;
     let source: EventSource | null = null;
@@ -99,8 +101,7 @@ export function useBroadcastProgress(
       };
     }
     return stop;
-    // withStaffToken is stable; a retry or another broadcast starts again.
-  }, [broadcastId, attempt]);
+  }, [broadcastId, attempt, withStaffToken]);
 
   /** After pause/resume/cancel: show the new status at once, before the next progress event. */
   const applyBroadcast = useCallback((broadcast: Broadcast) => {

@@ -30,7 +30,7 @@ export function PostList({
       <h2 id="staff-posts-heading" className="section-title">
         Bài viết
       </h2>
-      <div className="kind-filter" role="group" aria-label="Lọc theo trạng thái">
+      <fieldset className="kind-filter" aria-label="Lọc theo trạng thái">
         {options.map((option) => (
           <button
             key={option.status ?? "all"}
@@ -42,7 +42,7 @@ export function PostList({
             {option.label}
           </button>
         ))}
-      </div>
+      </fieldset>
       {posts.status === "loading" && <LoadingView label="Đang tải bài viết…" />}
       {posts.status === "failed" && <ErrorView message={posts.message} onRetry={posts.reload} />}
       {posts.status === "ready" &&

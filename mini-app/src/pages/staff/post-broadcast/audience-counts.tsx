@@ -15,6 +15,8 @@ export function useAudienceCounts(audience: AudienceInput | null, isUrgent: bool
   const [state, setState] = useState<CountState>({ status: "idle", counts: null });
   const key = audience ? JSON.stringify([audience, isUrgent]) : "";
 
+  // `audience` is a new object every render; `key` says when it really changed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key names audience and isUrgent, by design.
   useEffect(() => {
     if (!audience) {
       setState({ status: "idle", counts: null });
@@ -38,8 +40,7 @@ export function useAudienceCounts(audience: AudienceInput | null, isUrgent: bool
       clearTimeout(timer);
       controller.abort();
     };
-    // `audience` is a new object every render; `key` says when it really changed.
-  }, [key]);
+  }, [key, withStaffToken]);
 
   return state;
 }

@@ -121,6 +121,8 @@ function useKeptDraft(
 ): { restoredAt: string | null; forget(): Promise<void> } {
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [isChecked, setChecked] = useState(false);
+  // Once per post, on opening: the parent remounts the form for a new version.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a check on opening, by design.
   useEffect(() => {
     void readStored<KeptDraft>(key).then((kept) => {
       if (
@@ -147,7 +149,7 @@ function useKeptDraft(
       KEEP_AFTER_MS,
     );
     return () => clearTimeout(timer);
-  }, [key, isChecked, isDirty, JSON.stringify(draft)]);
+  }, [key, isChecked, isDirty, draft, post?.version]);
   return { restoredAt, forget: () => removeStored(key) };
 }
 

@@ -25,12 +25,8 @@ export function RelayTable({ rows }: { rows: RelayBoardRow[] }) {
   );
 
   return (
-    <div
-      className="table-scroll"
-      tabIndex={0}
-      role="region"
-      aria-label="Bảng chuyển tiếp (cuộn ngang để xem hết)"
-    >
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a sideways scroller needs keyboard focus.
+    <section className="table-scroll" tabIndex={0} aria-label="Bảng chuyển tiếp (cuộn ngang để xem hết)">
       <table className="group-table relay-table">
         <caption className="visually-hidden">Chuyển tiếp theo tổ dân phố</caption>
         <thead>
@@ -74,7 +70,7 @@ export function RelayTable({ rows }: { rows: RelayBoardRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

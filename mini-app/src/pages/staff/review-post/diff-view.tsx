@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { diffWords } from "../../../utils/word-diff";
+import { type DiffPart, diffWords } from "../../../utils/word-diff";
 
 /**
  * One field's changes: added words in <ins> (green, underlined), removed ones in <del> (red, struck
@@ -29,25 +29,31 @@ export function DiffField({
         {parts.length === 0 ? (
           <span className="muted-inline">(trống)</span>
         ) : (
-          parts.map((part, index) =>
-            part.type === "same" ? (
-              <span key={index}>{part.text}</span>
-            ) : part.type === "added" ? (
-              <ins key={index} className="diff-added">
-                <span className="visually-hidden">[thêm: </span>
-                {part.text}
-                <span className="visually-hidden">]</span>
-              </ins>
-            ) : (
-              <del key={index} className="diff-removed">
-                <span className="visually-hidden">[bỏ: </span>
-                {part.text}
-                <span className="visually-hidden">]</span>
-              </del>
-            ),
-          )
+          parts.map((part, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: its place is a part's identity.
+            <DiffPartText key={index} part={part} />
+          ))
         )}
       </div>
     </section>
+  );
+}
+
+function DiffPartText({ part }: { part: DiffPart }) {
+  if (part.type === "same") return <span>{part.text}</span>;
+  if (part.type === "added")
+    return (
+      <ins className="diff-added">
+        <span className="visually-hidden">[thêm: </span>
+        {part.text}
+        <span className="visually-hidden">]</span>
+      </ins>
+    );
+  return (
+    <del className="diff-removed">
+      <span className="visually-hidden">[bỏ: </span>
+      {part.text}
+      <span className="visually-hidden">]</span>
+    </del>
   );
 }

@@ -1,6 +1,6 @@
 import type { Post } from "@loa-phuong/shared";
 import { errorTable } from "@loa-phuong/shared/client";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
@@ -15,6 +15,11 @@ export function ReviewActions({ post }: { post: Post }) {
   const [decision, setDecision] = useState<"approve" | "reject">("approve");
   const [isRejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
+  // "Từ chối" opens the reason field and puts the cursor in it: the staff member asked for it.
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (isRejecting) reasonField.current?.focus();
+  }, [isRejecting]);
   const [problem, setProblem] = useState<string | null>(null);
   // A refusal (e.g. 403 self_approval) shows the server's own Vietnamese message; success leaves for the queue.
   const { isBusy, error, run } = useAction("Không thực hiện được, vui lòng thử lại.", {
@@ -90,7 +95,7 @@ export function ReviewActions({ post }: { post: Post }) {
               maxLength={1000}
               value={reason}
               onChange={(event) => setReason(event.target.value)}
-              autoFocus
+              ref={reasonField}
             />
           </div>
           <div className="action-row">

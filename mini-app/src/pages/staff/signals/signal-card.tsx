@@ -71,8 +71,9 @@ export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(si
         <>
           <h4 className="subsection-title">Đã trả lời</h4>
           <ul className="reply-list">
-            {signal.replies.map((reply, index) => (
-              <li key={`${reply.at}:${index}`}>
+            {signal.replies.map((reply) => (
+              // Replies carry no id: their time and author name them.
+              <li key={`${reply.at}:${reply.by}`}>
                 <p className="reply-text">{reply.text}</p>
                 <p className="staff-row-meta">
                   <span className={`status-pill reply-${reply.status}`}>

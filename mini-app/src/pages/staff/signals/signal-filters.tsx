@@ -34,13 +34,8 @@ export function SignalFilterForm({
   const [isMoreOpenAtFirst] = useState(moreCount > 0);
 
   return (
-    <form
-      className="staff-card signal-filters"
-      role="search"
-      aria-label="Lọc phản hồi"
-      onSubmit={(event) => event.preventDefault()}
-    >
-      <div className="kind-filter" role="group" aria-label="Trạng thái">
+    <search className="staff-card signal-filters" aria-label="Lọc phản hồi">
+      <fieldset className="kind-filter" aria-label="Trạng thái">
         {statusOptions.map((option) => (
           <button
             key={option.value}
@@ -52,7 +47,7 @@ export function SignalFilterForm({
             {option.label}
           </button>
         ))}
-      </div>
+      </fieldset>
       <div className="field">
         <label htmlFor="signal-kind">Loại</label>
         <select id="signal-kind" value={filters.kind} onChange={(event) => set({ kind: event.target.value })}>
@@ -115,6 +110,6 @@ export function SignalFilterForm({
           Xóa bộ lọc
         </button>
       )}
-    </form>
+    </search>
   );
 }

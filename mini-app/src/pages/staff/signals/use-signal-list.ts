@@ -24,6 +24,8 @@ export function useSignalList(query: SignalQuery | null) {
   const current = useRef<{ key: string | null; query: SignalQuery | null }>({ key, query });
   current.current = { key, query };
 
+  // `query` is a new object every render; `key` says when it really changed, and `attempt` is "Thử lại".
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key and attempt are the triggers, by design.
   useEffect(() => {
     if (query === null) return;
     const controller = new AbortController();
@@ -42,8 +44,7 @@ export function useSignalList(query: SignalQuery | null) {
         controller.signal.aborted || setList({ status: "failed", message: messageOf(error) }),
     );
     return () => controller.abort();
-    // `query` is a new object every render; `key` says when it really changed.
-  }, [key, attempt]);
+  }, [key, attempt, withStaffToken]);
 
   const loadMore = useCallback(async () => {
     const started = current.current;

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeZmpSdk, leaveZalo, openInsideZalo } from "../../testing/fake-zmp-sdk";
+
+// zmp-sdk needs Zalo's native bridge: "inside Zalo" the app gets this stand-in, counted as it is loaded.
+let zalo = fakeZmpSdk();
+let loads = 0;
+
+/** A fresh sdk.ts each time (it keeps the loaded SDK for the whole launch), over the stand-in. */
+async function loadWrapper() {
+  vi.resetModules();
+  vi.doMock("zmp-sdk/apis", () => {
+    loads++;
+    return zalo;
+  });
+  return import("./sdk");
+}
+
+beforeEach(() => {
+  zalo = fakeZmpSdk();
+  loads = 0;
+});
+afterEach(leaveZalo);
+
+const openInZalo = { name: "ZaloError", code: 0, message: "Vui lòng mở Loa Phường trong ứng dụng Zalo." };
+
+describe("zmp-sdk outside Zalo", () => {
+  it("asks to open the app in Zalo, without ever loading the SDK", async () => {
+    const sdk = await loadWrapper();
+    await expect(sdk.getZaloAccessToken()).rejects.toMatchObject(openInZalo);
+    await expect(sdk.followOA("oa-ward")).rejects.toMatchObject(openInZalo);
+    await expect(sdk.getPhoneNumberToken()).rejects.toMatchObject(openInZalo);
+    await expect(sdk.requestNotificationPermission()).rejects.toMatchObject(openInZalo);
+    await expect(sdk.chooseZaloImages(3)).rejects.toMatchObject(openInZalo);
+    expect(loads).toBe(0);
+  });
+});
+
+describe("zmp-sdk inside Zalo", () => {
+  beforeEach(openInsideZalo);
+
+  it("turns the SDK's plain-object rejections into Vietnamese messages", async () => {
+    const sdk = await loadWrapper();
+    await expect(sdk.followOA("oa-ward")).rejects.toMatchObject({
+      name: "ZaloError",
+      code: -2000,
+      message: "Không quan tâm được Official Account, vui lòng thử lại.",
+    });
+    await expect(sdk.getPhoneNumberToken()).rejects.toMatchObject({
+      code: -2000,
+      message: "Không lấy được số điện thoại từ Zalo, vui lòng thử lại.",
+    });
+    expect(loads).toBe(1);
+  });
+
+  it("says when the resident refused, cancelled, or runs an old Zalo", async () => {
+    zalo.requestSendNotification.mockRejectedValueOnce({ code: -201, message: "User denied", api: "x" });
+    zalo.chooseImage.mockRejectedValueOnce({ code: -2003, message: "User cancelled", api: "x" });
+    zalo.openShareSheet.mockRejectedValueOnce({ code: -1404, message: "Not supported", api: "x" });
+    const sdk = await loadWrapper();
+    await expect(sdk.requestNotificationPermission()).rejects.toThrow("Bạn đã từ chối yêu cầu.");
+    await expect(sdk.chooseZaloImages(2)).rejects.toThrow("Bạn đã huỷ thao tác.");
+    await expect(
+      sdk.openShareSheet({ title: "Tin", description: "", thumbnail: "", path: "/post/1" }),
+    ).rejects.toThrow("Phiên bản Zalo của bạn chưa hỗ trợ tính năng này, vui lòng cập nhật Zalo.");
+  });
+
+  it("hands over Zalo's access token, and refuses an empty one", async () => {
+    zalo.getAccessToken.mockResolvedValueOnce("zalo-at-1").mockResolvedValueOnce("");
+    const sdk = await loadWrapper();
+    await expect(sdk.getZaloAccessToken()).resolves.toBe("zalo-at-1");
+    await expect(sdk.getZaloAccessToken()).rejects.toMatchObject({
+      code: -1401,
+      message: "Zalo chưa cấp phiên đăng nhập, vui lòng mở lại ứng dụng.",
+    });
+    expect(loads).toBe(1);
+  });
+
+  it("follows links that arrive while the app is open, until unsubscribed", async () => {
+    const sdk = await loadWrapper();
+    const opened: string[] = [];
+    const off = await sdk.onZaloOpenApp((path) => opened.push(path));
+    zalo.events.emit("h5.event.open.mp", { path: "/post/42?relay=r-1" });
+    zalo.events.emit("h5.event.open.mp", { path: "" });
+    off();
+    zalo.events.emit("h5.event.open.mp", { path: "/post/43" });
+    expect(opened).toEqual(["/post/42?relay=r-1"]);
+  });
+});
