@@ -1,16 +1,11 @@
-import type { PostEngagement } from "@loa-phuong/shared";
+import type { CreatedId, PostEngagement, UploadResponse } from "@loa-phuong/shared";
 import { request } from "./api";
+
+export type { UploadResponse };
 
 /** What a resident does with a post and gives back to the ward: reactions, polls, questions, photos, reports. */
 
 export type ReactionKind = "huu_ich" | "cam_on" | "dong_tinh" | "quan_tam";
-
-export interface UploadedPhoto {
-  id: string;
-  url: string;
-  bytes: number;
-  contentType: string;
-}
 
 export interface ReportLocation {
   latitude: number;
@@ -50,25 +45,25 @@ export function askAboutPost(
   token: string,
   postId: string,
   body: { kind: "question" | "comment"; text: string },
-): Promise<{ id: number | string }> {
+): Promise<CreatedId> {
   return request(`${feedPath(postId)}/questions`, { token, method: "POST", body });
 }
 
 /** The photo's bytes as the body, its type as the content-type (the server checks the bytes too). */
-export function uploadPhoto(token: string, photo: Blob): Promise<UploadedPhoto> {
+export function uploadPhoto(token: string, photo: Blob): Promise<UploadResponse> {
   return request("/api/uploads", { token, method: "POST", body: photo });
 }
 
 export function sendReport(
   token: string,
   body: { text: string; uploadIds: string[]; location?: ReportLocation; postId?: string },
-): Promise<{ id: number | string }> {
+): Promise<CreatedId> {
   return request("/api/reports", { token, method: "POST", body });
 }
 
 export function sendNomination(
   token: string,
   body: { who: string; where: string; why: string },
-): Promise<{ id: number | string }> {
+): Promise<CreatedId> {
   return request("/api/nominations", { token, method: "POST", body });
 }

@@ -1,14 +1,9 @@
-import type { RelayTask } from "@loa-phuong/shared";
+import type { CreatedId, GroupMember, MemberDecisionResponse, RelayTask } from "@loa-phuong/shared";
 import { request } from "./api";
 
-/** A group head's endpoints (tổ trưởng of their confirmed group): relay tasks, members, opinion reports. */
+export type { GroupMember };
 
-export interface GroupMember {
-  id: string;
-  fullName: string;
-  membershipStatus: "pending" | "confirmed";
-  since: string | null;
-}
+/** A group head's endpoints (tổ trưởng of their confirmed group): relay tasks, members, opinion reports. */
 
 export type OpinionMood = "positive" | "neutral" | "negative" | "mixed";
 
@@ -40,7 +35,7 @@ export function decideMember(
   token: string,
   residentId: string,
   decision: "confirm" | "reject",
-): Promise<{ id: string; membershipStatus: string | null }> {
+): Promise<MemberDecisionResponse> {
   return request(`/api/head/members/${encodeURIComponent(residentId)}`, {
     token,
     method: "POST",
@@ -51,6 +46,6 @@ export function decideMember(
 export function sendOpinionReport(
   token: string,
   body: { mood: OpinionMood; topics: string[]; summary: string },
-): Promise<{ id: number | string }> {
+): Promise<CreatedId> {
   return request("/api/head/opinion-reports", { token, method: "POST", body });
 }

@@ -1,54 +1,34 @@
-import type { CivicRole, MyData, ResidentProfile, SchoolLevel } from "@loa-phuong/shared";
+import type {
+  CivicRole,
+  MyData,
+  MyQuestion,
+  RelayOpenResponse,
+  ResidentialGroup,
+  ResidentProfile,
+  School,
+} from "@loa-phuong/shared";
 import { request } from "./api";
+
+export type { MyQuestion, RelayOpenResponse, ResidentialGroup, School };
 
 /**
  * The resident's own endpoints: onboarding, preferences, phone, "Dữ liệu của tôi", and what they
  * asked. Types only from @loa-phuong/shared: its schemas (zod) never reach the Mini App's bundle.
  */
 
-/** Tổ dân phố as the server lists it (members = confirmed residents). */
-export interface ResidentialGroupOption {
-  id: string;
-  code: string;
-  name: string;
-  area: string | null;
-  members: number;
-}
-
-export interface SchoolOption {
-  id: string;
-  name: string;
-  level: SchoolLevel;
-  address: string | null;
-}
-
 export interface DeclaredRole {
   role: Exclude<CivicRole, "group_head">;
   schoolId?: string;
 }
 
-export interface MyQuestion {
-  id: number | string;
-  kind: string;
-  text: string;
-  sentAt: string;
-  post: { id: string; title: string } | null;
-  replies: { text: string; at: string; by: string }[];
-}
-
-export interface RelayOpenResult {
-  counted: boolean;
-  joinOffer: { residentialGroupId: string; name: string } | null;
-}
-
 export function fetchResidentialGroups(
   token: string,
   signal?: AbortSignal,
-): Promise<{ items: ResidentialGroupOption[] }> {
+): Promise<{ items: ResidentialGroup[] }> {
   return request("/api/residential-groups", { token, signal });
 }
 
-export function fetchSchools(token: string, signal?: AbortSignal): Promise<{ items: SchoolOption[] }> {
+export function fetchSchools(token: string, signal?: AbortSignal): Promise<{ items: School[] }> {
   return request("/api/schools", { token, signal });
 }
 
@@ -91,6 +71,6 @@ export function fetchMyQuestions(token: string, signal?: AbortSignal): Promise<{
 }
 
 /** Counts the opening of a head's link (`?relay=`) for their group. */
-export function recordRelayOpen(token: string, ref: string): Promise<RelayOpenResult> {
+export function recordRelayOpen(token: string, ref: string): Promise<RelayOpenResponse> {
   return request("/api/relay-opens", { token, method: "POST", body: { ref } });
 }

@@ -1,6 +1,8 @@
 import type {
+  AudienceCounts,
   AudienceInput,
   Broadcast,
+  BroadcastListItem,
   BroadcastProgress,
   BroadcastStatus,
   CreatePostRequest,
@@ -8,58 +10,34 @@ import type {
   PostReview,
   PostStatus,
   Recurrence,
+  RecurringSchedule,
   RelayBoardRow,
-  SchoolLevel,
+  ResidentialGroup,
+  School,
+  SetAsideEvent,
   Signal,
   SignalKind,
+  StaffAlert,
   StaffProfile,
   StaffSessionResponse,
 } from "@loa-phuong/shared";
 import { ApiError, apiUrl, request } from "./api";
+
+export type {
+  AudienceCounts,
+  BroadcastListItem,
+  RecurringSchedule,
+  ResidentialGroup,
+  School,
+  SetAsideEvent,
+  StaffAlert,
+};
 
 /**
  * The staff part of the ward server's API. `token` is the session token kept in memory (it makes
  * calls work cross-origin inside Zalo); null means the httpOnly cookie set at login carries the session.
  */
 type Token = string | null;
-
-/** Tổ dân phố, as the server lists it (members = confirmed residents). */
-export interface ResidentialGroup {
-  id: string;
-  code: string;
-  name: string;
-  area: string | null;
-  members: number;
-}
-
-export interface School {
-  id: string;
-  name: string;
-  level: SchoolLevel;
-  address: string | null;
-}
-
-export interface AudienceCounts {
-  recipients: number;
-  /** Followers who interacted with the OA within 7 days, not yet at today's cap; the rest read it in the Mini App feed. */
-  reachableByOa: number;
-  /** Reachable by OA but already at today's cap of non-urgent messages. */
-  cappedToday: number;
-}
-
-export type BroadcastListItem = Broadcast & { postTitle: string };
-
-export interface RecurringSchedule {
-  id: string;
-  postId: string;
-  postTitle: string | null;
-  audience: AudienceInput;
-  /** Cron pattern "minute hour * * weekdays", in ward time. */
-  pattern: string;
-  isActive: boolean;
-  endsAt: string | null;
-  createdAt: string;
-}
 
 export type PostContent = Pick<CreatePostRequest, "title" | "summary" | "body" | "imageUrl" | "poll">;
 
@@ -239,15 +217,6 @@ export async function fetchFileBlob(token: Token, pathOrUrl: string, signal?: Ab
   return response.blob();
 }
 
-export interface StaffAlert {
-  id: string;
-  kind: string;
-  message: string;
-  broadcastId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
 export function fetchStaffAlerts(token: Token, signal?: AbortSignal): Promise<{ items: StaffAlert[] }> {
   return request("/api/staff/alerts", { token, signal });
 }
@@ -293,4 +262,15 @@ export function replyToSignal(
   reply: { text: string; channel: ReplyChannel },
 ): Promise<Signal> {
   return request(`/api/signals/${signalId}/reply`, { token, ...json("POST", reply) });
+}
+
+// Zalo events set aside (admins)
+
+export function fetchSetAsideEvents(token: Token, signal?: AbortSignal): Promise<{ items: SetAsideEvent[] }> {
+  return request("/api/admin/webhook-events", { token, signal });
+}
+
+/** Puts the event back in line; answers with the events still set aside. */
+export function retrySetAsideEvent(token: Token, eventId: number): Promise<{ items: SetAsideEvent[] }> {
+  return request(`/api/admin/webhook-events/${eventId}/retry`, { token, method: "POST" });
 }

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { useLocation } from "react-router-dom";
 import { ApiError } from "../services/api";
-import { type RelayOpenResult, recordRelayOpen } from "../services/resident-api";
+import { type RelayOpenResponse, recordRelayOpen } from "../services/resident-api";
 import { useSession } from "./session";
 
 /**
@@ -9,7 +9,7 @@ import { useSession } from "./session";
  * for that head's group once signed in, and a resident without a group is offered to join it. The
  * URL is never rewritten, so the post opens as linked.
  */
-type JoinOffer = NonNullable<RelayOpenResult["joinOffer"]>;
+type JoinOffer = NonNullable<RelayOpenResponse["joinOffer"]>;
 
 interface RelayArrivalValue {
   joinOffer: JoinOffer | null;

@@ -6,6 +6,7 @@ import type {
   RelayBoardRow,
   SchoolLevel,
   SignalKind,
+  StaffAlertKind,
   StaffRole,
 } from "@loa-phuong/shared";
 
@@ -157,11 +158,12 @@ export function replyStatusLabel(status: string): string {
   return replyStatusLabels[status] ?? status;
 }
 
-const alertKindLabels: Record<string, string> = {
+const alertKindLabels: Record<StaffAlertKind, string> = {
   relay_overdue: "Tổ trưởng chưa chuyển tiếp quá hạn",
   oa_authorization_lost: "Mất quyền gửi tin OA",
+  webhook_events_set_aside: "Sự kiện Zalo bị để riêng",
 };
 
 export function alertKindLabel(kind: string): string {
-  return alertKindLabels[kind] ?? "Cảnh báo";
+  return alertKindLabels[kind as StaffAlertKind] ?? "Cảnh báo";
 }

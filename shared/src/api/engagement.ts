@@ -53,6 +53,7 @@ export const uploadResponseSchema = z.object({
   bytes: z.number(),
   contentType: z.string(),
 });
+export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 export const MAX_UPLOAD_BYTES = 3 * 1024 * 1024;
 
 /** Phản ánh: a report about the neighbourhood, up to 3 photos and an optional location. */

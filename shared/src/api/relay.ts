@@ -89,3 +89,5 @@ export const memberDecisionResponseSchema = z.object({
   id: z.string(),
   membershipStatus: z.enum(["pending", "confirmed"]).nullable(),
 });
+export type RelayOpenResponse = z.infer<typeof relayOpenResponseSchema>;
+export type MemberDecisionResponse = z.infer<typeof memberDecisionResponseSchema>;

@@ -27,6 +27,7 @@ const ReviewPostPage = lazy(() => import("../../pages/staff/review-post"));
 const BroadcastPage = lazy(() => import("../../pages/staff/broadcast"));
 const RelayBoardPage = lazy(() => import("../../pages/staff/relay"));
 const SignalsInboxPage = lazy(() => import("../../pages/staff/signals"));
+const SetAsideEventsPage = lazy(() => import("../../pages/staff/zalo-events"));
 
 function Loading() {
   return (
@@ -68,6 +69,7 @@ export default function StaffApp() {
         <Route path="/staff/broadcasts/:id" element={screen(BroadcastPage)} />
         <Route path="/staff/broadcasts/:id/relay" element={screen(RelayBoardPage)} />
         <Route path="/staff/signals" element={screen(SignalsInboxPage)} />
+        <Route path="/staff/zalo-events" element={screen(SetAsideEventsPage)} />
         <Route path="*" element={<Navigate to="/staff" replace />} />
       </AnimationRoutes>
     </StaffSessionProvider>

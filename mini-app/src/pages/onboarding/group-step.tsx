@@ -4,7 +4,7 @@ import { Button } from "zmp-ui";
 import { ActionError } from "../../components/outcome-message";
 import { EmptyView, ErrorView, LoadingView } from "../../components/status-views";
 import { useResource } from "../../hooks/use-resource";
-import { fetchResidentialGroups, type ResidentialGroupOption } from "../../services/resident-api";
+import { fetchResidentialGroups, type ResidentialGroup } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 import { residentialGroupLabel } from "../../utils/text";
 
@@ -16,12 +16,12 @@ export function GroupStep({
   onSuggested,
   onNext,
 }: {
-  chosen: ResidentialGroupOption | null;
+  chosen: ResidentialGroup | null;
   /** The group of the head whose link brought the resident here. */
   suggestion: string | null;
-  onChoose(group: ResidentialGroupOption): void;
+  onChoose(group: ResidentialGroup): void;
   /** Pre-selects the suggested group unless the resident chose one. */
-  onSuggested(group: ResidentialGroupOption): void;
+  onSuggested(group: ResidentialGroup): void;
   onNext(): void;
 }) {
   const { withToken } = useSession();

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
-import { completeOnboarding, type ResidentialGroupOption } from "../../services/resident-api";
+import { completeOnboarding, type ResidentialGroup } from "../../services/resident-api";
 import { useRelayArrival } from "../../state/relay-arrival";
 import { useSession } from "../../state/session";
 import { ExtrasStep } from "./extras-step";
@@ -19,7 +19,7 @@ export default function OnboardingPage({ onFinish }: { onFinish(): void }) {
   const { session, withToken, updateResident } = useSession();
   const { joinOffer } = useRelayArrival();
   const [step, setStep] = useState<Step>("group");
-  const [chosenGroup, setChosenGroup] = useState<ResidentialGroupOption | null>(null);
+  const [chosenGroup, setChosenGroup] = useState<ResidentialGroup | null>(null);
   const [roles, setRoles] = useState<RolesDraft>(emptyRoles);
   const suggestion = joinOffer?.residentialGroupId ?? null;
 

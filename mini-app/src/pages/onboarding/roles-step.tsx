@@ -4,7 +4,7 @@ import { ActionError } from "../../components/outcome-message";
 import { ErrorView, LoadingView } from "../../components/status-views";
 import { useAction } from "../../hooks/use-action";
 import { useResource } from "../../hooks/use-resource";
-import { type DeclaredRole, fetchSchools, type SchoolOption } from "../../services/resident-api";
+import { type DeclaredRole, fetchSchools, type School } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 import { ConsentText } from "./consent-text";
 
@@ -120,7 +120,7 @@ function RoleWithSchool(props: {
   label: string;
   schoolLabel: string;
   value: string | null;
-  schools: SchoolOption[];
+  schools: School[];
   onChange(value: string | null): void;
 }) {
   const selectId = useId();

@@ -56,6 +56,14 @@ function AlertRow({ alert }: { alert: StaffAlert }) {
         <time className="muted-inline" dateTime={alert.createdAt}>
           {formatDateTime(alert.createdAt)}
         </time>
+        {alert.kind === "webhook_events_set_aside" && (
+          <>
+            {" · "}
+            <Link to="/staff/zalo-events" className="text-link">
+              Xem sự kiện để riêng
+            </Link>
+          </>
+        )}
         {alert.broadcastId && (
           <>
             {" · "}
