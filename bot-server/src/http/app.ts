@@ -54,7 +54,6 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
   api.use(express.json({ limit: "256kb" }));
   api.use(rejectUnstorableText);
   api.use(authenticate(ctx));
-  const docs = apiDocsRouter(ctx, registry, API_VERSION);
   for (const router of [
     authRouter,
     postsRouter,
@@ -72,6 +71,7 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
     webhookEventsRouter,
   ])
     api.use(router(ctx, registry));
+  const docs = apiDocsRouter(ctx, registry, API_VERSION);
   api.use(docs.api);
   api.use(notFoundHandler);
   app.use("/api", api);

@@ -13,29 +13,33 @@ export const staffLoginRequestSchema = z.strictObject({
 });
 export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;
 
-export const residentProfileSchema = z.object({
-  id: z.string(),
-  fullName: z.string(),
-  residentialGroup: z.object({ id: z.string(), name: z.string() }).nullable(),
-  membershipStatus: membershipStatusSchema.nullable(),
-  civicRoles: z.array(z.object({ role: civicRoleSchema, schoolId: z.string().nullable() })),
-  isFollower: z.boolean(),
-  /** Tổ trưởng of their (confirmed) residential group. */
-  isGroupHead: z.boolean(),
-  /** Has given the data-use consent (finished onboarding). */
-  onboarded: z.boolean(),
-  hasPhone: z.boolean(),
-  notificationsAllowed: z.boolean(),
-  largeText: z.boolean(),
-});
+export const residentProfileSchema = z
+  .object({
+    id: z.string(),
+    fullName: z.string(),
+    residentialGroup: z.object({ id: z.string(), name: z.string() }).nullable(),
+    membershipStatus: membershipStatusSchema.nullable(),
+    civicRoles: z.array(z.object({ role: civicRoleSchema, schoolId: z.string().nullable() })),
+    isFollower: z.boolean(),
+    /** Tổ trưởng of their (confirmed) residential group. */
+    isGroupHead: z.boolean(),
+    /** Has given the data-use consent (finished onboarding). */
+    onboarded: z.boolean(),
+    hasPhone: z.boolean(),
+    notificationsAllowed: z.boolean(),
+    largeText: z.boolean(),
+  })
+  .meta({ id: "ResidentProfile" });
 export type ResidentProfile = z.infer<typeof residentProfileSchema>;
 
-export const staffProfileSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  roles: z.array(staffRoleSchema),
-});
+export const staffProfileSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(staffRoleSchema),
+  })
+  .meta({ id: "StaffProfile" });
 export type StaffProfile = z.infer<typeof staffProfileSchema>;
 
 export const residentSessionResponseSchema = z.object({

@@ -12,37 +12,41 @@ export const createBroadcastRequestSchema = z.strictObject({
 });
 export type CreateBroadcastRequest = z.input<typeof createBroadcastRequestSchema>;
 
-export const broadcastSchema = z.object({
-  id: z.string(),
-  postId: z.string(),
-  status: broadcastStatusSchema,
-  audience: audienceSchema,
-  scheduledAt: z.string(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  recipientCount: z.number().nullable(),
-  counts: z.partialRecord(deliveryStatusSchema, z.number()),
-});
+export const broadcastSchema = z
+  .object({
+    id: z.string(),
+    postId: z.string(),
+    status: broadcastStatusSchema,
+    audience: audienceSchema,
+    scheduledAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    recipientCount: z.number().nullable(),
+    counts: z.partialRecord(deliveryStatusSchema, z.number()),
+  })
+  .meta({ id: "Broadcast" });
 export type Broadcast = z.infer<typeof broadcastSchema>;
 
 /** Live progress of one broadcast: by state, failures and fallbacks by reason, and per residential group. */
-export const broadcastProgressSchema = z.object({
-  broadcast: broadcastSchema,
-  post: z.object({ id: z.string(), title: z.string(), kind: z.string() }),
-  total: z.number(),
-  /** Rows settled (sent, delivered, seen, failed, fallback) over all rows, 0..1. */
-  settledRatio: z.number(),
-  reasons: z.array(z.object({ status: deliveryStatusSchema, reason: z.string(), count: z.number() })),
-  groups: z.array(
-    z.object({
-      groupId: z.string().nullable(),
-      name: z.string(),
-      total: z.number(),
-      counts: z.partialRecord(deliveryStatusSchema, z.number()),
-    }),
-  ),
-  pauseReason: z.string().nullable(),
-});
+export const broadcastProgressSchema = z
+  .object({
+    broadcast: broadcastSchema,
+    post: z.object({ id: z.string(), title: z.string(), kind: z.string() }),
+    total: z.number(),
+    /** Rows settled (sent, delivered, seen, failed, fallback) over all rows, 0..1. */
+    settledRatio: z.number(),
+    reasons: z.array(z.object({ status: deliveryStatusSchema, reason: z.string(), count: z.number() })),
+    groups: z.array(
+      z.object({
+        groupId: z.string().nullable(),
+        name: z.string(),
+        total: z.number(),
+        counts: z.partialRecord(deliveryStatusSchema, z.number()),
+      }),
+    ),
+    pauseReason: z.string().nullable(),
+  })
+  .meta({ id: "BroadcastProgress" });
 export type BroadcastProgress = z.infer<typeof broadcastProgressSchema>;
 
 export const broadcastListQuerySchema = z.strictObject({

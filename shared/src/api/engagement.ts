@@ -47,12 +47,14 @@ export const postQuestionRequestSchema = z.strictObject({
 });
 
 /** A photo uploaded before the report is sent (POST /api/uploads with the image bytes). */
-export const uploadResponseSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  bytes: z.number(),
-  contentType: z.string(),
-});
+export const uploadResponseSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    bytes: z.number(),
+    contentType: z.string(),
+  })
+  .meta({ id: "UploadResponse" });
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 export const MAX_UPLOAD_BYTES = 3 * 1024 * 1024;
 
@@ -78,26 +80,28 @@ export const nominationRequestSchema = z.strictObject({
 });
 
 /** What the post page shows beyond the content: reactions, the poll, the resident's own questions and their answers. */
-export const postEngagementSchema = z.object({
-  reactions: z.record(z.string(), z.number()),
-  myReactions: z.array(reactionKindSchema),
-  poll: z
-    .object({
-      question: z.string(),
-      multiple: z.boolean(),
-      options: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number().nullable() })),
-      myAnswer: z.array(z.string()).nullable(),
-      totalVotes: z.number().nullable(),
-    })
-    .nullable(),
-  myQuestions: z.array(
-    z.object({
-      id: z.number(),
-      kind: z.string(),
-      text: z.string(),
-      sentAt: z.string(),
-      replies: z.array(z.object({ text: z.string(), at: z.string(), by: z.string() })),
-    }),
-  ),
-});
+export const postEngagementSchema = z
+  .object({
+    reactions: z.record(z.string(), z.number()),
+    myReactions: z.array(reactionKindSchema),
+    poll: z
+      .object({
+        question: z.string(),
+        multiple: z.boolean(),
+        options: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number().nullable() })),
+        myAnswer: z.array(z.string()).nullable(),
+        totalVotes: z.number().nullable(),
+      })
+      .nullable(),
+    myQuestions: z.array(
+      z.object({
+        id: z.number(),
+        kind: z.string(),
+        text: z.string(),
+        sentAt: z.string(),
+        replies: z.array(z.object({ text: z.string(), at: z.string(), by: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: "PostEngagement" });
 export type PostEngagement = z.infer<typeof postEngagementSchema>;

@@ -7,18 +7,20 @@ export const feedQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-export const feedItemSchema = z.object({
-  id: z.string(),
-  kind: postKindSchema,
-  title: z.string(),
-  summary: z.string().nullable(),
-  body: z.string(),
-  imageUrl: z.string().nullable(),
-  campaign: z.object({ id: z.string(), title: z.string() }).nullable(),
-  publishedAt: z.string(),
-  /** The resident opened it already (last-read state). */
-  isRead: z.boolean(),
-});
+export const feedItemSchema = z
+  .object({
+    id: z.string(),
+    kind: postKindSchema,
+    title: z.string(),
+    summary: z.string().nullable(),
+    body: z.string(),
+    imageUrl: z.string().nullable(),
+    campaign: z.object({ id: z.string(), title: z.string() }).nullable(),
+    publishedAt: z.string(),
+    /** The resident opened it already (last-read state). */
+    isRead: z.boolean(),
+  })
+  .meta({ id: "FeedItem" });
 export type FeedItem = z.infer<typeof feedItemSchema>;
 
 export const feedResponseSchema = z.object({ items: z.array(feedItemSchema) });

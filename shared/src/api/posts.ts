@@ -44,26 +44,28 @@ export const rejectPostRequestSchema = z.strictObject({
   reason: z.string().trim().min(1, "Cần nêu lý do").max(1000),
 });
 
-export const postSchema = z.object({
-  id: z.string(),
-  kind: postKindSchema,
-  status: postStatusSchema,
-  title: z.string(),
-  summary: z.string().nullable(),
-  body: z.string(),
-  imageUrl: z.string().nullable(),
-  campaignId: z.string().nullable(),
-  isUrgent: z.boolean(),
-  poll: pollSchema.nullable(),
-  authorId: z.string(),
-  approvedById: z.string().nullable(),
-  approvedAt: z.string().nullable(),
-  version: z.number(),
-  approvedVersion: z.number().nullable(),
-  rejectionReason: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const postSchema = z
+  .object({
+    id: z.string(),
+    kind: postKindSchema,
+    status: postStatusSchema,
+    title: z.string(),
+    summary: z.string().nullable(),
+    body: z.string(),
+    imageUrl: z.string().nullable(),
+    campaignId: z.string().nullable(),
+    isUrgent: z.boolean(),
+    poll: pollSchema.nullable(),
+    authorId: z.string(),
+    approvedById: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    version: z.number(),
+    approvedVersion: z.number().nullable(),
+    rejectionReason: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Post" });
 export type Post = z.infer<typeof postSchema>;
 
 export const postListQuerySchema = z.strictObject({
@@ -72,19 +74,23 @@ export const postListQuerySchema = z.strictObject({
 });
 
 /** The content an approver compares: the last approved version against the one submitted now. */
-export const postVersionContentSchema = z.object({
-  version: z.number(),
-  title: z.string(),
-  summary: z.string().nullable(),
-  body: z.string(),
-  imageUrl: z.string().nullable(),
-  contentHash: z.string(),
-});
-export const postReviewSchema = z.object({
-  post: postSchema,
-  submitted: postVersionContentSchema.nullable(),
-  lastApproved: postVersionContentSchema.nullable(),
-});
+export const postVersionContentSchema = z
+  .object({
+    version: z.number(),
+    title: z.string(),
+    summary: z.string().nullable(),
+    body: z.string(),
+    imageUrl: z.string().nullable(),
+    contentHash: z.string(),
+  })
+  .meta({ id: "PostVersionContent" });
+export const postReviewSchema = z
+  .object({
+    post: postSchema,
+    submitted: postVersionContentSchema.nullable(),
+    lastApproved: postVersionContentSchema.nullable(),
+  })
+  .meta({ id: "PostReview" });
 export type PostReview = z.infer<typeof postReviewSchema>;
 
 /** Content edits (imageUrl null removes the image; urgency needs approval again too); at least one field. */

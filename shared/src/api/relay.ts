@@ -4,28 +4,30 @@ export const relayTaskStatuses = ["open", "shared", "confirmed"] as const;
 export type RelayTaskStatus = (typeof relayTaskStatuses)[number];
 
 /** A group head's task: forward one broadcast into the neighbourhood Zalo group and confirm. */
-export const relayTaskSchema = z.object({
-  id: z.string(),
-  broadcastId: z.string(),
-  post: z.object({
+export const relayTaskSchema = z
+  .object({
     id: z.string(),
-    title: z.string(),
-    kind: z.string(),
-    summary: z.string().nullable(),
-    imageUrl: z.string().nullable(),
-  }),
-  status: z.enum(relayTaskStatuses),
-  /** The per-head, per-broadcast reference the share link carries. */
-  ref: z.string(),
-  /** Path inside the Mini App for openShareSheet({ type: "zmp_deep_link", data: { path } }). */
-  sharePath: z.string(),
-  shareUrl: z.string(),
-  createdAt: z.string(),
-  sharedAt: z.string().nullable(),
-  confirmedAt: z.string().nullable(),
-  remindedAt: z.string().nullable(),
-  opens: z.object({ total: z.number(), uniqueResidents: z.number() }),
-});
+    broadcastId: z.string(),
+    post: z.object({
+      id: z.string(),
+      title: z.string(),
+      kind: z.string(),
+      summary: z.string().nullable(),
+      imageUrl: z.string().nullable(),
+    }),
+    status: z.enum(relayTaskStatuses),
+    /** The per-head, per-broadcast reference the share link carries. */
+    ref: z.string(),
+    /** Path inside the Mini App for openShareSheet({ type: "zmp_deep_link", data: { path } }). */
+    sharePath: z.string(),
+    shareUrl: z.string(),
+    createdAt: z.string(),
+    sharedAt: z.string().nullable(),
+    confirmedAt: z.string().nullable(),
+    remindedAt: z.string().nullable(),
+    opens: z.object({ total: z.number(), uniqueResidents: z.number() }),
+  })
+  .meta({ id: "RelayTask" });
 export type RelayTask = z.infer<typeof relayTaskSchema>;
 
 export const relayOpenRequestSchema = z.strictObject({
@@ -47,24 +49,26 @@ export const opinionReportRequestSchema = z.strictObject({
 });
 
 /** One row of the staff relay board. */
-export const relayBoardRowSchema = z.object({
-  residentialGroup: z.object({ id: z.string(), name: z.string() }),
-  head: z.object({ id: z.string(), name: z.string() }).nullable(),
-  taskId: z.string().nullable(),
-  status: z.enum([...relayTaskStatuses, "no_head"]),
-  sharedAt: z.string().nullable(),
-  confirmedAt: z.string().nullable(),
-  remindedAt: z.string().nullable(),
-  escalatedAt: z.string().nullable(),
-  opens: z.object({ total: z.number(), uniqueResidents: z.number() }),
-  oa: z.object({
-    recipients: z.number(),
-    sent: z.number(),
-    delivered: z.number(),
-    seen: z.number(),
-    fallback: z.number(),
-  }),
-});
+export const relayBoardRowSchema = z
+  .object({
+    residentialGroup: z.object({ id: z.string(), name: z.string() }),
+    head: z.object({ id: z.string(), name: z.string() }).nullable(),
+    taskId: z.string().nullable(),
+    status: z.enum([...relayTaskStatuses, "no_head"]),
+    sharedAt: z.string().nullable(),
+    confirmedAt: z.string().nullable(),
+    remindedAt: z.string().nullable(),
+    escalatedAt: z.string().nullable(),
+    opens: z.object({ total: z.number(), uniqueResidents: z.number() }),
+    oa: z.object({
+      recipients: z.number(),
+      sent: z.number(),
+      delivered: z.number(),
+      seen: z.number(),
+      fallback: z.number(),
+    }),
+  })
+  .meta({ id: "RelayBoardRow" });
 export type RelayBoardRow = z.infer<typeof relayBoardRowSchema>;
 
 export const relayTaskListSchema = z.object({ items: z.array(relayTaskSchema) });

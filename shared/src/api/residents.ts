@@ -26,31 +26,33 @@ export const preferencesRequestSchema = z.strictObject({
 });
 
 /** "My data": everything the ward holds about the resident (Nghị định 13/2023). */
-export const myDataSchema = z.object({
-  profile: z.object({
-    fullName: z.string(),
-    phone: z.string().nullable(),
-    residentialGroup: z.string().nullable(),
-    membershipStatus: z.string().nullable(),
-    civicRoles: z.array(z.object({ role: z.string(), school: z.string().nullable() })),
-    isFollower: z.boolean(),
-    notificationsAllowed: z.boolean(),
-    consentedAt: z.string().nullable(),
-    createdAt: z.string(),
-  }),
-  signals: z.array(
-    z.object({
-      kind: z.string(),
-      text: z.string().nullable(),
-      postTitle: z.string().nullable(),
-      sentAt: z.string(),
+export const myDataSchema = z
+  .object({
+    profile: z.object({
+      fullName: z.string(),
+      phone: z.string().nullable(),
+      residentialGroup: z.string().nullable(),
+      membershipStatus: z.string().nullable(),
+      civicRoles: z.array(z.object({ role: z.string(), school: z.string().nullable() })),
+      isFollower: z.boolean(),
+      notificationsAllowed: z.boolean(),
+      consentedAt: z.string().nullable(),
+      createdAt: z.string(),
     }),
-  ),
-  reactions: z.number(),
-  pollAnswers: z.number(),
-  messagesReceived: z.number(),
-  uploads: z.number(),
-});
+    signals: z.array(
+      z.object({
+        kind: z.string(),
+        text: z.string().nullable(),
+        postTitle: z.string().nullable(),
+        sentAt: z.string(),
+      }),
+    ),
+    reactions: z.number(),
+    pollAnswers: z.number(),
+    messagesReceived: z.number(),
+    uploads: z.number(),
+  })
+  .meta({ id: "MyData" });
 export type MyData = z.infer<typeof myDataSchema>;
 
 /** A question, comment, report or nomination the resident sent, with the ward's replies. */

@@ -18,25 +18,27 @@ export const signalListQuerySchema = z.strictObject({
   before: z.coerce.number().int().positive().optional(),
 });
 
-export const signalSchema = z.object({
-  id: z.number(),
-  kind: signalKindSchema,
-  source: z.string(),
-  status: z.enum(["open", "handled"]),
-  text: z.string().nullable(),
-  payload: z.record(z.string(), z.unknown()),
-  resident: z.object({ id: z.string(), name: z.string() }).nullable(),
-  residentialGroup: z.object({ id: z.string(), name: z.string() }).nullable(),
-  post: z.object({ id: z.string(), title: z.string() }).nullable(),
-  sentAt: z.string(),
-  handledAt: z.string().nullable(),
-  photos: z.array(z.string()),
-  replies: z.array(
-    z.object({ text: z.string(), channel: z.string(), status: z.string(), at: z.string(), by: z.string() }),
-  ),
-  /** Whether an OA message can reach the resident now (follower, interacted within 7 days). */
-  canReplyByOa: z.boolean(),
-});
+export const signalSchema = z
+  .object({
+    id: z.number(),
+    kind: signalKindSchema,
+    source: z.string(),
+    status: z.enum(["open", "handled"]),
+    text: z.string().nullable(),
+    payload: z.record(z.string(), z.unknown()),
+    resident: z.object({ id: z.string(), name: z.string() }).nullable(),
+    residentialGroup: z.object({ id: z.string(), name: z.string() }).nullable(),
+    post: z.object({ id: z.string(), title: z.string() }).nullable(),
+    sentAt: z.string(),
+    handledAt: z.string().nullable(),
+    photos: z.array(z.string()),
+    replies: z.array(
+      z.object({ text: z.string(), channel: z.string(), status: z.string(), at: z.string(), by: z.string() }),
+    ),
+    /** Whether an OA message can reach the resident now (follower, interacted within 7 days). */
+    canReplyByOa: z.boolean(),
+  })
+  .meta({ id: "Signal" });
 export type Signal = z.infer<typeof signalSchema>;
 
 /** channel "oa" sends an OA message (only within Zalo's 7-day window); "feed" shows the answer in the Mini App. */

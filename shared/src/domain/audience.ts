@@ -2,7 +2,7 @@ import { z } from "zod";
 import { civicRoleSchema } from "./enums.js";
 
 /** Stored and compared in lower case, as the store writes uuids. */
-const id = z.uuid().transform((value) => value.toLowerCase());
+const id = z.uuid().overwrite((value) => value.toLowerCase());
 
 /** One audience segment: everybody matching all of its fields. */
 export const audienceSegmentSchema = z
