@@ -104,6 +104,7 @@ async function measureOnce(browser: Browser, url: string, session: SavedResident
         const text = (
           await page
             .locator("body")
+            // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, not a DOM node
             .innerText()
             .catch(() => "")
         ).slice(0, 400);

@@ -180,6 +180,7 @@ try {
       const seen = (
         await page
           .locator("body")
+          // biome-ignore lint/performance/useDomNodeTextContent: Playwright's locator, not a DOM node
           .innerText()
           .catch(() => "")
       )

@@ -39,8 +39,7 @@ export function appSecretProof(appSecret: string, token: string): string {
 
 /** appsecret_proof is optional, but checked when present (reference §1.9, §4.1). */
 export function isAppSecretProofValid(req: Request, appSecret: string, token: string): boolean {
-  const fromQuery =
-    typeof req.query.appsecret_proof === "string" ? req.query.appsecret_proof : undefined;
+  const fromQuery = typeof req.query.appsecret_proof === "string" ? req.query.appsecret_proof : undefined;
   const given = req.get("appsecret_proof") ?? fromQuery;
   if (given === undefined) return true;
   const expected = Buffer.from(appSecretProof(appSecret, token));

@@ -21,8 +21,7 @@ export function adminControlRouter(ctx: SimContext, controls: SimControls): Rout
       res.json({ entries: controls.ledger.forUser(userId) });
       return;
     }
-    const limit =
-      typeof req.query.limit === "string" ? Number.parseInt(req.query.limit, 10) : Number.NaN;
+    const limit = typeof req.query.limit === "string" ? Number.parseInt(req.query.limit, 10) : Number.NaN;
     res.json({ entries: Number.isInteger(limit) && limit > 0 ? ctx.ledger.last(limit) : ctx.ledger.all() });
   });
 
@@ -85,8 +84,7 @@ export function adminControlRouter(ctx: SimContext, controls: SimControls): Rout
   });
 
   router.get("/webhooks", (req, res) => {
-    const limit =
-      typeof req.query.limit === "string" ? Number.parseInt(req.query.limit, 10) : Number.NaN;
+    const limit = typeof req.query.limit === "string" ? Number.parseInt(req.query.limit, 10) : Number.NaN;
     const attempts = ctx.webhookLog.all();
     res.json({ attempts: Number.isInteger(limit) && limit > 0 ? attempts.slice(-limit) : attempts });
   });

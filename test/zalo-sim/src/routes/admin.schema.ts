@@ -53,13 +53,11 @@ export function validateBody(schema: z.ZodType): RequestHandler {
   return (req, res, next) => {
     const parsed = schema.safeParse(req.body ?? {});
     if (!parsed.success) {
-      res
-        .status(400)
-        .json({
-          error: "invalid_request",
-          message: "Invalid request body",
-          issues: describeIssues(parsed.error),
-        });
+      res.status(400).json({
+        error: "invalid_request",
+        message: "Invalid request body",
+        issues: describeIssues(parsed.error),
+      });
       return;
     }
     req.body = parsed.data;

@@ -75,8 +75,7 @@ function fromOa(ctx: SimContext, user: UserRecord, entry: LedgerEntry): Record<s
   };
   // What Zalo's conversation shows of a template message is not documented (§4.3 g, §4.4): its
   // parameters, links included, are left out, so a client cannot count on finding them there.
-  if (entry.links.length > 0 && entry.type !== "template")
-    item.links = entry.links.map((url) => ({ url }));
+  if (entry.links.length > 0 && entry.type !== "template") item.links = entry.links.map((url) => ({ url }));
   return item;
 }
 
