@@ -42,6 +42,12 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
 
+  // Served over https (behind the ward's proxy): browsers keep to https for this host.
+  if (ctx.config.PUBLIC_BASE_URL.startsWith("https:"))
+    app.use((_req, res, next) => {
+      res.set("strict-transport-security", "max-age=31536000");
+      next();
+    });
   app.use(["/webhooks", "/health", "/ready", "/api"], apiHeaders);
   // First: Zalo's events are the busiest route. The webhook reads its raw body itself (the signature
   // covers the exact bytes), so it also comes before express.json.
