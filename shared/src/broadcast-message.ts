@@ -7,7 +7,8 @@ const LIST_SUBTITLE_LIMIT = 500;
 /**
  * How a broadcast is worded as an OA customer-service message:
  * - `text_link`: plain text ending with "Xem chi tiết: <link>" (the confirmed contract);
- * - `list_button`: a list template with a "Xem chi tiết" button (Zalo's acceptance on /v3.0/oa/message/cs is unconfirmed).
+ * - `list_button`: a list template with a "Xem chi tiết" button (Zalo's acceptance on
+ *   /v3.0/oa/message/cs is unconfirmed).
  */
 export type OaMessageFormat = "text_link" | "list_button";
 

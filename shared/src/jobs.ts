@@ -62,7 +62,10 @@ export const jobDefinitions = {
     queue: queueNames.deliveries,
     payload: z.strictObject({ deliveryIds: z.array(z.coerce.number().int().positive()).min(1).max(200) }),
   },
-  /** Apply recorded Zalo webhook events: the ids recorded in one interval, or what the reconciler found (a wake-up: each run applies the oldest open events). */
+  /**
+   * Apply recorded Zalo webhook events: the ids recorded in one interval, or what the reconciler found
+   * (a wake-up: each run applies the oldest open events).
+   */
   "webhook.process": {
     queue: queueNames.webhooks,
     payload: z.strictObject({ eventIds: z.array(z.coerce.number().int().positive()).min(1).max(1000) }),

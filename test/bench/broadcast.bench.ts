@@ -71,7 +71,8 @@ try {
   const seconds = (performance.now() - started) / 1000;
   loop.disable();
   log(
-    `event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
+    `event loop delay: p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, ` +
+      `p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms`,
   );
   const redisPeakMB = await memory.stop();
   const summary = await sim.admin<{

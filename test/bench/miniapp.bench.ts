@@ -43,7 +43,8 @@ const MOBILE = {
   timezoneId: "Asia/Ho_Chi_Minh",
   // Lighthouse's mobile device (moto g power).
   userAgent:
-    "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36",
+    "Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) " +
+    "Chrome/119.0.0.0 Mobile Safari/537.36",
 };
 
 /**
@@ -54,8 +55,10 @@ const probeFeedVisible = `(() => {
   const selector = ${JSON.stringify(FEED_ITEM)};
   const isVisible = (el) => {
     const rect = el.getBoundingClientRect();
-    const inViewport = rect.width > 0 && rect.height > 0 && rect.top < innerHeight && rect.bottom > 0 && rect.left < innerWidth && rect.right > 0;
-    return inViewport && (!el.checkVisibility || el.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
+    const inViewport = rect.width > 0 && rect.height > 0 &&
+      rect.top < innerHeight && rect.bottom > 0 && rect.left < innerWidth && rect.right > 0;
+    return inViewport &&
+      (!el.checkVisibility || el.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
   };
   const check = (now) => {
     if (Array.from(document.querySelectorAll(selector)).some(isVisible)) window.__feedVisibleAt = now;
@@ -130,7 +133,8 @@ async function measureOnce(browser: Browser, url: string, session: SavedResident
       .filter((r) => r.start < feedVisibleMs)
       .map(
         (r) =>
-          `${Math.round(r.start)}–${Math.round(r.end)} ms ${r.name.replace(/^\/zapps\/\d+\//, "")} (${Math.round(r.size / 102.4) / 10} KB)`,
+          `${Math.round(r.start)}–${Math.round(r.end)} ms ${r.name.replace(/^\/zapps\/\d+\//, "")} ` +
+          `(${Math.round(r.size / 102.4) / 10} KB)`,
       );
     return {
       feedVisibleMs,
@@ -157,7 +161,8 @@ if (args.build) {
 const build = snapshotBuild();
 const assets = measureInitialAssets(build.dir);
 log(
-  `initial JS ${assets.initialJsGzipKB} KB gzip (${assets.initialJsRawKB} KB raw), CSS ${assets.cssGzipKB} KB gzip (${assets.cssRawKB} KB raw)`,
+  `initial JS ${assets.initialJsGzipKB} KB gzip (${assets.initialJsRawKB} KB raw), ` +
+    `CSS ${assets.cssGzipKB} KB gzip (${assets.cssRawKB} KB raw)`,
 );
 
 log("starting the demo system (scripts/start.mjs)…");
@@ -186,14 +191,16 @@ try {
       : "straight from the bot server (no compression, as it serves today)",
   );
   log(
-    `throttling: ${args.latency} ms latency, ${args.download} Mbps down, ${args.upload} Kbps up, CPU ×${args.cpu}; viewport ${MOBILE.viewport.width}×${MOBILE.viewport.height}`,
+    `throttling: ${args.latency} ms latency, ${args.download} Mbps down, ${args.upload} Kbps up, CPU ×${args.cpu}; ` +
+      `viewport ${MOBILE.viewport.width}×${MOBILE.viewport.height}`,
   );
   const runs: RunResult[] = [];
   for (let i = 0; i < args.runs; i++) {
     const result = await measureOnce(browser, url, session);
     runs.push(result);
     log(
-      `run ${i + 1}: feed visible ${result.feedVisibleMs} ms, FCP ${result.firstContentfulPaintMs} ms, ${result.requests} requests, ${result.transferredKB} KB transferred`,
+      `run ${i + 1}: feed visible ${result.feedVisibleMs} ms, FCP ${result.firstContentfulPaintMs} ms, ` +
+        `${result.requests} requests, ${result.transferredKB} KB transferred`,
     );
     if (i === 0) for (const line of result.waterfall) log(`    ${line}`);
   }

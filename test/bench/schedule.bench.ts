@@ -49,9 +49,13 @@ try {
   }
   const late = started.map((s) => s.startedAt!.getTime() - s.scheduledAt.getTime()).sort((a, b) => a - b);
   log(`earliest ${late[0]} ms, latest ${late[late.length - 1]} ms`);
-  process.stdout.write(
-    `${JSON.stringify({ broadcasts: late.length, p50LateMs: percentile(late, 50), p99LateMs: percentile(late, 99), store: bench.storeKind })}\n`,
-  );
+  const result = {
+    broadcasts: late.length,
+    p50LateMs: percentile(late, 50),
+    p99LateMs: percentile(late, 99),
+    store: bench.storeKind,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {
   await bench.stop();
   await sim.stop();

@@ -79,7 +79,8 @@ try {
   log(`real webhook endpoint, ${args.duration} s…`);
   const real = await load(`${bench.runtime.url}/webhooks/zalo`);
   log(
-    `real endpoint: ${Math.round(real.requestsPerSec)} events/s, p99 ${real.p99Ms} ms; bare: ${Math.round(bareRun.requestsPerSec)} req/s`,
+    `real endpoint: ${Math.round(real.requestsPerSec)} events/s, p99 ${real.p99Ms} ms; ` +
+      `bare: ${Math.round(bareRun.requestsPerSec)} req/s`,
   );
   if (args.worker === 0) throw new Error("--worker 0 measures intake only; events are left unapplied");
   const db = bench.store.db;

@@ -112,6 +112,8 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       event(String(Date.now() + 10 * 60_000)),
       event(String(Date.now()), { sender: {} }),
       event(String(Date.now()), { message: { text: 5 } }),
+      event(String(Date.now()), { event_name: "user_send_text\u0000" }),
+      event(String(Date.now()), { event_name: "\ud800" }),
     ];
     for (const body of cases) {
       const text = JSON.stringify(body);
@@ -159,7 +161,8 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     const counts = await waitFor(async () => {
       const [row] = await queryRows<{ events: number; signals: number; open: number }>(
         stack.runtime.store.db,
-        sql`select (select count(*)::int from webhook_events where raw_body::jsonb->'message'->>'msg_id' = 'dup-msg-1') as events,
+        sql`select (select count(*)::int from webhook_events
+                    where raw_body::jsonb->'message'->>'msg_id' = 'dup-msg-1') as events,
                    (select count(*)::int from signals where zalo_msg_id = 'dup-msg-1') as signals,
                    (select count(*)::int from webhook_events where processed_at is null) as open`,
       );
@@ -244,7 +247,7 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     expect(await snapshot(stack)).toBe(before);
   });
 
-  it("answers NUL characters, bodies that do not inflate, unknown campaigns and impossible dates with 400, changing nothing", async () => {
+  it("answers NUL bytes, bad gzip, unknown campaigns and impossible dates with 400, changing nothing", async () => {
     const before = await snapshot(stack);
     const nul = [
       await editor.request("POST", "/api/posts", { kind: "news", title: "a\u0000b", body: "B" }),
@@ -284,7 +287,7 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     expect(await snapshot(stack)).toBe(before);
   });
 
-  it("refuses sends in the past and to groups the ward does not have, and makes one broadcast of a double tap", async () => {
+  it("refuses sends in the past and to groups the ward lacks, and makes one broadcast of a double tap", async () => {
     const created = await editor.request("POST", "/api/posts", {
       kind: "announcement",
       title: "Lịch thu gom rác",
@@ -352,7 +355,7 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
       if (tap.status === 201) await editor.request("POST", `/api/broadcasts/${tap.body.id}/cancel`);
   });
 
-  it("shuts a guessing address out of an account, never its owner, and slows guessing from many addresses", async () => {
+  it("shuts a guessing address out of an account, never its owner; slows guessing from many addresses", async () => {
     const target = await buildStaff(stack.runtime.store.db, "hong-bang", ["editor"]);
     const login = (password: string, ip: string) =>
       new ApiClient(stack.url).request(

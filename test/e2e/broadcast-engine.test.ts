@@ -15,7 +15,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     stack = undefined;
   });
 
-  it("sends exactly once through lost answers, 5xx and -32, reconciling in-doubt rows with the OA conversation", async () => {
+  it("sends exactly once through lost answers, 5xx and -32; in-doubt rows checked in the OA conversation", async () => {
     stack = await startStack({
       sim: { seed: 7, faults: { lostResponseRate: 0.15, error5xxRate: 0.1, rateLimitRate: 0.1 } },
     });
@@ -57,7 +57,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     expect(after!.accessToken).not.toBe(before!.accessToken);
   });
 
-  it("pauses with every row kept when the OA loses its authorisation, alerts staff once, and finishes after a new consent", async () => {
+  it("pauses with all rows kept on lost OA authorisation, alerts staff once, finishes after new consent", async () => {
     stack = await startStack({ env: { DELIVERY_BATCH_SIZE: "2" } });
     const ward = await seedWard(stack, { groups: 1, perGroup: 8 });
     const postId = await approvedPost(ward, { title: "Thông báo lịch tiêm nhắc lại" });
@@ -149,7 +149,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     expect(stack.warnings.filter((w) => w.msg === "job failed")).toEqual([]);
   });
 
-  it("sends the configured template to residents outside Zalo's 7-day window instead of leaving them to the feed", async () => {
+  it("sends the configured template to residents outside Zalo's 7-day window instead of only the feed", async () => {
     stack = await startStack({
       sim: { templates: FALLBACK_TEMPLATE },
       env: { ZALO_FALLBACK_TEMPLATE_ID: "tmpl-thong-bao-phuong" },
@@ -177,7 +177,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     expect(rows.filter((r) => r.channel === "oa")).toHaveLength(3);
   });
 
-  it("never sends a template twice: one whose answer was lost, and which the conversation cannot confirm, stays in the feed", async () => {
+  it("never resends a template: one with a lost answer the conversation cannot confirm stays in the feed", async () => {
     // Every answer is lost: each send happens at Zalo, and the worker cannot know it.
     stack = await startStack({
       sim: { templates: FALLBACK_TEMPLATE, faults: { lostResponseRate: 1 } },
@@ -273,7 +273,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     expect((await ward.editor.request("GET", `/api/posts/${postId}`)).body.status).toBe("sent");
   });
 
-  it("cancels a paused broadcast for good when its post is edited: no row left pending, the cancel in the audit log", async () => {
+  it("cancels a paused broadcast for good on a post edit: no row left pending, the cancel audited", async () => {
     stack = await startStack({
       sim: { latencyMs: 40 },
       env: { DELIVERY_CONCURRENCY: "2", DELIVERY_BATCH_SIZE: "1" },

@@ -17,7 +17,7 @@ describe("a group head relays a broadcast from the Mini App, in a real browser",
   // Quiet hours off: the broadcast goes out whatever the hour of the run.
   const running = useSystemAndBrowser({ QUIET_HOURS: "00:00-00:00" });
 
-  it("confirms a member, shares the post into the group, confirms the relay, and the link's opens are counted", async () => {
+  it("confirms a member, shares the post into the group, confirms the relay, and counts the link's opens", async () => {
     const origin = `http://localhost:${running.system.port}`;
     const base = `${origin}/zapps/${running.system.miniAppId}`;
     const sim = `http://127.0.0.1:${running.system.simPort}`;

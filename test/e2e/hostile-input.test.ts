@@ -74,7 +74,7 @@ describe("hostile input gets a 4xx and changes nothing; staff actions are only t
     expect(await snapshot(stack)).toBe(before);
   });
 
-  it("answers a malformed percent-encoding in a path with 400, and treats a malformed cookie as signed out", async () => {
+  it("answers a malformed percent-encoding in a path with 400; treats a malformed cookie as signed out", async () => {
     for (const [method, path] of [
       ["GET", "/api/feed/%E0%A4%A"],
       ["GET", "/api/posts/%"],

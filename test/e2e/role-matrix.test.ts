@@ -12,8 +12,9 @@ const residents: Who[] = ["resident", "head"];
 const staff: Who[] = ["editor", "approver", "admin"];
 
 /**
- * Every route, who may reach it (admin is a pure admin here: Bull Board, no content rights). A subject outside the list must get 401 (not signed in) or 403;
- * a subject inside must get past the role check (any other status: 200, 400 for the dummy ids, 404…).
+ * Every route, who may reach it (admin is a pure admin here: Bull Board, no content rights). A subject
+ * outside the list must get 401 (not signed in) or 403; a subject inside must get past the role check
+ * (any other status: 200, 400 for the dummy ids, 404…).
  */
 const ID = "00000000-0000-4000-8000-000000000000";
 const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }[] = [

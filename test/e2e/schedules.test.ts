@@ -18,7 +18,7 @@ describe("schedules, quiet hours and the daily cap", () => {
     stack = undefined;
   });
 
-  it("keeps a weekly bulletin as a BullMQ job scheduler in ward time, rebuilt by the reconciler and removed when stopped", async () => {
+  it("keeps a weekly bulletin as a ward-time BullMQ job scheduler, rebuilt on reconcile, removed on stop", async () => {
     stack = await startStack();
     const ward = await seedWard(stack, { groups: 1, perGroup: 2 });
     const postId = await approvedPost(ward, { title: "Bản tin giáo dục hằng tuần", kind: "news" });
@@ -54,7 +54,7 @@ describe("schedules, quiet hours and the daily cap", () => {
     expect(await queue.getJobScheduler(schedulerId)).toBeUndefined();
   });
 
-  it("turns each due occurrence into one broadcast of the approved version, and skips it once the post is edited", async () => {
+  it("turns each due occurrence into one broadcast of the approved version, skipped after a post edit", async () => {
     stack = await startStack();
     const ward = await seedWard(stack, { groups: 1, perGroup: 3 });
     const postId = await approvedPost(ward, { title: "Nhắc lịch họp phụ huynh" });
@@ -141,7 +141,7 @@ describe("schedules, quiet hours and the daily cap", () => {
     expect(row!.status).toBe("scheduled");
   });
 
-  it("caps non-urgent OA messages per resident per day; the rest wait in the feed, urgent posts bypass the cap", async () => {
+  it("caps non-urgent OA messages per resident a day; the rest wait in the feed, urgent posts bypass it", async () => {
     stack = await startStack({ env: { DAILY_CAP_PER_RESIDENT: "1" } });
     const ward = await seedWard(stack, { groups: 1, perGroup: 4 });
     const audience = { include: [{ wholeWard: true }] };

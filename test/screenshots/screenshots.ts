@@ -35,7 +35,10 @@ const PHONE = {
 const CLARIFICATION = "Đính chính: không có khoản thu bắt buộc mới đầu học kỳ II";
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Demo activity so the screens are not empty: a question, a report with a photo, a relayed broadcast, a post to review. */
+/**
+ * Demo activity so the screens are not empty: a question, a report with a photo, a relayed broadcast,
+ * a post to review.
+ */
 async function prepareDemo(
   system: StartedSystem,
   browser: Browser,
@@ -103,7 +106,9 @@ async function prepareDemo(
     kind: "news",
     title: "Ngày hội đọc sách cho học sinh tiểu học tại nhà văn hóa phường",
     summary: "Sáng Chủ nhật, thư viện lưu động phục vụ các em từ 7 giờ 30.",
-    body: "Thư viện lưu động của quận phục vụ học sinh tiểu học tại nhà văn hóa phường sáng Chủ nhật.\n\nPhụ huynh đưa các em đến từ 7 giờ 30; có góc đọc cho trẻ mầm non.",
+    body:
+      "Thư viện lưu động của quận phục vụ học sinh tiểu học tại nhà văn hóa phường sáng Chủ nhật.\n\n" +
+      "Phụ huynh đưa các em đến từ 7 giờ 30; có góc đọc cho trẻ mầm non.",
   });
   await editor.request("POST", `/api/posts/${created.body.id}/submit`);
   await waitFor(
@@ -187,7 +192,8 @@ try {
         .replace(/\s+/g, " ")
         .slice(0, 160);
       missing.push(
-        `${screen.name} (${target}): ${error instanceof Error ? error.message.split("\n")[0] : String(error)} — screen: "${seen}"`,
+        `${screen.name} (${target}): ${error instanceof Error ? error.message.split("\n")[0] : String(error)} ` +
+          `— screen: "${seen}"`,
       );
       log(`✗ ${screen.name} (${target})`);
     } finally {

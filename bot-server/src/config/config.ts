@@ -71,7 +71,10 @@ export const configSchema = z.object({
   ZALO_OA_REFRESH_TOKEN: z.string().optional(),
   /** Send appsecret_proof with Graph and OA calls. */
   ZALO_USE_APPSECRET_PROOF: bool.default(true),
-  /** OA message wording: text ending with the link (confirmed contract) or a list template with a "Xem chi tiết" button. */
+  /**
+   * OA message wording: text ending with the link (confirmed contract) or a list template with a
+   * "Xem chi tiết" button.
+   */
   OA_MESSAGE_FORMAT: z.enum(["text_link", "list_button"]).default("text_link"),
   /**
    * Optional fallback for residents the OA may not message (not following, or silent for 7 days): an
@@ -99,7 +102,10 @@ export const configSchema = z.object({
       ctx.addIssue({ code: "custom", message: "phải có dạng HH:mm-HH:mm" });
       return z.NEVER;
     }),
-  /** Most non-urgent broadcasts one resident gets by OA message per ward day (0 = no cap); the rest wait in the feed. */
+  /**
+   * Most non-urgent broadcasts one resident gets by OA message per ward day (0 = no cap); the rest wait
+   * in the feed.
+   */
   DAILY_CAP_PER_RESIDENT: z.coerce.number().int().min(0).default(3),
   /** Auto-pause: look at this many of a broadcast's latest OA sends… */
   AUTO_PAUSE_WINDOW: z.coerce.number().int().min(1).default(50),

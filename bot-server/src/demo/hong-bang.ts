@@ -38,7 +38,9 @@ export const demoCampaign: {
 } = {
   title: "Tuyên truyền triển khai Thông báo 144-TB/TU và Kế hoạch 354/KH-UBND về giáo dục và đào tạo",
   summary:
-    "Kế hoạch của UBND phường tuyên truyền ý kiến của Thường trực Thành ủy tại Hội nghị gặp gỡ, đối thoại với ngành giáo dục và đào tạo thành phố; lan tỏa mô hình, điển hình; theo dõi, định hướng dư luận xã hội.",
+    "Kế hoạch của UBND phường tuyên truyền ý kiến của Thường trực Thành ủy tại Hội nghị gặp gỡ, " +
+    "đối thoại với ngành giáo dục và đào tạo thành phố; lan tỏa mô hình, điển hình; " +
+    "theo dõi, định hướng dư luận xã hội.",
   directives: [
     {
       number: "144-TB/TU",
@@ -96,11 +98,18 @@ export const demoPosts: DemoPost[] = [
     kind: "announcement",
     title: "Phường triển khai kế hoạch tuyên truyền về phát triển giáo dục và đào tạo",
     summary:
-      "UBND phường ban hành kế hoạch tuyên truyền Thông báo 144-TB/TU và Kế hoạch 354/KH-UBND; mời bà con và phụ huynh cùng theo dõi, góp ý.",
+      "UBND phường ban hành kế hoạch tuyên truyền Thông báo 144-TB/TU và Kế hoạch 354/KH-UBND; " +
+      "mời bà con và phụ huynh cùng theo dõi, góp ý.",
     body: [
-      "Thực hiện Thông báo số 144-TB/TU ngày 29/11/2025 của Ban Thường vụ Thành ủy và Kế hoạch số 354/KH-UBND ngày 30/12/2025 của UBND thành phố, UBND phường Hồng Bàng ban hành kế hoạch tuyên truyền đến cán bộ, đảng viên, phụ huynh và Nhân dân trên địa bàn.",
-      "Trọng tâm: nâng cao chất lượng giáo dục toàn diện tại các trường trên địa bàn; đẩy mạnh chuyển đổi số trong quản lý, giảng dạy; tăng cường xã hội hóa giáo dục; xây dựng môi trường giáo dục an toàn, lành mạnh; chăm lo, động viên đội ngũ nhà giáo.",
-      "Các tổ dân phố sẽ chuyển tiếp thông tin vào nhóm Zalo của tổ. Mọi ý kiến, câu hỏi của bà con xin gửi qua ứng dụng Loa Phường hoặc nhắn tin cho Zalo OA của phường.",
+      "Thực hiện Thông báo số 144-TB/TU ngày 29/11/2025 của Ban Thường vụ Thành ủy và Kế hoạch số " +
+        "354/KH-UBND ngày 30/12/2025 của UBND thành phố, UBND phường Hồng Bàng ban hành kế hoạch tuyên " +
+        "truyền đến cán bộ, đảng viên, phụ huynh và Nhân dân trên địa bàn.",
+      "Trọng tâm: nâng cao chất lượng giáo dục toàn diện tại các trường trên địa bàn; " +
+        "đẩy mạnh chuyển đổi số trong quản lý, giảng dạy; tăng cường xã hội hóa giáo dục; " +
+        "xây dựng môi trường giáo dục an toàn, lành mạnh; chăm lo, động viên đội ngũ nhà giáo.",
+      "Các tổ dân phố sẽ chuyển tiếp thông tin vào nhóm Zalo của tổ. " +
+        "Mọi ý kiến, câu hỏi của bà con xin gửi qua ứng dụng Loa Phường hoặc nhắn tin cho Zalo OA của " +
+        "phường.",
     ].join("\n\n"),
     audience: "ward",
   },
@@ -108,10 +117,14 @@ export const demoPosts: DemoPost[] = [
     kind: "news",
     title: "Các trường trên địa bàn đẩy mạnh chuyển đổi số trong quản lý và giảng dạy",
     summary:
-      "Sổ liên lạc điện tử, học liệu số và họp phụ huynh trực tuyến giúp gia đình nắm tình hình học tập của con kịp thời hơn.",
+      "Sổ liên lạc điện tử, học liệu số và họp phụ huynh trực tuyến giúp gia đình nắm tình hình học tập " +
+      "của con kịp thời hơn.",
     body: [
-      "Từ đầu học kỳ II, các trường tiểu học và THCS trên địa bàn phường đã dùng sổ liên lạc điện tử, kho học liệu số và lịch họp phụ huynh trực tuyến.",
-      "Phụ huynh chưa quen sử dụng có thể liên hệ giáo viên chủ nhiệm hoặc tổ trưởng tổ dân phố để được hướng dẫn. Phường phối hợp với Đoàn Thanh niên hỗ trợ cài đặt vào các buổi tối thứ Năm tại nhà văn hóa các tổ.",
+      "Từ đầu học kỳ II, các trường tiểu học và THCS trên địa bàn phường đã dùng sổ liên lạc điện tử, " +
+        "kho học liệu số và lịch họp phụ huynh trực tuyến.",
+      "Phụ huynh chưa quen sử dụng có thể liên hệ giáo viên chủ nhiệm hoặc tổ trưởng tổ dân phố để được " +
+        "hướng dẫn. Phường phối hợp với Đoàn Thanh niên hỗ trợ cài đặt vào các buổi tối thứ Năm tại nhà " +
+        "văn hóa các tổ.",
     ].join("\n\n"),
     audience: "ward",
   },
@@ -119,10 +132,16 @@ export const demoPosts: DemoPost[] = [
     kind: "exemplary_story",
     title: "“Trường học hạnh phúc” – nơi mỗi ngày đến lớp là một ngày vui",
     summary:
-      "Góc đọc sách, giờ sinh hoạt lớp do học sinh tự điều hành và những buổi trò chuyện cùng cha mẹ làm nên một ngôi trường hạnh phúc.",
+      "Góc đọc sách, giờ sinh hoạt lớp do học sinh tự điều hành và những buổi trò chuyện cùng cha mẹ làm " +
+      "nên một ngôi trường hạnh phúc.",
     body: [
-      "Hưởng ứng mô hình “Trường học hạnh phúc”, Trường Tiểu học Hồng Bàng dành mỗi sáng thứ Hai cho giờ sinh hoạt do chính học sinh điều hành, mở góc đọc sách ở hành lang và mời phụ huynh tham gia các buổi trò chuyện cuối tháng.",
-      "Ban đại diện cha mẹ học sinh ghi nhận các em mạnh dạn, tự tin hơn; thầy cô có thêm thời gian lắng nghe từng em. Bà con biết tập thể, cá nhân tiêu biểu trong giáo dục có thể giới thiệu qua mục “Đề cử điển hình” trong ứng dụng.",
+      "Hưởng ứng mô hình “Trường học hạnh phúc”, Trường Tiểu học Hồng Bàng dành mỗi sáng thứ Hai cho giờ " +
+        "sinh hoạt do chính học sinh điều hành, mở góc đọc sách ở hành lang và mời phụ huynh tham gia " +
+        "các buổi trò chuyện cuối tháng.",
+      "Ban đại diện cha mẹ học sinh ghi nhận các em mạnh dạn, tự tin hơn; " +
+        "thầy cô có thêm thời gian lắng nghe từng em. " +
+        "Bà con biết tập thể, cá nhân tiêu biểu trong giáo dục có thể giới thiệu qua mục “Đề cử điển " +
+        "hình” trong ứng dụng.",
     ].join("\n\n"),
     audience: "ward",
   },
@@ -132,8 +151,12 @@ export const demoPosts: DemoPost[] = [
     summary:
       "Thông tin lan truyền về một khoản thu bắt buộc mới tại các trường trên địa bàn là không đúng sự thật.",
     body: [
-      "Thời gian qua, trên một số nhóm mạng xã hội xuất hiện thông tin các trường trên địa bàn phường thu thêm một khoản bắt buộc đầu học kỳ II. UBND phường khẳng định đây là thông tin không đúng sự thật.",
-      "Các khoản thu, chi trong nhà trường thực hiện đúng quy định và được công khai tại bảng tin của trường. Bà con khi nhận được thông tin chưa rõ nguồn gốc xin liên hệ tổ trưởng tổ dân phố hoặc gửi câu hỏi qua ứng dụng Loa Phường để được giải đáp.",
+      "Thời gian qua, trên một số nhóm mạng xã hội xuất hiện thông tin các trường trên địa bàn phường " +
+        "thu thêm một khoản bắt buộc đầu học kỳ II. " +
+        "UBND phường khẳng định đây là thông tin không đúng sự thật.",
+      "Các khoản thu, chi trong nhà trường thực hiện đúng quy định và được công khai tại bảng tin của " +
+        "trường. Bà con khi nhận được thông tin chưa rõ nguồn gốc xin liên hệ tổ trưởng tổ dân phố hoặc " +
+        "gửi câu hỏi qua ứng dụng Loa Phường để được giải đáp.",
     ].join("\n\n"),
     audience: { firstGroups: 10 },
     isUrgent: true,
@@ -142,7 +165,8 @@ export const demoPosts: DemoPost[] = [
     kind: "news",
     title: "Tổ dân phố số 1: họp bàn chăm lo điểm vui chơi an toàn cho trẻ",
     summary:
-      "Tổ dân phố số 1 họp vào 19h30 tối thứ Sáu tại nhà văn hóa tổ để bàn việc sửa sân chơi và lắp thêm đèn chiếu sáng.",
+      "Tổ dân phố số 1 họp vào 19h30 tối thứ Sáu tại nhà văn hóa tổ để bàn việc sửa sân chơi và lắp thêm " +
+      "đèn chiếu sáng.",
     body: "Mời các hộ gia đình trong tổ dự họp đúng giờ. Ý kiến đóng góp có thể gửi trước qua ứng dụng Loa Phường.",
     audience: { firstGroups: 1 },
   },

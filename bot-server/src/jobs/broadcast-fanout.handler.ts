@@ -40,14 +40,19 @@ export const handleBroadcastFanout: JobHandler<"broadcast.fanout"> = async (
     await tx.execute(sql`
       with today as (${oaMessagesToday(cap)}), audience as (
         select r.id, ${oaReachableCondition} as reachable, ${atDailyCap(cap)} as capped,
-               r.zalo_oa_user_id is null or not r.is_follower as not_follower, r.zalo_oa_user_id is not null as has_oa_id
+               r.zalo_oa_user_id is null or not r.is_follower as not_follower,
+               r.zalo_oa_user_id is not null as has_oa_id
         from residents r left join today t on t.resident_id = r.id
         where ${audienceCondition(row.wardId, row.audience)}
       )
       insert into deliveries (broadcast_id, resident_id, channel, status, error_code)
       select ${broadcastId}::uuid, a.id,
-             case when a.reachable and not a.capped then 'oa' when ${useTemplate} and not a.capped and a.has_oa_id then 'template' else 'feed' end,
-             case when a.reachable and not a.capped then 'pending' when ${useTemplate} and not a.capped and a.has_oa_id then 'pending' else 'fallback' end,
+             case when a.reachable and not a.capped then 'oa'
+                  when ${useTemplate} and not a.capped and a.has_oa_id then 'template'
+                  else 'feed' end,
+             case when a.reachable and not a.capped then 'pending'
+                  when ${useTemplate} and not a.capped and a.has_oa_id then 'pending'
+                  else 'fallback' end,
              case when a.reachable and not a.capped then null
                   when a.not_follower then 'not_follower'
                   when not a.reachable then 'outside_interaction_window'

@@ -37,7 +37,9 @@ export const handleBroadcastOccurrence: JobHandler<"broadcast.occurrence"> = asy
   }
   const due = new Date(job.timestamp + (job.delay ?? 0));
   const c = wardClock(due);
-  const occurrenceKey = `${c.year}-${String(c.month).padStart(2, "0")}-${String(c.day).padStart(2, "0")}T${String(c.hour).padStart(2, "0")}:${String(c.minute).padStart(2, "0")}`;
+  const occurrenceKey =
+    `${c.year}-${String(c.month).padStart(2, "0")}-${String(c.day).padStart(2, "0")}` +
+    `T${String(c.hour).padStart(2, "0")}:${String(c.minute).padStart(2, "0")}`;
   const [created] = await ctx.db
     .insert(broadcasts)
     .values({

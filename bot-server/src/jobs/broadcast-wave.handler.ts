@@ -33,12 +33,8 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (
 
   let cursor = afterId;
   const backlog =
-    (await ctx.queues[queueNames.deliveries].getJobCountByTypes(
-      "waiting",
-      "delayed",
-      "prioritized",
-      "wait",
-    )) * ctx.config.DELIVERY_BATCH_SIZE;
+    (await ctx.queues[queueNames.deliveries].getJobCountByTypes("delayed", "prioritized", "wait")) *
+    ctx.config.DELIVERY_BATCH_SIZE;
   if (backlog < WAVE_SIZE) {
     // Rows still `sending` with no live job (a worker died, Redis was flushed) are picked up by a rescan from 0.
     const next = await queryRows<{ id: number }>(
@@ -68,7 +64,8 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (
 
   const [open] = await queryRows<{ n: number }>(
     ctx.db,
-    sql`select count(*)::int as n from deliveries where broadcast_id = ${broadcastId}::uuid and status in ('pending', 'sending')`,
+    sql`select count(*)::int as n from deliveries
+        where broadcast_id = ${broadcastId}::uuid and status in ('pending', 'sending')`,
   );
   if ((open?.n ?? 0) > 0) {
     await job.updateData({ broadcastId, afterId: cursor });

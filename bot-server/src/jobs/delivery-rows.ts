@@ -38,15 +38,18 @@ export async function claimDeliveries(
     sql`with target as (
           select id, status from deliveries where ${anyId(ids)} order by id for update
         ), claimed as (
-          update deliveries d set status = 'sending', in_flight_at = now(), attempts = d.attempts + 1, updated_at = now()
+          update deliveries d
+          set status = 'sending', in_flight_at = now(), attempts = d.attempts + 1, updated_at = now()
           from target t
           where d.id = t.id and (t.status = 'pending'
-            or (t.status = 'sending' and (d.in_flight_at is null or d.in_flight_at < now() - make_interval(secs => ${leaseSeconds}))
+            or (t.status = 'sending'
+                and (d.in_flight_at is null or d.in_flight_at < now() - make_interval(secs => ${leaseSeconds}))
                 and d.updated_at < now() - make_interval(secs => ${leaseSeconds})))
-          returning d.id, d.in_flight_at::text as lease, d.broadcast_id, d.resident_id, d.channel, t.status as previous_status
+          returning d.id, d.in_flight_at::text as lease, d.broadcast_id, d.resident_id, d.channel,
+                    t.status as previous_status
         )
-        select c.id, c.lease, c.previous_status, c.broadcast_id, c.channel, b.status as broadcast_status, b.is_urgent, b.post_id,
-               r.zalo_oa_user_id, v.title, v.summary, v.body, v.image_url
+        select c.id, c.lease, c.previous_status, c.broadcast_id, c.channel, b.status as broadcast_status,
+               b.is_urgent, b.post_id, r.zalo_oa_user_id, v.title, v.summary, v.body, v.image_url
         from claimed c
         join broadcasts b on b.id = c.broadcast_id
         join residents r on r.id = c.resident_id
@@ -142,7 +145,8 @@ export async function releaseDeliveries(db: Db, releases: Release[]): Promise<vo
     update deliveries d set in_flight_at = null, updated_at = now(),
       status = case when v.status = 'pending' and b.status = 'cancelled' then 'failed' else v.status end,
       error_code = case when v.status = 'pending' and b.status = 'cancelled' then 'cancelled' else v.error_code end,
-      error_message = case when v.status = 'pending' and b.status = 'cancelled' then 'Đợt gửi đã bị hủy.' else v.error_message end
+      error_message = case when v.status = 'pending' and b.status = 'cancelled' then 'Đợt gửi đã bị hủy.'
+                      else v.error_message end
     from broadcasts b, unnest(${sqlArray(
       releases.map((r) => r.id),
       "bigint",

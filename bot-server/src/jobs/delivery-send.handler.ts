@@ -265,7 +265,8 @@ async function sendOne(
 }
 
 const TEMPLATE_IN_DOUBT =
-  "Không rõ Zalo đã nhận tin mẫu hay chưa (mất câu trả lời khi gửi); không gửi lại để tránh gửi trùng. Người dân vẫn xem được trong Mini App.";
+  "Không rõ Zalo đã nhận tin mẫu hay chưa (mất câu trả lời khi gửi); không gửi lại để tránh gửi trùng. " +
+  "Người dân vẫn xem được trong Mini App.";
 
 async function findInConversation(
   ctx: JobContext,
@@ -300,7 +301,8 @@ export async function markDeliveriesFailed(
   const inDoubt = await queryRows<{ id: number; zalo_oa_user_id: string }>(
     ctx.db,
     sql`select d.id, r.zalo_oa_user_id from deliveries d join residents r on r.id = d.resident_id
-        where d.id = any(${sqlArray(deliveryIds, "bigint")}) and d.status = 'sending' and d.in_flight_at is null and r.zalo_oa_user_id is not null`,
+        where d.id = any(${sqlArray(deliveryIds, "bigint")}) and d.status = 'sending' and d.in_flight_at is null
+          and r.zalo_oa_user_id is not null`,
   );
   const found: Settlement[] = [];
   for (const row of inDoubt) {

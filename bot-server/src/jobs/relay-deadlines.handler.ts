@@ -24,8 +24,10 @@ async function taskInfo(
 ): Promise<TaskInfo | undefined> {
   const [row] = await queryRows<TaskInfo>(
     ctx.db,
-    sql`select t.id, t.status, b.ward_id, t.broadcast_id, t.reminded_at, t.escalated_at, v.title, g.name as group_name, h.zalo_oa_user_id as head_oa_id, h.full_name as head_name
-        from relay_tasks t join broadcasts b on b.id = t.broadcast_id join post_versions v on v.post_id = b.post_id and v.version = b.post_version
+    sql`select t.id, t.status, b.ward_id, t.broadcast_id, t.reminded_at, t.escalated_at, v.title,
+               g.name as group_name, h.zalo_oa_user_id as head_oa_id, h.full_name as head_name
+        from relay_tasks t join broadcasts b on b.id = t.broadcast_id
+        join post_versions v on v.post_id = b.post_id and v.version = b.post_version
         join residential_groups g on g.id = t.residential_group_id join residents h on h.id = t.head_resident_id
         -- A cancelled broadcast's task is over: no reminder, no escalation.
         where t.id = ${relayTaskId}::uuid and b.status <> 'cancelled'`,
@@ -42,7 +44,9 @@ export const handleRelayRemind: JobHandler<"relay.remind"> = async (ctx, { relay
     const link = `https://zalo.me/s/${ctx.config.ZALO_MINI_APP_ID}/head`;
     try {
       await ctx.oa.sendCsMessage(task.head_oa_id, {
-        text: `⏰ Nhắc việc chuyển tiếp — bài chưa được chuyển vào nhóm Zalo của ${task.group_name}: ${task.title}\n\nMở Loa Phường để chia sẻ và xác nhận: ${link}`,
+        text:
+          `⏰ Nhắc việc chuyển tiếp — bài chưa được chuyển vào nhóm Zalo của ${task.group_name}: ${task.title}\n\n` +
+          `Mở Loa Phường để chia sẻ và xác nhận: ${link}`,
       });
     } catch (error) {
       if (!(error instanceof ZaloError) || error.isTransient) throw error;

@@ -41,7 +41,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
       db: store.db,
       queues,
       logger: pino({ level: "silent" }),
-      config: { WARD_ID: wardId, ZALO_HTTP_TIMEOUT_MS: 1000 } as Config,
+      config: { WARD_ID: wardId, ZALO_HTTP_TIMEOUT_MS: 1000, DATA_DIR: ".data/test" } as Config,
       oa: undefined as never,
       rateLimitDeliveries: async () => undefined,
     };
@@ -92,7 +92,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     timestamp: String(at),
   });
 
-  it("turns each resident's message into one signal, moves their last interaction forward, and creates somebody new", async () => {
+  it("makes one signal per resident message, moves their last interaction forward, creates somebody new", async () => {
     const known = await buildResident(store.db, wardId, {
       lastInteractionAt: new Date("2026-11-01T00:00:00Z"),
     });
@@ -229,7 +229,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     expect(await open()).toEqual([]);
   });
 
-  it("keeps a receipt that overtook its delivery open, behind fresh events, so a flood of them holds nothing up", async () => {
+  it("keeps a receipt that overtook its delivery open, behind fresh events, so a flood holds nothing up", async () => {
     busyIntake();
     const resident = await buildResident(store.db, wardId);
     // 120 receipts for messages this system never sent (say, staff writing from Zalo's OA manager).
@@ -247,7 +247,8 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     ).toHaveLength(1);
     const [tried] = await queryRows<{ n: number; untried: number }>(
       store.db,
-      sql`select count(*)::int as n, count(*) filter (where attempts = 0)::int as untried from webhook_events where processed_at is null`,
+      sql`select count(*)::int as n, count(*) filter (where attempts = 0)::int as untried
+          from webhook_events where processed_at is null`,
     );
     expect(tried).toEqual({ n: 120, untried: 0 });
   });
@@ -265,7 +266,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     expect(rows[1]?.lastError).toBeNull();
   });
 
-  it("applies small runs during a burst and queues the next page itself; a quiet intake gets one large run", async () => {
+  it("applies small runs in a burst and queues the next page itself; a quiet intake gets one large run", async () => {
     const resident = await buildResident(store.db, wardId);
     const burst = await record(
       ...Array.from({ length: 130 }, (_, i) => text(resident.zaloOaUserId!, `page-${i}`, Date.now() + i)),
@@ -367,7 +368,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     expect(JSON.stringify(rows[1]?.payload)).toContain('"\ufffd":"\ufffd"');
   });
 
-  it("keeps the message of a new OA id whose app id belongs to a resident of another OA id, without taking the link", async () => {
+  it("keeps the message of a new OA id whose app id another resident holds, without taking the link", async () => {
     const linked = await buildResident(store.db, wardId, { zaloAppUserId: "app-1" });
     const at = Date.parse("2026-11-26T01:00:00Z");
     const ids = await record(
@@ -404,7 +405,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
       await store.db.execute(sql.raw("drop trigger if exists refuse_poison on signals"));
     });
 
-    it("applies the rest of the batch in the same run, sets it aside after repeated failures with an alert, and applies it once put back", async () => {
+    it("applies the rest in one run, sets it aside with an alert after retries, applies it once put back", async () => {
       const resident = await buildResident(store.db, wardId);
       const at = Date.parse("2026-11-26T01:00:00Z");
       const ids = await record(

@@ -84,7 +84,9 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       await raiseAlertOnce(store.db, {
         wardId: config.WARD_ID,
         kind: "oa_authorization_lost",
-        message: `${error.message} Các đợt gửi đang chạy đã tạm dừng; người dân vẫn xem tin trong Mini App. Cấp lại quyền rồi bấm “Tiếp tục”.`,
+        message:
+          `${error.message} Các đợt gửi đang chạy đã tạm dừng; người dân vẫn xem tin trong Mini App. ` +
+          "Cấp lại quyền rồi bấm “Tiếp tục”.",
       });
     },
     onAuthorized: () => resolveAlerts(store.db, config.WARD_ID, "oa_authorization_lost"),

@@ -7,7 +7,9 @@ import { onTerminationSignals } from "./shutdown.js";
 const config = loadConfigOrExit();
 if (!config.DATABASE_URL) {
   process.stderr.write(
-    "Tiến trình worker riêng cần DATABASE_URL (PostgreSQL): kho nhúng PGlite chỉ mở được trong một tiến trình. Dùng `npm start` (một tiến trình) cho cấu hình mặc định.\n",
+    "Tiến trình worker riêng cần DATABASE_URL (PostgreSQL): " +
+      "kho nhúng PGlite chỉ mở được trong một tiến trình. " +
+      "Dùng `npm start` (một tiến trình) cho cấu hình mặc định.\n",
   );
   process.exit(1);
 }

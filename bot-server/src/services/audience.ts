@@ -21,7 +21,8 @@ function segmentCondition(segment: AudienceSegment): SQL {
   for (const role of segment.civicRoles ?? []) {
     parts.push(
       role.schoolId
-        ? sql`exists (select 1 from resident_roles rr where rr.resident_id = r.id and rr.role = ${role.role} and rr.school_id = ${role.schoolId}::uuid)`
+        ? sql`exists (select 1 from resident_roles rr
+                      where rr.resident_id = r.id and rr.role = ${role.role} and rr.school_id = ${role.schoolId}::uuid)`
         : sql`exists (select 1 from resident_roles rr where rr.resident_id = r.id and rr.role = ${role.role})`,
     );
   }
@@ -42,11 +43,13 @@ export function audienceCondition(wardId: string, audience: Audience): SQL {
         sql` or `,
       )})`
     : sql``;
-  return sql`(r.ward_id = ${wardId} and (${include})${exclude})`;
+  // A resident who asked for their data to be deleted is nobody's recipient any more.
+  return sql`(r.ward_id = ${wardId} and r.deleted_at is null and (${include})${exclude})`;
 }
 
 /** True for a resident the OA can message right now: a follower who interacted within the window. */
-export const oaReachableCondition = sql`(r.zalo_oa_user_id is not null and r.is_follower and r.last_interaction_at > now() - make_interval(days => ${INTERACTION_WINDOW_DAYS}))`;
+export const oaReachableCondition = sql`coalesce(r.zalo_oa_user_id is not null and r.is_follower
+  and r.last_interaction_at > now() - make_interval(days => ${INTERACTION_WINDOW_DAYS}), false)`;
 
 /**
  * Per resident, the non-urgent OA messages they already have today (ward day): what the daily cap
@@ -87,7 +90,8 @@ export async function countAudience(
     db,
     sql`with today as (${oaMessagesToday(options.dailyCap)})
         select count(*)::int as recipients,
-               count(*) filter (where ${oaReachableCondition} and not ${atDailyCap(options.dailyCap)})::int as reachable,
+               count(*) filter (where ${oaReachableCondition}
+                                and not ${atDailyCap(options.dailyCap)})::int as reachable,
                count(*) filter (where ${oaReachableCondition} and ${atDailyCap(options.dailyCap)})::int as capped
         from residents r left join today t on t.resident_id = r.id where ${audienceCondition(wardId, audience)}`,
   );
@@ -113,7 +117,8 @@ export async function assertAudienceKnown(db: Db | Tx, wardId: string, audience:
     if (ids.size === 0) return [];
     const rows = await queryRows<{ id: string }>(
       db,
-      sql`select id from ${sql.identifier(table)} where ward_id = ${wardId} and id = any(${sqlArray([...ids], "uuid")})`,
+      sql`select id from ${sql.identifier(table)}
+          where ward_id = ${wardId} and id = any(${sqlArray([...ids], "uuid")})`,
     );
     const found = new Set(rows.map((r) => r.id));
     return [...ids].filter((id) => !found.has(id));

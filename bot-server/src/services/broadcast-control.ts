@@ -101,7 +101,8 @@ export async function cancelBroadcast(
 export async function closeCancelled(tx: Tx, broadcastIds: string[]): Promise<void> {
   if (broadcastIds.length === 0) return;
   await tx.execute(sql`
-    update deliveries set status = 'failed', error_code = 'cancelled', error_message = 'Đợt gửi đã bị hủy.', updated_at = now()
+    update deliveries
+    set status = 'failed', error_code = 'cancelled', error_message = 'Đợt gửi đã bị hủy.', updated_at = now()
     where broadcast_id = any(${sqlArray(broadcastIds, "uuid")}) and status = 'pending'`);
 }
 
@@ -117,7 +118,8 @@ export async function settlePostStatus(tx: Tx, postId: string): Promise<void> {
                      where b.post_id = p.id and d.status in ('sent', 'delivered', 'seen')) then 'sent'
         else 'approved' end
     where p.id = ${postId}::uuid and p.status in ('scheduled', 'sending')
-      and not exists (select 1 from broadcasts b where b.post_id = p.id and b.status in ('scheduled', 'sending', 'paused'))`);
+      and not exists (select 1 from broadcasts b
+                      where b.post_id = p.id and b.status in ('scheduled', 'sending', 'paused'))`);
 }
 
 async function transitionBroadcast(
@@ -148,7 +150,8 @@ async function transitionBroadcast(
     if (!exists) throw notFound("đợt gửi");
     throw new AppError(
       "invalid_transition",
-      `Đợt gửi đang ở trạng thái "${exists.status}", không thể ${action === "pause" ? "tạm dừng" : action === "resume" ? "tiếp tục" : "hủy"}.`,
+      `Đợt gửi đang ở trạng thái "${exists.status}", ` +
+        `không thể ${action === "pause" ? "tạm dừng" : action === "resume" ? "tiếp tục" : "hủy"}.`,
     );
   }
   await recordAudit(db, {
@@ -205,7 +208,8 @@ export async function autoPauseOnErrors(
     update broadcasts set status = 'paused', pause_reason = 'error_rate', paused_at = now()
     where id = ${broadcastId}::uuid and status = 'sending'
       and (select count(*) from recent) >= ${options.window}
-      and (select count(*) filter (where status = 'failed') from recent)::float / ${options.window} > ${options.threshold}
+      and (select count(*) filter (where status = 'failed') from recent)::float / ${options.window}
+          > ${options.threshold}
     returning id`)) as unknown as { rows: unknown[] };
   if (result.rows.length === 0) return false;
   await recordAudit(db, {

@@ -75,15 +75,18 @@ export async function createBroadcast(
     const [twin] = await queryRows<{ created_at: Date | string }>(
       tx,
       sql`select created_at from broadcasts
-          where post_id = ${post.id}::uuid and post_version = ${post.approvedVersion} and audience = ${JSON.stringify(data.audience)}::jsonb
+          where post_id = ${post.id}::uuid and post_version = ${post.approvedVersion}
+            and audience = ${JSON.stringify(data.audience)}::jsonb
             and status <> 'cancelled' and created_at > now() - interval '10 minutes'
-            and abs(extract(epoch from scheduled_at - ${scheduledAt.toISOString()}::timestamptz)) < ${data.scheduledAt ? 60 : 600}
+            and abs(extract(epoch from scheduled_at - ${scheduledAt.toISOString()}::timestamptz))
+                < ${data.scheduledAt ? 60 : 600}
           limit 1`,
     );
     if (twin) {
       throw new AppError(
         "conflict",
-        `Đợt gửi giống hệt (cùng bài, cùng người nhận, cùng thời điểm) vừa được tạo lúc ${formatDateTime(twin.created_at)}; không tạo thêm.`,
+        `Đợt gửi giống hệt (cùng bài, cùng người nhận, cùng thời điểm) vừa được tạo lúc ` +
+          `${formatDateTime(twin.created_at)}; không tạo thêm.`,
       );
     }
     const [created] = await tx

@@ -25,7 +25,8 @@ export async function engagementFor(db: Db, resident: ResidentRow, postId: strin
   const poll = await pollOf(db, resident, postId);
   const reactionRows = await queryRows<{ reaction: string; n: number; mine: boolean }>(
     db,
-    sql`select reaction, count(*)::int as n, bool_or(resident_id = ${resident.id}::uuid) as mine from post_reactions where post_id = ${postId}::uuid group by reaction`,
+    sql`select reaction, count(*)::int as n, bool_or(resident_id = ${resident.id}::uuid) as mine
+        from post_reactions where post_id = ${postId}::uuid group by reaction`,
   );
   const [answer] = await db
     .select()
@@ -37,7 +38,9 @@ export async function engagementFor(db: Db, resident: ResidentRow, postId: strin
     const votes = answer
       ? await queryRows<{ option_id: string; n: number }>(
           db,
-          sql`select o.value as option_id, count(*)::int as n from poll_answers a, jsonb_array_elements_text(a.option_ids) o where a.post_id = ${postId}::uuid group by o.value`,
+          sql`select o.value as option_id, count(*)::int as n
+              from poll_answers a, jsonb_array_elements_text(a.option_ids) o
+              where a.post_id = ${postId}::uuid group by o.value`,
         )
       : [];
     const [total] = answer
@@ -140,7 +143,10 @@ export async function markRead(db: Db, resident: ResidentRow, postId: string): P
   await db.insert(postReads).values({ postId, residentId: resident.id }).onConflictDoNothing();
 }
 
-/** The resident's questions, comments, reports and nominations (on one post, or all) with the ward's answers shown in the app. */
+/**
+ * The resident's questions, comments, reports and nominations (on one post, or all) with the ward's
+ * answers shown in the app.
+ */
 export async function myQuestions(db: Db, resident: ResidentRow, postId?: string) {
   const rows = await queryRows<{
     id: number;
@@ -153,12 +159,15 @@ export async function myQuestions(db: Db, resident: ResidentRow, postId?: string
   }>(
     db,
     sql`select s.id, s.kind, s.text, s.sent_at, p.id as post_id, v.title as post_title,
-               coalesce((select json_agg(json_build_object('text', r.text, 'at', r.created_at, 'by', 'Phường') order by r.created_at)
-                         from signal_replies r where r.signal_id = s.id and r.status in ('sent', 'shown')), '[]'::json) as replies
+               coalesce((select json_agg(json_build_object('text', r.text, 'at', r.created_at, 'by', 'Phường')
+                                         order by r.created_at)
+                         from signal_replies r where r.signal_id = s.id and r.status in ('sent', 'shown')),
+                        '[]'::json) as replies
         from signals s left join posts p on p.id = s.post_id
         -- Residents see only approved words: the title of the approved version, never a draft's.
         left join post_versions v on v.post_id = p.id and v.version = p.approved_version
-        where s.resident_id = ${resident.id}::uuid and s.kind in ('question', 'comment', 'report', 'nomination') ${postId ? sql`and s.post_id = ${postId}::uuid` : sql``}
+        where s.resident_id = ${resident.id}::uuid and s.kind in ('question', 'comment', 'report', 'nomination')
+          ${postId ? sql`and s.post_id = ${postId}::uuid` : sql``}
         order by s.sent_at desc limit 100`,
   );
   return rows.map((r) => ({

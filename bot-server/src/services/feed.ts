@@ -56,10 +56,12 @@ async function addressedBroadcasts(
   const facts = await audienceFacts(db, resident);
   const rows = await queryRows<StartedBroadcast>(
     db,
-    sql`select b.id as broadcast_id, b.post_version, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body,
-               v.image_url, c.id as campaign_id, c.title as campaign_title,
-               exists (select 1 from deliveries d where d.broadcast_id = b.id and d.resident_id = ${resident.id}::uuid) as mine,
-               exists (select 1 from post_reads pr where pr.post_id = p.id and pr.resident_id = ${resident.id}::uuid) as is_read
+    sql`select b.id as broadcast_id, b.post_version, b.audience, b.started_at, p.id as post_id, p.kind,
+               v.title, v.summary, v.body, v.image_url, c.id as campaign_id, c.title as campaign_title,
+               exists (select 1 from deliveries d
+                       where d.broadcast_id = b.id and d.resident_id = ${resident.id}::uuid) as mine,
+               exists (select 1 from post_reads pr
+                       where pr.post_id = p.id and pr.resident_id = ${resident.id}::uuid) as is_read
         from broadcasts b
         join posts p on p.id = b.post_id
         join post_versions v on v.post_id = b.post_id and v.version = b.post_version
@@ -67,8 +69,10 @@ async function addressedBroadcasts(
         where b.ward_id = ${resident.wardId} and b.started_at is not null
           -- A cancelled broadcast stays readable by those it already reached: their OA message links here.
           and (b.status in ('sending', 'sent', 'paused')
-               or (b.status = 'cancelled' and exists (select 1 from deliveries d where d.broadcast_id = b.id and d.resident_id = ${resident.id}::uuid
-                                                      and d.status in ('sent', 'delivered', 'seen'))))
+               or (b.status = 'cancelled'
+                   and exists (select 1 from deliveries d
+                               where d.broadcast_id = b.id and d.resident_id = ${resident.id}::uuid
+                                 and d.status in ('sent', 'delivered', 'seen'))))
           ${options.postId ? sql`and b.post_id = ${options.postId}::uuid` : sql``}
         order by b.started_at desc
         limit ${FEED_WINDOW}`,
@@ -130,16 +134,20 @@ async function relayedBroadcast(
 ): Promise<StartedBroadcast | undefined> {
   const [row] = await queryRows<StartedBroadcast>(
     db,
-    sql`select b.id as broadcast_id, b.post_version, b.audience, b.started_at, p.id as post_id, p.kind, v.title, v.summary, v.body, v.image_url,
-               c.id as campaign_id, c.title as campaign_title, false as mine,
-               exists (select 1 from post_reads pr where pr.post_id = p.id and pr.resident_id = ${resident.id}::uuid) as is_read
+    sql`select b.id as broadcast_id, b.post_version, b.audience, b.started_at, p.id as post_id, p.kind,
+               v.title, v.summary, v.body, v.image_url, c.id as campaign_id, c.title as campaign_title, false as mine,
+               exists (select 1 from post_reads pr
+                       where pr.post_id = p.id and pr.resident_id = ${resident.id}::uuid) as is_read
         from relay_tasks t join broadcasts b on b.id = t.broadcast_id join posts p on p.id = b.post_id
         join post_versions v on v.post_id = b.post_id and v.version = b.post_version
         left join campaigns c on c.id = p.campaign_id
         where b.post_id = ${postId}::uuid and b.ward_id = ${resident.wardId} and b.started_at is not null
           -- A cancelled broadcast stays readable where its head had already forwarded it.
-          and (b.status in ('sending', 'sent', 'paused') or (b.status = 'cancelled' and t.status in ('shared', 'confirmed')))
-          and (t.ref = ${relayRef ?? ""} or exists (select 1 from relay_opens o where o.relay_task_id = t.id and o.resident_id = ${resident.id}::uuid))
+          and (b.status in ('sending', 'sent', 'paused')
+               or (b.status = 'cancelled' and t.status in ('shared', 'confirmed')))
+          and (t.ref = ${relayRef ?? ""}
+               or exists (select 1 from relay_opens o
+                          where o.relay_task_id = t.id and o.resident_id = ${resident.id}::uuid))
         order by b.started_at desc limit 1`,
   );
   return row;

@@ -72,7 +72,8 @@ export async function groupMembers(
   }>(
     db,
     sql`select id, full_name, membership_status, coalesce(membership_changed_at, created_at) as since from residents
-        where residential_group_id = ${head.residentialGroupId}::uuid and membership_status = ${status} and deleted_at is null and id <> ${head.id}::uuid
+        where residential_group_id = ${head.residentialGroupId}::uuid and membership_status = ${status}
+          and deleted_at is null and id <> ${head.id}::uuid
         order by since desc limit 500`,
   );
   return rows.map((r) => ({

@@ -195,7 +195,8 @@ export async function approvePost(
     if (row.version !== reviewedVersion) {
       throw new AppError(
         "conflict",
-        `Bài đã được sửa sau khi bạn mở (nay là bản ${row.version}, bạn xem bản ${reviewedVersion}). Vui lòng xem lại nội dung mới rồi duyệt.`,
+        `Bài đã được sửa sau khi bạn mở (nay là bản ${row.version}, bạn xem bản ${reviewedVersion}). ` +
+          "Vui lòng xem lại nội dung mới rồi duyệt.",
       );
     }
     if (row.authorId === actor.id || (await editedSinceApproval(tx, row, actor.id)))

@@ -44,7 +44,8 @@ export async function myData(db: Db, resident: ResidentRow): Promise<MyData> {
     db,
     sql`select (select count(*)::int from post_reactions where resident_id = ${resident.id}::uuid) as reactions,
                (select count(*)::int from poll_answers where resident_id = ${resident.id}::uuid) as polls,
-               (select count(*)::int from deliveries where resident_id = ${resident.id}::uuid and zalo_message_id is not null) as messages,
+               (select count(*)::int from deliveries
+                where resident_id = ${resident.id}::uuid and zalo_message_id is not null) as messages,
                (select count(*)::int from uploads where resident_id = ${resident.id}::uuid) as uploads`,
   );
   return {

@@ -26,7 +26,10 @@ interface Row {
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
-/** Per residential group the broadcast reached: its head, the relay task, opens through the head's link, OA delivery. */
+/**
+ * Per residential group the broadcast reached: its head, the relay task, opens through the head's link,
+ * OA delivery.
+ */
 export async function relayBoard(db: Db, wardId: string, broadcastId: string): Promise<RelayBoardRow[]> {
   const [b] = await db
     .select({ id: broadcasts.id })
@@ -45,10 +48,11 @@ export async function relayBoard(db: Db, wardId: string, broadcastId: string): P
           where d.broadcast_id = ${broadcastId}::uuid and r.residential_group_id is not null
           group by r.residential_group_id
         )
-        select g.id as group_id, g.name as group_name, h.id as head_id, h.full_name as head_name, t.id as task_id, t.status,
-               t.shared_at, t.confirmed_at, t.reminded_at, t.escalated_at,
+        select g.id as group_id, g.name as group_name, h.id as head_id, h.full_name as head_name,
+               t.id as task_id, t.status, t.shared_at, t.confirmed_at, t.reminded_at, t.escalated_at,
                (select count(*)::int from relay_opens o where o.relay_task_id = t.id) as opens_total,
-               (select count(distinct o.resident_id)::int from relay_opens o where o.relay_task_id = t.id) as opens_unique,
+               (select count(distinct o.resident_id)::int from relay_opens o
+                where o.relay_task_id = t.id) as opens_unique,
                x.recipients, x.sent, x.delivered, x.seen, x.fallback
         from reached x join residential_groups g on g.id = x.group_id
         left join relay_tasks t on t.broadcast_id = ${broadcastId}::uuid and t.residential_group_id = g.id

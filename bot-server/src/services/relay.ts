@@ -20,7 +20,8 @@ export async function createRelayTasks(tx: Tx, broadcastId: string): Promise<{ i
     tx,
     sql`select distinct on (r.residential_group_id) r.residential_group_id as group_id, h.id as head_id
         from deliveries d join residents r on r.id = d.resident_id
-        join residents h on h.residential_group_id = r.residential_group_id and h.membership_status = 'confirmed' and h.deleted_at is null
+        join residents h on h.residential_group_id = r.residential_group_id
+                          and h.membership_status = 'confirmed' and h.deleted_at is null
         join resident_roles hr on hr.resident_id = h.id and hr.role = 'group_head'
         where d.broadcast_id = ${broadcastId}::uuid and r.residential_group_id is not null
         order by r.residential_group_id, h.created_at`,
@@ -114,9 +115,11 @@ export async function headTasks(
 ): Promise<RelayTask[]> {
   const rows = await queryRows<TaskRow>(
     db,
-    sql`select t.id, t.broadcast_id, p.id as post_id, v.title, p.kind, v.summary, v.image_url, t.status, t.ref, t.created_at, t.shared_at, t.confirmed_at, t.reminded_at,
+    sql`select t.id, t.broadcast_id, p.id as post_id, v.title, p.kind, v.summary, v.image_url, t.status, t.ref,
+               t.created_at, t.shared_at, t.confirmed_at, t.reminded_at,
                (select count(*)::int from relay_opens o where o.relay_task_id = t.id) as opens_total,
-               (select count(distinct o.resident_id)::int from relay_opens o where o.relay_task_id = t.id) as opens_unique
+               (select count(distinct o.resident_id)::int from relay_opens o
+                where o.relay_task_id = t.id) as opens_unique
         from relay_tasks t join broadcasts b on b.id = t.broadcast_id join posts p on p.id = b.post_id
         join post_versions v on v.post_id = b.post_id and v.version = b.post_version
         where t.head_resident_id = ${head.id}::uuid ${taskId ? sql`and t.id = ${taskId}::uuid` : sql``}

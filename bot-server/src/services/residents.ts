@@ -36,7 +36,8 @@ export async function residentForZaloUser(db: Db, wardId: string, me: GraphMe): 
           ...followerPatch,
           ...(me.name
             ? {
-                fullName: sql`case when ${residents.fullName} = 'Người dùng Zalo' then ${me.name} else ${residents.fullName} end`,
+                fullName: sql`case when ${residents.fullName} = 'Người dùng Zalo' then ${me.name}
+                              else ${residents.fullName} end`,
               }
             : {}),
           updatedAt: new Date(),

@@ -52,10 +52,16 @@ export async function listSignals(
     db,
     sql`select s.id, s.kind, s.source, s.status, s.text, s.payload, r.id as resident_id, r.full_name as resident_name,
                g.id as group_id, g.name as group_name, p.id as post_id, p.title as post_title, s.sent_at, s.handled_at,
-               coalesce(r.zalo_oa_user_id is not null and r.is_follower and r.last_interaction_at > now() - make_interval(days => ${INTERACTION_WINDOW_DAYS}), false) as can_reply_by_oa,
-               coalesce((select json_agg('/api/uploads/' || u.id order by u.created_at) from uploads u where u.signal_id = s.id), '[]'::json) as photos,
-               coalesce((select json_agg(json_build_object('text', x.text, 'channel', x.channel, 'status', x.status, 'at', x.created_at, 'by', st.display_name) order by x.created_at)
-                         from signal_replies x join staff_accounts st on st.id = x.staff_id where x.signal_id = s.id), '[]'::json) as replies
+               coalesce(r.zalo_oa_user_id is not null and r.is_follower
+                        and r.last_interaction_at > now() - make_interval(days => ${INTERACTION_WINDOW_DAYS}),
+                        false) as can_reply_by_oa,
+               coalesce((select json_agg('/api/uploads/' || u.id order by u.created_at)
+                         from uploads u where u.signal_id = s.id), '[]'::json) as photos,
+               coalesce((select json_agg(json_build_object('text', x.text, 'channel', x.channel, 'status', x.status,
+                                                           'at', x.created_at, 'by', st.display_name)
+                                         order by x.created_at)
+                         from signal_replies x join staff_accounts st on st.id = x.staff_id
+                         where x.signal_id = s.id), '[]'::json) as replies
         from signals s left join residents r on r.id = s.resident_id
         left join residential_groups g on g.id = s.residential_group_id left join posts p on p.id = s.post_id
         where s.ward_id = ${wardId}
@@ -119,7 +125,8 @@ export async function replyToSignal(
   if (reply.channel === "oa" && !signal.canReplyByOa) {
     throw new AppError(
       "cannot_reach_by_oa",
-      "Người dân chưa quan tâm OA hoặc đã quá 7 ngày không tương tác, nên Zalo không cho OA nhắn tin. Hãy trả lời trong Mini App hoặc nhờ tổ trưởng chuyển lời.",
+      "Người dân chưa quan tâm OA hoặc đã quá 7 ngày không tương tác, nên Zalo không cho OA nhắn tin. " +
+        "Hãy trả lời trong Mini App hoặc nhờ tổ trưởng chuyển lời.",
     );
   }
   const [row] = await ctx.db

@@ -18,7 +18,8 @@ export async function raiseAlertOnce(
   await db.execute(sql`
     insert into staff_alerts (ward_id, kind, message)
     select ${alert.wardId}, ${alert.kind}, ${alert.message}
-    where not exists (select 1 from staff_alerts where ward_id = ${alert.wardId} and kind = ${alert.kind} and read_at is null)`);
+    where not exists (select 1 from staff_alerts
+                      where ward_id = ${alert.wardId} and kind = ${alert.kind} and read_at is null)`);
 }
 
 /** The condition behind a kind of alert has ended (e.g. the OA is authorised again): its open alerts are closed. */

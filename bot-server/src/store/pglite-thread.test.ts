@@ -20,7 +20,8 @@ describe("the embedded store on its own thread", () => {
     expect(Math.abs(row!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     const [raw] = await queryRows<{ doc: { a: number[] }; n: number; at: string }>(
       store.db,
-      sql`select ${JSON.stringify({ a: [1, 2] })}::jsonb as doc, 41 + 1 as n, '2026-11-26 07:30:00+07'::timestamptz as at`,
+      sql`select ${JSON.stringify({ a: [1, 2] })}::jsonb as doc, 41 + 1 as n,
+          '2026-11-26 07:30:00+07'::timestamptz as at`,
     );
     expect(raw?.doc).toEqual({ a: [1, 2] });
     expect(raw?.n).toBe(42);

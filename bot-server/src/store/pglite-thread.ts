@@ -146,6 +146,8 @@ function rebuildError(error: WorkerError): Error {
   const rebuilt = Object.assign(new Error(error.message), error.fields);
   rebuilt.name = error.name;
   if (error.stack)
-    rebuilt.stack = `${error.name}: ${error.message}\n    at the embedded store's thread\n${rebuilt.stack?.split("\n").slice(1).join("\n") ?? ""}`;
+    rebuilt.stack =
+      `${error.name}: ${error.message}\n    at the embedded store's thread\n` +
+      `${rebuilt.stack?.split("\n").slice(1).join("\n") ?? ""}`;
   return rebuilt;
 }

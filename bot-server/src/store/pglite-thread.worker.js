@@ -13,7 +13,13 @@ const options = workerData ?? {};
 const pg = new PGlite(options.dataDir ? { dataDir: options.dataDir } : {});
 
 /** Open transactions by id: the PGlite transaction handle and how to end it. */
-/** @typedef {{ tx: import("@electric-sql/pglite").Transaction, end: (commit: boolean) => void, settled?: { resolve: (committed: boolean) => void, reject: (error: unknown) => void } }} OpenTransaction */
+/**
+ * @typedef {{
+ *   tx: import("@electric-sql/pglite").Transaction,
+ *   end: (commit: boolean) => void,
+ *   settled?: { resolve: (committed: boolean) => void, reject: (error: unknown) => void },
+ * }} OpenTransaction
+ */
 /** @type {Map<number, OpenTransaction>} */
 const transactions = new Map();
 let nextTxId = 1;

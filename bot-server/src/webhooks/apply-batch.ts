@@ -106,8 +106,10 @@ export async function applyBulk(
         as m(event_id, resident_id, group_id, msg_id, text, search_text, payload, at)
       where m.event_id in (select id from locked))`,
       sql`new_signals as (
-      insert into signals (ward_id, resident_id, residential_group_id, kind, source, zalo_msg_id, text, search_text, payload, sent_at)
-      select ${wardId}, resident_id, group_id, 'oa_message', 'zalo_oa', msg_id, text, search_text, payload::jsonb, at from msgs
+      insert into signals (ward_id, resident_id, residential_group_id, kind, source, zalo_msg_id, text, search_text,
+                           payload, sent_at)
+      select ${wardId}, resident_id, group_id, 'oa_message', 'zalo_oa', msg_id, text, search_text, payload::jsonb, at
+      from msgs
       on conflict (zalo_msg_id) do nothing
       returning 1)`,
       sql`touched as (
@@ -137,10 +139,12 @@ export async function applyBulk(
         as r(event_id, seen, message_id, at)
       where r.event_id in (select id from locked))`,
       sql`marks as (
-      select message_id, min(at) as delivered_at, min(at) filter (where seen) as seen_at from rcpt group by message_id)`,
+      select message_id, min(at) as delivered_at, min(at) filter (where seen) as seen_at
+      from rcpt group by message_id)`,
       sql`receipted as (
       update deliveries d set
-        status = case when m.seen_at is not null then 'seen' when d.status in ('sending', 'sent') then 'delivered' else d.status end,
+        status = case when m.seen_at is not null then 'seen'
+                      when d.status in ('sending', 'sent') then 'delivered' else d.status end,
         delivered_at = coalesce(d.delivered_at, m.delivered_at),
         seen_at = case when m.seen_at is null then d.seen_at else coalesce(d.seen_at, m.seen_at) end,
         updated_at = now()
@@ -179,7 +183,8 @@ export async function applyBulk(
   // A receipt left waiting goes behind fresh events in the next runs' order (attempts, id).
   if (receipts.length)
     parts.push(
-      sql`retried as (update webhook_events e set attempts = attempts + 1 where e.id in (select id from waiting) returning e.id)`,
+      sql`retried as (update webhook_events e set attempts = attempts + 1
+                      where e.id in (select id from waiting) returning e.id)`,
     );
   const [result] = await queryRows<{ processed: number; waiting: Array<number | string> | null }>(
     db,

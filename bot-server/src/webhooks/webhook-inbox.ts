@@ -59,39 +59,48 @@ export class WebhookInbox {
     this.writing += 1;
     const batch = this.waiting.splice(0, this.maxBatch);
     try {
-      // One statement of constant text whatever the batch size: three array parameters.
-      const events = batch.map((w) => w.event);
-      const inserted = await queryRows<{ id: number; dedupeKey: string }>(
-        this.db,
-        sql`insert into webhook_events (dedupe_key, event_name, raw_body)
-            select * from unnest(${sqlArray(
-              events.map((e) => e.dedupeKey),
-              "text",
-            )}, ${sqlArray(
-              events.map((e) => e.eventName),
-              "text",
-            )}, ${sqlArray(
-              events.map((e) => e.rawBody),
-              "text",
-            )})
-            on conflict (dedupe_key) do nothing
-            returning id::int as id, dedupe_key as "dedupeKey"`,
-      );
-      const idByKey = new Map(inserted.map((r) => [r.dedupeKey, r.id]));
-      for (const w of batch) {
-        const id = idByKey.get(w.event.dedupeKey);
-        // The same body twice in one batch: the first request gets the row, the others are duplicates.
-        if (id !== undefined) idByKey.delete(w.event.dedupeKey);
-        w.resolve({ eventId: id });
-      }
-      this.meter?.record(inserted.length);
-      this.schedule(inserted.map((r) => r.id));
+      await this.record(batch);
     } catch (error) {
-      for (const w of batch) w.reject(error);
+      if (batch.length === 1) batch[0]!.reject(error);
+      else {
+        // One event the store refuses must not cost the others their answer: each on its own.
+        this.logger.warn({ err: error, events: batch.length }, "webhook batch not recorded: one by one");
+        for (const w of batch) await this.record([w]).catch((e: unknown) => w.reject(e));
+      }
     } finally {
       this.writing -= 1;
       if (this.waiting.length > 0) setImmediate(() => void this.flush());
     }
+  }
+
+  /** One statement of constant text whatever the batch size: three array parameters. */
+  private async record(batch: Waiting[]): Promise<void> {
+    const events = batch.map((w) => w.event);
+    const inserted = await queryRows<{ id: number; dedupeKey: string }>(
+      this.db,
+      sql`insert into webhook_events (dedupe_key, event_name, raw_body)
+          select * from unnest(${sqlArray(
+            events.map((e) => e.dedupeKey),
+            "text",
+          )}, ${sqlArray(
+            events.map((e) => e.eventName),
+            "text",
+          )}, ${sqlArray(
+            events.map((e) => e.rawBody),
+            "text",
+          )})
+          on conflict (dedupe_key) do nothing
+          returning id::int as id, dedupe_key as "dedupeKey"`,
+    );
+    const idByKey = new Map(inserted.map((r) => [r.dedupeKey, r.id]));
+    for (const w of batch) {
+      const id = idByKey.get(w.event.dedupeKey);
+      // The same body twice in one batch: the first request gets the row, the others are duplicates.
+      if (id !== undefined) idByKey.delete(w.event.dedupeKey);
+      w.resolve({ eventId: id });
+    }
+    this.meter?.record(inserted.length);
+    this.schedule(inserted.map((r) => r.id));
   }
 
   /**

@@ -25,7 +25,12 @@ const tabs: { path: string; label: string; icon: ReactNode; headsOnly?: boolean 
     label: "Tổ của tôi",
     headsOnly: true,
     icon: (
-      <path d="M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M16 5.5a3 3 0 0 1 0 5.5M18 14.5c1.8.9 3 2.9 3 5.5" />
+      <path
+        d={
+          "M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3.3 2.7-6 6-6s6 2.7 6 6" +
+          "M16 5.5a3 3 0 0 1 0 5.5M18 14.5c1.8.9 3 2.9 3 5.5"
+        }
+      />
     ),
   },
   {

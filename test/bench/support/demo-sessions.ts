@@ -64,7 +64,9 @@ export async function seedResidentSession(
   session: SavedResidentSession,
 ): Promise<void> {
   // A string, not a function: tsx's name-keeping helpers would not exist inside the page.
-  const script = `try { sessionStorage.setItem(${JSON.stringify(SAVED_SESSION_KEY)}, ${JSON.stringify(JSON.stringify(session))}); } catch {}`;
+  const script =
+    `try { sessionStorage.setItem(${JSON.stringify(SAVED_SESSION_KEY)}, ` +
+    `${JSON.stringify(JSON.stringify(session))}); } catch {}`;
   await context.addInitScript({ content: script });
 }
 

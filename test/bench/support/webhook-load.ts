@@ -37,6 +37,13 @@ const result = await autocannon({
     },
   ],
 });
-process.stdout.write(
-  `${JSON.stringify({ requestsPerSec: result.requests.average, sent: result.requests.total, ok: result["2xx"], non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, p99Ms: result.latency.p99 })}\n`,
-);
+const summary = {
+  requestsPerSec: result.requests.average,
+  sent: result.requests.total,
+  ok: result["2xx"],
+  non2xx: result.non2xx,
+  errors: result.errors,
+  timeouts: result.timeouts,
+  p99Ms: result.latency.p99,
+};
+process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -12,7 +12,8 @@ export default async function setup(): Promise<void> {
   }
   if (!(await isListening(postgres.hostname, Number(postgres.port || 5432)))) {
     problems.push(
-      `PostgreSQL không chạy tại ${postgres.host}: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+      `PostgreSQL không chạy tại ${postgres.host}: ` +
+        "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
     );
   }
   if (problems.length) throw new Error(`Thiếu dịch vụ cho bộ kiểm thử:\n  - ${problems.join("\n  - ")}`);

@@ -31,10 +31,17 @@ const ids: ZaloIds = {
 
 /**
  * The whole system in one process, as `npm start` runs it: the Zalo simulator, the API and the
- * workers on a real Redis (a unique key prefix per stack) and a real store.
+ * workers on a real Redis (a unique key prefix per stack) and a real store. `worker: false` leaves
+ * the workers out (the API process alone, as `start:api` runs it): nothing changes the store in the
+ * background.
  */
 export async function startStack(
-  options: { store?: StoreKind; sim?: Partial<ZaloSimOptions>; env?: Record<string, string> } = {},
+  options: {
+    store?: StoreKind;
+    sim?: Partial<ZaloSimOptions>;
+    env?: Record<string, string>;
+    worker?: boolean;
+  } = {},
 ): Promise<Stack> {
   const sim = await startZaloSim({
     ...ids,
@@ -70,7 +77,12 @@ export async function startStack(
       },
     },
   );
-  const runtime = await startRuntime(config, { api: true, worker: true, store, logger });
+  const runtime = await startRuntime(config, {
+    api: true,
+    worker: options.worker ?? true,
+    store,
+    logger,
+  });
   const tokens = sim.issueOaTokens();
   await runtime.tokens.save({
     accessToken: tokens.accessToken,

@@ -15,7 +15,8 @@ export async function waitFor<T>(
     }
     if (performance.now() > deadline) {
       throw new Error(
-        `waitFor(${what}) timed out after ${timeoutMs} ms; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
+        `waitFor(${what}) timed out after ${timeoutMs} ms; ` +
+          `last: ${last instanceof Error ? last.message : JSON.stringify(last)}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

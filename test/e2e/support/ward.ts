@@ -14,7 +14,10 @@ export interface SeededWard {
   approver: ApiClient;
 }
 
-/** A ward with groups of residents known to both the store and the simulator (followers, active an hour ago unless told). */
+/**
+ * A ward with groups of residents known to both the store and the simulator (followers, active an hour
+ * ago unless told).
+ */
 export async function seedWard(
   stack: Stack,
   options: {

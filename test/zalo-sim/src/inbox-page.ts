@@ -11,7 +11,10 @@ export const INBOX_PAGE_HTML = `<!doctype html>
 <title>Hộp thư mô phỏng Zalo</title>
 <style>
   * { box-sizing: border-box; }
-  body { margin: 0; font: 14px/1.45 system-ui, sans-serif; color: #1d2a3a; background: #eef2f7; display: flex; height: 100vh; }
+  body {
+    margin: 0; font: 14px/1.45 system-ui, sans-serif; color: #1d2a3a; background: #eef2f7;
+    display: flex; height: 100vh;
+  }
   aside { width: 300px; background: #fff; border-right: 1px solid #d7dee8; display: flex; flex-direction: column; }
   aside h1 { font-size: 16px; margin: 0; padding: 12px; background: #0068ff; color: #fff; }
   #search { margin: 8px; padding: 8px; border: 1px solid #c5cfdc; border-radius: 6px; }
@@ -22,11 +25,17 @@ export const INBOX_PAGE_HTML = `<!doctype html>
   main { flex: 1; display: flex; flex-direction: column; min-width: 0; }
   header { padding: 12px 16px; background: #fff; border-bottom: 1px solid #d7dee8; }
   #messages { flex: 1; overflow-y: auto; padding: 16px; display: flex; flex-direction: column; gap: 10px; }
-  .msg { max-width: 70%; padding: 8px 12px; border-radius: 10px; background: #fff; box-shadow: 0 1px 2px #0001; word-wrap: break-word; }
+  .msg {
+    max-width: 70%; padding: 8px 12px; border-radius: 10px; background: #fff; box-shadow: 0 1px 2px #0001;
+    word-wrap: break-word;
+  }
   .msg.user { align-self: flex-end; background: #d6e8ff; }
   .msg img { max-width: 100%; border-radius: 6px; display: block; margin: 4px 0; }
   .msg .el { border-top: 1px solid #eef2f7; padding-top: 6px; margin-top: 6px; }
-  .btn { display: inline-block; margin: 6px 6px 0 0; padding: 4px 10px; border: 1px solid #0068ff; border-radius: 14px; color: #0068ff; text-decoration: none; }
+  .btn {
+    display: inline-block; margin: 6px 6px 0 0; padding: 4px 10px; border: 1px solid #0068ff; border-radius: 14px;
+    color: #0068ff; text-decoration: none;
+  }
   form { display: flex; gap: 8px; padding: 12px 16px; background: #fff; border-top: 1px solid #d7dee8; }
   form input { flex: 1; padding: 8px; border: 1px solid #c5cfdc; border-radius: 6px; }
   form button { padding: 8px 14px; border: 0; border-radius: 6px; background: #0068ff; color: #fff; cursor: pointer; }
@@ -124,7 +133,8 @@ async function loadUsers() {
   list.replaceChildren();
   for (const p of personas) {
     const li = el("li", selected && selected.idByOa === p.idByOa ? { class: "active" } : {});
-    li.append(el("div", {}, p.name), el("small", {}, "OA: " + p.idByOa + (p.isFollower ? " · đang quan tâm" : " · chưa quan tâm")));
+    li.append(el("div", {}, p.name),
+      el("small", {}, "OA: " + p.idByOa + (p.isFollower ? " · đang quan tâm" : " · chưa quan tâm")));
     li.onclick = () => { selected = p; lastRendered = ""; loadUsers(); refresh(); };
     list.append(li);
   }
@@ -151,7 +161,10 @@ async function refresh() {
 }
 function report(error) { $("who").append(el("div", { class: "meta" }, "Lỗi: " + error.message)); }
 let searchTimer;
-$("search").addEventListener("input", () => { clearTimeout(searchTimer); searchTimer = setTimeout(() => loadUsers().catch(report), 250); });
+$("search").addEventListener("input", () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => loadUsers().catch(report), 250);
+});
 $("send").addEventListener("submit", async (event) => {
   event.preventDefault();
   const text = $("text").value.trim();

@@ -73,7 +73,10 @@ export interface ZaloSimOptions {
   seed?: number;
   /** Delays before webhook retries 1..n after a connection error. Default Zalo's 30 s, 5 min, 15 min, 30 min, 1 h. */
   webhookRetryDelaysMs?: number[];
-  /** A webhook attempt that has not answered by then is recorded as failed (not retried), as Zalo does. Default 2000. */
+  /**
+   * A webhook attempt that has not answered by then is recorded as failed (not retried), as Zalo does.
+   * Default 2000.
+   */
   webhookTimeoutMs?: number;
   /** Webhook POSTs in flight at once, across users. Default 16. */
   webhookConcurrency?: number;

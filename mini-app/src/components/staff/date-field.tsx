@@ -7,7 +7,10 @@ export function isoToDisplay(iso: string): string {
   return iso ? `${day}/${month}/${year}` : "";
 }
 
-/** "26/11/2026" (or "6/1/2026", or "26112026" from a keypad without "/") → "2026-11-26"; null when it is not a real date. */
+/**
+ * "26/11/2026" (or "6/1/2026", or "26112026" from a keypad without "/") → "2026-11-26"; null when it
+ * is not a real date.
+ */
 export function displayToIso(input: string): string | null {
   const digits = input.trim();
   const text = /^\d{8}$/.test(digits)
@@ -18,7 +21,10 @@ export function displayToIso(input: string): string | null {
   return `${year}-${month!.padStart(2, "0")}-${day!.padStart(2, "0")}`;
 }
 
-/** "7:30", "07:30" or "0730" (a keypad without ":") → "07:30"; null when it is not a time of day on the 24-hour clock. */
+/**
+ * "7:30", "07:30" or "0730" (a keypad without ":") → "07:30"; null when it is not a time of day on the
+ * 24-hour clock.
+ */
 export function normaliseTime(text: string): string | null {
   const match = /^([01]?\d|2[0-3]):?([0-5]\d)$/.exec(text.trim());
   return match ? `${match[1]!.padStart(2, "0")}:${match[2]}` : null;

@@ -6,7 +6,10 @@ import { runtimeConfig } from "../../config";
 import { useSession } from "../../state/session";
 import { residentialGroupLabel } from "../../utils/text";
 
-/** Who is signed in, their group, and what they can do about it: follow the ward's OA, join a group, or (demo) switch. */
+/**
+ * Who is signed in, their group, and what they can do about it: follow the ward's OA, join a group,
+ * or (demo) switch.
+ */
 export function Greeting() {
   const { session, switchPersona } = useSession();
   const { resident, persona } = session;

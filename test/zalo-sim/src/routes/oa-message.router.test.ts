@@ -263,7 +263,7 @@ describe("POST /v3.0/oa/message/template", () => {
     ]);
   });
 
-  it("sends only templates the OA has approved, with exactly their parameters, and shows no parameters in the conversation", async () => {
+  it("sends only templates the OA approved, with exactly their parameters, not shown in the conversation", async () => {
     sim = await startTestSim({ templates: { "tmpl-thong-bao": ["title", "link"] } });
     const user = buildUser();
     sim.upsertUsers([user]);

@@ -38,7 +38,9 @@ export function miniAppRouter(ctx: ApiContext, distDir: string): Router {
     demo: ctx.config.DEMO_MODE ? { simulatorUrl: ctx.config.ZALO_SIM_URL } : null,
   };
   // zmp-vite-plugin emits relative asset paths; <base> keeps them right on deep links like /post/<id>.
-  const inlineScript = `window.APP_ID=${JSON.stringify(ctx.config.ZALO_MINI_APP_ID)};window.LOA_CONFIG=${JSON.stringify(runtimeConfig).replace(/</g, "\\u003c")};`;
+  const inlineScript =
+    `window.APP_ID=${JSON.stringify(ctx.config.ZALO_MINI_APP_ID)};` +
+    `window.LOA_CONFIG=${JSON.stringify(runtimeConfig).replace(/</g, "\\u003c")};`;
   const inject = `<base href="${base}/"><script>${inlineScript}</script>`;
   router.use(
     base,

@@ -19,7 +19,10 @@ import { type RouteRegistry, RouteTable } from "../../route.js";
 
 const tag = "Relay";
 
-/** Relay by group heads: their tasks, sharing and confirming, members to confirm, opinion reports; and opens through their links. */
+/**
+ * Relay by group heads: their tasks, sharing and confirming, members to confirm, opinion reports;
+ * and opens through their links.
+ */
 export function relayRouter(ctx: ApiContext, registry: RouteRegistry) {
   const routes = new RouteTable(ctx, registry);
   const { db } = ctx;

@@ -78,8 +78,9 @@ const refused = (field: string, message: string) =>
 function readEnvelope(body: unknown): { eventName: string; timestamp: string } {
   const b = body as { event_name?: unknown; timestamp?: unknown } | null;
   const fields: FieldIssue[] = [];
-  if (typeof b?.event_name !== "string" || b.event_name === "" || b.event_name.length > 100)
-    fields.push({ field: "body.event_name", message: "Thiếu hoặc sai kiểu (cần chuỗi)" });
+  // Zalo's event names are lower-case words joined by "_" (user_send_text, follow, …).
+  if (typeof b?.event_name !== "string" || !/^[a-z0-9_]{1,64}$/.test(b.event_name))
+    fields.push({ field: "body.event_name", message: "Thiếu hoặc sai dạng (cần tên sự kiện của Zalo)" });
   const timestamp = typeof b?.timestamp === "number" ? String(b.timestamp) : b?.timestamp;
   if (typeof timestamp !== "string" || !/^\d{1,15}$/.test(timestamp))
     fields.push({ field: "body.timestamp", message: "Thiếu hoặc sai kiểu (cần số mili giây)" });

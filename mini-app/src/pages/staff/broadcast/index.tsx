@@ -95,6 +95,9 @@ function Times({
 function pauseReasonText(reason: string | null): string {
   if (reason === "error_rate") return "Tự động tạm dừng do tỉ lệ lỗi cao.";
   if (reason === "oa_authorization")
-    return "Tự động tạm dừng: ứng dụng mất quyền gửi tin OA. Cấp lại quyền OA rồi bấm “Tiếp tục” để gửi tiếp cho những người chưa nhận.";
+    return (
+      "Tự động tạm dừng: ứng dụng mất quyền gửi tin OA. " +
+      "Cấp lại quyền OA rồi bấm “Tiếp tục” để gửi tiếp cho những người chưa nhận."
+    );
   return "Đợt gửi đang tạm dừng.";
 }

@@ -37,7 +37,8 @@ export function ProgressSummary({ progress }: { progress: BroadcastProgress }) {
         <p className="hint-box" role="note">
           {progress.total === 0
             ? "Đợt gửi đã bị hủy trước khi bắt đầu: chưa ai nhận tin."
-            : `Đợt gửi đã bị hủy: ${number.format(reached)} người đã nhận tin trước khi hủy, ${number.format(notSent)} người không được gửi.`}
+            : `Đợt gửi đã bị hủy: ${number.format(reached)} người đã nhận tin trước khi hủy, ` +
+              `${number.format(notSent)} người không được gửi.`}
         </p>
       )}
       <div

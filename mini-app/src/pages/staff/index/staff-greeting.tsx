@@ -8,7 +8,10 @@ import { fetchPosts } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { staffRoleLabels } from "../../../utils/staff-labels";
 
-/** Name and roles, and the ways in: write a post, the approval queue, the feedback inbox, Bull Board (admins), sign out. */
+/**
+ * Name and roles, and the ways in: write a post, the approval queue, the feedback inbox, Bull Board
+ * (admins), sign out.
+ */
 export function StaffGreeting() {
   const { staff, hasRole, signOut } = useStaff();
   const navigate = useNavigate();

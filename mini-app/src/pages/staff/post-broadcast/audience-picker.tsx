@@ -53,7 +53,10 @@ export function AudiencePicker(props: {
       <RolePicker
         idPrefix="include-role"
         legend="Chỉ gửi cho vai trò (không bắt buộc)"
-        hint="Không chọn vai trò nào: gửi mọi người dân trong phạm vi. Chọn nhiều: gửi người có ít nhất một vai trò đã chọn."
+        hint={
+          "Không chọn vai trò nào: gửi mọi người dân trong phạm vi. " +
+          "Chọn nhiều: gửi người có ít nhất một vai trò đã chọn."
+        }
         schools={schools}
         picks={draft.roles}
         onChange={(roles) => onChange({ ...draft, roles })}

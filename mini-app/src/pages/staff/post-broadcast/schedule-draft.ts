@@ -70,7 +70,9 @@ export function buildSchedule(draft: ScheduleDraft, now = Date.now()): ScheduleC
   if (draft.endDate && (!endsAt || Date.parse(endsAt) <= now))
     return { problem: "Ngày kết thúc phải ở tương lai." };
   const [hour, minute] = draft.repeatTime.split(":");
-  const pattern = `${Number(minute)} ${Number(hour)} * * ${recurrence.kind === "daily" ? "*" : recurrence.weekdays.join(",")}`;
+  const pattern =
+    `${Number(minute)} ${Number(hour)} * * ` +
+    `${recurrence.kind === "daily" ? "*" : recurrence.weekdays.join(",")}`;
   const until = endsAt ? `, đến hết ngày ${formatDate(endsAt)}` : "";
   return {
     kind: "recurring",

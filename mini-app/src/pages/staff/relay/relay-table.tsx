@@ -102,7 +102,8 @@ function OaCell({ oa }: { oa: RelayBoardRow["oa"] }) {
         <span className="muted-inline">của {f(oa.recipients)}</span>
       </span>
       <span className="visually-hidden">
-        {`${f(oa.recipients)} người nhận: đã gửi ${f(oa.sent)}, đã nhận ${f(oa.delivered)}, đã xem ${f(oa.seen)}, xem trong Mini App ${f(oa.fallback)}`}
+        {`${f(oa.recipients)} người nhận: đã gửi ${f(oa.sent)}, đã nhận ${f(oa.delivered)}, ` +
+          `đã xem ${f(oa.seen)}, xem trong Mini App ${f(oa.fallback)}`}
       </span>
     </>
   );

@@ -53,7 +53,8 @@ function ReviewBody({ review }: { review: PostReview }) {
       </p>
       <p className="hint-box">
         {lastApproved
-          ? `So sánh với phiên bản đã duyệt gần nhất (phiên bản ${lastApproved.version}): phần thêm gạch chân màu xanh, phần bỏ gạch ngang màu đỏ.`
+          ? `So sánh với phiên bản đã duyệt gần nhất (phiên bản ${lastApproved.version}): ` +
+            "phần thêm gạch chân màu xanh, phần bỏ gạch ngang màu đỏ."
           : "Bài mới, chưa có phiên bản nào được duyệt: toàn bộ nội dung là phần thêm."}
       </p>
       <DiffField label="Tiêu đề" before={before.title} after={submitted.title} />
