@@ -1,7 +1,8 @@
 import type { RouteRegistry } from "@loa-phuong/bot-server/http";
 import fc from "fast-check";
 import { changedTables, fingerprint } from "./fingerprint.js";
-import { type FuzzWorld, startFuzzWorld, type Who } from "./fuzz-world.js";
+import type { Who } from "./fuzz-identities.js";
+import { type FuzzWorld, startFuzzWorld } from "./fuzz-world.js";
 import { WireClient } from "./http-send.js";
 import { type FuzzRoute, fuzzRoutes, LOGIN_ROUTES, mix, type Plan, weightOf } from "./plans.js";
 import { buildRequest, excerptOf } from "./requests.js";

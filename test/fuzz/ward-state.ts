@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { queryRows } from "@loa-phuong/bot-server/store";
 import { sql } from "drizzle-orm";
-import { type FuzzWorld, residentIdentity, someAddress, staffLogin, type Who } from "./fuzz-world.js";
+import { residentIdentity, someAddress, staffLogin, type Who } from "./fuzz-identities.js";
+import type { FuzzWorld } from "./fuzz-world.js";
 
 // ——— real values of the ward ———
 

@@ -1,21 +1,13 @@
-import {
-  buildBroadcastMessage,
-  deliveryRef,
-  hasDeliveryRef,
-  postDeepLink,
-  windowEndIfInside,
-} from "@loa-phuong/shared";
+import { buildBroadcastMessage, deliveryRef, postDeepLink, windowEndIfInside } from "@loa-phuong/shared";
 import { DelayedError, RateLimitError } from "bullmq";
-import { sql } from "drizzle-orm";
 import { autoPauseOnErrors, pauseBroadcasts } from "../services/broadcast-control.js";
-import { queryRows, sqlArray } from "../store/database.js";
 import { CallTooLate } from "../zalo/oa-client.js";
 import type { PacerPermit } from "../zalo/send-pacer.js";
 import { OaAuthorizationLost, ZaloError } from "../zalo/zalo-error.js";
+import { findInConversation } from "./delivery-in-doubt.js";
 import {
   type ClaimedDelivery,
   claimDeliveries,
-  failDeliveries,
   leasedDeliveries,
   type Release,
   releaseDeliveries,
@@ -27,8 +19,6 @@ import type { JobContext, JobHandler } from "./job-context.js";
 /** A claim on a delivery row outlives any Zalo call (with one token refresh), so only a dead worker's claim expires. */
 export const leaseSeconds = (ctx: Pick<JobContext, "config">) =>
   Math.ceil((ctx.config.ZALO_HTTP_TIMEOUT_MS * 3) / 1000);
-/** How far back the conversation is searched for an in-doubt message (Zalo pages by 10). */
-const RECONCILE_PAGES = 3;
 
 type Outcome =
   | { settle: Settlement }
@@ -267,55 +257,3 @@ async function sendOne(
 const TEMPLATE_IN_DOUBT =
   "Không rõ Zalo đã nhận tin mẫu hay chưa (mất câu trả lời khi gửi); không gửi lại để tránh gửi trùng. " +
   "Người dân vẫn xem được trong Mini App.";
-
-async function findInConversation(
-  ctx: JobContext,
-  userId: string,
-  ref: string,
-  startBy?: number,
-): Promise<string | undefined> {
-  for (let page = 0; page < RECONCILE_PAGES; page++) {
-    const messages = await ctx.oa.getConversation(userId, page * 10, 10, { startBy });
-    const hit = messages.find(
-      (m) =>
-        m.src !== 1 &&
-        hasDeliveryRef([...(m.links ?? []).map((l) => l.url), ...urlsIn(m.message ?? "")], ref),
-    );
-    if (hit) return hit.message_id;
-    if (messages.length < 10) return undefined;
-  }
-  return undefined;
-}
-
-const urlsIn = (text: string) => text.match(/https?:\/\/\S+/g) ?? [];
-
-/**
- * After the last attempt, the job's rows still open are recorded as failed (and may auto-pause their
- * broadcast) — except rows in doubt that Zalo did accept: those are found in the conversation first.
- */
-export async function markDeliveriesFailed(
-  ctx: JobContext,
-  deliveryIds: number[],
-  reason: string,
-): Promise<void> {
-  const inDoubt = await queryRows<{ id: number; zalo_oa_user_id: string }>(
-    ctx.db,
-    sql`select d.id, r.zalo_oa_user_id from deliveries d join residents r on r.id = d.resident_id
-        where d.id = any(${sqlArray(deliveryIds, "bigint")}) and d.status = 'sending' and d.in_flight_at is null
-          and r.zalo_oa_user_id is not null`,
-  );
-  const found: Settlement[] = [];
-  for (const row of inDoubt) {
-    const messageId = await findInConversation(ctx, row.zalo_oa_user_id, deliveryRef(Number(row.id))).catch(
-      () => undefined,
-    );
-    if (messageId) found.push({ id: Number(row.id), lease: null, status: "sent", zaloMessageId: messageId });
-  }
-  await settleDeliveries(ctx.db, found);
-  for (const broadcastId of await failDeliveries(ctx.db, deliveryIds, reason)) {
-    await autoPauseOnErrors(ctx.db, broadcastId, {
-      window: ctx.config.AUTO_PAUSE_WINDOW,
-      threshold: ctx.config.AUTO_PAUSE_ERROR_RATE,
-    });
-  }
-}

@@ -1,51 +1,14 @@
-import { createHash } from "node:crypto";
-import type { createPostRequestSchema, Post, PostReview, PostStatus } from "@loa-phuong/shared";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { createPostRequestSchema, Post, PostStatus } from "@loa-phuong/shared";
+import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { AppError, invalidFields, notFound } from "../errors/app-error.js";
 import type { Db, Tx } from "../store/database.js";
-import { auditLog, broadcasts, campaigns, posts, postVersions } from "../store/schema/index.js";
+import { broadcasts, campaigns, posts } from "../store/schema/index.js";
 import { recordAudit } from "./audit.js";
 import { closeCancelled } from "./broadcast-control.js";
+import { contentHash, editedSinceApproval, freezeVersion, type PostContent } from "./post-versions.js";
+import { type PostRow, toPostDto } from "./posts-read.js";
 import type { StaffActor } from "./staff.js";
-
-type PostRow = typeof posts.$inferSelect;
-type Content = Pick<PostRow, "title" | "summary" | "body" | "imageUrl" | "poll">;
-
-/** SHA-256 over the content a resident reads; it identifies an approved version in the audit log. */
-export function contentHash(content: Content): string {
-  const canonical = JSON.stringify([
-    content.title,
-    content.summary ?? null,
-    content.body,
-    content.imageUrl ?? null,
-    ...(content.poll ? [content.poll] : []),
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
-}
-
-export function toPostDto(row: PostRow): Post {
-  return {
-    id: row.id,
-    kind: row.kind,
-    status: row.status,
-    title: row.title,
-    summary: row.summary,
-    body: row.body,
-    imageUrl: row.imageUrl,
-    campaignId: row.campaignId,
-    isUrgent: row.isUrgent,
-    poll: row.poll,
-    authorId: row.authorId,
-    approvedById: row.approvedById,
-    approvedAt: row.approvedAt?.toISOString() ?? null,
-    version: row.version,
-    approvedVersion: row.approvedVersion,
-    rejectionReason: row.rejectionReason,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
 
 function requireRole(actor: StaffActor, role: "editor" | "approver"): void {
   if (!actor.roles.includes(role)) throw new AppError("forbidden");
@@ -111,7 +74,7 @@ export async function updatePost(
   db: Db,
   actor: StaffActor,
   postId: string,
-  input: Partial<Content> & { isUrgent?: boolean | undefined },
+  input: Partial<PostContent> & { isUrgent?: boolean | undefined },
 ): Promise<Post> {
   requireRole(actor, "editor");
   return db.transaction(async (tx) => {
@@ -220,24 +183,6 @@ async function requireCampaign(tx: Tx, wardId: string, campaignId: string): Prom
     throw invalidFields([{ field: "body.campaignId", message: "Không có chiến dịch này trong phường." }]);
 }
 
-/** Whether this staff member changed the post's content after its last approved version. */
-async function editedSinceApproval(tx: Tx, row: PostRow, staffId: string): Promise<boolean> {
-  const [edit] = await tx
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.entityType, "post"),
-        eq(auditLog.entityId, row.id),
-        eq(auditLog.action, "edit"),
-        eq(auditLog.actorId, staffId),
-        sql`(${auditLog.details}->>'version')::int > ${row.approvedVersion ?? 0}`,
-      ),
-    )
-    .limit(1);
-  return edit !== undefined;
-}
-
 export async function rejectPost(db: Db, actor: StaffActor, postId: string, reason: string): Promise<Post> {
   requireRole(actor, "approver");
   return transition(
@@ -284,77 +229,4 @@ async function transition(
     });
     return toPostDto(updated);
   });
-}
-
-/** Stores the content submitted for approval; approval refers to this exact snapshot. */
-async function freezeVersion(tx: Tx, row: PostRow, actorId: string): Promise<void> {
-  await tx
-    .insert(postVersions)
-    .values({
-      postId: row.id,
-      version: row.version,
-      title: row.title,
-      summary: row.summary,
-      body: row.body,
-      imageUrl: row.imageUrl,
-      poll: row.poll,
-      contentHash: contentHash(row),
-      createdById: actorId,
-    })
-    .onConflictDoNothing();
-}
-
-export async function getPost(db: Db, wardId: string, postId: string): Promise<Post> {
-  const [row] = await db
-    .select()
-    .from(posts)
-    .where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
-  if (!row) throw notFound("bài viết");
-  return toPostDto(row);
-}
-
-export async function listPosts(
-  db: Db,
-  wardId: string,
-  query: { status?: PostStatus | undefined; limit: number },
-): Promise<Post[]> {
-  const rows = await db
-    .select()
-    .from(posts)
-    .where(and(eq(posts.wardId, wardId), query.status ? eq(posts.status, query.status) : undefined))
-    .orderBy(desc(posts.updatedAt))
-    .limit(query.limit);
-  return rows.map(toPostDto);
-}
-
-/** What an approver compares: the submitted version against the last approved one. */
-export async function reviewPost(db: Db, wardId: string, postId: string): Promise<PostReview> {
-  const [row] = await db
-    .select()
-    .from(posts)
-    .where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
-  if (!row) throw notFound("bài viết");
-  const versions = await db
-    .select()
-    .from(postVersions)
-    .where(eq(postVersions.postId, postId))
-    .orderBy(desc(postVersions.version));
-  const toContent = (v: (typeof versions)[number] | undefined) =>
-    v
-      ? {
-          version: v.version,
-          title: v.title,
-          summary: v.summary,
-          body: v.body,
-          imageUrl: v.imageUrl,
-          contentHash: v.contentHash,
-        }
-      : null;
-  return {
-    post: toPostDto(row),
-    submitted: toContent(versions.find((v) => v.version === row.version)),
-    lastApproved: toContent(
-      row.approvedVersion === null ? undefined : versions.find((v) => v.version === row.approvedVersion),
-    ),
-  };
 }

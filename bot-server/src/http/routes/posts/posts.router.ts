@@ -9,16 +9,9 @@ import {
   rejectPostRequestSchema,
   updatePostRequestSchema,
 } from "@loa-phuong/shared";
-import {
-  approvePost,
-  createPost,
-  getPost,
-  listPosts,
-  rejectPost,
-  reviewPost,
-  submitPost,
-  updatePost,
-} from "../../../services/posts.js";
+import { reviewPost } from "../../../services/post-versions.js";
+import { approvePost, createPost, rejectPost, submitPost, updatePost } from "../../../services/posts.js";
+import { getPost, listPosts } from "../../../services/posts-read.js";
 import type { ApiContext } from "../../api-context.js";
 import type { RouteRegistry } from "../../route.js";
 import { RouteTable } from "../../route.js";

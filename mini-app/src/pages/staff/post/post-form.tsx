@@ -1,17 +1,18 @@
 import type { Post, PostKind } from "@loa-phuong/shared";
 import { formatDateTime } from "@loa-phuong/shared/client";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Button, useNavigate } from "zmp-ui";
 import { MessagePreview } from "../../../components/staff/message-preview";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
 import { ApiError } from "../../../services/api";
 import { createPost, submitPost, updatePost } from "../../../services/staff-api";
-import { readStored, removeStored, writeStored } from "../../../services/zalo/storage";
 import { useStaff } from "../../../state/staff-session";
 import { postKindLabels, postKinds } from "../../../utils/post-kind";
 import { postStatusLabels } from "../../../utils/staff-labels";
-import { type Draft, emptyPoll, type FieldErrors, PostFields } from "./post-fields";
+import { checkDraft, contentOf, draftOf } from "./post-draft";
+import { type Draft, type FieldErrors, PostFields } from "./post-fields";
+import { keptDraftKey, useKeptDraft } from "./use-kept-draft";
 
 // As the server allows: a broadcast under way keeps the version it froze, an edit affects what is sent next.
 const editableStatuses = [
@@ -27,131 +28,7 @@ const editableStatuses = [
 const submittableStatuses = ["draft", "rejected"];
 const approvedStatuses = ["approved", "scheduled", "sending", "sent"];
 
-/** An absolute http(s) address with a host, as the server's schema wants. */
-function isWebAddress(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname !== "";
-  } catch {
-    return false;
-  }
-}
-
-function draftOf(post: Post | null): Draft {
-  return {
-    kind: post?.kind ?? "announcement",
-    title: post?.title ?? "",
-    summary: post?.summary ?? "",
-    body: post?.body ?? "",
-    imageUrl: post?.imageUrl ?? "",
-    isUrgent: post?.isUrgent ?? false,
-    poll: post?.poll
-      ? {
-          question: post.poll.question,
-          multiple: post.poll.multiple,
-          options: post.poll.options.map((o) => ({ ...o })),
-        }
-      : emptyPoll(),
-  };
-}
-
-/** The same checks as the server, so most mistakes show before a round trip. */
-function checkDraft(draft: Draft): FieldErrors {
-  const errors: FieldErrors = {};
-  if (draft.title.trim() === "") errors.title = "Cần có tiêu đề.";
-  else if (draft.title.trim().length > 200) errors.title = "Tiêu đề tối đa 200 ký tự.";
-  if (draft.summary.trim().length > 500) errors.summary = "Tóm tắt tối đa 500 ký tự.";
-  if (draft.body.trim() === "") errors.body = "Cần có nội dung.";
-  else if (draft.body.trim().length > 20_000) errors.body = "Nội dung tối đa 20.000 ký tự.";
-  if (draft.imageUrl.trim() !== "" && !isWebAddress(draft.imageUrl.trim()))
-    errors.imageUrl = "Địa chỉ ảnh không hợp lệ: cần một địa chỉ http:// hoặc https:// đầy đủ.";
-  if (draft.kind === "poll") {
-    const labels = draft.poll.options.map((o) => o.label.trim());
-    if (draft.poll.question.trim() === "") errors.poll = "Cần có câu hỏi khảo sát.";
-    else if (labels.some((l) => l === "")) errors.poll = "Điền đủ các phương án, hoặc bỏ phương án trống.";
-    else if (labels.length < 2) errors.poll = "Khảo sát cần ít nhất 2 phương án.";
-    else if (new Set(labels).size !== labels.length) errors.poll = "Hai phương án không được trùng nhau.";
-  }
-  return errors;
-}
-
-function contentOf(draft: Draft) {
-  const summary = draft.summary.trim();
-  const imageUrl = draft.imageUrl.trim();
-  const poll =
-    draft.kind === "poll"
-      ? {
-          poll: {
-            question: draft.poll.question.trim(),
-            multiple: draft.poll.multiple,
-            options: draft.poll.options.map((o) => ({ id: o.id, label: o.label.trim() })),
-          },
-        }
-      : {};
-  return {
-    title: draft.title.trim(),
-    summary,
-    body: draft.body.trim(),
-    ...(imageUrl ? { imageUrl } : {}),
-    ...poll,
-  };
-}
-
 const formFields = new Set(["title", "summary", "body", "imageUrl", "poll"]);
-
-/** What was typed and not yet saved, kept on the device so an ended session or a closed tab loses nothing. */
-interface KeptDraft {
-  draft: Draft;
-  /** The post's version the draft was typed on: it is not put back onto a newer one. */
-  baseVersion: number;
-  at: string;
-}
-
-const keptDraftKey = (staffId: string, postId: string | undefined) =>
-  `loa-phuong.staff-draft.${staffId}.${postId ?? "new"}`;
-const KEEP_AFTER_MS = 500;
-
-/** Keeps unsaved typing on the device, and offers it back when the same post (at the same version) is opened again. */
-function useKeptDraft(
-  key: string,
-  post: Post | null,
-  draft: Draft,
-  isDirty: boolean,
-  restore: (draft: Draft) => void,
-): { restoredAt: string | null; forget(): Promise<void> } {
-  const [restoredAt, setRestoredAt] = useState<string | null>(null);
-  const [isChecked, setChecked] = useState(false);
-  // Once per post, on opening: the parent remounts the form for a new version.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a check on opening, by design.
-  useEffect(() => {
-    void readStored<KeptDraft>(key).then((kept) => {
-      if (
-        kept &&
-        kept.baseVersion === (post?.version ?? 0) &&
-        JSON.stringify(kept.draft) !== JSON.stringify(draftOf(post))
-      ) {
-        restore(kept.draft);
-        setRestoredAt(kept.at);
-      }
-      setChecked(true);
-    });
-  }, [key]);
-  useEffect(() => {
-    // Not before the check: the untouched form must not overwrite what is waiting to be restored.
-    if (!isChecked || !isDirty) return;
-    const timer = setTimeout(
-      () =>
-        void writeStored(key, {
-          draft,
-          baseVersion: post?.version ?? 0,
-          at: new Date().toISOString(),
-        } satisfies KeptDraft),
-      KEEP_AFTER_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [key, isChecked, isDirty, draft, post?.version]);
-  return { restoredAt, forget: () => removeStored(key) };
-}
 
 /** Compose or edit a post, with the OA message preview, and move it along: save, submit, schedule. */
 export function PostForm({
