@@ -87,6 +87,9 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "GET /admin/webhook-events", allowed: ["admin"] },
   { route: "POST /admin/webhook-events/:id/retry", allowed: ["admin"] },
   { route: "GET /openapi.json", allowed: staff },
+  { route: "GET /admin/zalo/connection", allowed: ["admin"] },
+  { route: "POST /admin/zalo/connect", allowed: ["admin"] },
+  { route: "GET /zalo/oauth/callback", allowed: ["admin"] },
 ];
 
 /** Routes as the app declares them: its registry, which the API document is generated from too. */

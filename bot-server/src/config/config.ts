@@ -67,6 +67,14 @@ export const configSchema = z.object({
   ZALO_GRAPH_BASE_URL: url.default("http://127.0.0.1:3100"),
   /** Zalo OAuth v4 base (production: https://oauth.zaloapp.com). */
   ZALO_OAUTH_BASE_URL: url.default("http://127.0.0.1:3100"),
+  /**
+   * Key that seals secrets in the store (the OA's tokens): base64 of 32 random bytes, e.g.
+   * `openssl rand -base64 32`. Required in production; unset elsewhere, a development key is used.
+   */
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "phải là base64 của đúng 32 byte")
+    .optional(),
   /** First OA refresh token; only read when the store holds none yet. */
   ZALO_OA_REFRESH_TOKEN: z.string().optional(),
   /** Send appsecret_proof with Graph and OA calls. */
@@ -180,6 +188,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   };
   if (config.NODE_ENV === "production" && config.DEMO_MODE) {
     throw new ConfigError(["DEMO_MODE: không được bật ở môi trường production"]);
+  }
+  if (config.NODE_ENV === "production" && !config.SECRETS_KEY) {
+    throw new ConfigError(["SECRETS_KEY: bắt buộc ở môi trường production (openssl rand -base64 32)"]);
   }
   return config;
 }

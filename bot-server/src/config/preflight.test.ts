@@ -19,6 +19,7 @@ const good = {
   ZALO_OPENAPI_BASE_URL: "https://openapi.zalo.me",
   ZALO_GRAPH_BASE_URL: "https://graph.zalo.me",
   ZALO_OAUTH_BASE_URL: "https://oauth.zaloapp.com",
+  SECRETS_KEY: "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=",
 };
 
 const freePort = () =>
@@ -64,6 +65,15 @@ describe("npm run preflight", () => {
       expect(f.en.length).toBeGreaterThan(10);
     }
     expect(findings.find((f) => f.variable === "ZALO_OA_SECRET_KEY")?.en).toMatch(/too short/);
+  });
+
+  it("needs the key that seals the OA's tokens, and refuses one that is not 32 bytes", () => {
+    expect(checkProductionEnv({ ...good, SECRETS_KEY: undefined })[0]).toMatchObject({
+      variable: "SECRETS_KEY",
+    });
+    expect(checkProductionEnv({ ...good, SECRETS_KEY: "bmdhbg==" })[0]).toMatchObject({
+      variable: "SECRETS_KEY",
+    });
   });
 
   it("refuses a value the server itself would refuse, with the variable named", () => {

@@ -22,6 +22,7 @@ export function declaredApi(): RouteRegistry {
       queues: createQueues(redis, "api-doc"),
       redis,
       graph: undefined as never,
+      tokens: undefined as never,
     },
     { miniAppDistDir: resolveFromRoot(config.MINI_APP_DIST_DIR) },
   );

@@ -8,6 +8,7 @@ import { rejectUnstorableText } from "./middleware/validate.js";
 import { RouteRegistry } from "./route.js";
 import { apiDocsRouter } from "./routes/admin/api-docs.router.js";
 import { BULL_BOARD_PATH, bullBoardRouter } from "./routes/admin/bull-board.router.js";
+import { oaConnectionRouter } from "./routes/admin/oa-connection.router.js";
 import { webhookEventsRouter } from "./routes/admin/webhook-events.router.js";
 import { authRouter } from "./routes/auth/auth.router.js";
 import { broadcastSchedulesRouter } from "./routes/broadcast-schedules/broadcast-schedules.router.js";
@@ -77,6 +78,8 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
     webhookEventsRouter,
   ])
     api.use(router(ctx, registry));
+  const oaConnection = oaConnectionRouter(ctx, registry);
+  api.use(oaConnection.api);
   const docs = apiDocsRouter(ctx, registry, API_VERSION);
   api.use(docs.api);
   api.use(notFoundHandler);
@@ -93,6 +96,7 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
     produces: "text/html",
   });
   app.use(docs.pages);
+  app.use(oaConnection.back);
   if (options.miniAppDistDir) {
     app.use(miniAppRouter(ctx, options.miniAppDistDir));
     registry.add({

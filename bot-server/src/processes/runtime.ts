@@ -12,6 +12,7 @@ import { closeQueues, createQueues, type Queues } from "../queue/queues.js";
 import { checkEvictionPolicy, createRedis, waitUntilReady } from "../queue/redis.js";
 import { raiseAlertOnce, resolveAlerts } from "../services/staff-alerts.js";
 import { openStore, type Store, storeOptionsFromConfig } from "../store/database.js";
+import { secretBoxFor } from "../store/secret-box.js";
 import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { GraphClient } from "../zalo/graph-client.js";
 import { createZaloHttp } from "../zalo/http.js";
@@ -75,6 +76,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     appId: config.ZALO_APP_ID,
     appSecret: config.ZALO_APP_SECRET,
     oaId: config.ZALO_OA_ID,
+    secrets: secretBoxFor(config.SECRETS_KEY),
     initialRefreshToken: config.ZALO_OA_REFRESH_TOKEN,
     onAuthorizationLost: async (error) => {
       logger.error(
@@ -116,7 +118,16 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   let server: Server | undefined;
   let url: string | undefined;
   if (options.api) {
-    const ctx: ApiContext = { config, logger, db: store.db, queues, redis: producerRedis, graph, intake };
+    const ctx: ApiContext = {
+      config,
+      logger,
+      db: store.db,
+      queues,
+      redis: producerRedis,
+      graph,
+      tokens,
+      intake,
+    };
     app = createApp(ctx, {
       miniAppDistDir: resolveFromRoot(config.MINI_APP_DIST_DIR),
       isShuttingDown: () => shuttingDown,

@@ -2,6 +2,7 @@ import type { AxiosInstance } from "axios";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../store/database.js";
 import { zaloOaCredentials } from "../store/schema/index.js";
+import type { SecretBox } from "../store/secret-box.js";
 import { parseEnvelope, zaloRequest } from "./http.js";
 import { OaAuthorizationLost, ZaloError } from "./zalo-error.js";
 import { oauthTokenSchema } from "./zalo-schemas.js";
@@ -12,6 +13,8 @@ export interface OaTokenStoreOptions {
   appId: string;
   appSecret: string;
   oaId: string;
+  /** Seals the tokens in the store. */
+  secrets: SecretBox;
   /** Used once, when the store holds no tokens yet. */
   initialRefreshToken?: string | undefined;
   /** Refresh this long before the access token expires. */
@@ -20,6 +23,27 @@ export interface OaTokenStoreOptions {
   onAuthorizationLost?: (error: OaAuthorizationLost) => Promise<void>;
   /** Told when a token pair is stored (a new consent or a refresh): whatever was lost is back. */
   onAuthorized?: () => Promise<void>;
+}
+
+/** A refresh token lives 3 months unless Zalo's answer says how long. */
+const REFRESH_TOKEN_LIFE_MS = 90 * 24 * 3_600_000;
+
+/** A token pair as Zalo hands it over. */
+export interface OaTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresInSec: number;
+  refreshExpiresInSec?: number | undefined;
+}
+
+/** What admins see of the OA's connection; never the tokens themselves. */
+export interface OaConnection {
+  oaId: string;
+  connected: boolean;
+  accessExpiresAt: string | null;
+  refreshExpiresAt: string | null;
+  connectedAt: string | null;
+  updatedAt: string | null;
 }
 
 /**
@@ -41,10 +65,11 @@ export class OaTokenStore {
       .from(zaloOaCredentials)
       .where(eq(zaloOaCredentials.oaId, this.options.oaId));
     if (row && row.accessExpiresAt.getTime() - margin > Date.now()) {
-      this.cached = { accessToken: row.accessToken, expiresAt: row.accessExpiresAt.getTime() };
-      return row.accessToken;
+      const accessToken = this.options.secrets.open(row.accessToken);
+      this.cached = { accessToken, expiresAt: row.accessExpiresAt.getTime() };
+      return accessToken;
     }
-    return this.refresh(row?.accessToken);
+    return this.refresh(row ? this.options.secrets.open(row.accessToken) : undefined);
   }
 
   /** Refreshes unless another caller already replaced `staleToken`; concurrent callers share one refresh. */
@@ -56,20 +81,64 @@ export class OaTokenStore {
   }
 
   /** Stores a token pair obtained out of band (the OAuth consent step, or the demo simulator). */
-  async save(tokens: { accessToken: string; refreshToken: string; expiresInSec: number }): Promise<void> {
+  async save(tokens: OaTokens, { connected = false } = {}): Promise<void> {
     const values = {
-      oaId: this.options.oaId,
-      accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
-      accessExpiresAt: new Date(Date.now() + tokens.expiresInSec * 1000),
+      ...this.sealed(tokens),
+      ...(connected ? { connectedAt: new Date() } : {}),
       updatedAt: new Date(),
     };
     await this.options.db
       .insert(zaloOaCredentials)
       .values(values)
       .onConflictDoUpdate({ target: zaloOaCredentials.oaId, set: values });
-    this.cached = { accessToken: values.accessToken, expiresAt: values.accessExpiresAt.getTime() };
+    this.cached = { accessToken: tokens.accessToken, expiresAt: values.accessExpiresAt.getTime() };
     await this.options.onAuthorized?.().catch(() => undefined);
+  }
+
+  /**
+   * The end of the consent step: exchanges the authorization code (with the PKCE verifier) for a
+   * token pair and stores it. A spent refresh token is replaced here: this is how a ward reconnects.
+   */
+  async exchangeCode(code: string, codeVerifier: string): Promise<void> {
+    const tokens = await this.callOAuth({
+      grant_type: "authorization_code",
+      code,
+      code_verifier: codeVerifier,
+    });
+    await this.save(tokens, { connected: true });
+  }
+
+  /** The connection as admins see it. */
+  async connection(): Promise<OaConnection> {
+    const [row] = await this.options.db
+      .select()
+      .from(zaloOaCredentials)
+      .where(eq(zaloOaCredentials.oaId, this.options.oaId));
+    const refreshAlive = row
+      ? (row.refreshExpiresAt?.getTime() ?? Number.POSITIVE_INFINITY) > Date.now()
+      : false;
+    return {
+      oaId: this.options.oaId,
+      connected: Boolean(row) && refreshAlive,
+      accessExpiresAt: row?.accessExpiresAt.toISOString() ?? null,
+      refreshExpiresAt: row?.refreshExpiresAt?.toISOString() ?? null,
+      connectedAt: row?.connectedAt?.toISOString() ?? null,
+      updatedAt: row?.updatedAt.toISOString() ?? null,
+    };
+  }
+
+  /** A row's values for a token pair: the tokens sealed, the times they stop working. */
+  private sealed(tokens: OaTokens) {
+    const { secrets, oaId } = this.options;
+    return {
+      oaId,
+      accessToken: secrets.seal(tokens.accessToken),
+      refreshToken: secrets.seal(tokens.refreshToken),
+      accessExpiresAt: new Date(Date.now() + tokens.expiresInSec * 1000),
+      refreshExpiresAt: new Date(
+        Date.now() + (tokens.refreshExpiresInSec ? tokens.refreshExpiresInSec * 1000 : REFRESH_TOKEN_LIFE_MS),
+      ),
+    };
   }
 
   private async refreshLocked(staleToken: string | undefined): Promise<string> {
@@ -81,13 +150,19 @@ export class OaTokenStore {
           .from(zaloOaCredentials)
           .where(eq(zaloOaCredentials.oaId, oaId))
           .for("update");
-        if (row && row.accessToken !== staleToken && row.accessExpiresAt.getTime() > Date.now()) {
-          return { accessToken: row.accessToken, expiresAt: row.accessExpiresAt };
+        const current = row ? this.options.secrets.open(row.accessToken) : undefined;
+        if (row && current !== staleToken && row.accessExpiresAt.getTime() > Date.now()) {
+          return { accessToken: current!, expiresAt: row.accessExpiresAt };
         }
-        const refreshToken = row?.refreshToken ?? this.options.initialRefreshToken;
+        const refreshToken = row
+          ? this.options.secrets.open(row.refreshToken)
+          : this.options.initialRefreshToken;
         if (!refreshToken)
           throw new OaAuthorizationLost(-216, "Chưa có mã truy cập OA: cần cấp quyền OA cho ứng dụng.");
-        const tokens = await this.callRefresh(refreshToken).catch((error: unknown) => {
+        const tokens = await this.callOAuth({
+          grant_type: "refresh_token",
+          refresh_token: refreshToken,
+        }).catch((error: unknown) => {
           // Zalo's answer (not a broken connection): the refresh token is spent or revoked.
           if (error instanceof ZaloError && error.kind === "api")
             throw new OaAuthorizationLost(
@@ -96,18 +171,12 @@ export class OaTokenStore {
             );
           throw error;
         });
-        const values = {
-          oaId,
-          accessToken: tokens.access_token,
-          refreshToken: tokens.refresh_token,
-          accessExpiresAt: new Date(Date.now() + tokens.expires_in * 1000),
-          updatedAt: sql`now()`,
-        };
+        const values = { ...this.sealed(tokens), updatedAt: sql`now()` };
         await tx
           .insert(zaloOaCredentials)
           .values(values)
           .onConflictDoUpdate({ target: zaloOaCredentials.oaId, set: values });
-        return { accessToken: values.accessToken, expiresAt: values.accessExpiresAt };
+        return { accessToken: tokens.accessToken, expiresAt: values.accessExpiresAt };
       })
       .catch(async (error: unknown) => {
         // Told after the transaction has ended: the listener writes to the store (one connection, for PGlite).
@@ -120,18 +189,21 @@ export class OaTokenStore {
     return fresh.accessToken;
   }
 
-  private async callRefresh(refreshToken: string) {
+  /** One call to Zalo's OAuth token endpoint (a refresh or a code exchange). */
+  private async callOAuth(grant: Record<string, string>): Promise<OaTokens> {
     const { oauthHttp, appId, appSecret } = this.options;
-    const form = new URLSearchParams({
-      app_id: appId,
-      grant_type: "refresh_token",
-      refresh_token: refreshToken,
-    });
+    const form = new URLSearchParams({ app_id: appId, ...grant });
     const response = await zaloRequest(() =>
       oauthHttp.post("/v4/oa/access_token", form.toString(), {
         headers: { "content-type": "application/x-www-form-urlencoded", secret_key: appSecret },
       }),
     );
-    return parseEnvelope(response.data, oauthTokenSchema);
+    const answer = parseEnvelope(response.data, oauthTokenSchema);
+    return {
+      accessToken: answer.access_token,
+      refreshToken: answer.refresh_token,
+      expiresInSec: answer.expires_in,
+      refreshExpiresInSec: answer.refresh_token_expires_in,
+    };
   }
 }

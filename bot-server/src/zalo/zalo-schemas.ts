@@ -26,6 +26,8 @@ export const oauthTokenSchema = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1),
   expires_in: z.union([z.string(), z.number()]).transform(Number),
+  /** Seconds the refresh token lives; Zalo's answer may leave it out (3 months then). */
+  refresh_token_expires_in: z.union([z.string(), z.number()]).transform(Number).optional(),
 });
 
 export const sendMessageSchema = z.object({

@@ -51,3 +51,27 @@ export const setAsideEventListSchema = listOf(setAsideEventSchema);
 export const webhookEventParamsSchema = z.strictObject({
   id: z.coerce.number().int().positive("Mã không hợp lệ").max(Number.MAX_SAFE_INTEGER),
 });
+
+/** The ward's OA as connected to the app (never the tokens themselves). */
+export const oaConnectionSchema = z
+  .object({
+    oaId: z.string(),
+    connected: z.boolean(),
+    accessExpiresAt: z.string().nullable(),
+    refreshExpiresAt: z.string().nullable(),
+    connectedAt: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ id: "OaConnection" });
+export type OaConnection = z.infer<typeof oaConnectionSchema>;
+
+/** Zalo's consent link for this admin, valid for `expiresInSec`. */
+export const oaConnectStartSchema = z.object({ permissionUrl: z.string(), expiresInSec: z.number().int() });
+
+/** What Zalo sends back to the callback after the consent screen. */
+export const oaCallbackQuerySchema = z.object({
+  code: z.string().max(2000).optional(),
+  state: z.string().min(1).max(200),
+  oa_id: z.string().max(40).optional(),
+  error: z.string().max(200).optional(),
+});

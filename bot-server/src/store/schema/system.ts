@@ -67,13 +67,18 @@ export const sessions = pgTable(
 );
 
 /**
- * The OA's OAuth v4 tokens. Zalo's refresh tokens are single use, so the current pair must be
- * stored before it is used again, and only one process may refresh at a time (row lock).
+ * The OA's OAuth v4 tokens, sealed (store/secret-box.ts). Zalo's refresh tokens are single use, so the
+ * current pair must be stored before it is used again, and only one process may refresh at a time
+ * (row lock).
  */
 export const zaloOaCredentials = pgTable("zalo_oa_credentials", {
   oaId: text("oa_id").primaryKey(),
   accessToken: text("access_token").notNull(),
   refreshToken: text("refresh_token").notNull(),
   accessExpiresAt: timestamp("access_expires_at", { withTimezone: true }).notNull(),
+  /** When the refresh token stops working (3 months after Zalo issued it, unless Zalo says otherwise). */
+  refreshExpiresAt: timestamp("refresh_expires_at", { withTimezone: true }),
+  /** When an admin last granted the OA's permission to the app (the consent screen). */
+  connectedAt: timestamp("connected_at", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "zalo_oa_credentials" ADD COLUMN "refresh_expires_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "zalo_oa_credentials" ADD COLUMN "connected_at" timestamp with time zone;
