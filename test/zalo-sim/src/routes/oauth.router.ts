@@ -42,8 +42,7 @@ const FAILURE_REASONS: Record<string, string> = {
   expired: "has expired",
 };
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The consent screen's parameters, checked as Zalo checks them before showing it. */
 function permissionParams(ctx: SimContext, source: Record<string, unknown>) {
@@ -69,7 +68,10 @@ function permissionRoutes(router: Router, ctx: SimContext): void {
   router.get("/v4/oa/permission", (req, res) => {
     const checked = permissionParams(ctx, req.query);
     if (!checked.params) {
-      res.status(400).type("html").send(`<p>Liên kết cấp quyền không hợp lệ: ${escapeHtml(checked.error)}</p>`);
+      res
+        .status(400)
+        .type("html")
+        .send(`<p>Liên kết cấp quyền không hợp lệ: ${escapeHtml(checked.error)}</p>`);
       return;
     }
     const hidden = Object.entries({
@@ -97,7 +99,10 @@ function permissionRoutes(router: Router, ctx: SimContext): void {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const checked = permissionParams(ctx, body);
     if (!checked.params) {
-      res.status(400).type("html").send(`<p>Liên kết cấp quyền không hợp lệ: ${escapeHtml(checked.error)}</p>`);
+      res
+        .status(400)
+        .type("html")
+        .send(`<p>Liên kết cấp quyền không hợp lệ: ${escapeHtml(checked.error)}</p>`);
       return;
     }
     const back = new URL(checked.params.redirectUri);
