@@ -63,7 +63,7 @@ describe("connecting the ward's OA through Zalo's consent screen", () => {
   });
   afterAll(async () => stack?.stop());
 
-  it("connects: the code is exchanged with PKCE, the tokens are sealed at rest, and broadcasts go out with them", async () => {
+  it("connects with PKCE, seals the tokens at rest, and broadcasts go out with them", async () => {
     // The demo's tokens are spent: the OA must be granted again.
     await stack.runtime.store.db.update(tables.zaloOaCredentials).set({ refreshToken: "da-bi-thu-hoi" });
     const start = await admin.client.request("POST", "/api/admin/zalo/connect");
