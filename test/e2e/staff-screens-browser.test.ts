@@ -242,4 +242,32 @@ describe("the staff screens served by npm start, in a real browser", () => {
     await page.getByRole("note", { name: "Lý do bị từ chối" }).getByText(reason).waitFor({ timeout: 10_000 });
     expect(pageErrors).toEqual([]);
   });
+
+  it("lets an admin connect the ward's OA through Zalo's consent screen and see it connected", async () => {
+    const page = await running.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const base = `http://localhost:${running.system.port}/zapps/${running.system.miniAppId}`;
+
+    await page.goto(`${base}/staff`);
+    await signIn(page, "quantri");
+    await page.getByRole("link", { name: "Kết nối Zalo OA" }).click();
+    await page.getByRole("heading", { name: "Kết nối Zalo OA", level: 1 }).waitFor({ timeout: 10_000 });
+    // The demo's OA was connected with the simulator's tokens: this admin grants it again.
+    await page.getByRole("button", { name: /Kết nối/ }).click();
+    await page.getByRole("heading", { name: "Cấp quyền cho ứng dụng" }).waitFor({ timeout: 10_000 });
+    expect(new URL(page.url()).pathname).toBe("/v4/oa/permission");
+    await page.getByRole("button", { name: "Cho phép" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: "Đã kết nối Zalo OA của phường." })
+      .waitFor({ timeout: 10_000 });
+    expect(new URL(page.url()).pathname).toBe(`/zapps/${running.system.miniAppId}/staff/zalo`);
+    await expect(page.getByText("Đã kết nối", { exact: true }).isVisible()).resolves.toBe(true);
+    const grantedAt = page
+      .locator("dt", { hasText: "Cấp quyền lúc" })
+      .locator("xpath=following-sibling::dd[1]");
+    expect(await grantedAt.textContent()).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import type {
   BroadcastProgress,
   BroadcastStatus,
   CreatePostRequest,
+  OaConnection,
   Post,
   PostReview,
   PostStatus,
@@ -26,6 +27,7 @@ import { ApiError, apiUrl, request } from "./api";
 export type {
   AudienceCounts,
   BroadcastListItem,
+  OaConnection,
   RecurringSchedule,
   ResidentialGroup,
   School,
@@ -273,4 +275,15 @@ export function fetchSetAsideEvents(token: Token, signal?: AbortSignal): Promise
 /** Puts the event back in line; answers with the events still set aside. */
 export function retrySetAsideEvent(token: Token, eventId: number): Promise<{ items: SetAsideEvent[] }> {
   return request(`/api/admin/webhook-events/${eventId}/retry`, { token, method: "POST" });
+}
+
+// The ward's OA connection (admins)
+
+export function fetchOaConnection(token: Token, signal?: AbortSignal): Promise<OaConnection> {
+  return request("/api/admin/zalo/connection", { token, signal });
+}
+
+/** Zalo's consent link for this admin; the browser goes there, and Zalo sends it back. */
+export function startOaConnection(token: Token): Promise<{ permissionUrl: string; expiresInSec: number }> {
+  return request("/api/admin/zalo/connect", { token, method: "POST" });
 }

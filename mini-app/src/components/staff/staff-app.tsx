@@ -28,6 +28,7 @@ const BroadcastPage = lazy(() => import("../../pages/staff/broadcast"));
 const RelayBoardPage = lazy(() => import("../../pages/staff/relay"));
 const SignalsInboxPage = lazy(() => import("../../pages/staff/signals"));
 const SetAsideEventsPage = lazy(() => import("../../pages/staff/zalo-events"));
+const OaConnectionPage = lazy(() => import("../../pages/staff/zalo"));
 
 function Loading() {
   return (
@@ -70,6 +71,7 @@ export default function StaffApp() {
         <Route path="/staff/broadcasts/:id/relay" element={screen(RelayBoardPage)} />
         <Route path="/staff/signals" element={screen(SignalsInboxPage)} />
         <Route path="/staff/zalo-events" element={screen(SetAsideEventsPage)} />
+        <Route path="/staff/zalo" element={screen(OaConnectionPage)} />
         <Route path="*" element={<Navigate to="/staff" replace />} />
       </AnimationRoutes>
     </StaffSessionProvider>

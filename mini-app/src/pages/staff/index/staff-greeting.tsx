@@ -40,10 +40,21 @@ export function StaffGreeting() {
           Hộp thư phản hồi
         </Link>
         {hasRole("admin") && (
-          // A full page load: Bull Board is the server's own page, outside the Mini App.
-          <a className="text-link" href={apiUrl("/admin/queues")}>
-            Bảng hàng đợi (Bull Board)
-          </a>
+          <>
+            <Link to="/staff/zalo" className="button-link">
+              Kết nối Zalo OA
+            </Link>
+            <Link to="/staff/zalo-events" className="text-link">
+              Sự kiện Zalo để riêng
+            </Link>
+            {/* Full page loads: the server's own pages, outside the Mini App. */}
+            <a className="text-link" href={apiUrl("/admin/queues")}>
+              Bảng hàng đợi (Bull Board)
+            </a>
+            <a className="text-link" href={apiUrl("/admin/api")}>
+              Tài liệu API
+            </a>
+          </>
         )}
         <Button
           variant="tertiary"

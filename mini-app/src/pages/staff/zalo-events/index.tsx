@@ -21,6 +21,7 @@ export default function SetAsideEventsPage() {
 
   return (
     <StaffPage title="Sự kiện Zalo để riêng">
+      <h1 className="page-title">Sự kiện Zalo để riêng</h1>
       {!isAdmin && <p className="muted">Chỉ quản trị viên xem được mục này.</p>}
       {isAdmin && (
         <>
