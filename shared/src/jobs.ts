@@ -49,6 +49,14 @@ export const jobDefinitions = {
     queue: queueNames.replies,
     payload: z.strictObject({ replyId: z.coerce.number().int().positive() }),
   },
+  /**
+   * The OA's tokens, checked every hour: the access token is refreshed well before it expires, and
+   * admins are alerted two weeks before the refresh token's life ends.
+   */
+  "zalo.token-check": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({}),
+  },
   /** Rebuilds Redis from the store: due broadcasts, waves of sending broadcasts, unapplied webhooks. */
   "maintenance.reconcile": {
     queue: queueNames.broadcasts,
@@ -84,6 +92,7 @@ export const jobIds = {
   fanout: (broadcastId: string) => `fanout-${broadcastId}`,
   wave: (broadcastId: string) => `wave-${broadcastId}`,
   reconcileScheduler: "maintenance-reconcile",
+  tokenCheckScheduler: "zalo-token-check",
   recurringScheduler: (scheduleId: string) => `recurring-${scheduleId}`,
   relayRemind: (relayTaskId: string) => `relay-remind-${relayTaskId}`,
   relayEscalate: (relayTaskId: string) => `relay-escalate-${relayTaskId}`,

@@ -154,6 +154,8 @@ export const configSchema = z.object({
   DEMO_MODE: bool.default(false),
   /** Admin URL of the Zalo simulator, used by the demo mode only. */
   ZALO_SIM_URL: url.default("http://127.0.0.1:3100"),
+  /** How often the OA's tokens are checked (refreshed ahead of expiry, admins warned before they end), ms. */
+  ZALO_TOKEN_CHECK_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
   /** How often the reconciler rebuilds Redis from the store (due broadcasts, waves, unapplied webhooks), ms. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
   /** How soon a job whose worker died is taken up again (BullMQ lock duration and stalled check), ms. */

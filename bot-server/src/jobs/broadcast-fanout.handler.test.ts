@@ -80,6 +80,7 @@ describe.each(storeKinds)("fan-out of a due broadcast on %s", (kind) => {
     logger: pino({ level: "silent" }),
     config: parseConfig({ WARD_ID: wardId, QUIET_HOURS: "00:00-00:00", ...env }),
     oa: undefined as never,
+    tokens: undefined as never,
     rateLimitDeliveries: async () => undefined,
   });
 

@@ -76,6 +76,7 @@ describe.each(storeKinds)("waves of a sending broadcast on %s", (kind) => {
     logger: pino({ level: "silent" }),
     config: parseConfig({ WARD_ID: wardId, QUIET_HOURS: "00:00-00:00", DELIVERY_BATCH_SIZE: "2", ...env }),
     oa: undefined as never,
+    tokens: undefined as never,
     rateLimitDeliveries: async () => undefined,
   });
 

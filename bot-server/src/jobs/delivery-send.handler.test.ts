@@ -185,6 +185,7 @@ describe.each(storeKinds)("sending deliveries on %s", (kind) => {
       ...env,
     }),
     oa: oa as unknown as OaClient,
+    tokens: undefined as never,
     rateLimitDeliveries: async (ms) => {
       rateLimits.push(ms);
     },

@@ -6,6 +6,7 @@ import type { Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
 import type { IntakeMeter } from "../webhooks/intake-meter.js";
 import type { OaClient } from "../zalo/oa-client.js";
+import type { OaTokenStore } from "../zalo/oa-token-store.js";
 
 /** What every job handler may use. */
 export interface JobContext {
@@ -14,6 +15,8 @@ export interface JobContext {
   db: Db;
   queues: Queues;
   oa: OaClient;
+  /** The OA's tokens (checked and refreshed ahead of time). */
+  tokens: OaTokenStore;
   /** The webhook intake of this process, when it runs one (applying sizes its runs by it). */
   intake?: IntakeMeter;
   /** Pauses the delivery worker when Zalo answers -32 (rate limit reached). */

@@ -43,6 +43,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
       logger: pino({ level: "silent" }),
       config: { WARD_ID: wardId, ZALO_HTTP_TIMEOUT_MS: 1000, DATA_DIR: ".data/test" } as Config,
       oa: undefined as never,
+      tokens: undefined as never,
       rateLimitDeliveries: async () => undefined,
     };
   });

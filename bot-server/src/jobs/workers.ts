@@ -11,6 +11,7 @@ import { handleMaintenanceReconcile, reconcileQueues } from "./maintenance-recon
 import { handleRelayEscalate, handleRelayRemind } from "./relay-deadlines.handler.js";
 import { handleSignalReply } from "./signal-reply.handler.js";
 import { handleWebhookProcess } from "./webhook-process.handler.js";
+import { handleZaloTokenCheck } from "./zalo-token-check.handler.js";
 
 const handlers: { [N in JobName]: JobHandler<N> } = {
   "broadcast.fanout": handleBroadcastFanout,
@@ -22,6 +23,7 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
   "relay.remind": handleRelayRemind,
   "relay.escalate": handleRelayEscalate,
   "signal.reply": handleSignalReply,
+  "zalo.token-check": handleZaloTokenCheck,
 };
 
 /**
@@ -106,6 +108,12 @@ export async function startWorkers(
     );
   await ensureReconciler();
   await reconcileQueues(ctx);
+  // Stable id: every worker process upserts the same schedule.
+  await broadcastsQueue.upsertJobScheduler(
+    jobIds.tokenCheckScheduler,
+    { every: ctx.config.ZALO_TOKEN_CHECK_INTERVAL_MS },
+    { name: "zalo.token-check", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+  );
 
   // A flushed Redis loses the reconciler's own scheduler too. Every worker checks for it and puts it
   // back (upsert by a stable id is idempotent, so several processes doing this agree), then reconciles.

@@ -142,7 +142,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   }
   const workers = workerRedis
     ? await startWorkers(
-        { config, logger, db: store.db, queues, oa, ...(options.api ? { intake } : {}) },
+        { config, logger, db: store.db, queues, oa, tokens, ...(options.api ? { intake } : {}) },
         workerRedis,
         config.QUEUE_PREFIX,
       )

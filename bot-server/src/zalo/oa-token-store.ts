@@ -57,8 +57,9 @@ export class OaTokenStore {
 
   constructor(private readonly options: OaTokenStoreOptions) {}
 
-  async getAccessToken(): Promise<string> {
-    const margin = this.options.refreshMarginMs ?? 5 * 60_000;
+  /** The current access token, refreshed first when it expires within `marginMs`. */
+  async getAccessToken(marginMs?: number): Promise<string> {
+    const margin = marginMs ?? this.options.refreshMarginMs ?? 5 * 60_000;
     if (this.cached && this.cached.expiresAt - margin > Date.now()) return this.cached.accessToken;
     const [row] = await this.options.db
       .select()
@@ -127,17 +128,21 @@ export class OaTokenStore {
     };
   }
 
-  /** A row's values for a token pair: the tokens sealed, the times they stop working. */
-  private sealed(tokens: OaTokens) {
+  /**
+   * A row's values for a token pair: the tokens sealed, the times they stop working. When Zalo does
+   * not say how long a refreshed refresh token lives, the earlier end is kept (it is not known to
+   * move), so admins are warned in time rather than too late.
+   */
+  private sealed(tokens: OaTokens, previousRefreshEnd?: Date | null) {
     const { secrets, oaId } = this.options;
     return {
       oaId,
       accessToken: secrets.seal(tokens.accessToken),
       refreshToken: secrets.seal(tokens.refreshToken),
       accessExpiresAt: new Date(Date.now() + tokens.expiresInSec * 1000),
-      refreshExpiresAt: new Date(
-        Date.now() + (tokens.refreshExpiresInSec ? tokens.refreshExpiresInSec * 1000 : REFRESH_TOKEN_LIFE_MS),
-      ),
+      refreshExpiresAt: tokens.refreshExpiresInSec
+        ? new Date(Date.now() + tokens.refreshExpiresInSec * 1000)
+        : (previousRefreshEnd ?? new Date(Date.now() + REFRESH_TOKEN_LIFE_MS)),
     };
   }
 
@@ -171,7 +176,7 @@ export class OaTokenStore {
             );
           throw error;
         });
-        const values = { ...this.sealed(tokens), updatedAt: sql`now()` };
+        const values = { ...this.sealed(tokens, row?.refreshExpiresAt), updatedAt: sql`now()` };
         await tx
           .insert(zaloOaCredentials)
           .values(values)

@@ -161,6 +161,7 @@ export function replyStatusLabel(status: string): string {
 const alertKindLabels: Record<StaffAlertKind, string> = {
   relay_overdue: "Tổ trưởng chưa chuyển tiếp quá hạn",
   oa_authorization_lost: "Mất quyền gửi tin OA",
+  oa_refresh_expiring: "Quyền OA sắp hết hạn",
   webhook_events_set_aside: "Sự kiện Zalo bị để riêng",
 };
 

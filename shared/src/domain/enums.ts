@@ -83,6 +83,7 @@ export type MembershipStatus = z.infer<typeof membershipStatusSchema>;
 export const staffAlertKinds = [
   "relay_overdue",
   "oa_authorization_lost",
+  "oa_refresh_expiring",
   "webhook_events_set_aside",
 ] as const;
 export const staffAlertKindSchema = z.enum(staffAlertKinds);
