@@ -128,6 +128,35 @@ describe("bad input changes nothing; webhooks are verified and deduplicated", ()
     expect(await snapshot(stack)).toBe(before);
   });
 
+  it("answers Zalo's URL check with 200 and records nothing; counts bad signatures and tells admins", async () => {
+    const before = await snapshot(stack);
+    for (const body of ["", "{}", '{"app_id":"1"}']) {
+      const res = await fetch(`${stack.url}/webhooks/zalo`, { method: "POST", body });
+      expect([body, res.status]).toEqual([body, 200]);
+      expect(await res.json()).toEqual({ received: false, duplicate: false });
+    }
+    expect(await snapshot(stack)).toBe(before);
+    const admin = await buildStaff(stack.runtime.store.db, "hong-bang", ["admin"]);
+    const adminClient = await new ApiClient(stack.url).loginStaff(admin.username, admin.password);
+    const health = async () => (await adminClient.request("GET", "/api/admin/zalo/webhook")).body;
+    const failuresBefore = (await health()).signatureFailuresLastHour;
+    const timestamp = String(Date.now());
+    const forged = JSON.stringify({ app_id: "1", event_name: "follow", follower: { id: "1" }, timestamp });
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(`${stack.url}/webhooks/zalo`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-zevent-signature": "mac=00" },
+        body: forged,
+      });
+      expect(res.status).toBe(401);
+    }
+    const after = await health();
+    expect(after.signatureFailuresLastHour - failuresBefore).toBe(20);
+    expect(after).toMatchObject({ setAside: 0 });
+    const alerts = await adminClient.request("GET", "/api/staff/alerts");
+    expect(alerts.body.items.map((a: { kind: string }) => a.kind)).toContain("webhook_signature_failures");
+  });
+
   it("records a webhook delivered twice once, and its message as one signal", async () => {
     const timestamp = String(Date.now());
     const body = JSON.stringify({

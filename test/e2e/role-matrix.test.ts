@@ -88,6 +88,7 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "POST /admin/webhook-events/:id/retry", allowed: ["admin"] },
   { route: "GET /openapi.json", allowed: staff },
   { route: "GET /admin/zalo/connection", allowed: ["admin"] },
+  { route: "GET /admin/zalo/webhook", allowed: ["admin"] },
   { route: "POST /admin/zalo/connect", allowed: ["admin"] },
   { route: "GET /zalo/oauth/callback", allowed: ["admin"] },
 ];

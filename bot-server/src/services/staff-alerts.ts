@@ -4,7 +4,11 @@ import type { Db } from "../store/database.js";
 import { staffAlerts } from "../store/schema/index.js";
 
 /** Ward-wide conditions said once while they last (relay alerts name their task instead). */
-export type WardAlertKind = "oa_authorization_lost" | "oa_refresh_expiring" | "webhook_events_set_aside";
+export type WardAlertKind =
+  | "oa_authorization_lost"
+  | "oa_refresh_expiring"
+  | "webhook_events_set_aside"
+  | "webhook_signature_failures";
 
 /**
  * Raises a ward-wide alert for staff unless one of the same kind is still open: a condition that

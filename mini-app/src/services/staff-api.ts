@@ -21,6 +21,7 @@ import type {
   StaffAlert,
   StaffProfile,
   StaffSessionResponse,
+  WebhookHealth,
 } from "@loa-phuong/shared";
 import { ApiError, apiUrl, request } from "./api";
 
@@ -33,6 +34,7 @@ export type {
   School,
   SetAsideEvent,
   StaffAlert,
+  WebhookHealth,
 };
 
 /**
@@ -286,4 +288,9 @@ export function fetchOaConnection(token: Token, signal?: AbortSignal): Promise<O
 /** Zalo's consent link for this admin; the browser goes there, and Zalo sends it back. */
 export function startOaConnection(token: Token): Promise<{ permissionUrl: string; expiresInSec: number }> {
   return request("/api/admin/zalo/connect", { token, method: "POST" });
+}
+
+/** How Zalo's events arrive: the last one, events and bad signatures in the last hour. */
+export function fetchWebhookHealth(token: Token, signal?: AbortSignal): Promise<WebhookHealth> {
+  return request("/api/admin/zalo/webhook", { token, signal });
 }

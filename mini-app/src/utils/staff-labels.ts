@@ -163,6 +163,7 @@ const alertKindLabels: Record<StaffAlertKind, string> = {
   oa_authorization_lost: "Mất quyền gửi tin OA",
   oa_refresh_expiring: "Quyền OA sắp hết hạn",
   webhook_events_set_aside: "Sự kiện Zalo bị để riêng",
+  webhook_signature_failures: "Webhook Zalo nhận chữ ký sai",
 };
 
 export function alertKindLabel(kind: string): string {

@@ -14,5 +14,16 @@ export const readinessSchema = z.object({
   checks: z.object({ store: z.boolean(), redis: z.boolean(), shuttingDown: z.boolean() }),
 });
 
-/** The webhook's answer to Zalo: recorded, or the same body seen before. */
-export const webhookAckSchema = z.object({ received: z.literal(true), duplicate: z.boolean() });
+/** The webhook's answer to Zalo: recorded, the same body seen before, or (a URL check) nothing to record. */
+export const webhookAckSchema = z.object({ received: z.boolean(), duplicate: z.boolean() });
+
+/** How Zalo's events are arriving, for admins. */
+export const webhookHealthSchema = z
+  .object({
+    lastEventAt: z.string().nullable(),
+    eventsLastHour: z.number().int(),
+    signatureFailuresLastHour: z.number().int(),
+    setAside: z.number().int(),
+  })
+  .meta({ id: "WebhookHealth" });
+export type WebhookHealth = z.infer<typeof webhookHealthSchema>;

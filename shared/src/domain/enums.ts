@@ -85,6 +85,7 @@ export const staffAlertKinds = [
   "oa_authorization_lost",
   "oa_refresh_expiring",
   "webhook_events_set_aside",
+  "webhook_signature_failures",
 ] as const;
 export const staffAlertKindSchema = z.enum(staffAlertKinds);
 export type StaffAlertKind = z.infer<typeof staffAlertKindSchema>;

@@ -1,10 +1,16 @@
-import { oaCallbackQuerySchema, oaConnectionSchema, oaConnectStartSchema } from "@loa-phuong/shared";
+import {
+  oaCallbackQuerySchema,
+  oaConnectionSchema,
+  oaConnectStartSchema,
+  webhookHealthSchema,
+} from "@loa-phuong/shared";
 import { AppError } from "../../../errors/app-error.js";
 import {
   finishOaConnection,
   OAUTH_CALLBACK_PATH,
   startOaConnection,
 } from "../../../services/oa-connection.js";
+import { webhookHealth } from "../../../webhooks/webhook-health.js";
 import type { ApiContext } from "../../api-context.js";
 import { authenticate } from "../../middleware/auth.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
@@ -25,6 +31,18 @@ export function oaConnectionRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: oaConnectionSchema,
     },
     () => ctx.tokens.connection(),
+  );
+
+  api.add(
+    {
+      method: "get",
+      path: "/admin/zalo/webhook",
+      tag,
+      summary: "How Zalo's events arrive: the last one, events and bad signatures in the last hour",
+      access: ["admin"],
+      response: webhookHealthSchema,
+    },
+    () => webhookHealth(ctx),
   );
 
   api.add(

@@ -1,6 +1,7 @@
 import { type FieldIssue, webhookAckSchema } from "@loa-phuong/shared";
 import express from "express";
 import { AppError } from "../../../errors/app-error.js";
+import { countSignatureFailure } from "../../../webhooks/webhook-health.js";
 import { WebhookInbox, webhookDedupeKey } from "../../../webhooks/webhook-inbox.js";
 import { eventSchemaFor } from "../../../webhooks/zalo-events.js";
 import { isValidZaloSignature } from "../../../zalo/webhook-signature.js";
@@ -32,10 +33,13 @@ export function zaloWebhookRouter(ctx: ApiContext, registry: RouteRegistry) {
       const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       let parsed: unknown;
       try {
-        parsed = JSON.parse(rawBody.toString("utf8"));
+        parsed = rawBody.length === 0 ? {} : JSON.parse(rawBody.toString("utf8"));
       } catch {
         throw new AppError("malformed_json");
       }
+      // Zalo checks a webhook URL when an admin saves it, possibly with an unsigned empty POST
+      // (docs/zalo-contracts.md §5 [?]): it gets its 200, and nothing is recorded.
+      if (isUrlCheck(parsed, req.get("x-zevent-signature"))) return { received: false, duplicate: false };
       const envelope = readEnvelope(parsed);
       const signatureOk = isValidZaloSignature({
         header: req.get("x-zevent-signature"),
@@ -45,7 +49,10 @@ export function zaloWebhookRouter(ctx: ApiContext, registry: RouteRegistry) {
         oaId: ctx.config.ZALO_OA_ID,
         secret: ctx.config.ZALO_OA_SECRET_KEY,
       });
-      if (!signatureOk) throw new AppError("invalid_signature");
+      if (!signatureOk) {
+        await countSignatureFailure(ctx);
+        throw new AppError("invalid_signature");
+      }
       const at = Number(envelope.timestamp);
       const now = Date.now();
       if (at < now - maxAgeMs || at > now + maxAheadMs) {
@@ -69,6 +76,13 @@ export function zaloWebhookRouter(ctx: ApiContext, registry: RouteRegistry) {
     },
   );
   return routes.router;
+}
+
+/** An unsigned body with no event in it: Zalo (or an admin) checking that the URL answers. */
+function isUrlCheck(body: unknown, signature: string | undefined): boolean {
+  if (signature) return false;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return false;
+  return !("event_name" in body);
 }
 
 const refused = (field: string, message: string) =>

@@ -5,7 +5,13 @@ import { ActionError, StaffPage } from "../../../components/staff/staff-page";
 import { ErrorView, LoadingView } from "../../../components/status-views";
 import { useAction } from "../../../hooks/use-action";
 import { useResource } from "../../../hooks/use-resource";
-import { fetchOaConnection, type OaConnection, startOaConnection } from "../../../services/staff-api";
+import {
+  fetchOaConnection,
+  fetchWebhookHealth,
+  type OaConnection,
+  startOaConnection,
+  type WebhookHealth,
+} from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 
 /** Days from now to a time; negative once it has passed. */
@@ -62,6 +68,7 @@ export default function OaConnectionPage() {
             {connection.status === "ready" && connection.data?.connected ? "Kết nối lại" : "Kết nối Zalo OA"}
           </Button>
           <ActionError message={error} />
+          <WebhookSection />
         </>
       )}
     </StaffPage>
@@ -101,6 +108,39 @@ function ConnectionFacts({ connection }: { connection: OaConnection }) {
           </dd>
         </>
       )}
+    </dl>
+  );
+}
+
+/** The webhook as Zalo uses it: events arriving, signatures Zalo got wrong (or forged requests). */
+function WebhookSection() {
+  const { withStaffToken } = useStaff();
+  const health = useResource("staff-webhook-health", (signal) =>
+    withStaffToken((token) => fetchWebhookHealth(token, signal)),
+  );
+  return (
+    <section aria-labelledby="webhook-heading">
+      <h2 id="webhook-heading" className="section-title">
+        Webhook Zalo
+      </h2>
+      {health.status === "loading" && <LoadingView label="Đang tải…" />}
+      {health.status === "failed" && <ErrorView message={health.message} onRetry={health.reload} />}
+      {health.status === "ready" && <WebhookFacts health={health.data} />}
+    </section>
+  );
+}
+
+function WebhookFacts({ health }: { health: WebhookHealth }) {
+  return (
+    <dl className="staff-facts">
+      <dt>Sự kiện gần nhất</dt>
+      <dd>{health.lastEventAt ? formatDateTime(health.lastEventAt) : "chưa nhận sự kiện nào"}</dd>
+      <dt>Sự kiện trong 1 giờ qua</dt>
+      <dd>{health.eventsLastHour}</dd>
+      <dt>Chữ ký sai trong 1 giờ qua</dt>
+      <dd>{health.signatureFailuresLastHour}</dd>
+      <dt>Sự kiện để riêng</dt>
+      <dd>{health.setAside}</dd>
     </dl>
   );
 }
