@@ -137,6 +137,8 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .default(7 * 24),
+  /** Days an applied Zalo event (its body holds residents' words) is kept before it is deleted. */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   /** A Zalo event stamped further ahead of our clock than this is refused at the webhook, seconds. */
   WEBHOOK_MAX_AHEAD_SECONDS: z.coerce.number().int().min(0).default(300),
   /** Per-resident and per-address limits on what residents send (uploads, reports, sign-ins…). */

@@ -15,6 +15,7 @@ import {
   signalReplies,
   webhookEvents,
 } from "../store/schema/index.js";
+import { purgeAppliedWebhookEvents } from "../webhooks/retention.js";
 import { leaseSeconds } from "./delivery-send.handler.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
@@ -107,6 +108,7 @@ export async function reconcileQueues(
   }
   await purgeExpiredSessions(ctx.db);
   await purgeUnattachedUploads(ctx.db, uploadsDirOf(ctx.config));
+  await purgeAppliedWebhookEvents(ctx.db, ctx.config.WEBHOOK_RETENTION_DAYS);
   if (open.length + pending.length > 0)
     ctx.logger.info(
       { broadcasts: open.length, webhooks: pending.length },

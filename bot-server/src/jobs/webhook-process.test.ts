@@ -41,7 +41,12 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
       db: store.db,
       queues,
       logger: pino({ level: "silent" }),
-      config: { WARD_ID: wardId, ZALO_HTTP_TIMEOUT_MS: 1000, DATA_DIR: ".data/test" } as Config,
+      config: {
+        WARD_ID: wardId,
+        ZALO_HTTP_TIMEOUT_MS: 1000,
+        DATA_DIR: ".data/test",
+        WEBHOOK_RETENTION_DAYS: 30,
+      } as Config,
       oa: undefined as never,
       tokens: undefined as never,
       rateLimitDeliveries: async () => undefined,

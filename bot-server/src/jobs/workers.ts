@@ -100,22 +100,23 @@ export async function startWorkers(
   }
 
   const broadcastsQueue = ctx.queues[queueNames.broadcasts];
-  const ensureReconciler = () =>
-    broadcastsQueue.upsertJobScheduler(
+  // The schedules, by stable ids: every worker process upserts the same ones.
+  const ensureSchedules = async () => {
+    await broadcastsQueue.upsertJobScheduler(
       jobIds.reconcileScheduler,
       { every: ctx.config.RECONCILE_INTERVAL_MS },
       { name: "maintenance.reconcile", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
-  await ensureReconciler();
+    await broadcastsQueue.upsertJobScheduler(
+      jobIds.tokenCheckScheduler,
+      { every: ctx.config.ZALO_TOKEN_CHECK_INTERVAL_MS },
+      { name: "zalo.token-check", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+  };
+  await ensureSchedules();
   await reconcileQueues(ctx);
-  // Stable id: every worker process upserts the same schedule.
-  await broadcastsQueue.upsertJobScheduler(
-    jobIds.tokenCheckScheduler,
-    { every: ctx.config.ZALO_TOKEN_CHECK_INTERVAL_MS },
-    { name: "zalo.token-check", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-  );
 
-  // A flushed Redis loses the reconciler's own scheduler too. Every worker checks for it and puts it
+  // A flushed Redis loses the schedules too. Every worker checks for the reconciler's and puts them
   // back (upsert by a stable id is idempotent, so several processes doing this agree), then reconciles.
   const watchdog = setInterval(() => {
     broadcastsQueue
@@ -123,7 +124,7 @@ export async function startWorkers(
       .then(async (scheduler) => {
         if (scheduler) return;
         ctx.logger.warn("reconciler schedule missing from Redis (flushed?); rebuilding from the store");
-        await ensureReconciler();
+        await ensureSchedules();
         await reconcileQueues(ctx);
       })
       .catch((err: unknown) => ctx.logger.warn({ err }, "reconciler watchdog could not reach Redis"));
