@@ -14,7 +14,7 @@ export type OaMessageFormat = "text_link" | "list_button";
 
 /** The body of an OA customer-service message, as Zalo's /v3.0/oa/message/cs takes it. */
 export type CsMessage =
-  | { text: string }
+  | { text: string; quote_message_id?: string }
   | {
       attachment: {
         type: "template";
@@ -38,10 +38,19 @@ export type CsMessage =
 export const OA_REPLY_TEXT_LIMIT = 1800;
 
 /** A staff answer to a resident as an OA text: the answer, then the way into the Mini App. */
-export function buildReplyMessage(answer: string, link: string): { text: string } {
+/**
+ * A staff answer as an OA text. When the resident wrote through the OA, the answer quotes their
+ * message (`quote_message_id`, docs/zalo-contracts.md §4.3a), so they see what it answers.
+ */
+export function buildReplyMessage(
+  answer: string,
+  link: string,
+  quoteMessageId?: string | null,
+): { text: string; quote_message_id?: string } {
   const head = "💬 Phường trả lời: ";
   const footer = `\n\nXem trong Loa Phường: ${link}`;
-  return { text: `${head}${clip(answer, ZALO_TEXT_LIMIT - head.length - footer.length)}${footer}` };
+  const text = `${head}${clip(answer, ZALO_TEXT_LIMIT - head.length - footer.length)}${footer}`;
+  return quoteMessageId ? { text, quote_message_id: quoteMessageId } : { text };
 }
 
 /** The per-delivery reference carried by the link; it identifies the delivery when reconciling with Zalo. */

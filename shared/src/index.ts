@@ -11,6 +11,7 @@ export * from "./api/ward.js";
 export * from "./broadcast-message.js";
 export * from "./domain/audience.js";
 export * from "./domain/campaign.js";
+export * from "./domain/channels.js";
 export * from "./domain/enums.js";
 export * from "./errors.js";
 export * from "./jobs.js";

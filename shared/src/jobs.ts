@@ -34,6 +34,14 @@ export const jobDefinitions = {
     queue: queueNames.broadcasts,
     payload: z.strictObject({ scheduleId: uuid }),
   },
+  /**
+   * An urgent broadcast's residents who have not seen it in time get a ZBS message by phone (once
+   * each, within its budget and the ZBS quota).
+   */
+  "broadcast.escalate": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({ broadcastId: uuid }),
+  },
   /** A group head has not confirmed a relay task by the first deadline: remind them by OA message. */
   "relay.remind": {
     queue: queueNames.broadcasts,
@@ -91,6 +99,7 @@ export const jobNames = Object.keys(jobDefinitions) as JobName[];
 export const jobIds = {
   fanout: (broadcastId: string) => `fanout-${broadcastId}`,
   wave: (broadcastId: string) => `wave-${broadcastId}`,
+  escalate: (broadcastId: string) => `escalate-${broadcastId}`,
   reconcileScheduler: "maintenance-reconcile",
   tokenCheckScheduler: "zalo-token-check",
   recurringScheduler: (scheduleId: string) => `recurring-${scheduleId}`,

@@ -152,7 +152,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
   it("sends the configured template to residents outside Zalo's 7-day window instead of only the feed", async () => {
     stack = await startStack({
       sim: { templates: FALLBACK_TEMPLATE },
-      env: { ZALO_FALLBACK_TEMPLATE_ID: "tmpl-thong-bao-phuong" },
+      env: { ZALO_ZBS_TEMPLATE_ID: "tmpl-thong-bao-phuong" },
     });
     const ward = await seedWard(stack, {
       groups: 1,
@@ -181,7 +181,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
     // Every answer is lost: each send happens at Zalo, and the worker cannot know it.
     stack = await startStack({
       sim: { templates: FALLBACK_TEMPLATE, faults: { lostResponseRate: 1 } },
-      env: { ZALO_FALLBACK_TEMPLATE_ID: "tmpl-thong-bao-phuong" },
+      env: { ZALO_ZBS_TEMPLATE_ID: "tmpl-thong-bao-phuong" },
     });
     const ward = await seedWard(stack, {
       groups: 1,
@@ -208,7 +208,7 @@ describe("broadcast engine on a real Redis with the Zalo simulator", () => {
   });
 
   it("records Zalo's refusal of a template it has not approved as the row's reason", async () => {
-    stack = await startStack({ env: { ZALO_FALLBACK_TEMPLATE_ID: "tmpl-chua-duyet" } });
+    stack = await startStack({ env: { ZALO_ZBS_TEMPLATE_ID: "tmpl-chua-duyet" } });
     const ward = await seedWard(stack, {
       groups: 1,
       perGroup: 2,

@@ -31,6 +31,7 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "POST /me/join-group", allowed: residents, body: {} },
   { route: "POST /me/phone", allowed: residents, body: {} },
   { route: "PUT /me/preferences", allowed: residents, body: { largeText: false } },
+  { route: "POST /me/oa-interaction", allowed: residents },
   { route: "GET /me/data", allowed: residents },
   { route: "GET /me/questions", allowed: residents },
   { route: "DELETE /me", allowed: residents, fresh: true },
@@ -66,6 +67,7 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "POST /posts/:id/approve", allowed: ["approver"] },
   { route: "POST /posts/:id/reject", allowed: ["approver"], body: {} },
   { route: "POST /audiences/count", allowed: staff, body: {} },
+  { route: "POST /audiences/plan", allowed: staff, body: {} },
   { route: "GET /broadcasts", allowed: staff },
   { route: "POST /broadcasts", allowed: ["editor"], body: {} },
   { route: "GET /broadcasts/:id", allowed: staff },
@@ -90,6 +92,8 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "GET /admin/zalo/connection", allowed: ["admin"] },
   { route: "GET /admin/zalo/webhook", allowed: ["admin"] },
   { route: "POST /admin/zalo/connect", allowed: ["admin"] },
+  { route: "GET /admin/zalo/channels", allowed: ["admin"] },
+  { route: "POST /admin/zalo/channels/:channel/resume", allowed: ["admin"] },
   { route: "GET /zalo/oauth/callback", allowed: ["admin"] },
 ];
 

@@ -85,10 +85,53 @@ export const configSchema = z.object({
    */
   OA_MESSAGE_FORMAT: z.enum(["text_link", "list_button"]).default("text_link"),
   /**
-   * Optional fallback for residents the OA may not message (not following, or silent for 7 days): an
-   * approved ZBS template sent by user id, with template_data { title, summary, link }. Unset: feed only.
+   * Channels (docs/zalo-contracts.md §4.3, §7, §1.9c; the planner is bot-server/src/channels/). Each
+   * template is registered with Zalo with the parameters in channels/templates.ts; unset = channel off.
+   * ZBS template by the resident's OA user id (paid).
    */
-  ZALO_FALLBACK_TEMPLATE_ID: z.string().optional(),
+  ZALO_ZBS_TEMPLATE_ID: z.string().min(1).optional(),
+  /** ZBS template by phone number, to residents who gave their phone with consent (paid). */
+  ZALO_ZBS_PHONE_TEMPLATE_ID: z.string().min(1).optional(),
+  /** ZBS API base (production: https://business.openapi.zalo.me). */
+  ZALO_BUSINESS_BASE_URL: url.default("http://127.0.0.1:3100"),
+  /** Mini App notification template, to residents who allowed notifications; needs the API key too. */
+  ZALO_MINIAPP_NOTIFICATION_TEMPLATE_ID: z.string().min(1).optional(),
+  /** The Mini App's server API key (Zalo's Mini App console). */
+  ZALO_MINIAPP_API_KEY: z.string().min(1).optional(),
+  /** Mini App open API base (production: https://openapi.mini.zalo.me). */
+  ZALO_MINIAPP_OPENAPI_BASE_URL: url.default("http://127.0.0.1:3100"),
+  /**
+   * Publish ward-wide posts as an OA Article broadcast to every follower ([?] whether Zalo's v2.0
+   * broadcast still answers; off unless the ward's OA has it).
+   */
+  CHANNEL_ARTICLE_ENABLED: bool.default(false),
+  /** An Article is used only if it newly reaches at least this many followers for free. */
+  ARTICLE_MIN_GAIN: z.coerce.number().int().min(1).default(1),
+  /** Article broadcasts a follower may get per day and per month (the OA's package). */
+  QUOTA_ARTICLE_PER_DAY: z.coerce.number().int().min(0).default(1),
+  QUOTA_ARTICLE_PER_MONTH: z.coerce.number().int().min(0).default(4),
+  /** ZBS messages (by UID and by phone together) per ward day; unset = only what Zalo answers. */
+  QUOTA_ZBS_PER_DAY: z.coerce.number().int().min(0).optional(),
+  /** Mini App notifications per ward day, and per resident per day. */
+  QUOTA_NOTIFICATIONS_PER_DAY: z.coerce.number().int().min(0).optional(),
+  NOTIFICATIONS_PER_RESIDENT_PER_DAY: z.coerce.number().int().min(0).default(1),
+  /** Prices in VND (the ward's contract with Zalo): a CS message 48 h–7 days after the last interaction… */
+  PRICE_CS_BILLED_VND: z.coerce.number().int().min(0).default(55),
+  /** …one Article broadcast, a Mini App notification, a ZBS message by UID and by phone. */
+  PRICE_ARTICLE_VND: z.coerce.number().int().min(0).default(0),
+  PRICE_NOTIFICATION_VND: z.coerce.number().int().min(0).default(0),
+  PRICE_ZBS_UID_VND: z.coerce.number().int().min(0).default(165),
+  PRICE_ZBS_PHONE_VND: z.coerce.number().int().min(0).default(300),
+  /** Urgent posts: minutes after the start before residents who have not seen them get ZBS by phone; 0 = never. */
+  ESCALATE_AFTER_MINUTES: z.coerce.number().int().min(0).default(30),
+  /**
+   * The code of Zalo's domain verification (the `zalo_verifier<code>.html` file Zalo's console offers):
+   * served at the domain's root so Zalo accepts the webhook URL on it.
+   */
+  ZALO_SITE_VERIFICATION_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{4,128}$/, "chỉ gồm chữ, số, - và _")
+    .optional(),
   /** Timeout of one Zalo HTTP call, ms. */
   ZALO_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Zalo's OA API limit per app; the delivery worker's limiter stays under it. */

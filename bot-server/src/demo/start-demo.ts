@@ -127,7 +127,7 @@ async function sendDemoPosts(ctx: { config: Config; logger: Logger; db: Db; queu
         onEnqueueError: (err) => ctx.logger.warn({ err }, "demo broadcast not enqueued"),
       },
       editor,
-      { postId: created.id, audience },
+      { postId: created.id, audience, excludePaidChannels: false },
     );
   }
   ctx.logger.info({ posts: demoPosts.length }, "demo posts approved and broadcast");

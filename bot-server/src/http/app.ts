@@ -26,6 +26,7 @@ import { residentialGroupsRouter } from "./routes/residential-groups/residential
 import { signalsRouter } from "./routes/signals/signals.router.js";
 import { uploadsRouter } from "./routes/uploads/uploads.router.js";
 import { zaloWebhookRouter } from "./routes/webhooks/zalo-webhook.router.js";
+import { zaloSiteRouter } from "./routes/zalo-site/zalo-site.router.js";
 
 export interface AppOptions {
   /** Built Mini App folder; omitted = the API alone. */
@@ -54,6 +55,7 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
   // covers the exact bytes), so it also comes before express.json.
   app.use(zaloWebhookRouter(ctx, registry));
   app.use(healthRouter(ctx, registry, options.isShuttingDown ?? (() => false)));
+  app.use(zaloSiteRouter(ctx, registry));
 
   const api = express.Router();
   api.use(cors(ctx.config.CORS_ORIGINS));

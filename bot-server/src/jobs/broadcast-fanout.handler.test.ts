@@ -184,7 +184,13 @@ describe.each(storeKinds)("fan-out of a due broadcast on %s", (kind) => {
     expect(post?.status).toBe("sending");
     const audit = await store.db.select().from(auditLog).where(eq(auditLog.entityId, broadcast.id));
     expect(audit.map((a) => [a.action, a.fromStatus, a.toStatus, a.details])).toEqual([
-      ["start", "scheduled", "sending", { recipients: 5, relayTasks: 0 }],
+      [
+        "start",
+        "scheduled",
+        "sending",
+        // The one silent for 6 days is past the free 48 h: a billed CS message.
+        { recipients: 5, relayTasks: 0, byChannel: { oa: 2, feed: 3 }, costVnd: 55 },
+      ],
     ]);
     expect(await waiting("broadcasts")).toEqual([
       {
@@ -427,8 +433,8 @@ describe.each(storeKinds)("fan-out of a due broadcast on %s", (kind) => {
     expect((await broadcastRow(broadcast.id)).status).toBe("scheduled");
   });
 
-  it("with a fallback template, residents with an OA id outside Zalo's rules get the template", async () => {
-    ctx = context({ ZALO_FALLBACK_TEMPLATE_ID: "tpl-1", DAILY_CAP_PER_RESIDENT: "1" });
+  it("with a ZBS template, residents with an OA id outside Zalo's rules get the template", async () => {
+    ctx = context({ ZALO_ZBS_TEMPLATE_ID: "tpl-1", DAILY_CAP_PER_RESIDENT: "1" });
     await buildResident(store.db, wardId, { fullName: "Theo dõi" });
     await buildResident(store.db, wardId, { fullName: "Bỏ theo dõi", isFollower: false });
     await buildResident(store.db, wardId, {
@@ -447,9 +453,79 @@ describe.each(storeKinds)("fan-out of a due broadcast on %s", (kind) => {
 
     expect(await deliveriesByName(broadcast.id)).toEqual({
       "Theo dõi": byOa,
-      "Bỏ theo dõi": { channel: "template", status: "pending", reason: "not_follower" },
+      "Bỏ theo dõi": { channel: "template", status: "pending", reason: null },
       "Chỉ Mini App": byFeed("not_follower"),
       "Đủ tin hôm nay": byFeed("daily_cap"),
+    });
+  });
+
+  it("plans each resident's cheapest channel: notification, ZBS by phone, Article for followers, relay", async () => {
+    ctx = context({
+      ZALO_ZBS_PHONE_TEMPLATE_ID: "tpl-phone",
+      ZALO_MINIAPP_NOTIFICATION_TEMPLATE_ID: "tpl-notify",
+      ZALO_MINIAPP_API_KEY: "key",
+      CHANNEL_ARTICLE_ENABLED: "true",
+    });
+    const group = await buildGroup(store.db, wardId);
+    await buildResident(store.db, wardId, {
+      fullName: "Tổ trưởng",
+      residentialGroupId: group.id,
+      roles: [{ role: "group_head" }],
+    });
+    await buildResident(store.db, wardId, {
+      fullName: "Cho phép thông báo",
+      zaloOaUserId: null,
+      isFollower: false,
+      notificationsAllowed: true,
+    });
+    await buildResident(store.db, wardId, {
+      fullName: "Có số điện thoại",
+      zaloOaUserId: null,
+      isFollower: false,
+      phone: "84912345678",
+      phoneConsentedAt: new Date(),
+    });
+    await buildResident(store.db, wardId, {
+      fullName: "Số điện thoại, chưa đồng ý",
+      zaloOaUserId: null,
+      isFollower: false,
+      phone: "84912345679",
+      residentialGroupId: group.id,
+    });
+    await buildResident(store.db, wardId, {
+      fullName: "Theo dõi, im lặng 10 ngày",
+      lastInteractionAt: new Date(Date.now() - 10 * DAY),
+    });
+
+    const wide = await scheduled();
+    await fanOut(wide.id);
+    // Ward-wide: one Article reaches every follower (the head and the silent one), nothing else for them.
+    expect(await deliveriesByName(wide.id)).toEqual({
+      "Tổ trưởng": { channel: "article", status: "pending", reason: null },
+      "Theo dõi, im lặng 10 ngày": { channel: "article", status: "pending", reason: null },
+      "Cho phép thông báo": { channel: "notification", status: "pending", reason: null },
+      "Có số điện thoại": { channel: "zbs_phone", status: "pending", reason: null },
+      "Số điện thoại, chưa đồng ý": { channel: "relay", status: "fallback", reason: "not_follower" },
+    });
+    expect((await broadcastRow(wide.id)).articleStatus).toBe("pending");
+
+    // Another broadcast with free channels only: ZBS is paid, so the phone goes to the feed.
+    const free = await scheduled({
+      excludePaid: true,
+      audience: { include: [{ wholeWard: true }], exclude: [] },
+    });
+    await fanOut(free.id);
+    const rows = await deliveriesByName(free.id);
+    expect(rows["Có số điện thoại"]).toEqual({
+      channel: "feed",
+      status: "fallback",
+      reason: "paid_excluded",
+    });
+    // The Article's quota (one a day) went to the first broadcast; the silent follower has no free channel.
+    expect(rows["Theo dõi, im lặng 10 ngày"]).toEqual({
+      channel: "feed",
+      status: "fallback",
+      reason: "outside_interaction_window",
     });
   });
 

@@ -1,6 +1,7 @@
 import { jobIds, queueNames, windowEndIfInside } from "@loa-phuong/shared";
 import { DelayedError } from "bullmq";
 import { and, eq, sql } from "drizzle-orm";
+import { sendBroadcastArticle } from "../channels/article.js";
 import { enqueueBulk } from "../queue/queues.js";
 import { recordAudit } from "../services/audit.js";
 import { settlePostStatus } from "../services/broadcast-control.js";
@@ -31,6 +32,11 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (
     throw new DelayedError();
   }
 
+  // Followers planned on the OA Article: one publication and one broadcast for all of them, first.
+  if (row.articleStatus === "pending" || row.articleStatus === "sending") {
+    if ((await sendBroadcastArticle(ctx, row)) === "paused") return;
+  }
+
   let cursor = afterId;
   const backlog =
     (await ctx.queues[queueNames.deliveries].getJobCountByTypes("delayed", "prioritized", "wait")) *
@@ -41,6 +47,7 @@ export const handleBroadcastWave: JobHandler<"broadcast.wave"> = async (
       ctx.db,
       sql`select id from deliveries
           where broadcast_id = ${broadcastId}::uuid and id > ${cursor} and status in ('pending', 'sending')
+            and channel <> 'article'
           order by id limit ${WAVE_SIZE}`,
     );
     // Rows go out in batches (one claim and one settle query each); jobs are added a few at a time, since

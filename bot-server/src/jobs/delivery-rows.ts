@@ -1,3 +1,4 @@
+import type { DeliveryChannel } from "@loa-phuong/shared";
 import { sql } from "drizzle-orm";
 import { type Db, queryRows, sqlArray } from "../store/database.js";
 
@@ -8,11 +9,18 @@ export interface ClaimedDelivery {
   lease: string;
   previous_status: "pending" | "sending";
   broadcast_id: string;
-  channel: "oa" | "template" | "feed";
+  channel: DeliveryChannel;
   broadcast_status: string;
   is_urgent: boolean;
   post_id: string;
+  ward_id: string;
+  ward_name: string;
   zalo_oa_user_id: string | null;
+  zalo_app_user_id: string | null;
+  /** Only with the resident's consent still recorded (it may have been withdrawn since the plan). */
+  phone: string | null;
+  /** Their group has a head who relays: where a push that cannot go falls back to. */
+  has_head: boolean;
   title: string;
   summary: string | null;
   body: string;
@@ -49,9 +57,16 @@ export async function claimDeliveries(
                     t.status as previous_status
         )
         select c.id, c.lease, c.previous_status, c.broadcast_id, c.channel, b.status as broadcast_status,
-               b.is_urgent, b.post_id, r.zalo_oa_user_id, v.title, v.summary, v.body, v.image_url
+               b.is_urgent, b.post_id, b.ward_id, w.name as ward_name, r.zalo_oa_user_id, r.zalo_app_user_id,
+               case when r.phone_consented_at is not null and r.deleted_at is null then r.phone end as phone,
+               exists (select 1 from residents h join resident_roles hr on hr.resident_id = h.id
+                         and hr.role = 'group_head'
+                       where h.residential_group_id = r.residential_group_id
+                         and h.membership_status = 'confirmed' and h.deleted_at is null) as has_head,
+               v.title, v.summary, v.body, v.image_url
         from claimed c
         join broadcasts b on b.id = c.broadcast_id
+        join wards w on w.id = b.ward_id
         join residents r on r.id = c.resident_id
         join post_versions v on v.post_id = b.post_id and v.version = b.post_version`,
   );
@@ -75,7 +90,8 @@ export interface Settlement {
   lease: string | null;
   status: "sent" | "failed" | "fallback";
   zaloMessageId?: string | undefined;
-  channel?: "feed" | undefined;
+  /** A push that could not go: the row moves to `relay` or `feed`. */
+  channel?: DeliveryChannel | undefined;
   errorCode?: string | undefined;
   errorMessage?: string | undefined;
 }

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../config/config.js";
 import { closeQueues, createQueues, defaultJobOptions, type Queues } from "../queue/queues.js";
 import type { Store } from "../store/database.js";
-import { broadcasts, deliveries, residents } from "../store/schema/index.js";
+import { broadcasts, channelStops, deliveries, residents, staffAlerts } from "../store/schema/index.js";
 import { buildResident, buildSendingBroadcast, buildWard } from "../testing/factories.js";
 import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.js";
 import type { CallOptions, OaClient } from "../zalo/oa-client.js";
@@ -43,7 +43,13 @@ type Answer = "ok" | "lost" | Error;
  * The OA API as the delivery handler uses it, without a network: every call is recorded; sends are
  * answered from a per-resident script (success by default); what Zalo took shows in the conversation.
  */
-class FakeOa implements Pick<OaClient, "pace" | "sendCsMessage" | "sendTemplateMessage" | "getConversation"> {
+class FakeOa
+  implements
+    Pick<
+      OaClient,
+      "pace" | "sendCsMessage" | "sendTemplateMessage" | "sendTemplateByPhone" | "getConversation"
+    >
+{
   readonly calls: string[] = [];
   readonly sent: { userId: string; text: string | undefined; templateData?: Record<string, string> }[] = [];
   readonly options: CallOptions[] = [];
@@ -97,6 +103,21 @@ class FakeOa implements Pick<OaClient, "pace" | "sendCsMessage" | "sendTemplateM
     return this.take(
       `template ${templateId} ${userId}`,
       { userId, text: undefined, templateData },
+      options,
+      false,
+    );
+  }
+
+  async sendTemplateByPhone(
+    phone: string,
+    templateId: string,
+    templateData: Record<string, string>,
+    trackingId: string,
+    options: CallOptions = {},
+  ) {
+    return this.take(
+      `zbs-phone ${templateId} ${phone} ${trackingId}`,
+      { userId: phone, text: undefined, templateData },
       options,
       false,
     );
@@ -559,8 +580,8 @@ describe.each(storeKinds)("sending deliveries on %s", (kind) => {
     });
   });
 
-  it("sends the fallback template by user id, and never resends one in doubt: the post waits in the feed", async () => {
-    ctx = context({ ZALO_FALLBACK_TEMPLATE_ID: "tpl-1" });
+  it("sends the ZBS template by user id, and never resends one in doubt: the post waits in the feed", async () => {
+    ctx = context({ ZALO_ZBS_TEMPLATE_ID: "tpl-1" });
     const { broadcast, users, ids } = await setup(2);
     await store.db.update(deliveries).set({ channel: "template" }).where(inArray(deliveries.id, ids));
     oa.answer(users[1]!, "lost");
@@ -590,5 +611,65 @@ describe.each(storeKinds)("sending deliveries on %s", (kind) => {
       channel: "feed",
       errorCode: "template_in_doubt",
     });
+  });
+
+  it("sends ZBS by phone (84…) only while the consent holds; a withdrawn one falls back to the feed", async () => {
+    ctx = context({ ZALO_ZBS_PHONE_TEMPLATE_ID: "tpl-phone" });
+    const { ids } = await setup(2);
+    const people = await store.db
+      .select({ id: deliveries.residentId })
+      .from(deliveries)
+      .where(inArray(deliveries.id, ids));
+    await store.db
+      .update(residents)
+      .set({ phone: "0912345678", phoneConsentedAt: new Date() })
+      .where(eq(residents.id, people[0]!.id));
+    await store.db.update(residents).set({ phone: "0987654321" }).where(eq(residents.id, people[1]!.id));
+    await store.db.update(deliveries).set({ channel: "zbs_phone" }).where(inArray(deliveries.id, ids));
+
+    expect((await send(ids)).outcome).toBe("completed");
+
+    expect(oa.calls.filter((c) => c.startsWith("zbs-phone"))).toEqual([
+      `zbs-phone tpl-phone 84912345678 ${deliveryRef(ids[0]!)}`,
+    ]);
+    expect(await row(ids[0]!)).toMatchObject({ status: "sent", channel: "zbs_phone" });
+    expect(await row(ids[1]!)).toMatchObject({
+      status: "fallback",
+      channel: "feed",
+      errorCode: "no_phone_consent",
+    });
+  });
+
+  it("-211 (OA out of quota) stops the channel: rows kept unsent, broadcast paused, admins told", async () => {
+    ctx = context({ ZALO_ZBS_TEMPLATE_ID: "tpl-1" });
+    const { broadcast, users, ids } = await setup(3);
+    await store.db.update(deliveries).set({ channel: "template" }).where(inArray(deliveries.id, ids));
+    oa.answer(users[0]!, new ZaloError("api", -211, "Out of quota"));
+    oa.answer(users[1]!, new ZaloError("api", -211, "Out of quota"));
+
+    expect((await send(ids)).outcome).toBe("completed");
+
+    expect(
+      (await store.db.select().from(broadcasts).where(eq(broadcasts.id, broadcast.id)))[0],
+    ).toMatchObject({
+      status: "paused",
+      pauseReason: "channel_stopped",
+    });
+    expect(await store.db.select().from(channelStops)).toMatchObject([
+      { wardId, channel: "template", code: -211 },
+    ]);
+    const alerts = await store.db.select().from(staffAlerts);
+    expect(alerts.map((a) => a.kind)).toEqual(["channel_stopped"]);
+    // Certainly not sent: the rows wait as they were (the third one went out before the stop was known).
+    expect((await row(ids[0]!)).status).toBe("pending");
+    expect((await row(ids[1]!)).status).toBe("pending");
+    expect((await row(ids[2]!)).status).toBe("sent");
+
+    // Staff resume while the channel is still stopped: the rows go to the feed, nothing more is called.
+    await store.db.update(broadcasts).set({ status: "sending" }).where(eq(broadcasts.id, broadcast.id));
+    const before = oa.calls.length;
+    expect((await send(ids.slice(0, 2))).outcome).toBe("completed");
+    expect(oa.calls.slice(before).filter((c) => c.startsWith("template"))).toEqual([]);
+    expect(await row(ids[0]!)).toMatchObject({ status: "fallback", errorCode: "channel_stopped" });
   });
 });

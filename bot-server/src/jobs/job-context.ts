@@ -5,6 +5,7 @@ import type { Config } from "../config/config.js";
 import type { Queues } from "../queue/queues.js";
 import type { Db } from "../store/database.js";
 import type { IntakeMeter } from "../webhooks/intake-meter.js";
+import type { MiniAppClient } from "../zalo/miniapp-client.js";
 import type { OaClient } from "../zalo/oa-client.js";
 import type { OaTokenStore } from "../zalo/oa-token-store.js";
 
@@ -15,6 +16,8 @@ export interface JobContext {
   db: Db;
   queues: Queues;
   oa: OaClient;
+  /** Mini App notifications; absent when the ward has no Mini App API key. */
+  miniApp?: MiniAppClient | undefined;
   /** The OA's tokens (checked and refreshed ahead of time). */
   tokens: OaTokenStore;
   /** The webhook intake of this process, when it runs one (applying sizes its runs by it). */

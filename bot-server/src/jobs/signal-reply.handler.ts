@@ -18,9 +18,11 @@ export const handleSignalReply: JobHandler<"signal.reply"> = async (ctx, { reply
     text: string;
     oa_id: string | null;
     post_id: string | null;
+    quote: string | null;
   }>(
     ctx.db,
-    sql`select r.status, r.text, res.zalo_oa_user_id as oa_id, s.post_id from signal_replies r
+    sql`select r.status, r.text, res.zalo_oa_user_id as oa_id, s.post_id, s.zalo_msg_id as quote
+        from signal_replies r
         join signals s on s.id = r.signal_id left join residents res on res.id = s.resident_id where r.id = ${replyId}`,
   );
   if (!row || (row.status !== "queued" && row.status !== "sending")) return;
@@ -55,7 +57,7 @@ export const handleSignalReply: JobHandler<"signal.reply"> = async (ctx, { reply
     ? postDeepLink(ctx.config.ZALO_MINI_APP_ID, row.post_id, ref)
     : `https://zalo.me/s/${ctx.config.ZALO_MINI_APP_ID}/?ref=${ref}`;
   try {
-    const { messageId } = await ctx.oa.sendCsMessage(row.oa_id, buildReplyMessage(row.text, link));
+    const { messageId } = await ctx.oa.sendCsMessage(row.oa_id, buildReplyMessage(row.text, link, row.quote));
     await ctx.db
       .update(signalReplies)
       .set({ status: "sent", zaloMessageId: messageId, error: null })

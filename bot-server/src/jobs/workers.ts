@@ -1,6 +1,7 @@
 import { type JobName, jobDefinitions, jobIds, type QueueName, queueNames } from "@loa-phuong/shared";
 import { type Job, Worker, type WorkerOptions } from "bullmq";
 import type { Redis } from "ioredis";
+import { handleBroadcastEscalate } from "./broadcast-escalate.handler.js";
 import { handleBroadcastFanout } from "./broadcast-fanout.handler.js";
 import { handleBroadcastOccurrence } from "./broadcast-occurrence.handler.js";
 import { handleBroadcastWave } from "./broadcast-wave.handler.js";
@@ -17,6 +18,7 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
   "broadcast.fanout": handleBroadcastFanout,
   "broadcast.wave": handleBroadcastWave,
   "broadcast.occurrence": handleBroadcastOccurrence,
+  "broadcast.escalate": handleBroadcastEscalate,
   "maintenance.reconcile": handleMaintenanceReconcile,
   "delivery.send": handleDeliverySend,
   "webhook.process": handleWebhookProcess,

@@ -16,6 +16,7 @@ import { secretBoxFor } from "../store/secret-box.js";
 import { IntakeMeter } from "../webhooks/intake-meter.js";
 import { GraphClient } from "../zalo/graph-client.js";
 import { createZaloHttp } from "../zalo/http.js";
+import { MiniAppClient } from "../zalo/miniapp-client.js";
 import { OaClient } from "../zalo/oa-client.js";
 import { OaTokenStore } from "../zalo/oa-token-store.js";
 import { SendPacer } from "../zalo/send-pacer.js";
@@ -104,6 +105,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     tokens,
     appSecret: config.ZALO_APP_SECRET,
     useAppSecretProof: config.ZALO_USE_APPSECRET_PROOF,
+    businessHttp: createZaloHttp(config.ZALO_BUSINESS_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS),
     pacer: new SendPacer(producerRedis, {
       perMinute: config.ZALO_RATE_LIMIT_PER_MINUTE,
       keyPrefix: config.QUEUE_PREFIX,
@@ -111,6 +113,14 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       callTimeoutMs: config.ZALO_HTTP_TIMEOUT_MS,
     }),
   });
+
+  const miniApp = config.ZALO_MINIAPP_API_KEY
+    ? new MiniAppClient({
+        http: createZaloHttp(config.ZALO_MINIAPP_OPENAPI_BASE_URL, config.ZALO_HTTP_TIMEOUT_MS),
+        apiKey: config.ZALO_MINIAPP_API_KEY,
+        miniAppId: config.ZALO_MINI_APP_ID,
+      })
+    : undefined;
 
   const intake = new IntakeMeter();
   let shuttingDown = false;
@@ -142,7 +152,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
   }
   const workers = workerRedis
     ? await startWorkers(
-        { config, logger, db: store.db, queues, oa, tokens, ...(options.api ? { intake } : {}) },
+        { config, logger, db: store.db, queues, oa, miniApp, tokens, ...(options.api ? { intake } : {}) },
         workerRedis,
         config.QUEUE_PREFIX,
       )

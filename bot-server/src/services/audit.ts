@@ -2,7 +2,7 @@ import type { Db, Tx } from "../store/database.js";
 import { auditLog } from "../store/schema/index.js";
 
 export interface AuditEntry {
-  entityType: "post" | "broadcast" | "resident" | "staff" | "webhook_event";
+  entityType: "post" | "broadcast" | "resident" | "staff" | "webhook_event" | "channel";
   entityId: string;
   action: string;
   actor: { type: "staff" | "resident" | "system"; id?: string | undefined };

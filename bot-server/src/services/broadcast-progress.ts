@@ -1,4 +1,11 @@
-import type { Broadcast, BroadcastProgress, BroadcastStatus, DeliveryStatus } from "@loa-phuong/shared";
+import {
+  type Broadcast,
+  type BroadcastProgress,
+  type BroadcastStatus,
+  type DeliveryChannel,
+  type DeliveryStatus,
+  deliveryChannels,
+} from "@loa-phuong/shared";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { notFound } from "../errors/app-error.js";
 import { type Db, queryRows } from "../store/database.js";
@@ -23,14 +30,24 @@ export async function broadcastProgress(
     group_id: string | null;
     name: string | null;
     status: DeliveryStatus;
+    channel: DeliveryChannel;
     n: number;
+    cost: number;
   }>(
     db,
-    sql`select r.residential_group_id as group_id, g.name, d.status, count(*)::int as n
+    sql`select r.residential_group_id as group_id, g.name, d.status, d.channel, count(*)::int as n,
+               coalesce(sum(d.cost_vnd) filter (where d.status in ('sent', 'delivered', 'seen')), 0)::int as cost
         from deliveries d join residents r on r.id = d.resident_id
         left join residential_groups g on g.id = r.residential_group_id
         where d.broadcast_id = ${broadcastId}::uuid
-        group by r.residential_group_id, g.name, d.status`,
+        group by r.residential_group_id, g.name, d.status, d.channel`,
+  );
+  const [escalation] = await queryRows<{ sent: number; failed: number; pending: number }>(
+    db,
+    sql`select count(*) filter (where escalation_status = 'sent')::int as sent,
+               count(*) filter (where escalation_status in ('failed', 'in_doubt'))::int as failed,
+               count(*) filter (where escalation_status = 'sending')::int as pending
+        from deliveries where broadcast_id = ${broadcastId}::uuid and escalation_status is not null`,
   );
   const reasons = await queryRows<{ status: DeliveryStatus; reason: string; n: number }>(
     db,
@@ -40,23 +57,32 @@ export async function broadcastProgress(
   );
   const counts: Partial<Record<DeliveryStatus, number>> = {};
   const byGroup = new Map<string, BroadcastProgress["groups"][number]>();
+  const byChannel = new Map<DeliveryChannel, BroadcastProgress["channels"][number]>();
+  let costVnd = 0;
   for (const g of groups) {
     counts[g.status] = (counts[g.status] ?? 0) + g.n;
+    costVnd += g.cost;
     const key = g.group_id ?? "none";
-    const entry = byGroup.get(key) ?? {
+    const entry: BroadcastProgress["groups"][number] = byGroup.get(key) ?? {
       groupId: g.group_id,
       name: g.name ?? "Chưa thuộc tổ dân phố",
       total: 0,
       counts: {},
+      byChannel: {},
     };
     entry.total += g.n;
     entry.counts[g.status] = (entry.counts[g.status] ?? 0) + g.n;
+    entry.byChannel[g.channel] = (entry.byChannel[g.channel] ?? 0) + g.n;
     byGroup.set(key, entry);
+    const channel = byChannel.get(g.channel) ?? { channel: g.channel, total: 0, counts: {} };
+    channel.total += g.n;
+    channel.counts[g.status] = (channel.counts[g.status] ?? 0) + g.n;
+    byChannel.set(g.channel, channel);
   }
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const settled = SETTLED.reduce((a, s) => a + (counts[s] ?? 0), 0);
   return {
-    broadcast: toBroadcastDto(row.broadcast, counts),
+    broadcast: toBroadcastDto(row.broadcast, counts, costVnd),
     post: { id: row.broadcast.postId, title: row.postTitle, kind: row.postKind },
     total,
     // A broadcast that ended before fan-out (cancelled while scheduled) has no rows and is complete.
@@ -68,6 +94,11 @@ export async function broadcastProgress(
         : settled / total,
     reasons: reasons.map((r) => ({ status: r.status, reason: r.reason, count: r.n })),
     groups: [...byGroup.values()].sort((a, b) => a.name.localeCompare(b.name, "vi", { numeric: true })),
+    channels: deliveryChannels.flatMap((c) => {
+      const line = byChannel.get(c);
+      return line ? [line] : [];
+    }),
+    escalation: escalation ?? { sent: 0, failed: 0, pending: 0 },
     pauseReason: row.broadcast.pauseReason,
   };
 }

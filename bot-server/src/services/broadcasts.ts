@@ -23,6 +23,7 @@ const PAST_GRACE_MS = 60_000;
 export function toBroadcastDto(
   row: BroadcastRow,
   counts: Partial<Record<DeliveryStatus, number>> = {},
+  costVnd = 0,
 ): Broadcast {
   return {
     id: row.id,
@@ -34,6 +35,9 @@ export function toBroadcastDto(
     finishedAt: row.finishedAt?.toISOString() ?? null,
     recipientCount: row.recipientCount,
     counts,
+    budgetVnd: row.budgetVnd,
+    excludePaidChannels: row.excludePaid,
+    costVnd,
   };
 }
 
@@ -99,6 +103,8 @@ export async function createBroadcast(
         scheduledAt,
         isUrgent: post.isUrgent,
         createdById: actor.id,
+        budgetVnd: data.budgetVnd ?? null,
+        excludePaid: data.excludePaidChannels,
       })
       .returning();
     if (!created) throw new Error("insert returned no row");
@@ -115,6 +121,8 @@ export async function createBroadcast(
         postVersion: created.postVersion,
         scheduledAt: scheduledAt.toISOString(),
         audience: data.audience,
+        budgetVnd: data.budgetVnd ?? null,
+        excludePaidChannels: data.excludePaidChannels,
       },
     });
     return created;

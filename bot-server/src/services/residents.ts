@@ -1,8 +1,10 @@
 import type { AudienceFacts, ResidentProfile } from "@loa-phuong/shared";
 import { eq, sql } from "drizzle-orm";
+import { AppError } from "../errors/app-error.js";
 import type { Db } from "../store/database.js";
 import { residentialGroups, residentRoles, residents } from "../store/schema/index.js";
 import type { GraphMe } from "../zalo/zalo-schemas.js";
+import { INTERACTION_WINDOW_DAYS } from "./audience.js";
 
 type ResidentRow = typeof residents.$inferSelect;
 
@@ -84,8 +86,35 @@ export async function residentProfile(db: Db, resident: ResidentRow): Promise<Re
     onboarded: resident.consentedAt !== null,
     hasPhone: resident.phone !== null,
     notificationsAllowed: resident.notificationsAllowed,
+    oaMessagingUntil: oaMessagingUntil(resident)?.toISOString() ?? null,
     largeText: resident.largeText,
   };
+}
+
+/** Until when the OA may send this resident CS messages (a follower, 7 days after their last interaction). */
+export function oaMessagingUntil(resident: ResidentRow, now = Date.now()): Date | null {
+  if (!resident.isFollower || !resident.zaloOaUserId || !resident.lastInteractionAt) return null;
+  const until = resident.lastInteractionAt.getTime() + INTERACTION_WINDOW_DAYS * 86_400_000;
+  return until > now ? new Date(until) : null;
+}
+
+/**
+ * The resident let the ward's OA message them (zmp-sdk `interactOA` succeeded in the Mini App): that
+ * is an interaction with the OA, so the 7-day window opens now. Only a resident the OA knows (an OA
+ * user id from sign-in) can be messaged; without one the app is told so.
+ */
+export async function recordOaInteraction(db: Db, resident: ResidentRow): Promise<ResidentProfile> {
+  if (!resident.zaloOaUserId)
+    throw new AppError(
+      "invalid_transition",
+      "Zalo chưa cho biết mã của bạn với OA của phường. Hãy quan tâm OA của phường rồi thử lại.",
+    );
+  const [updated] = await db
+    .update(residents)
+    .set({ lastInteractionAt: new Date(), updatedAt: new Date() })
+    .where(eq(residents.id, resident.id))
+    .returning();
+  return residentProfile(db, updated!);
 }
 
 export async function audienceFacts(db: Db, resident: ResidentRow): Promise<AudienceFacts> {

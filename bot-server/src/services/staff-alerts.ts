@@ -8,7 +8,8 @@ export type WardAlertKind =
   | "oa_authorization_lost"
   | "oa_refresh_expiring"
   | "webhook_events_set_aside"
-  | "webhook_signature_failures";
+  | "webhook_signature_failures"
+  | "channel_stopped";
 
 /**
  * Raises a ward-wide alert for staff unless one of the same kind is still open: a condition that

@@ -6,12 +6,32 @@ import type { OaTokenStore } from "./oa-token-store.js";
 import type { PacerPermit, SendPacer } from "./send-pacer.js";
 import { ZaloError } from "./zalo-error.js";
 import {
+  articleIdSchema,
+  articleTokenSchema,
   type ConversationMessage,
   conversationSchema,
   sendMessageSchema,
+  templateSendSchema,
   userDetailSchema,
   userListSchema,
+  zbsSendSchema,
 } from "./zalo-schemas.js";
+
+/** A send Zalo accepted, with what it said is left of the quota, when it said. */
+export interface Accepted {
+  messageId: string;
+  quotaRemaining?: number | undefined;
+}
+
+/** What an OA Article says: the post's title, summary and text, a cover, and the link to it. */
+export interface ArticleContent {
+  title: string;
+  author: string;
+  description: string;
+  body: string;
+  coverUrl?: string | undefined;
+  link: string;
+}
 
 export interface OaClientOptions {
   http: AxiosInstance;
@@ -20,6 +40,8 @@ export interface OaClientOptions {
   useAppSecretProof: boolean;
   /** Paces calls under Zalo's per-app limit; omitted = unpaced (tests, or a limit far above the load). */
   pacer?: SendPacer | undefined;
+  /** ZBS by phone is on another host (business.openapi.zalo.me) with the same OA token. */
+  businessHttp?: AxiosInstance | undefined;
 }
 
 export interface CallOptions {
@@ -65,11 +87,90 @@ export class OaClient {
     templateId: string,
     templateData: Record<string, string>,
     options: CallOptions = {},
-  ): Promise<{ messageId: string }> {
+  ): Promise<Accepted> {
     const body = await this.call(
       "post",
       "/v3.0/oa/message/template",
       { user_id: userId, template_id: templateId, template_data: templateData },
+      templateSendSchema,
+      options,
+    );
+    return { messageId: body.data.message_id, quotaRemaining: body.data.quota?.remain };
+  }
+
+  /**
+   * An approved ZBS template by phone (`84…`), only to residents who gave their number with consent;
+   * `trackingId` (≤ 48 characters) comes back in Zalo's reports.
+   */
+  async sendTemplateByPhone(
+    phone: string,
+    templateId: string,
+    templateData: Record<string, string>,
+    trackingId: string,
+    options: CallOptions = {},
+  ): Promise<Accepted> {
+    const http = this.options.businessHttp;
+    if (!http)
+      throw new ZaloError("contract", undefined, "Chưa cấu hình máy chủ ZBS (ZALO_BUSINESS_BASE_URL)");
+    const body = await this.call(
+      "post",
+      "/message/template",
+      { phone, template_id: templateId, template_data: templateData, tracking_id: trackingId.slice(0, 48) },
+      zbsSendSchema,
+      options,
+      http,
+    );
+    return { messageId: body.data.msg_id, quotaRemaining: body.data.quota?.remainingQuota };
+  }
+
+  /** Publishes an OA Article (create, then verify for its id): what an Article broadcast sends. */
+  async createArticle(content: ArticleContent): Promise<{ articleId: string }> {
+    const created = await this.call(
+      "post",
+      "/v2.0/article/create",
+      {
+        type: "normal",
+        title: content.title.slice(0, 150),
+        author: content.author.slice(0, 50),
+        description: content.description.slice(0, 300),
+        ...(content.coverUrl && {
+          cover: { cover_type: "photo", photo_url: content.coverUrl, status: "show" },
+        }),
+        body: [
+          { type: "text", content: content.body },
+          { type: "text", content: `Xem trong Mini App của phường: ${content.link}` },
+        ],
+        status: "show",
+        comment: "show",
+      },
+      articleTokenSchema,
+    );
+    const verified = await this.call(
+      "post",
+      "/v2.0/article/verify",
+      { token: created.data.token },
+      articleIdSchema,
+    );
+    return { articleId: verified.data.id };
+  }
+
+  /** Sends an Article to every follower (Zalo's v2.0 broadcast; it cannot target a residential group). */
+  async broadcastArticle(articleId: string, options: CallOptions = {}): Promise<{ messageId: string }> {
+    const body = await this.call(
+      "post",
+      "/v2.0/oa/message",
+      {
+        recipient: { target: {} },
+        message: {
+          attachment: {
+            type: "template",
+            payload: {
+              template_type: "media",
+              elements: [{ media_type: "article", attachment_id: articleId }],
+            },
+          },
+        },
+      },
       sendMessageSchema,
       options,
     );
@@ -115,6 +216,7 @@ export class OaClient {
     data: unknown,
     schema: T,
     options: CallOptions = {},
+    http: AxiosInstance = this.options.http,
   ): Promise<z.output<T>> {
     let token = await this.options.tokens.getAccessToken();
     for (let attempt = 0; ; attempt++) {
@@ -126,11 +228,8 @@ export class OaClient {
         const response = await zaloRequest(
           () =>
             method === "get"
-              ? this.options.http.get(url, {
-                  params: { data: JSON.stringify(data) },
-                  headers: this.headers(token),
-                })
-              : this.options.http.post(url, data, { headers: this.headers(token) }),
+              ? http.get(url, { params: { data: JSON.stringify(data) }, headers: this.headers(token) })
+              : http.post(url, data, { headers: this.headers(token) }),
           () => permit?.markAnswered(),
         );
         return parseEnvelope(response.data, schema);

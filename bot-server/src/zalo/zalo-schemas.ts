@@ -74,3 +74,33 @@ export const userListSchema = z.object({
     users: z.array(z.object({ user_id: zaloId })),
   }),
 });
+
+/** A send's answer may carry what is left of a quota: `remain` (OA API) or ZBS's `remainingQuota`. */
+const quotaSchema = z
+  .object({
+    remain: z.union([z.string(), z.number()]).transform(Number).optional(),
+    remainingQuota: z.union([z.string(), z.number()]).transform(Number).optional(),
+  })
+  .loose()
+  .optional();
+
+export const templateSendSchema = z.object({
+  data: z.object({ message_id: zaloId, quota: quotaSchema }).loose(),
+});
+
+/** ZBS by phone (business.openapi.zalo.me/message/template): the id is `msg_id`. */
+export const zbsSendSchema = z.object({
+  data: z.object({ msg_id: zaloId, quota: quotaSchema }).loose(),
+});
+
+/** OA Article: create answers a token, verify answers the article's id. */
+export const articleTokenSchema = z.object({ data: z.object({ token: z.string().min(1) }).loose() });
+export const articleIdSchema = z.object({ data: z.object({ id: zaloId }).loose() });
+
+/** Mini App notification: the answer's shape is not documented ([?]); an id is kept when there is one. */
+export const notificationSendSchema = z.object({
+  data: z
+    .object({ msg_id: zaloId.optional(), message_id: zaloId.optional(), msgId: zaloId.optional() })
+    .loose()
+    .optional(),
+});

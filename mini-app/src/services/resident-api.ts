@@ -58,6 +58,14 @@ export function updatePreferences(
   return request("/api/me/preferences", { token, method: "PUT", body });
 }
 
+/**
+ * After Zalo's interactOA succeeded (or the simulator's, in the demo): the server opens the 7-day
+ * window in which the ward's OA may message the resident, and answers with the profile.
+ */
+export function recordOaInteraction(token: string): Promise<ResidentProfile> {
+  return request("/api/me/oa-interaction", { token, method: "POST" });
+}
+
 export function fetchMyData(token: string, signal?: AbortSignal): Promise<MyData> {
   return request("/api/me/data", { token, signal });
 }

@@ -1,10 +1,12 @@
 import type {
-  AudienceCounts,
   AudienceInput,
   Broadcast,
   BroadcastListItem,
   BroadcastProgress,
   BroadcastStatus,
+  ChannelPlan,
+  ChannelPlanRequest,
+  CreateBroadcastRequest,
   CreatePostRequest,
   OaConnection,
   Post,
@@ -26,8 +28,9 @@ import type {
 import { ApiError, apiUrl, request } from "./api";
 
 export type {
-  AudienceCounts,
   BroadcastListItem,
+  ChannelPlan,
+  ChannelPlanRequest,
   OaConnection,
   RecurringSchedule,
   ResidentialGroup,
@@ -120,22 +123,22 @@ export function fetchSchools(token: Token, signal?: AbortSignal): Promise<{ item
   return request("/api/schools", { token, signal });
 }
 
-/** `isUrgent`: urgent posts bypass the daily cap, so the count says who gets an OA message for this post. */
-export function countAudience(
+/**
+ * Who the broadcast would reach on which channel, at what cost, and who nothing reaches. `isUrgent`:
+ * urgent posts bypass the daily cap and may escalate by phone; the limits are the ones it would be sent with.
+ */
+export function planChannels(
   token: Token,
-  audience: AudienceInput,
-  isUrgent: boolean,
+  plan: ChannelPlanRequest,
   signal?: AbortSignal,
-): Promise<AudienceCounts> {
-  return request("/api/audiences/count", { token, signal, ...json("POST", { audience, isUrgent }) });
+): Promise<ChannelPlan> {
+  return request("/api/audiences/plan", { token, signal, ...json("POST", plan) });
 }
 
 // Broadcasts
 
-export function createBroadcast(
-  token: Token,
-  input: { postId: string; audience: AudienceInput; scheduledAt?: string },
-): Promise<Broadcast> {
+/** `budgetVnd` (null = no limit) and `excludePaidChannels` are what the channel plan was shown with. */
+export function createBroadcast(token: Token, input: CreateBroadcastRequest): Promise<Broadcast> {
   return request("/api/broadcasts", { token, ...json("POST", input) });
 }
 

@@ -13,6 +13,7 @@ export function fakeZmpSdk() {
     followOA: vi.fn<(options: { id: string; showDialogConfirm?: boolean }) => Promise<void>>(
       refuse("followOA"),
     ),
+    interactOA: vi.fn<(options: { oaId: string }) => Promise<void>>(refuse("interactOA")),
     getPhoneNumber: vi.fn<() => Promise<{ token?: string; number?: string }>>(refuse("getPhoneNumber")),
     requestSendNotification: vi.fn<() => Promise<void>>(refuse("requestSendNotification")),
     chooseImage: vi.fn<(options: { count: number }) => Promise<{ filePaths: string[] }>>(

@@ -24,6 +24,7 @@ export function residentProfile(overrides: Partial<ResidentProfile> = {}): Resid
     onboarded: true,
     hasPhone: false,
     notificationsAllowed: false,
+    oaMessagingUntil: null,
     largeText: false,
     ...overrides,
   };

@@ -58,6 +58,8 @@ describe("staff labels", () => {
     expect(replyChannelLabel("sms")).toBe("sms");
     expect(replyStatusLabel("shown")).toBe("Đã hiển thị");
     expect(alertKindLabel("relay_overdue")).toBe("Tổ trưởng chưa chuyển tiếp quá hạn");
+    expect(alertKindLabel("channel_stopped")).toBe("Kênh gửi tin bị dừng");
+    expect(reasonLabel("paid_excluded")).toBe("Không dùng kênh trả phí");
     expect(alertKindLabel("something_new")).toBe("Cảnh báo");
     // Filters read from the URL accept only real values.
     expect(isPostStatus("draft")).toBe(true);

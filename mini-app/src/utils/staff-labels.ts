@@ -65,6 +65,10 @@ const reasonLabels: Record<string, string> = {
   not_follower: "Chưa quan tâm OA",
   outside_interaction_window: "Quá 7 ngày không tương tác",
   daily_cap: "Đã đủ số tin trong ngày",
+  quota_exhausted: "Kênh hết hạn mức",
+  budget: "Vượt ngân sách",
+  paid_excluded: "Không dùng kênh trả phí",
+  channel_stopped: "Kênh đang bị dừng",
   cancelled: "Đợt gửi đã bị hủy",
   retries_exhausted: "Đã thử lại nhiều lần không được",
   "zalo_-213": "Chưa quan tâm OA (Zalo báo -213)",
@@ -164,6 +168,7 @@ const alertKindLabels: Record<StaffAlertKind, string> = {
   oa_refresh_expiring: "Quyền OA sắp hết hạn",
   webhook_events_set_aside: "Sự kiện Zalo bị để riêng",
   webhook_signature_failures: "Webhook Zalo nhận chữ ký sai",
+  channel_stopped: "Kênh gửi tin bị dừng",
 };
 
 export function alertKindLabel(kind: string): string {

@@ -27,6 +27,11 @@ export const residentProfileSchema = z
     onboarded: z.boolean(),
     hasPhone: z.boolean(),
     notificationsAllowed: z.boolean(),
+    /**
+     * Until when the ward's OA may send this resident customer-service messages (7 days after their
+     * last interaction, if they follow the OA); null = it may not, and the app offers interactOA.
+     */
+    oaMessagingUntil: z.string().nullable(),
     largeText: z.boolean(),
   })
   .meta({ id: "ResidentProfile" });

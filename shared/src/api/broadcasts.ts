@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { audienceSchema } from "../domain/audience.js";
+import { deliveryChannelSchema, noPushReasonSchema } from "../domain/channels.js";
 import { broadcastStatusSchema, deliveryStatusSchema } from "../domain/enums.js";
+
+/** What staff may limit for one broadcast: a budget in VND for paid channels, or no paid channel at all. */
+const channelLimits = {
+  /** The most this broadcast may spend on paid channels (escalation included), in VND; omitted = no limit. */
+  budgetVnd: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+  /** Use only free channels (CS within 48 h, the Article broadcast, Mini App notifications if free). */
+  excludePaidChannels: z.boolean().default(false),
+};
 
 export const createBroadcastRequestSchema = z.strictObject({
   postId: z.uuid(),
@@ -9,6 +18,7 @@ export const createBroadcastRequestSchema = z.strictObject({
   scheduledAt: z.iso
     .datetime({ offset: true, message: "Thời điểm gửi phải theo ISO 8601, có múi giờ" })
     .optional(),
+  ...channelLimits,
 });
 export type CreateBroadcastRequest = z.input<typeof createBroadcastRequestSchema>;
 
@@ -23,6 +33,10 @@ export const broadcastSchema = z
     finishedAt: z.string().nullable(),
     recipientCount: z.number().nullable(),
     counts: z.partialRecord(deliveryStatusSchema, z.number()),
+    budgetVnd: z.number().nullable(),
+    excludePaidChannels: z.boolean(),
+    /** What the pushes accepted so far cost, by the ward's price table (VND). */
+    costVnd: z.number(),
   })
   .meta({ id: "Broadcast" });
 export type Broadcast = z.infer<typeof broadcastSchema>;
@@ -42,8 +56,19 @@ export const broadcastProgressSchema = z
         name: z.string(),
         total: z.number(),
         counts: z.partialRecord(deliveryStatusSchema, z.number()),
+        byChannel: z.partialRecord(deliveryChannelSchema, z.number()),
       }),
     ),
+    /** Reach per channel: rows planned on it, and how far they got. */
+    channels: z.array(
+      z.object({
+        channel: deliveryChannelSchema,
+        total: z.number(),
+        counts: z.partialRecord(deliveryStatusSchema, z.number()),
+      }),
+    ),
+    /** Urgent posts: residents who had not seen it in time and were sent a ZBS message by phone. */
+    escalation: z.object({ sent: z.number(), failed: z.number(), pending: z.number() }),
     pauseReason: z.string().nullable(),
   })
   .meta({ id: "BroadcastProgress" });
@@ -98,6 +123,48 @@ export const audienceCountsSchema = z.object({
   cappedToday: z.number().int(),
 });
 export type AudienceCounts = z.infer<typeof audienceCountsSchema>;
+
+/** The channel plan of a broadcast before it is sent: who gets it how, at what cost, and who cannot be reached. */
+export const channelPlanRequestSchema = z.strictObject({
+  audience: audienceSchema,
+  isUrgent: z.boolean().default(false),
+  ...channelLimits,
+});
+export type ChannelPlanRequest = z.input<typeof channelPlanRequestSchema>;
+
+export const channelPlanSchema = z
+  .object({
+    recipients: z.number().int(),
+    /** Residents per channel (relay and feed included: nothing is pushed to them). */
+    byChannel: z.partialRecord(deliveryChannelSchema, z.number().int()),
+    /** Residents nothing reaches (no push, no head relaying in their group), by reason. */
+    unreachable: z.array(z.object({ reason: noPushReasonSchema, count: z.number().int() })),
+    /** Residents reached by relay or feed only, by why nothing is pushed to them. */
+    notPushed: z.array(z.object({ reason: noPushReasonSchema, count: z.number().int() })),
+    channels: z.array(
+      z.object({
+        channel: deliveryChannelSchema,
+        residents: z.number().int(),
+        costVnd: z.number(),
+        /** What is left of the channel's quota after this plan; null = no quota. */
+        quotaLeft: z.number().int().nullable(),
+        /** Configured for this ward (a template registered, a key set). */
+        enabled: z.boolean(),
+        /** Stopped for the whole OA by a quota or package error until an admin resumes it. */
+        stopped: z.boolean(),
+        paid: z.boolean(),
+      }),
+    ),
+    costVnd: z.number(),
+    /** Urgent posts: residents a ZBS message by phone would go to if they have not seen it in time. */
+    escalation: z
+      .object({ afterMinutes: z.number().int(), residents: z.number().int(), maxCostVnd: z.number() })
+      .nullable(),
+    budgetVnd: z.number().nullable(),
+    excludePaidChannels: z.boolean(),
+  })
+  .meta({ id: "ChannelPlan" });
+export type ChannelPlan = z.infer<typeof channelPlanSchema>;
 
 /** A recurring broadcast (e.g. a weekly bulletin). */
 export const recurringScheduleSchema = z

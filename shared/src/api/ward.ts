@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pushChannelSchema } from "../domain/channels.js";
 import { schoolLevelSchema, staffAlertKindSchema } from "../domain/enums.js";
 import { listOf } from "./common.js";
 
@@ -64,6 +65,25 @@ export const oaConnectionSchema = z
   })
   .meta({ id: "OaConnection" });
 export type OaConnection = z.infer<typeof oaConnectionSchema>;
+
+/** The ward's channels as admins see them: configured, stopped by Zalo (and why), quota left today. */
+export const channelStatusListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        channel: pushChannelSchema,
+        enabled: z.boolean(),
+        priceVnd: z.number(),
+        quotaLeft: z.number().nullable(),
+        stop: z
+          .object({ code: z.number().nullable(), message: z.string(), stoppedAt: z.string() })
+          .nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "ChannelStatusList" });
+export type ChannelStatusList = z.infer<typeof channelStatusListSchema>;
+export const channelParamsSchema = z.strictObject({ channel: pushChannelSchema });
 
 /** Zalo's consent link for this admin, valid for `expiresInSec`. */
 export const oaConnectStartSchema = z.object({ permissionUrl: z.string(), expiresInSec: z.number().int() });

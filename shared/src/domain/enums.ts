@@ -86,6 +86,7 @@ export const staffAlertKinds = [
   "oa_refresh_expiring",
   "webhook_events_set_aside",
   "webhook_signature_failures",
+  "channel_stopped",
 ] as const;
 export const staffAlertKindSchema = z.enum(staffAlertKinds);
 export type StaffAlertKind = z.infer<typeof staffAlertKindSchema>;

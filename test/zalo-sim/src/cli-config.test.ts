@@ -30,6 +30,12 @@ describe("parseCliEnv", () => {
       ZALO_SIM_RATE_PER_SECOND: "50",
       ZALO_SIM_RATE_LIMIT_PER_MINUTE: "100",
       ZALO_SIM_OA_REFRESH_TOKEN: "bootstrap",
+      ZALO_SIM_TEMPLATES: '{"tmpl-1":["title","link"]}',
+      ZALO_SIM_ZBS_DAILY_QUOTA: "5",
+      ZALO_SIM_MINI_APP_API_KEY: "key",
+      ZALO_SIM_NOTIFICATION_DAILY_QUOTA: "7",
+      ZALO_SIM_NOTIFICATION_PER_USER_PER_DAY: "2",
+      ZALO_SIM_ECHO_OA_SENDS: "false",
     });
     expect(result).toEqual({
       ok: true,
@@ -44,6 +50,12 @@ describe("parseCliEnv", () => {
         ratePerSecond: 50,
         rateLimitPerMinute: 100,
         initialOaRefreshToken: "bootstrap",
+        templates: { "tmpl-1": ["title", "link"] },
+        zbsDailyQuota: 5,
+        miniAppApiKey: "key",
+        notificationDailyQuota: 7,
+        notificationPerUserPerDay: 2,
+        echoOaSends: false,
       },
     });
   });
@@ -53,9 +65,17 @@ describe("parseCliEnv", () => {
       ZALO_SIM_PORT: "70000",
       ZALO_SIM_RATE_PER_SECOND: "fast",
       ZALO_SIM_WEBHOOK_URL: "ftp://x",
+      ZALO_SIM_TEMPLATES: "{not json",
+      ZALO_SIM_ECHO_OA_SENDS: "maybe",
     });
     expect(result.ok).toBe(false);
     const fields = result.ok ? [] : result.problems.map((p) => p.split(":")[0]);
-    expect(fields.sort()).toEqual(["ZALO_SIM_PORT", "ZALO_SIM_RATE_PER_SECOND", "ZALO_SIM_WEBHOOK_URL"]);
+    expect(fields.sort()).toEqual([
+      "ZALO_SIM_ECHO_OA_SENDS",
+      "ZALO_SIM_PORT",
+      "ZALO_SIM_RATE_PER_SECOND",
+      "ZALO_SIM_TEMPLATES",
+      "ZALO_SIM_WEBHOOK_URL",
+    ]);
   });
 });

@@ -35,6 +35,32 @@ const envSchema = z.object({
   ZALO_SIM_RATE_LIMIT_PER_MINUTE: optionalInt(1, 100_000_000).default(4000),
   /** A refresh token accepted from the start (give the bot server the same ZALO_OA_REFRESH_TOKEN); unset = none. */
   ZALO_SIM_OA_REFRESH_TOKEN: z.string().min(1).optional(),
+  /** Approved ZBS and Mini App templates as JSON, id → parameter names: {"tmpl-1":["title","link"]}. */
+  ZALO_SIM_TEMPLATES: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string().min(1), z.array(z.string().min(1))))
+    .optional(),
+  /** ZBS messages a day (by user id and by phone together). */
+  ZALO_SIM_ZBS_DAILY_QUOTA: optionalInt(0, 100_000_000),
+  /** The Mini App API key the bot server sends as `X-Api-Key: Bearer <key>`. */
+  ZALO_SIM_MINI_APP_API_KEY: z.string().min(1).optional(),
+  /** Mini App notifications the app may send a day. */
+  ZALO_SIM_NOTIFICATION_DAILY_QUOTA: optionalInt(0, 100_000_000),
+  /** Mini App notifications one user may receive a day. */
+  ZALO_SIM_NOTIFICATION_PER_USER_PER_DAY: optionalInt(0, 1000),
+  /** "false" stops the oa_send_* echo webhooks (they double the webhook traffic of a benchmark). */
+  ZALO_SIM_ECHO_OA_SENDS: z
+    .enum(["true", "false", "1", "0"])
+    .transform((v) => v === "true" || v === "1")
+    .optional(),
 });
 
 export type CliEnv = z.infer<typeof envSchema>;
@@ -63,5 +89,13 @@ export function parseCliEnv(env: NodeJS.ProcessEnv): CliConfigResult {
   };
   if (e.ZALO_SIM_WEBHOOK_URL !== undefined) options.webhookUrl = e.ZALO_SIM_WEBHOOK_URL;
   if (e.ZALO_SIM_OA_REFRESH_TOKEN !== undefined) options.initialOaRefreshToken = e.ZALO_SIM_OA_REFRESH_TOKEN;
+  if (e.ZALO_SIM_TEMPLATES !== undefined) options.templates = e.ZALO_SIM_TEMPLATES;
+  if (e.ZALO_SIM_ZBS_DAILY_QUOTA !== undefined) options.zbsDailyQuota = e.ZALO_SIM_ZBS_DAILY_QUOTA;
+  if (e.ZALO_SIM_MINI_APP_API_KEY !== undefined) options.miniAppApiKey = e.ZALO_SIM_MINI_APP_API_KEY;
+  if (e.ZALO_SIM_NOTIFICATION_DAILY_QUOTA !== undefined)
+    options.notificationDailyQuota = e.ZALO_SIM_NOTIFICATION_DAILY_QUOTA;
+  if (e.ZALO_SIM_NOTIFICATION_PER_USER_PER_DAY !== undefined)
+    options.notificationPerUserPerDay = e.ZALO_SIM_NOTIFICATION_PER_USER_PER_DAY;
+  if (e.ZALO_SIM_ECHO_OA_SENDS !== undefined) options.echoOaSends = e.ZALO_SIM_ECHO_OA_SENDS;
   return { ok: true, options };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SimLogger, ZaloSimOptions } from "./types.js";
+import type { SimLogger, SimPrices, ZaloSimOptions } from "./types.js";
 
 const nonNegativeInt = z.number().int().nonnegative();
 const rate = z.number().min(0).max(1);
@@ -40,9 +40,35 @@ const optionsSchema = z.object({
   webhookConcurrency: z.number().int().positive().default(16),
   webhookQueueLimit: z.number().int().positive().default(500_000),
   webhookLogLimit: nonNegativeInt.default(100_000),
+  prices: z
+    .object({
+      csBilled: nonNegativeInt.optional(),
+      zbsUid: nonNegativeInt.optional(),
+      zbsPhone: nonNegativeInt.optional(),
+      notification: nonNegativeInt.optional(),
+      article: nonNegativeInt.optional(),
+    })
+    .optional(),
+  zbsDailyQuota: nonNegativeInt.default(2000),
+  miniAppApiKey: z.string().min(1).default("demo-miniapp-api-key"),
+  notificationPerUserPerDay: nonNegativeInt.default(1),
+  notificationDailyQuota: nonNegativeInt.default(10_000),
+  articlePerFollowerPerDay: nonNegativeInt.default(1),
+  articlePerFollowerPerMonth: nonNegativeInt.default(4),
+  echoOaSends: z.boolean().default(true),
 });
 
-export type SimConfig = z.infer<typeof optionsSchema> & {
+/** Planning figures of the ward (VND per message); a benchmark overrides them with `prices`. */
+export const DEFAULT_PRICES: SimPrices = {
+  csBilled: 55,
+  zbsUid: 165,
+  zbsPhone: 300,
+  notification: 0,
+  article: 0,
+};
+
+export type SimConfig = Omit<z.infer<typeof optionsSchema>, "prices"> & {
+  prices: SimPrices;
   now: () => number;
   logger: SimLogger;
   receivedDelayMs: number;
@@ -65,9 +91,15 @@ export function resolveConfig(options: ZaloSimOptions): SimConfig {
   const receipts = parsed.data.receipts;
   return {
     ...parsed.data,
+    prices: { ...DEFAULT_PRICES, ...stripUndefined(parsed.data.prices ?? {}) },
     now: now ?? Date.now,
     logger: logger ?? stderrLogger,
     receivedDelayMs: receipts?.receivedDelayMs ?? 20,
     seenDelayMs: receipts?.seenDelayMs === undefined ? 200 : receipts.seenDelayMs,
   };
+}
+
+/** `{ zbsUid: undefined }` must keep the default, not erase it. */
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

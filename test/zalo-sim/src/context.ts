@@ -2,11 +2,15 @@ import type { SimConfig } from "./config.js";
 import { FaultInjector } from "./faults.js";
 import { createIdGenerator, createRandomSource, type IdGenerator } from "./ids.js";
 import { FixedWindowLimiter, SlidingWindowLimiter } from "./limits/rate-limiter.js";
+import { ArticleStore } from "./state/articles.js";
+import { ChannelErrorStore, emptyPerChannel } from "./state/channel-errors.js";
 import { InboundLog, Ledger } from "./state/ledger.js";
 import { OaTokenStore } from "./state/oa-tokens.js";
+import { DailyQuota, PerKeyCaps } from "./state/quotas.js";
 import { UserQuery } from "./state/user-query.js";
 import { UserTokenStore } from "./state/user-tokens.js";
 import { UserStore } from "./state/users.js";
+import type { SimChannel } from "./types.js";
 import { WebhookDispatcher } from "./webhooks/dispatcher.js";
 import { type EventContext, userReceivedEvent, userSeenEvent } from "./webhooks/events.js";
 import { ReceiptScheduler } from "./webhooks/receipts.js";
@@ -16,6 +20,21 @@ export interface SimCounters {
   requests: number;
   limitErrors: number;
   faults: { e5xx: number; timeouts: number; limit: number; lostResponses: number };
+  errorsByChannel: Record<SimChannel, number>;
+  quotaRefusals: number;
+  forcedErrors: number;
+  article: { broadcasts: number; skippedByCap: number };
+}
+
+/** Daily quotas and per-recipient caps of the paid and limited channels (Vietnam's calendar). */
+export interface SimQuotas {
+  /** Shared by ZBS templates by user id and by phone. */
+  zbs: DailyQuota;
+  notification: DailyQuota;
+  /** By idByApp. */
+  notificationPerUser: PerKeyCaps;
+  /** By idByOa. */
+  articlePerFollower: PerKeyCaps;
 }
 
 /** Everything a router or service needs, built once per simulator. */
@@ -32,6 +51,9 @@ export interface SimContext {
   minuteLimiter: FixedWindowLimiter;
   secondLimiter: SlidingWindowLimiter;
   faults: FaultInjector;
+  channelErrors: ChannelErrorStore;
+  quotas: SimQuotas;
+  articles: ArticleStore;
   webhookUrl: { current: string | undefined };
   webhookLog: WebhookLog;
   dispatcher: WebhookDispatcher;
@@ -98,12 +120,32 @@ export function createContext(config: SimConfig): SimContext {
     minuteLimiter: new FixedWindowLimiter(config.rateLimitPerMinute, 60_000),
     secondLimiter: new SlidingWindowLimiter(config.ratePerSecond),
     faults,
+    channelErrors: new ChannelErrorStore(),
+    quotas: createQuotas(config),
+    articles: new ArticleStore(ids),
     webhookUrl,
     webhookLog,
     dispatcher,
     receipts,
-    counters: { requests: 0, limitErrors: 0, faults: { e5xx: 0, timeouts: 0, limit: 0, lostResponses: 0 } },
+    counters: {
+      requests: 0,
+      limitErrors: 0,
+      faults: { e5xx: 0, timeouts: 0, limit: 0, lostResponses: 0 },
+      errorsByChannel: emptyPerChannel(),
+      quotaRefusals: 0,
+      forcedErrors: 0,
+      article: { broadcasts: 0, skippedByCap: 0 },
+    },
     heldRequests: new Set(),
     eventContext,
+  };
+}
+
+export function createQuotas(config: SimConfig): SimQuotas {
+  return {
+    zbs: new DailyQuota(config.zbsDailyQuota),
+    notification: new DailyQuota(config.notificationDailyQuota),
+    notificationPerUser: new PerKeyCaps(config.notificationPerUserPerDay),
+    articlePerFollower: new PerKeyCaps(config.articlePerFollowerPerDay, config.articlePerFollowerPerMonth),
   };
 }

@@ -1,5 +1,5 @@
 import type { SimContext } from "./context.js";
-import { describeIssues, simUserSchema } from "./routes/admin.schema.js";
+import { channelErrorBodySchema, describeIssues, simUserSchema } from "./routes/admin.schema.js";
 import { residentFollows, residentSendsText } from "./services/resident-actions.js";
 import { toSimUser, UnknownUserError } from "./state/users.js";
 import type { ZaloSim } from "./types.js";
@@ -46,8 +46,37 @@ export function createControls(ctx: SimContext): SimControls {
     ledger: {
       all: () => ctx.ledger.all(),
       forUser: (idByOa) => ctx.ledger.forUser(idByOa).slice(),
+      forChannel: (channel) => ctx.ledger.forChannel(channel),
       count: () => ctx.ledger.count(),
+      summary: () => ctx.ledger.summary(),
       clear: () => void ctx.ledger.clear(),
+    },
+    setChannelError(error) {
+      const parsed = channelErrorBodySchema.safeParse(error);
+      if (!parsed.success) {
+        const problems = describeIssues(parsed.error).map((i) => `${i.field}: ${i.reason}`);
+        throw new Error(`Invalid channel error: ${problems.join("; ")}`);
+      }
+      ctx.channelErrors.set(parsed.data);
+    },
+    clearChannelErrors: (channel) => ctx.channelErrors.clear(channel),
+    resetQuotas() {
+      const q = ctx.quotas;
+      q.zbs.reset();
+      q.notification.reset();
+      q.notificationPerUser.reset();
+      q.articlePerFollower.reset();
+    },
+    interactOA(idByApp) {
+      const user = requireByApp(idByApp);
+      // interactOA opens the OA chat, which Zalo counts as an interaction: the 7-day CS window opens.
+      ctx.users.touchInteraction(user, ctx.now());
+      return toSimUser(user);
+    },
+    setNotificationsAllowed(idByApp, allowed) {
+      const user = requireByApp(idByApp);
+      user.notificationsAllowed = allowed;
+      return toSimUser(user);
     },
     sendUserText: (idByOa, text) => residentSendsText(ctx, idByOa, text),
     follow: (idByOa) => residentFollows(ctx, idByOa, true),
@@ -58,6 +87,10 @@ export function createControls(ctx: SimContext): SimControls {
       limitErrors: ctx.counters.limitErrors,
       faults: { ...ctx.counters.faults },
       webhooks: ctx.dispatcher.stats(),
+      errorsByChannel: { ...ctx.counters.errorsByChannel },
+      quotaRefusals: ctx.counters.quotaRefusals,
+      forcedErrors: ctx.counters.forcedErrors,
+      article: { ...ctx.counters.article },
     }),
   };
 }

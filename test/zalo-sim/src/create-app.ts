@@ -1,16 +1,19 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
 import type { SimContext } from "./context.js";
 import type { SimControls } from "./controls.js";
-import { sendZaloError, ZaloError } from "./envelope.js";
+import { sendZaloError, ZaloError, ZnsError } from "./envelope.js";
 import { INBOX_PAGE_HTML } from "./inbox-page.js";
 import { requireOaToken, zaloApiEntry } from "./middleware/zalo-api.js";
 import { adminRouter } from "./routes/admin.router.js";
+import { articleRouter } from "./routes/article.router.js";
 import { graphRouter } from "./routes/graph.router.js";
+import { notificationRouter } from "./routes/notification.router.js";
 import { oaConversationRouter } from "./routes/oa-conversation.router.js";
 import { oaMessageRouter } from "./routes/oa-message.router.js";
 import { oaTagRouter } from "./routes/oa-tag.router.js";
 import { oaUserRouter } from "./routes/oa-user.router.js";
 import { oauthRouter } from "./routes/oauth.router.js";
+import { zbsPhoneRouter } from "./routes/zbs-phone.router.js";
 
 const ADMIN_PREFIX = "/__sim";
 
@@ -52,12 +55,17 @@ export function createApp(ctx: SimContext, controls: SimControls): Express {
     res.type("html").send(INBOX_PAGE_HTML);
   });
 
-  app.use(["/v2.0", "/v3.0", "/v4"], zaloApiEntry(ctx));
+  // `/message` (ZBS by phone) and `/notification` (Mini App) are other Zalo hosts in production; here
+  // they share the one server, unprefixed, as the bot server's configurable base URLs expect.
+  app.use(["/v2.0", "/v3.0", "/v4", "/message", "/notification"], zaloApiEntry(ctx));
   // Auth is attached per route so that an unknown path is a 404, not an auth error. The routers'
   // paths are disjoint; message sends, by far the busiest, are matched first.
   const oaAuth = requireOaToken(ctx);
   app.use(
     oaMessageRouter(ctx, oaAuth),
+    zbsPhoneRouter(ctx),
+    notificationRouter(ctx),
+    articleRouter(ctx, oaAuth),
     oaUserRouter(ctx, oaAuth),
     oaTagRouter(ctx, oaAuth),
     oaConversationRouter(ctx, oaAuth),
@@ -85,7 +93,10 @@ function errorHandler(ctx: SimContext): ErrorRequestHandler {
           .json({ error: "invalid_body", message: tooLarge ? "Body too large" : "Malformed JSON" });
         return;
       }
-      // Zalo answers a bad body with its envelope, not an HTML error page.
+      // Zalo answers a bad body with its envelope, not an HTML error page; the ZBS-by-phone API
+      // with its own (ZNS) code.
+      if (req.path.startsWith("/message/"))
+        return sendZaloError(res, ZnsError.bodyNotJson, tooLarge ? "Body is too large" : "Body is not JSON");
       if (tooLarge) return sendZaloError(res, ZaloError.paramExceedsLimit, "body exceeds the limit of 1 MB");
       return sendZaloError(res, ZaloError.invalidParam, "body is invalid!");
     }

@@ -1,7 +1,8 @@
 /**
- * GET / and /inbox: a self-contained page where a person watches the OA's messages arrive for a
- * simulated resident and can write to the OA as that resident. It only uses /__sim/* routes.
- * All user content is inserted with textContent, and only http(s) links become anchors.
+ * GET / and /inbox: a self-contained page where a person watches the ward's messages arrive for a
+ * simulated resident, on every channel (each labelled, with its cost when it has one), and can write
+ * to the OA as that resident. It only uses /__sim/* routes. All user content is inserted with
+ * textContent, and only http(s) links become anchors.
  */
 export const INBOX_PAGE_HTML = `<!doctype html>
 <html lang="vi">
@@ -40,6 +41,14 @@ export const INBOX_PAGE_HTML = `<!doctype html>
   form input { flex: 1; padding: 8px; border: 1px solid #c5cfdc; border-radius: 6px; }
   form button { padding: 8px 14px; border: 0; border-radius: 6px; background: #0068ff; color: #fff; cursor: pointer; }
   .empty { color: #6b7a8c; text-align: center; margin-top: 40px; }
+  .chip {
+    display: inline-block; margin-bottom: 4px; padding: 1px 8px; border-radius: 10px; font-size: 12px;
+    font-weight: 600; background: #e5efff; color: #0050c8;
+  }
+  .chip.article { background: #e6f6ea; color: #1c7a35; }
+  .chip.notification { background: #fff3dc; color: #9a5b00; }
+  .chip.zbs_uid, .chip.zbs_phone { background: #f3e8ff; color: #6b2fb3; }
+  .cost { color: #b3261e; }
 </style>
 </head>
 <body>
@@ -61,6 +70,10 @@ export const INBOX_PAGE_HTML = `<!doctype html>
 const $ = (id) => document.getElementById(id);
 let selected = null;
 let lastRendered = "";
+const CHANNELS = { cs: "Tin tư vấn OA", article: "Bài viết OA", notification: "Thông báo Mini App",
+  zbs_uid: "ZBS theo UID", zbs_phone: "ZBS theo số điện thoại" };
+const money = new Intl.NumberFormat("vi-VN");
+function formatCost(vnd) { return money.format(vnd) + " ₫"; }
 const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit",
   year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 function formatTime(ms) {
@@ -88,14 +101,32 @@ function renderButtons(box, buttons) {
     box.append(url ? link(url, b.title, "btn") : el("span", { class: "btn" }, b.title));
   }
 }
+function renderData(box, data) {
+  for (const [k, v] of Object.entries(data || {})) box.append(textWithLinks(k + ": " + v));
+}
 function renderOaMessage(entry) {
+  const channel = entry.channel || "cs";
   const box = el("div", { class: "msg" });
+  box.append(el("div", { class: "chip " + channel }, CHANNELS[channel] || channel));
   const body = entry.body || {};
   const message = body.message || {};
   const payload = message.attachment && message.attachment.payload;
-  if (entry.type === "template") {
+  if (channel === "article") {
+    box.append(el("strong", {}, entry.text || "Bài viết"));
+    for (const url of entry.links || []) {
+      const row = el("div");
+      row.append(link(url, url));
+      box.append(row);
+    }
+  } else if (channel === "notification") {
+    box.append(el("strong", {}, "Mẫu thông báo " + (body.templateId || "")));
+    renderData(box, body.templateData);
+  } else if (channel === "zbs_phone") {
+    box.append(el("strong", {}, "Mẫu tin ZBS " + (body.template_id || "") + " tới số " + (body.phone || "")));
+    renderData(box, body.template_data);
+  } else if (entry.type === "template") {
     box.append(el("strong", {}, "Mẫu tin ZBS " + (body.template_id || "")));
-    for (const [k, v] of Object.entries(body.template_data || {})) box.append(textWithLinks(k + ": " + v));
+    renderData(box, body.template_data);
   } else if (payload && payload.template_type === "list") {
     for (const e of payload.elements || []) {
       const item = el("div", { class: "el" });
@@ -112,7 +143,11 @@ function renderOaMessage(entry) {
   } else {
     box.append(textWithLinks(message.text || entry.text || "(" + entry.type + ")"));
   }
-  box.append(el("div", { class: "meta" }, "OA · " + formatTime(entry.sentAt) + " · " + entry.messageId));
+  const sender = channel === "notification" ? "Mini App" : "OA";
+  const meta = el("div", { class: "meta" },
+    sender + " · " + formatTime(entry.sentAt) + " · " + entry.messageId);
+  if (entry.costVnd > 0) meta.append(" · ", el("span", { class: "cost" }, formatCost(entry.costVnd)));
+  box.append(meta);
   return box;
 }
 function renderUserMessage(m) {
@@ -134,20 +169,34 @@ async function loadUsers() {
   for (const p of personas) {
     const li = el("li", selected && selected.idByOa === p.idByOa ? { class: "active" } : {});
     li.append(el("div", {}, p.name),
-      el("small", {}, "OA: " + p.idByOa + (p.isFollower ? " · đang quan tâm" : " · chưa quan tâm")));
+      el("small", {}, "OA: " + p.idByOa + (p.isFollower ? " · đang quan tâm" : " · chưa quan tâm") +
+        (p.notificationsAllowed ? " · nhận thông báo" : "")));
     li.onclick = () => { selected = p; lastRendered = ""; loadUsers(); refresh(); };
     list.append(li);
   }
   if (personas.length === 0) list.append(el("li", { class: "meta" }, "Không có người dùng nào."));
 }
+/** Per channel: how many messages this resident got, and what they cost in all. */
+function channelSummary(entries) {
+  const counts = {};
+  let cost = 0;
+  for (const e of entries) {
+    counts[e.channel] = (counts[e.channel] || 0) + 1;
+    cost += e.costVnd || 0;
+  }
+  const parts = Object.keys(CHANNELS).filter((c) => counts[c]).map((c) => CHANNELS[c] + ": " + counts[c]);
+  if (cost > 0) parts.push("Tổng chi phí: " + formatCost(cost));
+  return parts.length ? parts.join(" · ") : "Chưa nhận tin nào.";
+}
 async function refresh() {
   if (!selected) return;
-  $("who").replaceChildren(el("strong", {}, selected.name), el("div", { class: "meta" },
-    "idByOa " + selected.idByOa + " · idByApp " + selected.idByApp));
   $("send").hidden = false;
   const id = encodeURIComponent(selected.idByOa);
   const [{ entries }, { messages }] = await Promise.all([
     getJson("/__sim/ledger?user_id=" + id), getJson("/__sim/users/" + id + "/inbound")]);
+  $("who").replaceChildren(el("strong", {}, selected.name), el("div", { class: "meta" },
+    "idByOa " + selected.idByOa + " · idByApp " + selected.idByApp), el("div", { class: "meta" },
+    channelSummary(entries)));
   const items = entries.map((e) => ({ at: e.sentAt, node: () => renderOaMessage(e) }))
     .concat(messages.map((m) => ({ at: m.sentAt, node: () => renderUserMessage(m) })))
     .sort((a, b) => b.at - a.at);

@@ -17,6 +17,41 @@ export interface SimUser {
   /** ms since epoch of the user's last interaction with the OA (drives the 48 h / 7 day rules). */
   lastInteractionAt: number;
   tags?: string[];
+  /**
+   * The resident allowed the Mini App's notifications (`requestSendNotification`). Kept on upsert
+   * when omitted, since the Mini App sets it through /__sim. Default false.
+   */
+  notificationsAllowed?: boolean;
+  /** The resident refused ZBS messages: a send by phone answers -114. Kept on upsert when omitted. */
+  zbsBlocked?: boolean;
+}
+
+/**
+ * Every Zalo channel a ward uses to reach residents: OA customer-service messages, ZBS templates by
+ * OA user id and by phone, Mini App notifications, and OA articles broadcast to followers.
+ */
+export type SimChannel = "cs" | "zbs_uid" | "zbs_phone" | "notification" | "article";
+
+/** What one accepted message costs, in VND (defaults are the ward's planning figures, not Zalo's list). */
+export interface SimPrices {
+  /** A CS message sent between 48 h and 7 days after the last interaction (free within 48 h). Default 55. */
+  csBilled: number;
+  /** Default 165. */
+  zbsUid: number;
+  /** Default 300. */
+  zbsPhone: number;
+  /** Default 0. */
+  notification: number;
+  /** Per follower reached. Default 0. */
+  article: number;
+}
+
+/** A Zalo error answered on a channel's next `count` calls (all calls until cleared when omitted). */
+export interface SimChannelError {
+  channel: SimChannel;
+  code: number;
+  message?: string;
+  count?: number;
 }
 
 export interface SimFaults {
@@ -55,9 +90,10 @@ export interface ZaloSimOptions {
   latencyMs?: number;
   faults?: SimFaults;
   /**
-   * The OA's approved ZBS templates, by id, with the names of their parameters. A template not listed
-   * here is refused (-201 "template_id is invalid!"), and so is `template_data` that does not fill
-   * exactly those parameters: Zalo sends only templates it has approved. Default none.
+   * The approved templates, by id, with the names of their parameters: ZBS templates (by user id and
+   * by phone) and Mini App notification templates share this list. A template not listed here is
+   * refused (-201 "template_id is invalid!", -109 by phone), and so is `template_data` that does not
+   * fill exactly those parameters: Zalo sends only templates it has approved. Default none.
    */
   templates?: Record<string, string[]>;
   receipts?: { receivedDelayMs?: number; seenDelayMs?: number | null };
@@ -86,11 +122,34 @@ export interface ZaloSimOptions {
   webhookLogLimit?: number;
   /** Default: warnings and errors to stderr. */
   logger?: SimLogger;
+  /** Prices per channel; missing ones keep their default (see `SimPrices`). */
+  prices?: Partial<SimPrices>;
+  /**
+   * ZBS messages a day (Asia/Ho_Chi_Minh calendar day), shared by templates by user id and by phone.
+   * Over it: -211 by user id, -115 by phone. Default 2000.
+   */
+  zbsDailyQuota?: number;
+  /** The key the ward's server sends as `X-Api-Key: Bearer <key>` to the Mini App notification API. */
+  miniAppApiKey?: string;
+  /** Mini App notifications one user may receive a day (→ -218). Default 1. */
+  notificationPerUserPerDay?: number;
+  /** Mini App notifications the app may send a day (→ -211). Default 10000. */
+  notificationDailyQuota?: number;
+  /** Article broadcasts one follower receives a day; a follower at the cap is skipped. Default 1. */
+  articlePerFollowerPerDay?: number;
+  /** Article broadcasts one follower receives a calendar month; one at the cap is skipped. Default 4. */
+  articlePerFollowerPerMonth?: number;
+  /** Echo each accepted OA message (CS, template by user id) as an `oa_send_*` webhook. Default true. */
+  echoOaSends?: boolean;
 }
 
 export interface LedgerEntry {
+  /** Shared by every entry of one article broadcast. */
   messageId: string;
   userIdByOa: string;
+  channel: SimChannel;
+  /** What this message cost the ward (see `SimPrices`). */
+  costVnd: number;
   /** e.g. "/v3.0/oa/message/cs" */
   endpoint: string;
   /** The request body as received. */
@@ -99,9 +158,31 @@ export interface LedgerEntry {
   text?: string;
   /** Every URL in the message, in order of appearance. */
   links: string[];
-  /** "text" | "list" | "photo" | "gif" | "file" | "request_user_info" | "template" */
+  /**
+   * "text" | "list" | "photo" | "gif" | "file" | "request_user_info" | "template" (both ZBS channels)
+   * | "notification" | "article"
+   */
   type: string;
   sentAt: number;
+  /** The `tracking_id` of a ZBS message by phone. */
+  trackingId?: string;
+}
+
+export interface LedgerChannelSummary {
+  messages: number;
+  costVnd: number;
+  /** Distinct users reached. */
+  recipients: number;
+}
+
+export interface LedgerSummary {
+  count: number;
+  firstSentAt: number | null;
+  lastSentAt: number | null;
+  /** Messages per user, all channels together (duplicates show as counts > 1). */
+  perUser: Record<string, number>;
+  costVnd: number;
+  byChannel: Record<SimChannel, LedgerChannelSummary>;
 }
 
 export interface WebhookAttempt {
@@ -127,6 +208,13 @@ export interface SimStats {
   limitErrors: number;
   faults: { e5xx: number; timeouts: number; limit: number; lostResponses: number };
   webhooks: { queued: number; inFlight: number; delivered: number; failed: number; dropped: number };
+  /** Zalo error answers (error ≠ 0) of each channel's send endpoint, forced ones included. */
+  errorsByChannel: Record<SimChannel, number>;
+  /** Answers -211, -218 or -115 (out of quota), forced ones included. */
+  quotaRefusals: number;
+  /** Answers produced by `setChannelError`. */
+  forcedErrors: number;
+  article: { broadcasts: number; skippedByCap: number };
 }
 
 export interface InboundMessage {
@@ -151,9 +239,21 @@ export interface ZaloSim {
   ledger: {
     all(): LedgerEntry[];
     forUser(idByOa: string): LedgerEntry[];
+    forChannel(channel: SimChannel): LedgerEntry[];
     count(): number;
+    summary(): LedgerSummary;
     clear(): void;
   };
+  /** Answers `code` on the channel's next `count` calls (until cleared when omitted), after auth. */
+  setChannelError(error: SimChannelError): void;
+  /** One channel's forced error, or all of them. */
+  clearChannelErrors(channel?: SimChannel): void;
+  /** Forgets what the daily and monthly quotas and caps have counted (ZBS, notifications, articles). */
+  resetQuotas(): void;
+  /** What the Mini App's `interactOA` does: the user's last interaction becomes now. */
+  interactOA(idByApp: string): SimUser;
+  /** What the Mini App's `requestSendNotification` records: whether the user allowed notifications. */
+  setNotificationsAllowed(idByApp: string, allowed: boolean): SimUser;
   /** Resolves once the webhook's first delivery attempt has finished (at once when no webhook URL is set). */
   sendUserText(idByOa: string, text: string): Promise<{ msgId: string }>;
   follow(idByOa: string): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Audience, BroadcastStatus, DeliveryStatus } from "@loa-phuong/shared";
+import type { Audience, BroadcastStatus, DeliveryChannel, DeliveryStatus } from "@loa-phuong/shared";
 import {
   bigserial,
   boolean,
@@ -65,6 +65,17 @@ export const broadcasts = pgTable(
     /** Set for an occurrence of a recurring schedule; the occurrence key makes each one unique. */
     scheduleId: uuid("schedule_id").references(() => broadcastSchedules.id),
     occurrenceKey: text("occurrence_key"),
+    /** The most paid channels may cost for this broadcast (VND, escalation included); null = no limit. */
+    budgetVnd: integer("budget_vnd"),
+    /** Staff chose free channels only. */
+    excludePaid: boolean("exclude_paid").notNull().default(false),
+    /** The OA Article this broadcast was published as (ward-wide posts sent to followers by Article). */
+    articleId: text("article_id"),
+    /** pending → sending → sent | failed | in_doubt (the answer was lost: never sent again). */
+    articleStatus: text("article_status").$type<"pending" | "sending" | "sent" | "failed" | "in_doubt">(),
+    articleMessageId: text("article_message_id"),
+    articleError: text("article_error"),
+    articleSentAt: timestamp("article_sent_at", { withTimezone: true }),
   },
   (t) => [
     index("broadcasts_status_due").on(t.status, t.scheduledAt),
@@ -85,11 +96,10 @@ export const deliveries = pgTable(
       .notNull()
       .references(() => residents.id, { onDelete: "cascade" }),
     status: text("status").$type<DeliveryStatus>().notNull().default("pending"),
-    /**
-     * oa = OA customer-service message; template = an approved ZBS template by user id (configured
-     * fallback for residents outside the CS rules); feed = Mini App feed only.
-     */
-    channel: text("channel").$type<"oa" | "template" | "feed">().notNull().default("oa"),
+    /** The channel the planner chose, or the one a push fell back to (shared/src/domain/channels.ts). */
+    channel: text("channel").$type<DeliveryChannel>().notNull().default("oa"),
+    /** What this push costs by the ward's price table (VND); the Article's cost is on its first row. */
+    costVnd: integer("cost_vnd").notNull().default(0),
     zaloMessageId: text("zalo_message_id"),
     attempts: integer("attempts").notNull().default(0),
     errorCode: text("error_code"),
@@ -101,6 +111,14 @@ export const deliveries = pgTable(
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     seenAt: timestamp("seen_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Urgent posts not seen in time: a second push by ZBS to the resident's phone. sending → sent |
+     * failed | in_doubt (a lost answer: never sent twice).
+     */
+    escalationStatus: text("escalation_status").$type<"sending" | "sent" | "failed" | "in_doubt">(),
+    escalationMessageId: text("escalation_message_id"),
+    escalationError: text("escalation_error"),
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
   },
   (t) => [
     unique("deliveries_broadcast_resident").on(t.broadcastId, t.residentId),

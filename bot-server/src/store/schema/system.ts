@@ -1,5 +1,16 @@
+import type { PushChannel } from "@loa-phuong/shared";
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** Every accepted Zalo webhook, recorded before it is acknowledged; the worker applies it later. */
 export const webhookEvents = pgTable(
@@ -82,3 +93,31 @@ export const zaloOaCredentials = pgTable("zalo_oa_credentials", {
   connectedAt: timestamp("connected_at", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A channel stopped for the whole OA by Zalo (out of quota -211, package -224, no Zalo Cloud Account
+ * -320, account out of money -321, ZBS -115): nothing more goes by it until an admin resumes it.
+ */
+export const channelStops = pgTable(
+  "channel_stops",
+  {
+    wardId: text("ward_id").notNull(),
+    channel: text("channel").$type<PushChannel>().notNull(),
+    code: integer("code"),
+    message: text("message").notNull(),
+    stoppedAt: timestamp("stopped_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.wardId, t.channel] })],
+);
+
+/** What Zalo last said is left of a quota (a send's answer), so plans never count on more. */
+export const channelQuotaObservations = pgTable(
+  "channel_quota_observations",
+  {
+    wardId: text("ward_id").notNull(),
+    pool: text("pool").$type<"zbs" | "notification" | "article">().notNull(),
+    remaining: integer("remaining").notNull(),
+    observedAt: timestamp("observed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.wardId, t.pool] })],
+);

@@ -1,12 +1,18 @@
 import { Button } from "zmp-ui";
+import { runtimeConfig } from "../../config";
 import { useAction } from "../../hooks/use-action";
 import { updatePreferences } from "../../services/resident-api";
+import { allowNotificationsAsPersona } from "../../services/zalo/demo-identity";
 import { isInsideZalo } from "../../services/zalo/environment";
 import { requestNotificationPermission } from "../../services/zalo/sdk";
 import { useSession } from "../../state/session";
 import { ActionCard } from "./action-card";
 
-/** "Cho phép nhận thông báo": Zalo asks the resident first (inside Zalo), then the ward records the choice. */
+/**
+ * "Nhận thông báo": Mini App notifications, which the ward's server sends when an important
+ * announcement is out. Zalo asks the resident first (inside Zalo; in the demo the simulator records
+ * the choice for the persona, both ways), then the ward records the choice.
+ */
 export function NotificationsAction() {
   const { session, withToken, updateResident } = useSession();
   const { isBusy, error, run } = useAction("Không lưu được lựa chọn, vui lòng thử lại.");
@@ -14,7 +20,12 @@ export function NotificationsAction() {
 
   const setAllowed = async (allowed: boolean) => {
     await run(async () => {
-      if (allowed && isInsideZalo()) await requestNotificationPermission();
+      const simulatorUrl = runtimeConfig.demo?.simulatorUrl;
+      if (isInsideZalo()) {
+        if (allowed) await requestNotificationPermission();
+      } else if (session.persona && simulatorUrl) {
+        await allowNotificationsAsPersona(simulatorUrl, session.persona.idByApp, allowed);
+      }
       updateResident(await withToken((token) => updatePreferences(token, { notificationsAllowed: allowed })));
     });
   };
@@ -23,7 +34,10 @@ export function NotificationsAction() {
     <ActionCard
       title="Nhận thông báo"
       description={
-        <p>Cho phép Loa Phường báo cho bạn khi phường có thông báo mới hoặc trả lời câu hỏi của bạn.</p>
+        <p>
+          Khi phường đăng thông báo quan trọng, Loa Phường sẽ gửi bạn một thông báo trên Zalo. Chạm vào thông
+          báo để đọc bài.
+        </p>
       }
       done={null}
       error={error}
@@ -31,7 +45,8 @@ export function NotificationsAction() {
       {isAllowed ? (
         <>
           <p className="inline-success">
-            <span aria-hidden="true">✓ </span>Bạn đang nhận thông báo.
+            <span aria-hidden="true">✓ </span>Bạn sẽ nhận thông báo trên Zalo khi phường có thông báo quan
+            trọng.
           </p>
           <Button
             size="small"

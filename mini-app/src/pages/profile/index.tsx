@@ -3,6 +3,7 @@ import { Button, Page, useNavigate } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
 import { FollowOaAction } from "../../components/resident-actions/follow-oa-action";
 import { NotificationsAction } from "../../components/resident-actions/notifications-action";
+import { OaMessagingAction } from "../../components/resident-actions/oa-messaging-action";
 import { PhoneShareAction } from "../../components/resident-actions/phone-share-action";
 import { useSession } from "../../state/session";
 import { LargeTextSetting } from "./large-text-setting";
@@ -35,6 +36,7 @@ export default function ProfilePage() {
         </section>
         <div className="action-list">
           <FollowOaAction />
+          <OaMessagingAction />
           <NotificationsAction />
           <PhoneShareAction />
         </div>

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { fakeApi, offline } from "../../testing/fake-api";
-import { fetchPersonas, issueDemoAccessToken, issueDemoPhoneToken } from "./demo-identity";
+import {
+  allowNotificationsAsPersona,
+  fetchPersonas,
+  interactOAAsPersona,
+  issueDemoAccessToken,
+  issueDemoPhoneToken,
+} from "./demo-identity";
 
 const simulator = "http://sim.test/";
 
@@ -58,6 +64,26 @@ describe("the demo identity (Zalo simulator)", () => {
     fakeApi({ "POST /__sim/users/a-2/phone-token": { status: 409, body: { error: "no_phone" } } });
     await expect(issueDemoPhoneToken(simulator, "a-2")).rejects.toThrow(
       "Tài khoản Zalo này chưa có số điện thoại nên không chia sẻ được.",
+    );
+  });
+
+  it("interacts with the OA and records the notification choice for the persona, empty answers accepted", async () => {
+    const api = fakeApi({
+      "POST /__sim/users/a%201/interact-oa": { status: 204 },
+      "POST /__sim/users/a-1/allow-notifications": { body: {} },
+    });
+    await expect(interactOAAsPersona(simulator, "a 1")).resolves.toBeUndefined();
+    await expect(allowNotificationsAsPersona(simulator, "a-1", false)).resolves.toBeUndefined();
+    expect(api.calls.map((call) => [call.url, call.body])).toEqual([
+      ["/__sim/users/a%201/interact-oa", undefined],
+      ["/__sim/users/a-1/allow-notifications", { allowed: false }],
+    ]);
+    expect(api.calls[1]?.headers["content-type"]).toBe("application/json");
+    fakeApi({ "POST /__sim/users/a-1/interact-oa": { status: 500 } });
+    await expect(interactOAAsPersona(simulator, "a-1")).rejects.toThrow("Trình giả lập Zalo trả lỗi 500.");
+    fakeApi({ "POST /__sim/users/a-1/allow-notifications": offline });
+    await expect(allowNotificationsAsPersona(simulator, "a-1", true)).rejects.toThrow(
+      "Không kết nối được trình giả lập Zalo.",
     );
   });
 });

@@ -66,6 +66,38 @@ export async function followOAAsPersona(simulatorUrl: string, idByOa: string): P
   await callSimulator(simulatorUrl, `/__sim/users/${encodeURIComponent(idByOa)}/follow`, "POST");
 }
 
+/** A simulator control whose answer carries nothing the app needs (it may be empty). */
+async function tellSimulator(simulatorUrl: string, path: string, body?: unknown): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(simulatorUrl.replace(/\/+$/, "") + path, {
+      method: "POST",
+      ...(body === undefined
+        ? {}
+        : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new Error(unreachable);
+  }
+  if (!response.ok) throw new Error(`Trình giả lập Zalo trả lỗi ${response.status}.`);
+}
+
+/** The demo's interactOA(): the simulator records the persona's interaction with the ward's OA. */
+export async function interactOAAsPersona(simulatorUrl: string, idByApp: string): Promise<void> {
+  await tellSimulator(simulatorUrl, `/__sim/users/${encodeURIComponent(idByApp)}/interact-oa`);
+}
+
+/** The demo's requestSendNotification() and its turning off: the simulator records the persona's choice. */
+export async function allowNotificationsAsPersona(
+  simulatorUrl: string,
+  idByApp: string,
+  allowed: boolean,
+): Promise<void> {
+  await tellSimulator(simulatorUrl, `/__sim/users/${encodeURIComponent(idByApp)}/allow-notifications`, {
+    allowed,
+  });
+}
+
 /**
  * The demo's getPhoneNumber(): the simulator issues the single-use phone token Zalo would. A
  * simulated user without a number answers 409, which the resident is told in plain words.

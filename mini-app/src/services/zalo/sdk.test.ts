@@ -28,6 +28,7 @@ describe("zmp-sdk outside Zalo", () => {
     const sdk = await loadWrapper();
     await expect(sdk.getZaloAccessToken()).rejects.toMatchObject(openInZalo);
     await expect(sdk.followOA("oa-ward")).rejects.toMatchObject(openInZalo);
+    await expect(sdk.interactOA("oa-ward")).rejects.toMatchObject(openInZalo);
     await expect(sdk.getPhoneNumberToken()).rejects.toMatchObject(openInZalo);
     await expect(sdk.requestNotificationPermission()).rejects.toMatchObject(openInZalo);
     await expect(sdk.chooseZaloImages(3)).rejects.toMatchObject(openInZalo);
@@ -62,6 +63,24 @@ describe("zmp-sdk inside Zalo", () => {
     await expect(
       sdk.openShareSheet({ title: "Tin", description: "", thumbnail: "", path: "/post/1" }),
     ).rejects.toThrow("Phiên bản Zalo của bạn chưa hỗ trợ tính năng này, vui lòng cập nhật Zalo.");
+  });
+
+  it("asks Zalo to let the ward's OA message the resident, and says so plainly when refused", async () => {
+    zalo.interactOA
+      .mockResolvedValueOnce(undefined)
+      .mockRejectedValueOnce({ code: -201, message: "User denied", api: "interactOA" })
+      .mockRejectedValueOnce({ code: -1404, message: "Not supported", api: "interactOA" });
+    const sdk = await loadWrapper();
+    await expect(sdk.interactOA("oa-ward")).resolves.toBeUndefined();
+    expect(zalo.interactOA).toHaveBeenCalledWith({ oaId: "oa-ward" });
+    await expect(sdk.interactOA("oa-ward")).rejects.toMatchObject({
+      code: -201,
+      message:
+        "Bạn đã từ chối trên Zalo, nên phường chưa nhắn tin cho bạn được. Bạn có thể cho phép lại sau.",
+    });
+    await expect(sdk.interactOA("oa-ward")).rejects.toThrow(
+      "Phiên bản Zalo của bạn chưa hỗ trợ tính năng này, vui lòng cập nhật Zalo.",
+    );
   });
 
   it("hands over Zalo's access token, and refuses an empty one", async () => {

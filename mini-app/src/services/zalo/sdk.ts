@@ -38,20 +38,27 @@ const messagesByCode: Record<number, string> = {
   [-1409]: "Bạn thao tác quá nhanh, vui lòng thử lại sau.",
 };
 
-/** SDK calls reject with plain `{code, message}` objects, not Errors: turn them into something the UI can show. */
-function toZaloError(reason: unknown, fallback: string): ZaloError {
+/**
+ * SDK calls reject with plain `{code, message}` objects, not Errors: turn them into something the UI
+ * can show. `ownMessages` says what a code means for this call in particular.
+ */
+function toZaloError(reason: unknown, fallback: string, ownMessages: Record<number, string> = {}): ZaloError {
   if (reason instanceof ZaloError) return reason;
   const code =
     typeof reason === "object" && reason !== null && "code" in reason ? Number(reason.code) : Number.NaN;
   if (Number.isNaN(code)) return new ZaloError(-2000, fallback);
-  return new ZaloError(code, messagesByCode[code] ?? fallback);
+  return new ZaloError(code, ownMessages[code] ?? messagesByCode[code] ?? fallback);
 }
 
-async function callSdk<T>(fallback: string, call: (zalo: ZaloSdk) => Promise<T>): Promise<T> {
+async function callSdk<T>(
+  fallback: string,
+  call: (zalo: ZaloSdk) => Promise<T>,
+  ownMessages?: Record<number, string>,
+): Promise<T> {
   try {
     return await call(await loadSdk());
   } catch (reason) {
-    throw toZaloError(reason, fallback);
+    throw toZaloError(reason, fallback, ownMessages);
   }
 }
 
@@ -68,6 +75,20 @@ export async function getZaloAccessToken(): Promise<string> {
 export function followOA(oaId: string): Promise<void> {
   return callSdk("Không quan tâm được Official Account, vui lòng thử lại.", (zalo) =>
     zalo.followOA({ id: oaId, showDialogConfirm: true }),
+  );
+}
+
+/**
+ * Asks the resident to let the ward's OA message them (Zalo shows its own prompt, SDK ≥ 2.28.8). Zalo
+ * then counts an interaction with the OA, which opens the 7-day window for its messages.
+ */
+export function interactOA(oaId: string): Promise<void> {
+  const refused =
+    "Bạn đã từ chối trên Zalo, nên phường chưa nhắn tin cho bạn được. Bạn có thể cho phép lại sau.";
+  return callSdk(
+    "Không gửi được lời cho phép tới Zalo, vui lòng thử lại.",
+    (zalo) => zalo.interactOA({ oaId }),
+    { [-201]: refused },
   );
 }
 

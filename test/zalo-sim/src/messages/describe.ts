@@ -1,7 +1,10 @@
 import type { CsMessage, TemplateMessageBody } from "./message.schema.js";
 
 export interface MessageSummary {
-  /** Conversation `type`: "text" | "list" | "photo" | "gif" | "file" | "request_user_info" | "template". */
+  /**
+   * Conversation `type`: "text" | "list" | "photo" | "gif" | "file" | "request_user_info" | "template";
+   * "notification" and "article" for the channels outside the OA chat API.
+   */
   type: string;
   /** What the conversation API shows as `message`. */
   text?: string;
@@ -54,5 +57,15 @@ export function describeCsMessage(message: CsMessage): MessageSummary {
 }
 
 export function describeTemplateMessage(body: TemplateMessageBody): MessageSummary {
-  return { type: "template", text: body.template_id, links: linksOf(body.template_data ?? {}) };
+  return describeTemplate("template", body.template_id, body.template_data);
+}
+
+/** A ZBS template ("template") or a Mini App notification ("notification"): its id and its data's URLs. */
+export function describeTemplate(type: string, templateId: string, data: unknown): MessageSummary {
+  return { type, text: templateId, links: linksOf(data ?? {}) };
+}
+
+/** Every URL of an article: cover, images and links in its text. */
+export function articleLinks(article: { cover?: unknown; body: unknown[] }): string[] {
+  return linksOf([article.cover, article.body]);
 }

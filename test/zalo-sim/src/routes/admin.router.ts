@@ -4,7 +4,12 @@ import type { SimControls } from "../controls.js";
 import type { UserRecord } from "../state/users.js";
 import { toSimUser, UnknownUserError } from "../state/users.js";
 import type { SimUser } from "../types.js";
-import { sendTextBodySchema, upsertUsersBodySchema, validateBody } from "./admin.schema.js";
+import {
+  allowNotificationsBodySchema,
+  sendTextBodySchema,
+  upsertUsersBodySchema,
+  validateBody,
+} from "./admin.schema.js";
 import { adminControlRouter } from "./admin-control.router.js";
 
 /** Lowercase, without Vietnamese diacritics, so "nguyen" finds "Nguyễn". */
@@ -76,6 +81,8 @@ export function adminRouter(ctx: SimContext, controls: SimControls): Router {
         idByOa: user.idByOa,
         avatar: user.avatar ?? null,
         isFollower: user.isFollower,
+        notificationsAllowed: user.notificationsAllowed,
+        zbsBlocked: user.zbsBlocked,
         tags: [...user.tags],
       });
     }
@@ -94,6 +101,23 @@ export function adminRouter(ctx: SimContext, controls: SimControls): Router {
     }
     res.json({ token: controls.issuePhoneToken(param(req, "idByApp")) });
   });
+
+  /**
+   * What the Mini App's zmp-sdk does outside Zalo, where its demo SDK calls these: `interactOA`
+   * (the user's last interaction becomes now) and `requestSendNotification` (the user's choice).
+   */
+  router.post("/users/:idByApp/interact-oa", (req, res) => {
+    res.json({ user: controls.interactOA(param(req, "idByApp")) });
+  });
+
+  router.post(
+    "/users/:idByApp/allow-notifications",
+    validateBody(allowNotificationsBodySchema),
+    (req, res) => {
+      const { allowed } = req.body as { allowed: boolean };
+      res.json({ user: controls.setNotificationsAllowed(param(req, "idByApp"), allowed) });
+    },
+  );
 
   router.post("/users/:idByOa/send-text", validateBody(sendTextBodySchema), async (req, res) => {
     const { text } = req.body as { text: string };

@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import { z } from "zod";
+import { SIM_CHANNELS } from "../state/channel-errors.js";
 
 /** A simulated user, as accepted by upsertUsers() and POST /__sim/users. */
 export const simUserSchema = z.object({
@@ -14,6 +15,8 @@ export const simUserSchema = z.object({
   isFollower: z.boolean(),
   lastInteractionAt: z.number().int().nonnegative(),
   tags: z.array(z.string().min(1)).optional(),
+  notificationsAllowed: z.boolean().optional(),
+  zbsBlocked: z.boolean().optional(),
 });
 
 /** Either a bare array or `{ users: [...] }`; errors name fields as users.<i>.<field>. */
@@ -37,6 +40,20 @@ export const rateBodySchema = z.object({ ratePerSecond: z.number().int().nonnega
 /** `url: null` or "" switches webhooks off. */
 export const webhookBodySchema = z.object({
   url: z.union([z.url({ protocol: /^https?$/ }), z.literal(""), z.null()]),
+});
+
+export const allowNotificationsBodySchema = z.object({ allowed: z.boolean() });
+
+export const channelSchema = z.enum(SIM_CHANNELS);
+
+export const channelErrorBodySchema = z.object({
+  channel: channelSchema,
+  code: z
+    .number()
+    .int()
+    .refine((n) => n !== 0, "0 is success, not an error"),
+  message: z.string().min(1).optional(),
+  count: z.number().int().positive().optional(),
 });
 
 export const authCodeBodySchema = z.object({ code_challenge: z.string().min(1).optional() });

@@ -57,6 +57,25 @@ describe("graph /v2.0/me", () => {
     expect(await res.json()).toEqual({ id: user.idByApp });
   });
 
+  it("answers is_follower to the Mini App's call even when fields does not name it", async () => {
+    // zmp-sdk reads is_follower from an answer to a call that does not ask for it.
+    sim = await startTestSim();
+    const user = buildUser({ isFollower: false });
+    sim.upsertUsers([user]);
+    const token = sim.issueUserAccessToken(user.idByApp);
+
+    const asked = async (query: string) =>
+      (await fetch(`${sim!.url}/v2.0/me?${query}`, { headers: { access_token: token } })).json();
+
+    expect(await asked(`fields=id,name&miniapp_id=${TEST_IDS.miniAppId}`)).toEqual({
+      id: user.idByApp,
+      name: user.name,
+      is_follower: false,
+    });
+    expect(await asked(`miniapp_id=${TEST_IDS.miniAppId}`)).toMatchObject({ is_follower: false });
+    expect(await asked("fields=id,name")).not.toHaveProperty("is_follower");
+  });
+
   it("answers -216 for an unknown token and -220 once the token has expired", async () => {
     let now = Date.UTC(2026, 10, 26, 3, 0, 0);
     sim = await startTestSim({ now: () => now, userAccessTokenTtlSec: 3600 });

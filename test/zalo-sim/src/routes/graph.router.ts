@@ -33,7 +33,8 @@ export function graphRouter(ctx: SimContext): Router {
       return sendInvalidParam(res, "miniapp_id");
     // Graph answers the fields asked for (`id` always, `id,name,picture` when none are named). The OA
     // link (`user_id_by_oa`, `is_follower`) is a Mini App's: it comes only with the Mini App's id, as
-    // the SDK's own call sends it (docs/zalo-contracts.md §1.9).
+    // the SDK's own call sends it (docs/zalo-contracts.md §1.9). `is_follower` then comes even when
+    // not asked for: zmp-sdk reads it from an answer to a call that does not name it.
     const fields = new Set(
       typeof req.query.fields === "string"
         ? req.query.fields.split(",").map((f) => f.trim().replace(/[.(].*$/, ""))
@@ -47,7 +48,7 @@ export function graphRouter(ctx: SimContext): Router {
       ...(fields.has("user_id_by_oa") &&
         forMiniApp &&
         user.idByOa !== undefined && { user_id_by_oa: user.idByOa }),
-      ...(fields.has("is_follower") && forMiniApp && { is_follower: user.isFollower }),
+      ...(forMiniApp && { is_follower: user.isFollower }),
       ...(fields.has("is_sensitive") && { is_sensitive: false }),
     });
   });

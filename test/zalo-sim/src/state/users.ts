@@ -18,6 +18,8 @@ export interface UserRecord {
   isFollower: boolean;
   lastInteractionAt: number;
   tags: Set<string>;
+  notificationsAllowed: boolean;
+  zbsBlocked: boolean;
   /** CS replies sent since `windowStart` (the interaction that opened the current 48 h window). */
   replies: { windowStart: number; used: number };
 }
@@ -29,6 +31,8 @@ export interface UserRecord {
 export class UserStore {
   private readonly byOa = new Map<string, UserRecord>();
   private readonly oaByApp = new Map<string, string>();
+  /** "84…" → idByOa, for ZBS messages by phone (the last user upserted with a number owns it). */
+  private readonly oaByPhone = new Map<string, string>();
   /** tag name → members; Map keeps creation order, which gettagsofoa reports. */
   private readonly tagMembers = new Map<string, Set<string>>();
   private followers = 0;
@@ -59,6 +63,8 @@ export class UserStore {
     if (existing) {
       if (existing.idByApp !== user.idByApp) this.oaByApp.delete(existing.idByApp);
       if (existing.isFollower) this.followers--;
+      if (existing.phone !== undefined && this.oaByPhone.get(existing.phone) === existing.idByOa)
+        this.oaByPhone.delete(existing.phone);
     }
     const record: UserRecord = {
       idByApp: user.idByApp,
@@ -69,11 +75,15 @@ export class UserStore {
       isFollower: user.isFollower,
       lastInteractionAt: user.lastInteractionAt,
       tags: existing?.tags ?? new Set(),
+      // The Mini App sets these through /__sim; re-seeding users must not silently undo them.
+      notificationsAllowed: user.notificationsAllowed ?? existing?.notificationsAllowed ?? false,
+      zbsBlocked: user.zbsBlocked ?? existing?.zbsBlocked ?? false,
       replies: existing?.replies ?? { windowStart: user.lastInteractionAt, used: 0 },
     };
     if (user.isFollower) this.followers++;
     this.byOa.set(user.idByOa, record);
     this.oaByApp.set(user.idByApp, user.idByOa);
+    if (user.phone !== undefined) this.oaByPhone.set(user.phone, user.idByOa);
     if (user.tags) {
       for (const tag of [...record.tags]) this.untag(record, tag);
       for (const tag of user.tags) this.tag(record, tag);
@@ -86,6 +96,12 @@ export class UserStore {
 
   getByApp(idByApp: string): UserRecord | undefined {
     const idByOa = this.oaByApp.get(idByApp);
+    return idByOa === undefined ? undefined : this.byOa.get(idByOa);
+  }
+
+  /** `phone` in the stored form, "84…" without "+". */
+  getByPhone(phone: string): UserRecord | undefined {
+    const idByOa = this.oaByPhone.get(phone);
     return idByOa === undefined ? undefined : this.byOa.get(idByOa);
   }
 
@@ -155,6 +171,8 @@ export function toSimUser(record: UserRecord): SimUser {
     isFollower: record.isFollower,
     lastInteractionAt: record.lastInteractionAt,
     tags: [...record.tags],
+    notificationsAllowed: record.notificationsAllowed,
+    zbsBlocked: record.zbsBlocked,
   };
   if (record.avatar !== undefined) user.avatar = record.avatar;
   if (record.phone !== undefined) user.phone = record.phone;

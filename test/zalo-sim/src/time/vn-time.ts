@@ -10,6 +10,12 @@ export function vnDayNumber(ms: number): number {
   return Math.floor((ms + OFFSET_MS) / DAY_MS);
 }
 
+/** Months since January 1970 in Vietnam's calendar (for caps per calendar month). */
+export function vnMonthNumber(ms: number): number {
+  const d = new Date(ms + OFFSET_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
 function vnParts(ms: number): { dd: string; mm: string; yyyy: string; hh: string; mi: string } {
   const d = new Date(ms + OFFSET_MS);
   const pad = (n: number): string => String(n).padStart(2, "0");

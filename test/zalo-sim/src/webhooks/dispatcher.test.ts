@@ -3,6 +3,7 @@ import {
   buildUser,
   freePort,
   isSignatureValid,
+  oaPost,
   sendText,
   startTestSim,
   startWebhookReceiver,
@@ -103,6 +104,69 @@ describe("webhook delivery", () => {
     for (const hook of receiver.received) expect(isSignatureValid(hook, TEST_IDS.oaSecretKey)).toBe(true);
   });
 
+  it("echoes each accepted OA send as a signed oa_send_* event, before that message's receipts", async () => {
+    receiver = await startWebhookReceiver();
+    sim = await startTestSim({
+      webhookUrl: receiver.url,
+      receipts: { receivedDelayMs: 0, seenDelayMs: null },
+      templates: { "zbs-1": ["link"] },
+    });
+    const user = buildUser();
+    sim.upsertUsers([user]);
+    const { accessToken } = sim.issueOaTokens();
+
+    const text = await sendText(sim, accessToken, user.idByOa, "Họp tổ dân phố https://loa.example/p/1");
+    const template = await oaPost(
+      sim,
+      "/v3.0/oa/message/template",
+      { user_id: user.idByOa, template_id: "zbs-1", template_data: { link: "https://loa.example/p/2" } },
+      { access_token: accessToken },
+    );
+    const [textId, templateId] = [text, template].map(
+      (r) => (r.body.data as { message_id: string }).message_id,
+    );
+
+    await waitFor(() => receiver!.received.length === 4);
+    expect(events(receiver)).toEqual([
+      "oa_send_text",
+      "user_received_message",
+      "oa_send_template",
+      "user_received_message",
+    ]);
+    const [echo, , templateEcho] = receiver.received;
+    expect(echo?.rawBody).toBe(
+      JSON.stringify({
+        app_id: TEST_IDS.appId,
+        oa_id: TEST_IDS.oaId,
+        user_id_by_app: user.idByApp,
+        event_name: "oa_send_text",
+        timestamp: echo?.json.timestamp,
+        sender: { id: TEST_IDS.oaId },
+        recipient: { id: user.idByOa },
+        message: { msg_id: textId, text: "Họp tổ dân phố https://loa.example/p/1" },
+      }),
+    );
+    expect(templateEcho?.json.message).toEqual({ msg_id: templateId });
+    for (const hook of receiver.received) expect(isSignatureValid(hook, TEST_IDS.oaSecretKey)).toBe(true);
+  });
+
+  it("sends no echo with echoOaSends: false", async () => {
+    receiver = await startWebhookReceiver();
+    sim = await startTestSim({
+      webhookUrl: receiver.url,
+      receipts: { receivedDelayMs: 0, seenDelayMs: null },
+      echoOaSends: false,
+    });
+    const user = buildUser();
+    sim.upsertUsers([user]);
+    const { accessToken } = sim.issueOaTokens();
+    await sendText(sim, accessToken, user.idByOa, "một");
+    await waitFor(() => receiver!.received.length === 1);
+    // The follow queues behind anything still pending for this user, so an echo could not hide.
+    await sim.follow(user.idByOa);
+    expect(events(receiver)).toEqual(["user_received_message", "follow"]);
+  });
+
   it("never sends user_seen_message when seenDelayMs is null", async () => {
     receiver = await startWebhookReceiver();
     sim = await startTestSim({
@@ -113,11 +177,11 @@ describe("webhook delivery", () => {
     sim.upsertUsers([user]);
     const { accessToken } = sim.issueOaTokens();
     await sendText(sim, accessToken, user.idByOa, "một");
-    await waitFor(() => receiver!.received.length === 1);
+    await waitFor(() => receiver!.received.length === 2);
     // Then a follow, queued behind anything else for this user, proves nothing else was pending.
     await sim.follow(user.idByOa);
-    await waitFor(() => receiver!.received.length === 2);
-    expect(events(receiver)).toEqual(["user_received_message", "follow"]);
+    await waitFor(() => receiver!.received.length === 3);
+    expect(events(receiver)).toEqual(["oa_send_text", "user_received_message", "follow"]);
   });
 
   it("retries after a connection error with num_retry, keeping the bytes and the order", async () => {

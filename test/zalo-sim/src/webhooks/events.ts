@@ -87,3 +87,31 @@ export function userReceivedEvent(ctx: EventContext, user: UserRecord, msgId: st
 export function userSeenEvent(ctx: EventContext, user: UserRecord, msgIds: string[]): WebhookEvent {
   return receiptEvent(ctx, user, "user_seen_message", { msg_ids: msgIds });
 }
+
+/**
+ * Echo of a message the OA sent (`oa_send_text`, `oa_send_image`, …, `oa_send_template`), in the
+ * shape of Zalo's examples: the OA is the sender, the user the recipient.
+ */
+export function oaSendEvent(
+  ctx: EventContext,
+  user: UserRecord,
+  eventName: string,
+  msgId: string,
+  text: string | undefined,
+): WebhookEvent {
+  return {
+    eventName,
+    userIdByOa: user.idByOa,
+    timestamp: ctx.timestamp,
+    payload: {
+      app_id: ctx.appId,
+      oa_id: ctx.oaId,
+      user_id_by_app: user.idByApp,
+      event_name: eventName,
+      timestamp: ctx.timestamp,
+      sender: { id: ctx.oaId },
+      recipient: { id: user.idByOa },
+      message: text === undefined ? { msg_id: msgId } : { msg_id: msgId, text },
+    },
+  };
+}

@@ -1,10 +1,14 @@
 import {
+  channelParamsSchema,
+  channelStatusListSchema,
   oaCallbackQuerySchema,
   oaConnectionSchema,
   oaConnectStartSchema,
   webhookHealthSchema,
 } from "@loa-phuong/shared";
+import { channelStatuses, resumeChannel } from "../../../channels/channel-state.js";
 import { AppError } from "../../../errors/app-error.js";
+import { recordAudit } from "../../../services/audit.js";
 import {
   finishOaConnection,
   OAUTH_CALLBACK_PATH,
@@ -55,6 +59,40 @@ export function oaConnectionRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: oaConnectStartSchema,
     },
     ({ staff }) => startOaConnection(ctx, staff.id),
+  );
+
+  api.add(
+    {
+      method: "get",
+      path: "/admin/zalo/channels",
+      tag,
+      summary: "The ward's channels: configured, stopped by Zalo and why, the price, quota left today",
+      access: ["admin"],
+      response: channelStatusListSchema,
+    },
+    ({ staff }) => channelStatuses(ctx.db, ctx.config, staff.wardId),
+  );
+
+  api.add(
+    {
+      method: "post",
+      path: "/admin/zalo/channels/:channel/resume",
+      tag,
+      summary: "Reopen a channel Zalo stopped (quota, package, billing) once its cause is fixed",
+      access: ["admin"],
+      params: channelParamsSchema,
+      response: channelStatusListSchema,
+    },
+    async ({ staff, params }) => {
+      await resumeChannel(ctx.db, staff.wardId, params.channel);
+      await recordAudit(ctx.db, {
+        entityType: "channel",
+        entityId: params.channel,
+        action: "resume",
+        actor: { type: "staff", id: staff.id },
+      });
+      return channelStatuses(ctx.db, ctx.config, staff.wardId);
+    },
   );
 
   // Zalo sends the admin's browser back here (a top-level navigation: the session cookie comes along).

@@ -5,9 +5,12 @@ import {
   broadcastListSchema,
   broadcastProgressSchema,
   broadcastSchema,
+  channelPlanRequestSchema,
+  channelPlanSchema,
   createBroadcastRequestSchema,
   idParamsSchema,
 } from "@loa-phuong/shared";
+import { previewChannelPlan } from "../../../channels/preview.js";
 import { countAudience } from "../../../services/audience.js";
 import { cancelBroadcast, pauseBroadcast, resumeBroadcast } from "../../../services/broadcast-control.js";
 import { broadcastProgress, listBroadcasts } from "../../../services/broadcast-progress.js";
@@ -69,6 +72,20 @@ export function broadcastsRouter(ctx: ApiContext, registry: RouteRegistry) {
       countAudience(db, staff.wardId, body.audience, {
         dailyCap: body.isUrgent ? 0 : ctx.config.DAILY_CAP_PER_RESIDENT,
       }),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/audiences/plan",
+      tag,
+      summary:
+        "The channel plan a broadcast would get now: residents per channel, the unreachable, quota, cost",
+      access: "staff",
+      body: channelPlanRequestSchema,
+      response: channelPlanSchema,
+    },
+    ({ staff, body }) => previewChannelPlan(db, ctx.config, staff.wardId, body),
   );
 
   routes.add(

@@ -12,7 +12,7 @@ import { uploadsDirOf } from "../../../config/config.js";
 import { myQuestions } from "../../../services/engagement.js";
 import { completeOnboarding, joinGroup } from "../../../services/onboarding.js";
 import { deleteMyData, myData } from "../../../services/privacy.js";
-import { residentProfile, setPreferences } from "../../../services/residents.js";
+import { recordOaInteraction, residentProfile, setPreferences } from "../../../services/residents.js";
 import { savePhoneNumber } from "../../../services/zalo-identity.js";
 import type { ApiContext } from "../../api-context.js";
 import { limits, rateLimit } from "../../middleware/rate-limit.js";
@@ -80,6 +80,19 @@ export function meRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: residentProfileSchema,
     },
     ({ resident, body }) => setPreferences(db, resident, body),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/me/oa-interaction",
+      tag,
+      summary: "The resident let the ward's OA message them (interactOA): the 7-day window opens",
+      access: "resident",
+      use: [rateLimit(ctx, limits.phone)],
+      response: residentProfileSchema,
+    },
+    ({ resident }) => recordOaInteraction(db, resident),
   );
 
   routes.add(

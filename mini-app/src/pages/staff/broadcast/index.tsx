@@ -5,6 +5,7 @@ import { ErrorView, LoadingView } from "../../../components/status-views";
 import { kindLabel } from "../../../utils/post-kind";
 import { broadcastStatusLabels } from "../../../utils/staff-labels";
 import { BroadcastControls } from "./broadcast-controls";
+import { ChannelTable } from "./channel-table";
 import { GroupTable } from "./group-table";
 import { ProgressSummary } from "./progress-summary";
 import { type LiveMode, useBroadcastProgress } from "./use-broadcast-progress";
@@ -15,7 +16,7 @@ const liveLabels: Record<LiveMode, string> = {
   finished: "Đợt gửi đã kết thúc.",
 };
 
-/** /staff/broadcasts/:id: live progress, per-group breakdown, and pause / resume / cancel. */
+/** /staff/broadcasts/:id: live progress, per-channel and per-group breakdowns, and pause / resume / cancel. */
 export default function BroadcastPage() {
   const { id = "" } = useParams();
   const live = useBroadcastProgress(id);
@@ -59,6 +60,7 @@ export default function BroadcastPage() {
               : liveLabels[live.mode]}
           </p>
           <BroadcastControls broadcast={live.progress.broadcast} onChanged={live.applyBroadcast} />
+          <ChannelTable progress={live.progress} />
           <GroupTable groups={live.progress.groups} />
         </>
       )}

@@ -10,13 +10,18 @@ import {
   type School,
 } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
-import { AudienceCountsView, useAudienceCounts } from "./audience-counts";
 import { type AudienceDraft, buildAudience, emptyAudience } from "./audience-draft";
 import { AudiencePicker } from "./audience-picker";
+import { ChannelPlanView, useChannelPlan } from "./channel-plan";
+import { buildLimits, type ChannelLimits, initialLimits, type LimitsDraft } from "./limits-draft";
+import { LimitsFields } from "./limits-fields";
 import { buildSchedule, initialSchedule, type ScheduleDraft } from "./schedule-draft";
 import { SchedulePicker } from "./schedule-picker";
 
-/** The audience, live counts, the time, and "Xác nhận gửi". */
+/** A recurring schedule is created without limits (the server takes none for it), and planned so. */
+const noLimits: ChannelLimits = { budgetVnd: null, excludePaidChannels: false };
+
+/** The audience, the time, the channel plan with its limits, and "Xác nhận gửi". */
 export function BroadcastComposer({
   post,
   groups,
@@ -30,6 +35,7 @@ export function BroadcastComposer({
   const navigate = useNavigate();
   const [audienceDraft, setAudienceDraft] = useState<AudienceDraft>(emptyAudience);
   const [scheduleDraft, setScheduleDraft] = useState<ScheduleDraft>(() => initialSchedule());
+  const [limitsDraft, setLimitsDraft] = useState<LimitsDraft>(initialLimits);
   // Success leaves this screen; until it has gone, a second tap must not create a second broadcast.
   const {
     isBusy: isSending,
@@ -39,15 +45,25 @@ export function BroadcastComposer({
 
   const built = buildAudience(audienceDraft);
   const audience = "audience" in built ? built.audience : null;
-  const counts = useAudienceCounts(audience, post.isUrgent);
+  const isRecurring = scheduleDraft.mode === "recurring";
+  const builtLimits = isRecurring ? noLimits : buildLimits(limitsDraft);
+  const limits = "problem" in builtLimits ? null : builtLimits;
+  const limitsProblem = "problem" in builtLimits ? builtLimits.problem : null;
+  const plan = useChannelPlan(audience && limits ? { audience, isUrgent: post.isUrgent, ...limits } : null);
   const schedule = buildSchedule(scheduleDraft);
-  const hasNobody = counts.status === "idle" && counts.counts?.recipients === 0;
+  const hasNobody = plan.status === "idle" && plan.plan?.recipients === 0;
   const audienceProblem =
     "problem" in built ? built.problem : hasNobody ? "Không có người dân nào khớp lựa chọn này." : null;
-  const problem = audienceProblem ?? ("problem" in schedule ? schedule.problem : null);
+  const problem = audienceProblem ?? limitsProblem ?? ("problem" in schedule ? schedule.problem : null);
+  const planProblem =
+    "problem" in built
+      ? built.problem
+      : limitsProblem
+        ? "Sửa ngân sách tối đa để xem kế hoạch kênh gửi."
+        : null;
 
   const confirm = () => {
-    if (!audience || "problem" in schedule) return;
+    if (!audience || !limits || "problem" in schedule) return;
     void run(async () => {
       if (schedule.kind === "recurring") {
         await withStaffToken((token) =>
@@ -69,6 +85,8 @@ export function BroadcastComposer({
           postId: post.id,
           audience,
           ...(schedule.kind === "at" ? { scheduledAt: schedule.scheduledAt } : {}),
+          budgetVnd: limits.budgetVnd,
+          excludePaidChannels: limits.excludePaidChannels,
         }),
       );
       navigate(`/staff/broadcasts/${encodeURIComponent(broadcast.id)}`, { replace: true });
@@ -84,11 +102,23 @@ export function BroadcastComposer({
       </p>
       <AudiencePicker groups={groups} schools={schools} draft={audienceDraft} onChange={setAudienceDraft} />
       <SchedulePicker draft={scheduleDraft} onChange={setScheduleDraft} />
+      <section aria-labelledby="plan-heading" className="staff-card">
+        <h2 id="plan-heading" className="section-title section-title-first">
+          Kế hoạch kênh gửi
+        </h2>
+        {isRecurring ? (
+          <p className="field-hint">
+            Lịch gửi định kỳ chưa đặt được ngân sách hay bỏ kênh trả phí: mỗi lần gửi dùng mọi kênh phù hợp.
+          </p>
+        ) : (
+          <LimitsFields draft={limitsDraft} problem={limitsProblem} onChange={setLimitsDraft} />
+        )}
+        <ChannelPlanView state={plan} problem={planProblem} />
+      </section>
       <section aria-labelledby="confirm-heading" className="staff-card confirm-bar">
         <h2 id="confirm-heading" className="visually-hidden">
           Xác nhận
         </h2>
-        <AudienceCountsView state={counts} problem={"problem" in built ? built.problem : null} />
         {hasNobody && <p className="inline-error">{audienceProblem}</p>}
         {"summary" in schedule && <p className="muted">{schedule.summary}</p>}
         {"problem" in schedule && <p className="inline-error">{schedule.problem}</p>}

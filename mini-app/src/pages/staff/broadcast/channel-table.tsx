@@ -1,0 +1,70 @@
+import type { BroadcastProgress, DeliveryStatus } from "@loa-phuong/shared";
+import { byChannelOrder, channelLabel, formatCount, formatVnd } from "../../../utils/channel-labels";
+import { deliveryStatusLabels } from "../../../utils/staff-labels";
+
+/** The states a channel's row shows, after "Người nhận". */
+const columns: DeliveryStatus[] = ["sent", "delivered", "seen", "fallback", "failed"];
+
+/**
+ * "Theo kênh": what the broadcast cost (and its budget), how far it got on each channel, and for an
+ * urgent post the reminders by ZBS to a phone number.
+ */
+export function ChannelTable({ progress }: { progress: BroadcastProgress }) {
+  const { broadcast, escalation } = progress;
+  const channels = byChannelOrder(progress.channels);
+  const escalated = escalation.sent + escalation.failed + escalation.pending;
+  return (
+    <section className="staff-card" aria-labelledby="channel-table-heading">
+      <h2 id="channel-table-heading" className="section-title section-title-first">
+        Theo kênh
+      </h2>
+      <p>
+        Chi phí: <strong>{formatVnd(broadcast.costVnd)}</strong>
+        {broadcast.budgetVnd !== null && (
+          <>
+            {" · "}Ngân sách tối đa: <strong>{formatVnd(broadcast.budgetVnd)}</strong>
+          </>
+        )}
+        {broadcast.excludePaidChannels && " · Không dùng kênh trả phí"}
+      </p>
+      {escalated > 0 && (
+        <p>
+          Nhắc lại qua ZBS số điện thoại: đã gửi <strong>{formatCount(escalation.sent)}</strong>
+          {escalation.failed > 0 && <>, lỗi {formatCount(escalation.failed)}</>}
+          {escalation.pending > 0 && <>, đang chờ {formatCount(escalation.pending)}</>}
+        </p>
+      )}
+      {channels.length === 0 ? (
+        <p className="muted">Chưa có người nhận nào được xếp kênh.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="group-table">
+            <caption className="visually-hidden">Tiến độ gửi theo kênh</caption>
+            <thead>
+              <tr>
+                <th scope="col">Kênh</th>
+                <th scope="col">Người nhận</th>
+                {columns.map((status) => (
+                  <th key={status} scope="col">
+                    {deliveryStatusLabels[status]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {channels.map((row) => (
+                <tr key={row.channel}>
+                  <th scope="row">{channelLabel(row.channel)}</th>
+                  <td>{formatCount(row.total)}</td>
+                  {columns.map((status) => (
+                    <td key={status}>{formatCount(row.counts[status] ?? 0)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
