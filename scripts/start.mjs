@@ -37,6 +37,21 @@ const env = {
   ZALO_SIM_WEBHOOK_URL: `http://127.0.0.1:${port}/webhooks/zalo`,
   ZALO_MINI_APP_ID: miniAppId,
   OA_MESSAGE_FORMAT: process.env.OA_MESSAGE_FORMAT ?? "list_button",
+  // Every channel of the demo ward, with templates the simulator approved (the parameters are
+  // bot-server/src/channels/templates.ts's).
+  ZALO_BUSINESS_BASE_URL: simUrl,
+  ZALO_MINIAPP_OPENAPI_BASE_URL: simUrl,
+  ZALO_ZBS_TEMPLATE_ID: "demo-zbs-thong-bao",
+  ZALO_ZBS_PHONE_TEMPLATE_ID: "demo-zbs-so-dien-thoai",
+  ZALO_MINIAPP_NOTIFICATION_TEMPLATE_ID: "demo-thong-bao-mini-app",
+  ZALO_MINIAPP_API_KEY: "demo-miniapp-api-key",
+  ZALO_SIM_MINI_APP_API_KEY: "demo-miniapp-api-key",
+  CHANNEL_ARTICLE_ENABLED: "true",
+  ZALO_SIM_TEMPLATES: JSON.stringify({
+    "demo-zbs-thong-bao": ["title", "summary", "link"],
+    "demo-zbs-so-dien-thoai": ["title", "summary", "link"],
+    "demo-thong-bao-mini-app": ["title", "contentTitle", "contentDescription", "buttonText", "buttonUrl"],
+  }),
 };
 
 function launch(name, script) {

@@ -123,7 +123,7 @@ export const configSchema = z.object({
   PRICE_ZBS_UID_VND: z.coerce.number().int().min(0).default(165),
   PRICE_ZBS_PHONE_VND: z.coerce.number().int().min(0).default(300),
   /** Urgent posts: minutes after the start before residents who have not seen them get ZBS by phone; 0 = never. */
-  ESCALATE_AFTER_MINUTES: z.coerce.number().int().min(0).default(30),
+  ESCALATE_AFTER_MINUTES: z.coerce.number().min(0).max(1440).default(30),
   /**
    * The code of Zalo's domain verification (the `zalo_verifier<code>.html` file Zalo's console offers):
    * served at the domain's root so Zalo accepts the webhook URL on it.

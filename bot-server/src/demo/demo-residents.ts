@@ -22,6 +22,10 @@ export interface DemoResident {
   isFollower: boolean;
   /** Days since the last interaction with the OA. */
   daysSinceInteraction: number;
+  /** Allowed Mini App notifications (about 30 %). */
+  notificationsAllowed: boolean;
+  /** Shared their phone number with consent (about 25 %). */
+  phoneConsent: boolean;
   roles: { role: CivicRole; schoolIndex?: number }[];
 }
 
@@ -39,6 +43,8 @@ export function demoResidents(options: {
   seed?: number;
 }): DemoResident[] {
   const random = seededRandom(options.seed ?? 144);
+  // A generator of its own for the channel permissions, so the rest of the ward stays as it was.
+  const permissions = seededRandom((options.seed ?? 144) + 1);
   const residents: DemoResident[] = [];
   for (let g = 0; g < options.groups; g++) {
     for (let i = 0; i < options.perGroup; i++) {
@@ -62,6 +68,8 @@ export function demoResidents(options: {
           : draw < 0.75
             ? Math.floor(random() * 6)
             : 8 + Math.floor(random() * 40),
+        notificationsAllowed: permissions() < 0.3,
+        phoneConsent: permissions() < 0.25,
         roles,
       });
     }

@@ -82,6 +82,12 @@ export async function seedDemoWard(db: Db, options: { passwordCost?: number } = 
           residentialGroupId: groups[p.groupIndex]!.id,
           membershipStatus: "confirmed" as const,
           consentedAt: new Date(now - 30 * 86_400_000),
+          notificationsAllowed: p.notificationsAllowed,
+          // The number Zalo gives the simulator's persona (start-demo.ts), kept only with consent.
+          ...(p.phoneConsent && {
+            phone: `8490${p.zaloAppUserId.slice(-7)}`,
+            phoneConsentedAt: new Date(now - 20 * 86_400_000),
+          }),
         })),
       )
       .returning({ id: residents.id, zaloAppUserId: residents.zaloAppUserId });

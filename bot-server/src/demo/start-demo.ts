@@ -35,6 +35,7 @@ export async function startDemo(ctx: {
       idByOa: residents.zaloOaUserId,
       isFollower: residents.isFollower,
       lastInteractionAt: residents.lastInteractionAt,
+      notificationsAllowed: residents.notificationsAllowed,
       group: residentialGroups.name,
     })
     .from(residents)
@@ -51,6 +52,7 @@ export async function startDemo(ctx: {
       lastInteractionAt: p.lastInteractionAt?.getTime() ?? 0,
       tags: p.group ? [p.group] : [],
       phone: `8490${p.idByApp!.slice(-7)}`,
+      notificationsAllowed: p.notificationsAllowed,
     }));
   // Zalo users who have not opened Loa Phường yet: signing in as one of them starts the onboarding.
   const newcomers = Array.from({ length: 5 }, (_, i) => {

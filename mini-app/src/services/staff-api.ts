@@ -6,12 +6,14 @@ import type {
   BroadcastStatus,
   ChannelPlan,
   ChannelPlanRequest,
+  ChannelStatusList,
   CreateBroadcastRequest,
   CreatePostRequest,
   OaConnection,
   Post,
   PostReview,
   PostStatus,
+  PushChannel,
   Recurrence,
   RecurringSchedule,
   RelayBoardRow,
@@ -31,7 +33,9 @@ export type {
   BroadcastListItem,
   ChannelPlan,
   ChannelPlanRequest,
+  ChannelStatusList,
   OaConnection,
+  PushChannel,
   RecurringSchedule,
   ResidentialGroup,
   School,
@@ -296,4 +300,14 @@ export function startOaConnection(token: Token): Promise<{ permissionUrl: string
 /** How Zalo's events arrive: the last one, events and bad signatures in the last hour. */
 export function fetchWebhookHealth(token: Token, signal?: AbortSignal): Promise<WebhookHealth> {
   return request("/api/admin/zalo/webhook", { token, signal });
+}
+
+/** The ward's push channels: configured or not, the price, the quota left today, and any stop by Zalo. */
+export function fetchPushChannels(token: Token, signal?: AbortSignal): Promise<ChannelStatusList> {
+  return request("/api/admin/zalo/channels", { token, signal });
+}
+
+/** Reopens a channel Zalo stopped, once its cause is fixed; answers with the channels as they are now. */
+export function resumePushChannel(token: Token, channel: PushChannel): Promise<ChannelStatusList> {
+  return request(`/api/admin/zalo/channels/${id(channel)}/resume`, { token, method: "POST" });
 }

@@ -158,7 +158,7 @@ export const channelPlanSchema = z
     costVnd: z.number(),
     /** Urgent posts: residents a ZBS message by phone would go to if they have not seen it in time. */
     escalation: z
-      .object({ afterMinutes: z.number().int(), residents: z.number().int(), maxCostVnd: z.number() })
+      .object({ afterMinutes: z.number(), residents: z.number().int(), maxCostVnd: z.number() })
       .nullable(),
     budgetVnd: z.number().nullable(),
     excludePaidChannels: z.boolean(),

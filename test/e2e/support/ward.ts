@@ -23,7 +23,16 @@ export async function seedWard(
   options: {
     groups?: number;
     perGroup?: number;
-    resident?: (i: number) => { isFollower?: boolean; daysSinceInteraction?: number };
+    resident?: (i: number) => {
+      isFollower?: boolean;
+      daysSinceInteraction?: number;
+      /** Allowed Mini App notifications (in the store and at Zalo). */
+      notificationsAllowed?: boolean;
+      /** Gave this phone number (84…) with consent. */
+      phone?: string;
+      /** The group's head. */
+      isHead?: boolean;
+    };
   } = {},
 ): Promise<SeededWard> {
   const db = stack.runtime.store.db;
@@ -43,6 +52,9 @@ export async function seedWard(
         residentialGroupId: group.id,
         isFollower: extra.isFollower ?? true,
         lastInteractionAt,
+        notificationsAllowed: extra.notificationsAllowed ?? false,
+        ...(extra.phone && { phone: extra.phone, phoneConsentedAt: new Date() }),
+        ...(extra.isHead && { roles: [{ role: "group_head" as const }] }),
       });
       residents.push({
         id: r.id,
@@ -57,6 +69,8 @@ export async function seedWard(
           name: r.fullName,
           isFollower: r.isFollower,
           lastInteractionAt: lastInteractionAt.getTime(),
+          notificationsAllowed: r.notificationsAllowed,
+          ...(r.phone && { phone: r.phone }),
         },
       ]);
     }

@@ -18,5 +18,7 @@ export function zaloEnvFor(simUrl: string, ids: ZaloIds): Record<string, string>
     ZALO_OPENAPI_BASE_URL: simUrl,
     ZALO_GRAPH_BASE_URL: simUrl,
     ZALO_OAUTH_BASE_URL: simUrl,
+    ZALO_BUSINESS_BASE_URL: simUrl,
+    ZALO_MINIAPP_OPENAPI_BASE_URL: simUrl,
   };
 }

@@ -13,6 +13,7 @@ import {
   type WebhookHealth,
 } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
+import { ChannelsSection } from "./channels-section";
 
 /** Days from now to a time; negative once it has passed. */
 const daysUntil = (iso: string) => Math.floor((Date.parse(iso) - Date.now()) / 86_400_000);
@@ -68,6 +69,7 @@ export default function OaConnectionPage() {
             {connection.status === "ready" && connection.data?.connected ? "Kết nối lại" : "Kết nối Zalo OA"}
           </Button>
           <ActionError message={error} />
+          <ChannelsSection />
           <WebhookSection />
         </>
       )}
