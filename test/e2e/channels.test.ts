@@ -110,7 +110,7 @@ describe("reaching residents on every channel, through the simulator", () => {
     ]);
   });
 
-  it("a package refusal stops ZBS by phone for the OA: paused, admins alerted; reopened, it goes out once", async () => {
+  it("-115 stops ZBS by phone for the OA: paused, admins alerted; reopened, it goes out once", async () => {
     stack = await startStack({ sim: { templates }, env: channelEnv });
     const s = stack;
     const ward = await mixedWard(s);

@@ -156,7 +156,10 @@ interface PlanResidentRow {
   notifications: number;
 }
 
-/** What the planner needs of every resident in the audience, in one query (ordered by id). */
+/**
+ * What the planner needs of every resident in the audience, in one query, oldest residents first (the
+ * planner breaks ties by this order, so the same ward gets the same plan on any store).
+ */
 export async function loadPlanResidents(
   db: Db | Tx,
   wardId: string,
@@ -190,7 +193,7 @@ export async function loadPlanResidents(
         left join today t on t.resident_id = r.id
         left join heads h on h.group_id = r.residential_group_id
         where ${audienceCondition(wardId, audience)}
-        order by r.id`,
+        order by r.created_at, r.zalo_app_user_id, r.id`,
   );
   return rows.map((r) => ({
     id: r.id,

@@ -152,7 +152,8 @@ function zaloEligible(r: PlanResident, settings: ChannelSettings, now: number): 
  * For one broadcast, the channel of each resident: the cheapest one that reaches them, within the
  * ward's quotas, budget and settings, and at most one push per resident (the Article, when used,
  * goes to every follower, so followers get nothing else). Residents with the fewest options choose
- * first, so a scarce quota goes to those who have no other way. Pure: the same input, the same plan.
+ * first, and among them those no head relays to, so a scarce quota goes to those who have no other
+ * way. Pure: the same input, the same plan.
  */
 export function planChannels(
   residents: readonly PlanResident[],
@@ -205,7 +206,13 @@ export function planChannels(
       return { r, eligible, open: eligible.filter((o) => usable(o.channel, o.cost)) };
     })
     .map((entry, index) => ({ ...entry, index }))
-    .sort((a, b) => a.open.length - b.open.length || a.index - b.index);
+    // Fewest options first; among equals, those with no head to relay it first (nothing else reaches them).
+    .sort(
+      (a, b) =>
+        a.open.length - b.open.length ||
+        Number(a.r.hasRelayHead) - Number(b.r.hasRelayHead) ||
+        a.index - b.index,
+    );
 
   for (const { r, eligible, open } of rest) {
     const chosen = open.find((o) => take(o.channel, o.cost));
