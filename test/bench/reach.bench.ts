@@ -353,6 +353,10 @@ const postgres = await run("postgres");
 const samePlan = JSON.stringify(pglite.plan) === JSON.stringify(postgres.plan);
 log(`PostgreSQL: ${JSON.stringify(postgres.result)}`);
 log(`same plan on PGlite and PostgreSQL: ${samePlan} (${os.cpus().length} cores)`);
-process.stdout.write(
-  `${JSON.stringify({ ...pglite.result, store: "pglite", postgres: postgres.result, samePlanOnPgliteAndPostgres: samePlan })}\n`,
-);
+const line = {
+  ...pglite.result,
+  store: "pglite",
+  postgres: postgres.result,
+  samePlanOnPgliteAndPostgres: samePlan,
+};
+process.stdout.write(`${JSON.stringify(line)}\n`);
