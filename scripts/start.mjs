@@ -47,6 +47,10 @@ const env = {
   ZALO_MINIAPP_API_KEY: "demo-miniapp-api-key",
   ZALO_SIM_MINI_APP_API_KEY: "demo-miniapp-api-key",
   CHANNEL_ARTICLE_ENABLED: "true",
+  // The demo sends its five posts at start: a cap of 5 leaves room for the newcomer's first broadcast.
+  DAILY_CAP_PER_RESIDENT: process.env.DAILY_CAP_PER_RESIDENT ?? "5",
+  // Residents open about seven messages in ten: urgent posts have someone to remind by phone.
+  ZALO_SIM_SEEN_SHARE: process.env.ZALO_SIM_SEEN_SHARE ?? "0.7",
   ZALO_SIM_TEMPLATES: JSON.stringify({
     "demo-zbs-thong-bao": ["title", "summary", "link"],
     "demo-zbs-so-dien-thoai": ["title", "summary", "link"],

@@ -57,6 +57,8 @@ const envSchema = z.object({
   /** Mini App notifications one user may receive a day. */
   ZALO_SIM_NOTIFICATION_PER_USER_PER_DAY: optionalInt(0, 1000),
   /** "false" stops the oa_send_* echo webhooks (they double the webhook traffic of a benchmark). */
+  /** The share of messages residents ever open (0..1; default 1): the rest are never "seen". */
+  ZALO_SIM_SEEN_SHARE: z.coerce.number().min(0).max(1).optional(),
   ZALO_SIM_ECHO_OA_SENDS: z
     .enum(["true", "false", "1", "0"])
     .transform((v) => v === "true" || v === "1")
@@ -97,5 +99,6 @@ export function parseCliEnv(env: NodeJS.ProcessEnv): CliConfigResult {
   if (e.ZALO_SIM_NOTIFICATION_PER_USER_PER_DAY !== undefined)
     options.notificationPerUserPerDay = e.ZALO_SIM_NOTIFICATION_PER_USER_PER_DAY;
   if (e.ZALO_SIM_ECHO_OA_SENDS !== undefined) options.echoOaSends = e.ZALO_SIM_ECHO_OA_SENDS;
+  if (e.ZALO_SIM_SEEN_SHARE !== undefined) options.receipts = { seenShare: e.ZALO_SIM_SEEN_SHARE };
   return { ok: true, options };
 }

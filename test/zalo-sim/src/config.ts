@@ -27,7 +27,11 @@ const optionsSchema = z.object({
     .optional(),
   templates: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
   receipts: z
-    .object({ receivedDelayMs: nonNegativeInt.optional(), seenDelayMs: nonNegativeInt.nullable().optional() })
+    .object({
+      receivedDelayMs: nonNegativeInt.optional(),
+      seenDelayMs: nonNegativeInt.nullable().optional(),
+      seenShare: z.number().min(0).max(1).optional(),
+    })
     .optional(),
   oaAccessTokenTtlSec: z.number().int().positive().default(90_000),
   userAccessTokenTtlSec: z.number().int().positive().default(3600),
@@ -73,6 +77,7 @@ export type SimConfig = Omit<z.infer<typeof optionsSchema>, "prices"> & {
   logger: SimLogger;
   receivedDelayMs: number;
   seenDelayMs: number | null;
+  seenShare: number;
 };
 
 export const stderrLogger: SimLogger = {
@@ -96,6 +101,7 @@ export function resolveConfig(options: ZaloSimOptions): SimConfig {
     logger: logger ?? stderrLogger,
     receivedDelayMs: receipts?.receivedDelayMs ?? 20,
     seenDelayMs: receipts?.seenDelayMs === undefined ? 200 : receipts.seenDelayMs,
+    seenShare: receipts?.seenShare ?? 1,
   };
 }
 

@@ -93,6 +93,7 @@ export function createContext(config: SimConfig): SimContext {
   const receipts = new ReceiptScheduler({
     receivedDelayMs: config.receivedDelayMs,
     seenDelayMs: config.seenDelayMs,
+    seenShare: config.seenShare,
     logger: config.logger,
     emitReceived: (userIdByOa, msgId) => {
       const user = users.get(userIdByOa);

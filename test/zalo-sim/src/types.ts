@@ -96,7 +96,11 @@ export interface ZaloSimOptions {
    * fill exactly those parameters: Zalo sends only templates it has approved. Default none.
    */
   templates?: Record<string, string[]>;
-  receipts?: { receivedDelayMs?: number; seenDelayMs?: number | null };
+  /**
+   * Receipts: "received" after `receivedDelayMs`, "seen" after `seenDelayMs` (null = never) for the
+   * share `seenShare` of messages (default 1; chosen by the message id, so the same message always).
+   */
+  receipts?: { receivedDelayMs?: number; seenDelayMs?: number | null; seenShare?: number };
   oaAccessTokenTtlSec?: number;
   userAccessTokenTtlSec?: number;
   /**
