@@ -49,6 +49,14 @@ describe("broadcast message", () => {
     expect(text.endsWith(replyLink)).toBe(true);
   });
 
+  it("quotes the resident's own OA message when there is one, and nothing otherwise", () => {
+    const link = postDeepLink("3000000000000000003", "7b8f0c5e-1111-4222-8333-944455556666", "q-1");
+    expect(buildReplyMessage("Phường đã ghi nhận.", link, "a1b2c3")).toMatchObject({
+      quote_message_id: "a1b2c3",
+    });
+    expect(buildReplyMessage("Phường đã ghi nhận.", link, null)).not.toHaveProperty("quote_message_id");
+  });
+
   it("refuses an OA answer too long for one message, with the reason, and lets it be shown in the Mini App", () => {
     const text = "a".repeat(OA_REPLY_TEXT_LIMIT + 1);
     const byOa = replyRequestSchema.safeParse({ text, channel: "oa" });

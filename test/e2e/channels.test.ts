@@ -160,7 +160,7 @@ describe("reaching residents on every channel, through the simulator", () => {
   it("escalates an urgent post to ZBS by phone for those who have not seen it in time, once", async () => {
     stack = await startStack({
       sim: { templates, receipts: { receivedDelayMs: 10, seenDelayMs: null } },
-      env: { ...channelEnv, CHANNEL_ARTICLE_ENABLED: "false", ESCALATE_AFTER_MINUTES: "0.05" },
+      env: { ...channelEnv, CHANNEL_ARTICLE_ENABLED: "false", ESCALATE_AFTER_MINUTES: "0.2" },
     });
     const s = stack;
     const ward = await seedWard(s, {
@@ -176,6 +176,20 @@ describe("reaching residents on every channel, through the simulator", () => {
       audience: { include: [{ wholeWard: true }] },
     });
     await waitForBroadcastDone(s, res.body.id);
+    // Redis loses the reminder's delayed job (a flush, a new Redis): the reconciler puts it back.
+    const job = await s.runtime.queues.broadcasts.getJob(`escalate-${res.body.id}`);
+    expect(await job?.getState()).toBe("delayed");
+    await job!.remove();
+    const { reconcileQueues } = await import("@loa-phuong/bot-server/jobs");
+    await reconcileQueues({
+      db: s.runtime.store.db,
+      queues: s.runtime.queues,
+      logger: s.runtime.logger,
+      config: s.config,
+    });
+    expect(await (await s.runtime.queues.broadcasts.getJob(`escalate-${res.body.id}`))?.getState()).toBe(
+      "delayed",
+    );
 
     const escalated = await waitFor(
       async () => {
@@ -195,5 +209,100 @@ describe("reaching residents on every channel, through the simulator", () => {
     const progress = await ward.editor.request("GET", `/api/broadcasts/${res.body.id}/progress`);
     expect(progress.body.escalation).toEqual({ sent: 1, failed: 0, pending: 0 });
     expect(progress.body.broadcast.costVnd).toBe(300);
+  });
+
+  it("the OA Article refused for good (-240): its followers are planned again on their own channels", async () => {
+    stack = await startStack({ sim: { templates }, env: channelEnv });
+    const s = stack;
+    const ward = await mixedWard(s);
+    s.sim.setChannelError({ channel: "article", code: -240, message: "MessageV2 API has been shut down" });
+    const postId = await approvedPost(ward, { title: "Thông báo lịch cắt điện" });
+    const res = await ward.editor.request("POST", "/api/broadcasts", {
+      postId,
+      audience: { include: [{ wholeWard: true }] },
+    });
+    await waitForBroadcastDone(s, res.body.id);
+    const rows = await channelsOf(s, ward, res.body.id);
+    // The fresh follower by a free CS message; the one silent 20 days has no channel left but the feed.
+    expect(rows.slice(0, 2).map((r) => [r.channel, r.errorCode])).toEqual([
+      ["oa", null],
+      ["feed", "outside_interaction_window"],
+    ]);
+    expect(rows[0]!.status).toMatch(/^(sent|delivered|seen)$/);
+    expect(s.sim.ledger.forChannel("article")).toEqual([]);
+    expect(s.sim.ledger.forChannel("cs").map((e) => e.userIdByOa)).toEqual([ward.residents[0]!.zaloOaUserId]);
+    const [b] = await s.runtime.store.db
+      .select()
+      .from(tables.broadcasts)
+      .where(eq(tables.broadcasts.id, res.body.id));
+    expect(b).toMatchObject({ articleStatus: "failed", status: "sent" });
+  });
+
+  it("a resident who withdrew Mini App notifications at Zalo falls back alone; the channel goes on", async () => {
+    stack = await startStack({
+      sim: { templates },
+      env: { ...channelEnv, CHANNEL_ARTICLE_ENABLED: "false" },
+    });
+    const s = stack;
+    const ward = await seedWard(s, {
+      groups: 1,
+      perGroup: 2,
+      resident: () => ({ isFollower: false, notificationsAllowed: true }),
+    });
+    // The first turned notifications off in Zalo; the ward has not heard yet.
+    s.sim.upsertUsers([
+      {
+        idByApp: ward.residents[0]!.zaloAppUserId,
+        idByOa: ward.residents[0]!.zaloOaUserId,
+        name: "Người dân",
+        isFollower: false,
+        lastInteractionAt: 0,
+        notificationsAllowed: false,
+      },
+    ]);
+    const postId = await approvedPost(ward, { title: "Lịch tiêm phòng dại cho chó mèo" });
+    const res = await ward.editor.request("POST", "/api/broadcasts", {
+      postId,
+      audience: { include: [{ wholeWard: true }] },
+    });
+    await waitForBroadcastDone(s, res.body.id);
+    const rows = await channelsOf(s, ward, res.body.id);
+    expect(rows.map((r) => [r.channel, r.status, r.errorCode])).toEqual([
+      ["feed", "fallback", "zalo_-230"],
+      ["notification", "sent", null],
+    ]);
+    expect(await s.runtime.store.db.select().from(tables.channelStops)).toEqual([]);
+  });
+
+  it("quotes the resident's OA message in the staff answer, and serves Zalo's domain verification file", async () => {
+    stack = await startStack({ env: { ZALO_SITE_VERIFICATION_CODE: "Abc123_xyz" } });
+    const s = stack;
+    const ward = await seedWard(s, { groups: 1, perGroup: 1 });
+    const resident = ward.residents[0]!;
+    const { msgId } = await s.sim.sendUserText(resident.zaloOaUserId, "Cho hỏi lịch họp tổ tháng này?");
+    const signal = await waitFor(
+      async () =>
+        (
+          await s.runtime.store.db.select().from(tables.signals).where(eq(tables.signals.zaloMsgId, msgId))
+        )[0],
+      { what: "the resident's message as a signal" },
+    );
+    const replied = await ward.editor.request("POST", `/api/signals/${signal.id}/reply`, {
+      text: "Tổ họp tối thứ Năm.",
+      channel: "oa",
+    });
+    expect(replied.status).toBe(200);
+    const answer = await waitFor(
+      () => s.sim.ledger.forUser(resident.zaloOaUserId).find((e) => e.text?.includes("Tổ họp tối thứ Năm.")),
+      { what: "the OA answer" },
+    );
+    expect(answer.body).toMatchObject({ message: { quote_message_id: msgId } });
+
+    const page = await fetch(`${s.url}/zalo_verifier${"Abc123_xyz"}.html`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(
+      '<meta name="zalo-platform-site-verification" content="Abc123_xyz" />',
+    );
+    expect((await fetch(`${s.url}/zalo_verifierOther.html`)).status).toBe(404);
   });
 });

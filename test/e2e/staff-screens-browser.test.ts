@@ -265,7 +265,8 @@ describe("the staff screens served by npm start, in a real browser", () => {
       .filter({ hasText: "Đã kết nối Zalo OA của phường." })
       .waitFor({ timeout: 10_000 });
     expect(new URL(page.url()).pathname).toBe(`/zapps/${running.system.miniAppId}/staff/zalo`);
-    await expect(page.getByText("Đã kết nối", { exact: true }).isVisible()).resolves.toBe(true);
+    // The connection's status loads beside the channels' list: waited for, not read at once.
+    await page.getByText("Đã kết nối", { exact: true }).waitFor({ timeout: 10_000 });
     const grantedAt = page
       .locator("dt", { hasText: "Cấp quyền lúc" })
       .locator("xpath=following-sibling::dd[1]");

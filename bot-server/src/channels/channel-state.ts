@@ -8,7 +8,7 @@ import {
 import { sql } from "drizzle-orm";
 import type { Config } from "../config/config.js";
 import { audienceCondition } from "../services/audience.js";
-import { raiseAlertOnce } from "../services/staff-alerts.js";
+import { raiseAlertOnce, resolveAlerts } from "../services/staff-alerts.js";
 import { type Db, queryRows, type Tx } from "../store/database.js";
 import type { ZaloError } from "../zalo/zalo-error.js";
 import { type ChannelSettings, type PlanResident, poolOf, priceOf, type QuotaPool } from "./planner.js";
@@ -148,7 +148,7 @@ interface PlanResidentRow {
   id: string;
   has_oa_id: boolean;
   is_follower: boolean;
-  last_interaction_at: string | null;
+  last_interaction_ms: number | string | null;
   can_notify: boolean;
   has_phone: boolean;
   has_head: boolean;
@@ -184,7 +184,7 @@ export async function loadPlanResidents(
           where h.ward_id = ${wardId} and h.membership_status = 'confirmed' and h.deleted_at is null
         )
         select r.id, r.zalo_oa_user_id is not null as has_oa_id, r.is_follower,
-               r.last_interaction_at::text as last_interaction_at,
+               (extract(epoch from r.last_interaction_at) * 1000)::float8 as last_interaction_ms,
                (r.notifications_allowed and r.zalo_app_user_id is not null) as can_notify,
                (r.phone is not null and r.phone_consented_at is not null) as has_phone,
                (h.group_id is not null) as has_head,
@@ -199,7 +199,7 @@ export async function loadPlanResidents(
     id: r.id,
     hasOaId: r.has_oa_id,
     isFollower: r.is_follower,
-    lastInteractionAt: r.last_interaction_at ? Date.parse(r.last_interaction_at) : null,
+    lastInteractionAt: r.last_interaction_ms === null ? null : Math.round(Number(r.last_interaction_ms)),
     canNotify: r.can_notify,
     hasPhoneConsent: r.has_phone,
     hasRelayHead: r.has_head,
@@ -267,12 +267,13 @@ export async function listChannelStops(db: Db, wardId: string) {
   );
 }
 
-/** An admin fixed the cause: the channel may be used again. */
+/** An admin fixed the cause: the channel may be used again (the alert closes when none is stopped). */
 export async function resumeChannel(db: Db, wardId: string, channel: PushChannel): Promise<boolean> {
   const rows = await queryRows<{ channel: string }>(
     db,
     sql`delete from channel_stops where ward_id = ${wardId} and channel = ${channel} returning channel`,
   );
+  if ((await listChannelStops(db, wardId)).length === 0) await resolveAlerts(db, wardId, "channel_stopped");
   return rows.length > 0;
 }
 

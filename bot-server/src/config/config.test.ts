@@ -9,6 +9,14 @@ describe("config", () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it("still reads the ZBS template under its earlier name, the new name first", () => {
+    expect(parseConfig({ ZALO_FALLBACK_TEMPLATE_ID: "tpl-old" }).ZALO_ZBS_TEMPLATE_ID).toBe("tpl-old");
+    expect(
+      parseConfig({ ZALO_FALLBACK_TEMPLATE_ID: "tpl-old", ZALO_ZBS_TEMPLATE_ID: "tpl-new" })
+        .ZALO_ZBS_TEMPLATE_ID,
+    ).toBe("tpl-new");
+  });
+
   it("lists every bad variable at once", () => {
     try {
       parseConfig({ PORT: "eighty", ZALO_OPENAPI_BASE_URL: "not a url", DELIVERY_CONCURRENCY: "0" });

@@ -90,6 +90,8 @@ export const configSchema = z.object({
    * ZBS template by the resident's OA user id (paid).
    */
   ZALO_ZBS_TEMPLATE_ID: z.string().min(1).optional(),
+  /** The earlier name of ZALO_ZBS_TEMPLATE_ID, still read when the new one is unset. */
+  ZALO_FALLBACK_TEMPLATE_ID: z.string().min(1).optional(),
   /** ZBS template by phone number, to residents who gave their phone with consent (paid). */
   ZALO_ZBS_PHONE_TEMPLATE_ID: z.string().min(1).optional(),
   /** ZBS API base (production: https://business.openapi.zalo.me). */
@@ -229,6 +231,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   }
   const config = {
     ...result.data,
+    ZALO_ZBS_TEMPLATE_ID: result.data.ZALO_ZBS_TEMPLATE_ID ?? result.data.ZALO_FALLBACK_TEMPLATE_ID,
     DELIVERY_BATCH_SIZE:
       result.data.DELIVERY_BATCH_SIZE ??
       Math.min(100, Math.max(1, Math.floor(result.data.ZALO_RATE_LIMIT_PER_MINUTE / 60 / 20))),

@@ -19,6 +19,12 @@ const good = {
   ZALO_OPENAPI_BASE_URL: "https://openapi.zalo.me",
   ZALO_GRAPH_BASE_URL: "https://graph.zalo.me",
   ZALO_OAUTH_BASE_URL: "https://oauth.zaloapp.com",
+  ZALO_BUSINESS_BASE_URL: "https://business.openapi.zalo.me",
+  ZALO_MINIAPP_OPENAPI_BASE_URL: "https://openapi.mini.zalo.me",
+  ZALO_ZBS_TEMPLATE_ID: "7895417a7d3f9461cd2e",
+  ZALO_ZBS_PHONE_TEMPLATE_ID: "7895417a7d3f9461cd2f",
+  ZALO_MINIAPP_NOTIFICATION_TEMPLATE_ID: "00126fd75392bacce383",
+  ZALO_MINIAPP_API_KEY: "mAk3yFr0mZal0C0ns0le",
   SECRETS_KEY: "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=",
 };
 
@@ -65,6 +71,20 @@ describe("npm run preflight", () => {
       expect(f.en.length).toBeGreaterThan(10);
     }
     expect(findings.find((f) => f.variable === "ZALO_OA_SECRET_KEY")?.en).toMatch(/too short/);
+  });
+
+  it("says a notification template without the Mini App's key cannot send, and no template leaves reach short", () => {
+    const noKey = checkProductionEnv({ ...good, ZALO_MINIAPP_API_KEY: "" });
+    expect(noKey.map((f) => [f.level, f.variable])).toEqual([["error", "ZALO_MINIAPP_API_KEY"]]);
+    const none = checkProductionEnv({
+      ...good,
+      ZALO_ZBS_TEMPLATE_ID: "",
+      ZALO_ZBS_PHONE_TEMPLATE_ID: "",
+      ZALO_MINIAPP_NOTIFICATION_TEMPLATE_ID: "",
+    });
+    expect(none.map((f) => [f.level, f.variable])).toEqual([["warning", "ZALO_ZBS_TEMPLATE_ID"]]);
+    const local = checkProductionEnv({ ...good, ZALO_BUSINESS_BASE_URL: "http://127.0.0.1:3100" });
+    expect(local.map((f) => f.variable)).toEqual(["ZALO_BUSINESS_BASE_URL"]);
   });
 
   it("needs the key that seals the OA's tokens, and refuses one that is not 32 bytes", () => {

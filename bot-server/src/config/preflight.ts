@@ -15,6 +15,8 @@ const zaloHosts = {
   ZALO_OPENAPI_BASE_URL: "openapi.zalo.me",
   ZALO_GRAPH_BASE_URL: "graph.zalo.me",
   ZALO_OAUTH_BASE_URL: "oauth.zaloapp.com",
+  ZALO_BUSINESS_BASE_URL: "business.openapi.zalo.me",
+  ZALO_MINIAPP_OPENAPI_BASE_URL: "openapi.mini.zalo.me",
 } as const;
 
 /** Zalo's keys are long random strings; a short one is a placeholder or a copy that lost its end. */
@@ -122,6 +124,26 @@ export function checkProductionEnv(env: Record<string, string | undefined>): Fin
         "RATE_LIMITS",
         "Giới hạn tần suất đang tắt.",
         "Rate limits are off: one script can flood the ward.",
+      ),
+    );
+  if (config.ZALO_MINIAPP_NOTIFICATION_TEMPLATE_ID && !config.ZALO_MINIAPP_API_KEY)
+    findings.push(
+      error(
+        "ZALO_MINIAPP_API_KEY",
+        "Có mẫu thông báo Mini App nhưng thiếu ZALO_MINIAPP_API_KEY: kênh thông báo sẽ không gửi được.",
+        "A Mini App notification template is set without ZALO_MINIAPP_API_KEY: notifications cannot be sent.",
+      ),
+    );
+  if (
+    !config.ZALO_ZBS_TEMPLATE_ID &&
+    !config.ZALO_ZBS_PHONE_TEMPLATE_ID &&
+    !config.ZALO_MINIAPP_NOTIFICATION_TEMPLATE_ID
+  )
+    findings.push(
+      warning(
+        "ZALO_ZBS_TEMPLATE_ID",
+        "Chưa có mẫu ZBS hay thông báo Mini App: người dân im lặng quá 7 ngày chỉ nhận qua tổ trưởng, Mini App.",
+        "No ZBS or Mini App notification template: residents silent for 7 days are reached only by relay or the feed.",
       ),
     );
   if (config.HOST === "127.0.0.1")

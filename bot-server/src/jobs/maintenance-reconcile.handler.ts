@@ -59,6 +59,26 @@ export async function reconcileQueues(
       ),
     );
   for (const task of openTasks) await scheduleRelayDeadlines(ctx.queues, ctx.config, task);
+  // Urgent broadcasts' reminders by phone, due or due within the last hour, not run yet (a run that
+  // finds nobody to remind changes nothing, so running again is harmless).
+  const afterMs = ctx.config.ESCALATE_AFTER_MINUTES * 60_000;
+  if (afterMs > 0 && ctx.config.ZALO_ZBS_PHONE_TEMPLATE_ID) {
+    const urgent = await queryRows<{ id: string; started_ms: number | string }>(
+      ctx.db,
+      sql`select b.id, (extract(epoch from b.started_at) * 1000)::float8 as started_ms from broadcasts b
+          where b.is_urgent and b.status in ('sending', 'sent', 'paused') and b.started_at is not null
+            and b.started_at > now() - make_interval(secs => ${(afterMs + 3_600_000) / 1000})
+            and not exists (select 1 from deliveries d
+                            where d.broadcast_id = b.id and d.escalation_status is not null)`,
+    );
+    for (const b of urgent)
+      await enqueue(
+        ctx.queues,
+        "broadcast.escalate",
+        { broadcastId: b.id },
+        { jobId: jobIds.escalate(b.id), delay: Math.max(0, Number(b.started_ms) + afterMs - Date.now()) },
+      );
+  }
   const unsentReplies = await ctx.db
     .select({ id: signalReplies.id })
     .from(signalReplies)
