@@ -305,4 +305,36 @@ describe("reaching residents on every channel, through the simulator", () => {
     );
     expect((await fetch(`${s.url}/zalo_verifierOther.html`)).status).toBe(404);
   });
+
+  it("-211 on the Article stops it and pauses the post; resumed while stopped, followers are re-planned", async () => {
+    stack = await startStack({ sim: { templates }, env: channelEnv });
+    const s = stack;
+    const ward = await mixedWard(s);
+    s.sim.setChannelError({ channel: "article", code: -211, message: "Out of quota" });
+    const postId = await approvedPost(ward, { title: "Thông báo phun thuốc diệt muỗi" });
+    const res = await ward.editor.request("POST", "/api/broadcasts", {
+      postId,
+      audience: { include: [{ wholeWard: true }] },
+    });
+    const paused = await waitFor(
+      async () => {
+        const [b] = await s.runtime.store.db
+          .select()
+          .from(tables.broadcasts)
+          .where(eq(tables.broadcasts.id, res.body.id));
+        return b?.status === "paused" ? b : undefined;
+      },
+      { timeoutMs: 20_000, what: "the broadcast to pause" },
+    );
+    expect(paused).toMatchObject({ pauseReason: "channel_stopped", articleStatus: "pending" });
+    expect((await s.runtime.store.db.select().from(tables.channelStops)).map((c) => c.channel)).toEqual([
+      "article",
+    ]);
+    // Staff resume without reopening the Article: its followers go by their own channels instead.
+    expect((await ward.editor.request("POST", `/api/broadcasts/${res.body.id}/resume`)).status).toBe(200);
+    await waitForBroadcastDone(s, res.body.id);
+    const rows = await channelsOf(s, ward, res.body.id);
+    expect(rows.slice(0, 2).map((r) => r.channel)).toEqual(["oa", "feed"]);
+    expect(s.sim.ledger.forChannel("article")).toEqual([]);
+  });
 });
