@@ -337,4 +337,33 @@ describe("reaching residents on every channel, through the simulator", () => {
     expect(rows.slice(0, 2).map((r) => r.channel)).toEqual(["oa", "feed"]);
     expect(s.sim.ledger.forChannel("article")).toEqual([]);
   });
+
+  it("a Mini App key Zalo refuses stops notifications for the ward, not one resident after another", async () => {
+    stack = await startStack({
+      sim: { templates },
+      env: { ...channelEnv, CHANNEL_ARTICLE_ENABLED: "false", ZALO_MINIAPP_API_KEY: "a-revoked-key" },
+    });
+    const s = stack;
+    const ward = await seedWard(s, {
+      groups: 1,
+      perGroup: 3,
+      resident: () => ({ isFollower: false, notificationsAllowed: true }),
+    });
+    const postId = await approvedPost(ward, { title: "Lịch lấy mẫu nước sinh hoạt" });
+    const res = await ward.editor.request("POST", "/api/broadcasts", {
+      postId,
+      audience: { include: [{ wholeWard: true }] },
+    });
+    await waitFor(async () => (await s.runtime.store.db.select().from(tables.channelStops)).length > 0, {
+      timeoutMs: 20_000,
+      what: "the notification channel to stop",
+    });
+    const [stop] = await s.runtime.store.db.select().from(tables.channelStops);
+    expect(stop).toMatchObject({ channel: "notification" });
+    expect(stop!.message).toContain("ZALO_MINIAPP_API_KEY");
+    const rows = await channelsOf(s, ward, res.body.id);
+    // Nothing was sent and nobody was given up on: every row waits, unsent, for the key to be fixed.
+    expect(rows.every((r) => r.channel === "notification" && r.status === "pending")).toBe(true);
+    expect(s.sim.ledger.forChannel("notification")).toEqual([]);
+  });
 });
