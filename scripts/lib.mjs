@@ -1,6 +1,6 @@
 // Helpers shared by the two README commands. Plain Node (no dependencies) so they run before `npm ci`.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -20,6 +20,20 @@ export function hasCommand(name) {
 
 export function isNewer(a, b) {
   return existsSync(a) && (!existsSync(b) || statSync(a).mtimeMs > statSync(b).mtimeMs);
+}
+
+/** The newest modification time among these files and everything under these folders (0 if none). */
+export function newestMtime(paths) {
+  let newest = 0;
+  const visit = (p) => {
+    if (!existsSync(p)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(p)) if (entry !== "node_modules") visit(path.join(p, entry));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const p of paths) visit(p);
+  return newest;
 }
 
 /** Sends PING to a Redis URL over a raw socket; true if it answers +PONG (or asks for auth). */

@@ -47,8 +47,9 @@ const env = {
   ZALO_MINIAPP_API_KEY: "demo-miniapp-api-key",
   ZALO_SIM_MINI_APP_API_KEY: "demo-miniapp-api-key",
   CHANNEL_ARTICLE_ENABLED: "true",
-  // The demo sends its five posts at start: a cap of 5 leaves room for the newcomer's first broadcast.
-  DAILY_CAP_PER_RESIDENT: process.env.DAILY_CAP_PER_RESIDENT ?? "5",
+  // The demo sends its six posts at start (at most five non-urgent ones reach anybody): a cap of 6
+  // leaves room for a newcomer's first broadcasts, which visibly arrive in the simulator's inbox.
+  DAILY_CAP_PER_RESIDENT: process.env.DAILY_CAP_PER_RESIDENT ?? "6",
   // Residents open about seven messages in ten: urgent posts have someone to remind by phone.
   ZALO_SIM_SEEN_SHARE: process.env.ZALO_SIM_SEEN_SHARE ?? "0.7",
   ZALO_SIM_TEMPLATES: JSON.stringify({
@@ -103,9 +104,10 @@ console.log(`
  Mini App (người dân):   http://localhost:${port}/zapps/${miniAppId}/
  Màn hình cán bộ:        http://localhost:${port}/zapps/${miniAppId}/staff
  Bảng hàng đợi (admin):  http://localhost:${port}/admin/queues
- Hộp thư mô phỏng Zalo:  ${simUrl}/
+ Hộp thư mô phỏng Zalo:  ${simUrl}/inbox
  Kiểm tra sức khỏe:      http://localhost:${port}/health
- Tài khoản cán bộ:       bientap / lanhdao / quantri — mật khẩu loaphuong-demo
+ Tài khoản cán bộ:       bientap / lanhdao / quantri / bientapduyet — mật khẩu loaphuong-demo
+ Làm lại từ đầu:         dừng, xóa thư mục ${process.env.DATA_DIR ?? ".data"}, chạy lại npm start
 
  Dừng: Ctrl+C
 ──────────────────────────────────────────────────────────────`);

@@ -13,6 +13,12 @@ export const demoStaff: { username: string; displayName: string; roles: StaffRol
   { username: "bientap2", displayName: "Cán bộ biên tập 2 – Phòng VH-XH", roles: ["editor"] },
   { username: "lanhdao", displayName: "Lãnh đạo UBND phường", roles: ["approver"] },
   { username: "quantri", displayName: "Quản trị hệ thống", roles: ["admin", "editor"] },
+  // Writes and approves: but never their own post (the two-person rule shows itself with this account).
+  {
+    username: "bientapduyet",
+    displayName: "Phó Chủ tịch UBND phường (biên tập, duyệt)",
+    roles: ["editor", "approver"],
+  },
 ];
 
 export const demoGroupCount = 20;
@@ -91,6 +97,8 @@ export interface DemoPost {
   audience: "ward" | { firstGroups: number };
   /** Urgent posts bypass quiet hours and the daily cap (a rebuttal of a false claim cannot wait). */
   isUrgent?: boolean;
+  /** A poll's question and options (kind "poll"). */
+  poll?: { question: string; multiple: boolean; options: { id: string; label: string }[] };
 }
 
 export const demoPosts: DemoPost[] = [
@@ -160,6 +168,24 @@ export const demoPosts: DemoPost[] = [
     ].join("\n\n"),
     audience: { firstGroups: 10 },
     isUrgent: true,
+  },
+  {
+    kind: "poll",
+    title: "Lấy ý kiến: giờ họp phụ huynh học kỳ II",
+    summary: "Các trường muốn biết giờ nào phụ huynh dự họp được đông nhất.",
+    body:
+      "Học kỳ II, các trường mầm non, tiểu học và THCS trên địa bàn tổ chức họp phụ huynh. Mời phụ huynh chọn " +
+      "khung giờ thuận tiện; kết quả được gửi về các trường.",
+    audience: { firstGroups: 3 },
+    poll: {
+      question: "Khung giờ nào anh/chị dự họp phụ huynh được?",
+      multiple: false,
+      options: [
+        { id: "sang-t7", label: "Sáng thứ Bảy (8h00)" },
+        { id: "toi-t5", label: "Tối thứ Năm (19h30)" },
+        { id: "chieu-cn", label: "Chiều Chủ nhật (15h00)" },
+      ],
+    },
   },
   {
     kind: "news",

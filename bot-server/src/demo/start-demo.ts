@@ -67,7 +67,8 @@ export async function startDemo(ctx: {
       phone: `849100000${n}`,
     };
   });
-  await sim.post("/__sim/users", { users: [...users, ...newcomers] });
+  // Newcomers first: the persona picker lists them at the top, where a first visitor looks.
+  await sim.post("/__sim/users", { users: [...newcomers, ...users] });
   const { data: tokens } = await sim.post<{
     access_token: string;
     refresh_token: string;
@@ -111,6 +112,7 @@ async function sendDemoPosts(ctx: { config: Config; logger: Logger; db: Db; queu
       summary: post.summary,
       body: post.body,
       isUrgent: post.isUrgent ?? false,
+      ...(post.poll ? { poll: post.poll } : {}),
       ...(campaign ? { campaignId: campaign.id } : {}),
     });
     await submitPost(ctx.db, editor, created.id);

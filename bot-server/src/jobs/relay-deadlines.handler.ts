@@ -40,14 +40,15 @@ export const handleRelayRemind: JobHandler<"relay.remind"> = async (ctx, { relay
   const task = await taskInfo(ctx, relayTaskId);
   if (!task || task.status === "confirmed" || task.reminded_at) return;
   let note = "sent";
+  let messageId: string | null = null;
   if (task.head_oa_id) {
     const link = `https://zalo.me/s/${ctx.config.ZALO_MINI_APP_ID}/head`;
     try {
-      await ctx.oa.sendCsMessage(task.head_oa_id, {
+      ({ messageId } = await ctx.oa.sendCsMessage(task.head_oa_id, {
         text:
           `⏰ Nhắc việc chuyển tiếp — bài chưa được chuyển vào nhóm Zalo của ${task.group_name}: ${task.title}\n\n` +
           `Mở Loa Phường để chia sẻ và xác nhận: ${link}`,
-      });
+      }));
     } catch (error) {
       if (!(error instanceof ZaloError) || error.isTransient) throw error;
       note = `not_sent: zalo ${error.code ?? error.kind}`;
@@ -57,7 +58,7 @@ export const handleRelayRemind: JobHandler<"relay.remind"> = async (ctx, { relay
   }
   await ctx.db
     .update(relayTasks)
-    .set({ remindedAt: new Date() })
+    .set({ remindedAt: new Date(), remindMessageId: messageId })
     .where(and(eq(relayTasks.id, relayTaskId), isNull(relayTasks.remindedAt)));
   await recordAudit(ctx.db, {
     entityType: "broadcast",

@@ -11,12 +11,8 @@ import { type EventFailure, failureReason, recordEventFailures } from "../webhoo
 import { type OpenEvent, type SenderMessage, sortEvents } from "../webhooks/sort-events.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 
-export class ReceiptNotMatchedYet extends Error {
-  constructor(count: number) {
-    super(`${count} receipt(s) for messages not recorded yet`);
-    this.name = "ReceiptNotMatchedYet";
-  }
-}
+/** How long receipts that overtook their message wait before the next look (a wake-up job, not a retry). */
+export const RECEIPT_RECHECK_MS = 2000;
 
 /**
  * Applies recorded Zalo events: receipts and residents' messages in one statement (apply-batch.ts),
@@ -33,7 +29,17 @@ export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx) =
   const { waiting, more } = await applyOpenEvents(ctx);
   if (more !== undefined)
     await enqueue(ctx.queues, "webhook.process", { eventIds: [more] }, { jobId: jobIds.webhook([more]) });
-  if (waiting > 0) throw new ReceiptNotMatchedYet(waiting);
+  // Receipts that overtook the worker recording their message are expected, not a failure: they stay
+  // open and a wake-up looks again shortly (one per interval, whatever the number of jobs).
+  if (waiting.length > 0) {
+    const slot = Math.floor(Date.now() / RECEIPT_RECHECK_MS);
+    await enqueue(
+      ctx.queues,
+      "webhook.process",
+      { eventIds: [waiting[0]!] },
+      { jobId: `webhook-wait-${slot}`, delay: RECEIPT_RECHECK_MS },
+    );
+  }
 };
 
 /**
@@ -45,7 +51,7 @@ const PAGE_BUSY = 100;
 const PAGE_QUIET = 500;
 
 /** Applies one page of open events; `more` is the first open event beyond the page, if any. */
-async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number; more: number | undefined }> {
+async function applyOpenEvents(ctx: JobContext): Promise<{ waiting: number[]; more: number | undefined }> {
   // Read without a lock: the statement that applies them locks the ones still open, so events another
   // worker took meanwhile are left to it.
   const limit = ctx.intake?.busy() ? PAGE_BUSY : PAGE_QUIET;
@@ -113,23 +119,23 @@ async function addMessages(
  * The batch in one statement; should that fail, each event on its own, so that the one that cannot
  * be applied is found and the others are applied in the same run. Returns the receipts left waiting.
  */
-async function applyBatch(ctx: JobContext, batch: BulkBatch, failed: EventFailure[]): Promise<number> {
+async function applyBatch(ctx: JobContext, batch: BulkBatch, failed: EventFailure[]): Promise<number[]> {
   try {
-    return (await applyBulk(ctx.db, ctx.config.WARD_ID, batch)).waiting.length;
+    return (await applyBulk(ctx.db, ctx.config.WARD_ID, batch)).waiting;
   } catch (error) {
     const parts = splitByEvent(batch);
     if (parts.length === 1) {
       failed.push({ eventId: parts[0]!.eventId, reason: failureReason(error) });
-      return 0;
+      return [];
     }
     ctx.logger.warn(
       { err: error, events: parts.length },
       "webhook batch failed: applying its events one by one",
     );
-    let waiting = 0;
+    const waiting: number[] = [];
     for (const part of parts) {
       try {
-        waiting += (await applyBulk(ctx.db, ctx.config.WARD_ID, part.batch)).waiting.length;
+        waiting.push(...(await applyBulk(ctx.db, ctx.config.WARD_ID, part.batch)).waiting);
       } catch (partError) {
         failed.push({ eventId: part.eventId, reason: failureReason(partError) });
       }

@@ -78,13 +78,11 @@ export async function react(
 ): Promise<PostEngagement> {
   await feedItemFor(db, resident, postId);
   if (active) {
-    const added = await db
+    // A count on the post (shown to residents and staff), not an item for the staff inbox.
+    await db
       .insert(postReactions)
       .values({ postId, residentId: resident.id, reaction })
-      .onConflictDoNothing()
-      .returning();
-    if (added.length)
-      await recordMiniAppSignal(db, resident, { kind: "reaction", postId, payload: { reaction } });
+      .onConflictDoNothing();
   } else {
     await db
       .delete(postReactions)
@@ -123,7 +121,7 @@ export async function answerPoll(
     .onConflictDoNothing()
     .returning();
   if (inserted.length === 0) throw new AppError("already_answered");
-  await recordMiniAppSignal(db, resident, { kind: "poll_answer", postId, payload: { optionIds: chosen } });
+  // The poll's results are counts on the post; an answer is nothing for a person in the staff inbox.
   return engagementFor(db, resident, postId);
 }
 

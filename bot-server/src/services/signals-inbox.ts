@@ -66,7 +66,7 @@ export async function listSignals(
         left join residential_groups g on g.id = s.residential_group_id left join posts p on p.id = s.post_id
         where s.ward_id = ${wardId}
           ${signalId ? sql`and s.id = ${signalId}` : sql``}
-          ${q.kind ? sql`and s.kind = ${q.kind}` : sql``}
+          ${q.kind ? sql`and s.kind = ${q.kind}` : sql`and s.kind not in ('reaction', 'poll_answer')`}
           ${q.residentialGroupId ? sql`and s.residential_group_id = ${q.residentialGroupId}::uuid` : sql``}
           ${q.postId ? sql`and s.post_id = ${q.postId}::uuid` : sql``}
           ${q.status ? sql`and s.status = ${q.status}` : sql``}

@@ -150,9 +150,22 @@ export async function applyBulk(
         updated_at = now()
       from marks m where d.zalo_message_id = m.message_id
       returning d.zalo_message_id)`,
+      // Staff answers by OA message: delivered and seen, as broadcasts are.
+      sql`replied as (
+      update signal_replies x set
+        status = case when m.seen_at is not null then 'seen'
+                      when x.status in ('sending', 'sent') then 'delivered' else x.status end
+      from marks m where x.zalo_message_id = m.message_id
+      returning x.zalo_message_id)`,
+      // Reminders to heads: nothing to move, but the receipt is theirs.
+      sql`reminded as (
+      select t.remind_message_id as zalo_message_id from relay_tasks t
+      where t.remind_message_id in (select message_id from marks))`,
       sql`unmatched as (
       select event_id from rcpt group by event_id
-      having not bool_or(message_id in (select zalo_message_id from receipted)))`,
+      having not bool_or(message_id in (select zalo_message_id from receipted
+                                        union all select zalo_message_id from replied
+                                        union all select zalo_message_id from reminded)))`,
     );
   }
   parts.push(

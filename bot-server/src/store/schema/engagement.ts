@@ -87,8 +87,13 @@ export const signalReplies = pgTable(
       .references(() => staffAccounts.id),
     text: text("text").notNull(),
     channel: text("channel").$type<"oa" | "feed">().notNull(),
-    /** queued → sent (OA accepted) or failed; feed replies are "shown" at once. */
-    status: text("status").$type<"queued" | "sending" | "sent" | "failed" | "shown">().notNull(),
+    /**
+     * queued → sent (OA accepted) → delivered → seen (Zalo's receipts), or failed; feed replies are
+     * "shown" at once.
+     */
+    status: text("status")
+      .$type<"queued" | "sending" | "sent" | "delivered" | "seen" | "failed" | "shown">()
+      .notNull(),
     zaloMessageId: text("zalo_message_id"),
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -25,6 +25,8 @@ export const relayTasks = pgTable(
     sharedAt: timestamp("shared_at", { withTimezone: true }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    /** The reminder's OA message id: its receipts come back like any message's. */
+    remindMessageId: text("remind_message_id"),
     escalatedAt: timestamp("escalated_at", { withTimezone: true }),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "relay_tasks" ADD COLUMN "remind_message_id" text;
