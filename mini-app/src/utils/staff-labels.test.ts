@@ -57,6 +57,9 @@ describe("staff labels", () => {
     expect(replyChannelLabel("oa")).toBe("Zalo OA");
     expect(replyChannelLabel("sms")).toBe("sms");
     expect(replyStatusLabel("shown")).toBe("Đã hiển thị");
+    // Zalo's receipts for an answer by OA message reach the staff inbox.
+    expect(replyStatusLabel("delivered")).toBe("Đã đến máy người dân");
+    expect(replyStatusLabel("seen")).toBe("Người dân đã xem");
     expect(alertKindLabel("relay_overdue")).toBe("Tổ trưởng chưa chuyển tiếp quá hạn");
     expect(alertKindLabel("channel_stopped")).toBe("Kênh gửi tin bị dừng");
     expect(reasonLabel("paid_excluded")).toBe("Không dùng kênh trả phí");

@@ -149,7 +149,10 @@ export const relayStatusLabels: Record<RelayBoardRow["status"], string> = {
 const replyChannelLabels: Record<string, string> = { oa: "Zalo OA", feed: "Trong Mini App" };
 const replyStatusLabels: Record<string, string> = {
   queued: "Đang gửi",
+  sending: "Đang gửi",
   sent: "Đã gửi",
+  delivered: "Đã đến máy người dân",
+  seen: "Người dân đã xem",
   failed: "Gửi lỗi",
   shown: "Đã hiển thị",
 };
