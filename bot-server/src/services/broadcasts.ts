@@ -20,6 +20,42 @@ type BroadcastRow = typeof broadcasts.$inferSelect;
 /** A send time this far in the past is still "now" (clocks, a slow form); anything older is refused. */
 const PAST_GRACE_MS = 60_000;
 
+/**
+ * A double tap: the same approved version to the same audience, to be sent within a minute of one
+ * created in the last few minutes. Anything further apart is a deliberate second send.
+ */
+const DOUBLE_TAP_SEND_WITHIN_S = 60;
+const DOUBLE_TAP_CREATED_WITHIN_S = 5 * 60;
+
+type TwinRow = {
+  created_at: Date | string;
+  scheduled_at: Date | string;
+  started_at: Date | string | null;
+  status: BroadcastRow["status"];
+};
+
+/** The refusal of a double tap, saying when the broadcast already made was, or will be, sent. */
+function doubleTap(twin: TwinRow): AppError {
+  const scheduledAt = new Date(twin.scheduled_at);
+  const startedAt = formatDateTime(twin.started_at ?? twin.scheduled_at);
+  const when =
+    twin.status === "sent"
+      ? `đã gửi lúc ${startedAt}`
+      : twin.status === "sending"
+        ? `đang gửi từ ${startedAt}`
+        : twin.status === "paused"
+          ? `đang tạm dừng (bắt đầu lúc ${startedAt})`
+          : scheduledAt.getTime() > Date.now()
+            ? `sẽ gửi lúc ${formatDateTime(scheduledAt)}`
+            : `bắt đầu gửi lúc ${formatDateTime(scheduledAt)}`;
+  return new AppError(
+    "conflict",
+    `Đợt gửi giống hệt (cùng bài, cùng người nhận) vừa được tạo lúc ${formatDateTime(twin.created_at)}, ` +
+      `${when}; không tạo thêm để người dân không nhận tin hai lần. ` +
+      "Nếu thật sự muốn gửi thêm một lần cho đúng những người này, hãy hẹn giờ cách đợt đó hơn 1 phút.",
+  );
+}
+
 export function toBroadcastDto(
   row: BroadcastRow,
   counts: Partial<Record<DeliveryStatus, number>> = {},
@@ -75,24 +111,21 @@ export async function createBroadcast(
     }
     await assertAudienceKnown(tx, actor.wardId, data.audience);
     // A second tap, or a retried request, must not send the same words to the same people twice.
-    // Under the post's row lock, so two at once cannot both pass.
-    const [twin] = await queryRows<{ created_at: Date | string }>(
+    // Under the post's row lock, so two at once cannot both pass. A re-send chosen later (another
+    // time, or "Gửi ngay" after the first went out) is the staff member's decision: the form shows it.
+    const [twin] = await queryRows<TwinRow>(
       tx,
-      sql`select created_at from broadcasts
+      sql`select created_at, scheduled_at, started_at, status from broadcasts
           where post_id = ${post.id}::uuid and post_version = ${post.approvedVersion}
             and audience = ${JSON.stringify(data.audience)}::jsonb
-            and status <> 'cancelled' and created_at > now() - interval '10 minutes'
+            and status <> 'cancelled'
+            and created_at > now() - make_interval(secs => ${DOUBLE_TAP_CREATED_WITHIN_S})
             and abs(extract(epoch from scheduled_at - ${scheduledAt.toISOString()}::timestamptz))
-                < ${data.scheduledAt ? 60 : 600}
+                < ${DOUBLE_TAP_SEND_WITHIN_S}
+          order by created_at desc
           limit 1`,
     );
-    if (twin) {
-      throw new AppError(
-        "conflict",
-        `Đợt gửi giống hệt (cùng bài, cùng người nhận, cùng thời điểm) vừa được tạo lúc ` +
-          `${formatDateTime(twin.created_at)}; không tạo thêm.`,
-      );
-    }
+    if (twin) throw doubleTap(twin);
     const [created] = await tx
       .insert(broadcasts)
       .values({

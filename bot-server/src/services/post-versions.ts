@@ -3,7 +3,7 @@ import type { PostReview } from "@loa-phuong/shared";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { notFound } from "../errors/app-error.js";
 import type { Db, Tx } from "../store/database.js";
-import { auditLog, posts, postVersions } from "../store/schema/index.js";
+import { auditLog, campaigns, posts, postVersions } from "../store/schema/index.js";
 import { type PostRow, toPostDto } from "./posts-read.js";
 
 export type PostContent = Pick<PostRow, "title" | "summary" | "body" | "imageUrl" | "poll">;
@@ -56,19 +56,44 @@ export async function editedSinceApproval(tx: Tx, row: PostRow, staffId: string)
   return edit !== undefined;
 }
 
-/** What an approver compares: the submitted version against the last approved one. */
+/**
+ * The urgency approved with a version: the approval records it (post_versions keeps the words only).
+ * Null for an approval recorded before it did.
+ */
+async function approvedUrgency(db: Db, row: PostRow): Promise<boolean | null> {
+  if (row.approvedVersion === null) return null;
+  if (row.approvedVersion === row.version) return row.isUrgent;
+  const [approval] = await db
+    .select({ isUrgent: sql<boolean | null>`(${auditLog.details}->>'isUrgent')::boolean` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, "post"),
+        eq(auditLog.entityId, row.id),
+        eq(auditLog.action, "approve"),
+        sql`(${auditLog.details}->>'version')::int = ${row.approvedVersion}`,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return approval?.isUrgent ?? null;
+}
+
+/** What an approver compares: the submitted version against the last approved one, every field of each. */
 export async function reviewPost(db: Db, wardId: string, postId: string): Promise<PostReview> {
-  const [row] = await db
-    .select()
+  const [found] = await db
+    .select({ post: posts, campaignTitle: campaigns.title })
     .from(posts)
+    .leftJoin(campaigns, eq(campaigns.id, posts.campaignId))
     .where(and(eq(posts.id, postId), eq(posts.wardId, wardId)));
-  if (!row) throw notFound("bài viết");
+  if (!found) throw notFound("bài viết");
+  const row = found.post;
   const versions = await db
     .select()
     .from(postVersions)
     .where(eq(postVersions.postId, postId))
     .orderBy(desc(postVersions.version));
-  const toContent = (v: (typeof versions)[number] | undefined) =>
+  const toContent = (v: (typeof versions)[number] | undefined, isUrgent: boolean | null) =>
     v
       ? {
           version: v.version,
@@ -76,14 +101,23 @@ export async function reviewPost(db: Db, wardId: string, postId: string): Promis
           summary: v.summary,
           body: v.body,
           imageUrl: v.imageUrl,
+          poll: v.poll,
+          isUrgent,
           contentHash: v.contentHash,
         }
       : null;
   return {
     post: toPostDto(row),
-    submitted: toContent(versions.find((v) => v.version === row.version)),
+    campaign:
+      row.campaignId && found.campaignTitle ? { id: row.campaignId, title: found.campaignTitle } : null,
+    // The submitted version is the post's current one: its urgency is the row's.
+    submitted: toContent(
+      versions.find((v) => v.version === row.version),
+      row.isUrgent,
+    ),
     lastApproved: toContent(
       row.approvedVersion === null ? undefined : versions.find((v) => v.version === row.approvedVersion),
+      await approvedUrgency(db, row),
     ),
   };
 }

@@ -4,6 +4,7 @@ import type { Store } from "../store/database.js";
 import { auditLog, broadcasts, posts, postVersions } from "../store/schema/index.js";
 import { buildStaff, buildWard } from "../testing/factories.js";
 import { openTestStore, storeKinds, truncateAll } from "../testing/test-stores.js";
+import { reviewPost } from "./post-versions.js";
 import { approvePost, createPost, rejectPost, submitPost, updatePost } from "./posts.js";
 
 describe.each(storeKinds)("post lifecycle on %s", (kind) => {
@@ -112,6 +113,32 @@ describe.each(storeKinds)("post lifecycle on %s", (kind) => {
     expect(edited).toMatchObject({ status: "submitted", version: 2, approvedVersion: 1 });
     const [after] = await store.db.select().from(broadcasts).where(eq(broadcasts.id, scheduled!.id));
     expect(after?.status).toBe("cancelled");
+  });
+
+  it("gives the approver every field of both versions: the poll and the urgency too", async () => {
+    const editor = await buildStaff(store.db, wardId, ["editor"]);
+    const approver = await buildStaff(store.db, wardId, ["approver"]);
+    const poll = {
+      question: "Họp tổ vào giờ nào?",
+      multiple: false,
+      options: [
+        { id: "a", label: "19 giờ" },
+        { id: "b", label: "20 giờ" },
+      ],
+    };
+    const post = await createPost(store.db, editor, { ...draft, kind: "poll", poll });
+    await submitPost(store.db, editor, post.id);
+    const fresh = await reviewPost(store.db, wardId, post.id);
+    expect(fresh.lastApproved).toBeNull();
+    expect(fresh.campaign).toBeNull();
+    expect(fresh.submitted).toMatchObject({ version: 1, poll, isUrgent: false });
+    await approvePost(store.db, approver, post.id, 1);
+    const changedPoll = { ...poll, options: [...poll.options, { id: "c", label: "Sáng Chủ nhật" }] };
+    const edited = await updatePost(store.db, editor, post.id, { poll: changedPoll, isUrgent: true });
+    const review = await reviewPost(store.db, wardId, post.id);
+    expect(review.submitted).toMatchObject({ version: edited.version, poll: changedPoll, isUrgent: true });
+    // The approved version keeps what was approved then, though the row has changed since.
+    expect(review.lastApproved).toMatchObject({ version: 1, poll, isUrgent: false });
   });
 
   it("records the reason of a rejection and lets the author resubmit", async () => {

@@ -225,7 +225,8 @@ async function transition(
       fromStatus: row.status,
       toStatus: to,
       contentHash: contentHash(updated),
-      details: { version: updated.version, ...details },
+      // Urgency is approved with the words but not kept in post_versions: the record says it.
+      details: { version: updated.version, isUrgent: updated.isUrgent, ...details },
     });
     return toPostDto(updated);
   });

@@ -73,7 +73,10 @@ export const postListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-/** The content an approver compares: the last approved version against the one submitted now. */
+/**
+ * The content an approver compares: the last approved version against the one submitted now. Every
+ * field that is sent is here; the kind and the campaign never change after the post is created.
+ */
 export const postVersionContentSchema = z
   .object({
     version: z.number(),
@@ -81,12 +84,17 @@ export const postVersionContentSchema = z
     summary: z.string().nullable(),
     body: z.string(),
     imageUrl: z.string().nullable(),
+    poll: pollSchema.nullable(),
+    /** Urgency as approved (it needs approval again when changed); null: not recorded for this version. */
+    isUrgent: z.boolean().nullable(),
     contentHash: z.string(),
   })
   .meta({ id: "PostVersionContent" });
 export const postReviewSchema = z
   .object({
     post: postSchema,
+    /** The campaign the post belongs to, shown to residents beside it. */
+    campaign: z.object({ id: z.string(), title: z.string() }).nullable(),
     submitted: postVersionContentSchema.nullable(),
     lastApproved: postVersionContentSchema.nullable(),
   })

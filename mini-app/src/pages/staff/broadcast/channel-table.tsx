@@ -1,9 +1,21 @@
-import type { BroadcastProgress, DeliveryStatus } from "@loa-phuong/shared";
+import type { BroadcastProgress } from "@loa-phuong/shared";
 import { byChannelOrder, channelLabel, formatCount, formatVnd } from "../../../utils/channel-labels";
-import { deliveryStatusLabels } from "../../../utils/staff-labels";
+import { hasReceipts, reachedCounts } from "./receipt-counts";
 
-/** The states a channel's row shows, after "Người nhận". */
-const columns: DeliveryStatus[] = ["sent", "delivered", "seen", "fallback", "failed"];
+type ChannelRow = BroadcastProgress["channels"][number];
+
+/** The columns after "Người nhận": the receipts cumulative, as the counts above them. */
+const columns: { label: string; cell(row: ChannelRow): number | null }[] = [
+  { label: "Đã gửi", cell: (row) => reachedCounts(row.counts).sent },
+  // Only messages in the OA's chat have receipts: elsewhere the cell says there are none, not "0".
+  {
+    label: "Đã nhận",
+    cell: (row) => (hasReceipts(row.channel) ? reachedCounts(row.counts).delivered : null),
+  },
+  { label: "Đã xem", cell: (row) => (hasReceipts(row.channel) ? reachedCounts(row.counts).seen : null) },
+  { label: "Chuyển kênh", cell: (row) => row.counts.fallback ?? 0 },
+  { label: "Lỗi", cell: (row) => row.counts.failed ?? 0 },
+];
 
 /**
  * "Theo kênh": what the broadcast cost (and its budget), how far it got on each channel, and for an
@@ -44,9 +56,9 @@ export function ChannelTable({ progress }: { progress: BroadcastProgress }) {
               <tr>
                 <th scope="col">Kênh</th>
                 <th scope="col">Người nhận</th>
-                {columns.map((status) => (
-                  <th key={status} scope="col">
-                    {deliveryStatusLabels[status]}
+                {columns.map((column) => (
+                  <th key={column.label} scope="col">
+                    {column.label}
                   </th>
                 ))}
               </tr>
@@ -56,9 +68,21 @@ export function ChannelTable({ progress }: { progress: BroadcastProgress }) {
                 <tr key={row.channel}>
                   <th scope="row">{channelLabel(row.channel)}</th>
                   <td>{formatCount(row.total)}</td>
-                  {columns.map((status) => (
-                    <td key={status}>{formatCount(row.counts[status] ?? 0)}</td>
-                  ))}
+                  {columns.map((column) => {
+                    const count = column.cell(row);
+                    return (
+                      <td key={column.label}>
+                        {count === null ? (
+                          <>
+                            <span aria-hidden="true">—</span>
+                            <span className="visually-hidden">không có báo nhận</span>
+                          </>
+                        ) : (
+                          formatCount(count)
+                        )}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>

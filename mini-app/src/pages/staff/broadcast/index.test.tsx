@@ -50,10 +50,47 @@ describe("a broadcast's progress (Đợt gửi)", () => {
     const cells = (row: HTMLElement) => [...row.querySelectorAll("th, td")].map((cell) => cell.textContent);
     expect(within(table).getAllByRole("row").map(cells)).toEqual([
       ["Kênh", "Người nhận", "Đã gửi", "Đã nhận", "Đã xem", "Chuyển kênh", "Lỗi"],
-      ["Tin tư vấn OA", "100", "15", "30", "50", "0", "5"],
-      ["Tin ZBS theo số điện thoại", "5", "5", "0", "0", "0", "0"],
-      ["Chỉ trong Mini App", "25", "0", "0", "0", "25", "0"],
+      ["Tin tư vấn OA", "100", "95", "80", "50", "0", "5"],
+      ["Tin ZBS theo số điện thoại", "5", "5", "—không có báo nhận", "—không có báo nhận", "0", "0"],
+      ["Chỉ trong Mini App", "25", "0", "—không có báo nhận", "—không có báo nhận", "25", "0"],
     ]);
+  });
+
+  it("counts a seen message as received and sent, and says which channels report receipts", async () => {
+    const plain = progress();
+    signedInStaff(undefined, {
+      "GET /api/broadcasts/b-1/progress": {
+        body: { ...plain, broadcast: { ...plain.broadcast, counts: { seen: 1 } }, total: 1 },
+      },
+    });
+    renderApp("/staff/broadcasts/b-1");
+    const section = await screen.findByRole("region", { name: "Tiến độ" });
+    const counts = [...section.querySelectorAll(".count-cell")].map((cell) => cell.textContent);
+    expect(counts).toEqual([
+      "Đang chờ0",
+      "Đang gửi0",
+      "Đã gửi1",
+      "Đã nhận1",
+      "Đã xem1",
+      "Lỗi0",
+      "Chuyển kênh0",
+    ]);
+    expect(within(section).getByText(/^Tin đã xem cũng tính là đã nhận/).textContent).toContain(
+      "Zalo chỉ báo “đã nhận”, “đã xem” cho tin gửi trong khung chat OA",
+    );
+    // "Lỗi 0" is good news: not in red.
+    expect(section.querySelector(".count-alarm")).toBeNull();
+  });
+
+  it("shows the failures in red when there are some", async () => {
+    signedInStaff(undefined, { "GET /api/broadcasts/b-1/progress": { body: progress() } });
+    renderApp("/staff/broadcasts/b-1");
+    const section = await screen.findByRole("region", { name: "Tiến độ" });
+    expect(section.querySelector(".count-alarm")?.textContent).toBe("Lỗi5");
+    const cell = (label: string) =>
+      [...section.querySelectorAll(".count-cell")].find((c) => c.querySelector("dt")?.textContent === label);
+    expect(cell("Đã gửi")?.querySelector("dd")?.textContent).toBe("100");
+    expect(cell("Đã nhận")?.querySelector("dd")?.textContent).toBe("80");
   });
 
   it("says nothing of reminders when none was needed, and shows a broadcast without a budget", async () => {

@@ -1,10 +1,6 @@
-import type { BroadcastProgress, DeliveryStatus } from "@loa-phuong/shared";
-import {
-  deliveryStatuses,
-  deliveryStatusLabels,
-  reasonLabel,
-  settledStatuses,
-} from "../../../utils/staff-labels";
+import type { BroadcastProgress } from "@loa-phuong/shared";
+import { reasonLabel, settledStatuses } from "../../../utils/staff-labels";
+import { cumulativeCounts, receiptsNote } from "./receipt-counts";
 
 const number = new Intl.NumberFormat("vi-VN");
 
@@ -58,14 +54,17 @@ export function ProgressSummary({ progress }: { progress: BroadcastProgress }) {
         </strong>{" "}
         đã xử lý xong ({percent}%)
       </p>
-      <dl className="count-grid">
-        {deliveryStatuses.map((status: DeliveryStatus) => (
-          <div key={status} className={`count-cell count-${status}`}>
-            <dt>{deliveryStatusLabels[status]}</dt>
-            <dd>{number.format(counts[status] ?? 0)}</dd>
+      <dl className="count-grid" aria-describedby="receipts-note">
+        {cumulativeCounts(counts).map(({ key, label, count }) => (
+          <div key={key} className={count > 0 && key === "failed" ? "count-cell count-alarm" : "count-cell"}>
+            <dt>{label}</dt>
+            <dd>{number.format(count)}</dd>
           </div>
         ))}
       </dl>
+      <p id="receipts-note" className="field-hint">
+        {receiptsNote}
+      </p>
       <ReasonList title="Lý do lỗi" reasons={failures} />
       <ReasonList title="Lý do chuyển kênh (người dân xem trong Mini App)" reasons={fallbacks} />
     </section>

@@ -1,5 +1,5 @@
 import { Link } from "react-router-dom";
-import { Button, useNavigate } from "zmp-ui";
+import { useNavigate } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
 import { useResource } from "../../../hooks/use-resource";
@@ -33,38 +33,46 @@ export function StaffGreeting() {
         Tài khoản <strong>{staff.username}</strong> · Vai trò:{" "}
         {staff.roles.map((role) => staffRoleLabels[role] ?? role).join(", ")}
       </p>
+      {/* One look for every way in, sign-out included: the same pill, size and type. */}
       <div className="action-row">
-        {hasRole("editor") && <Button onClick={() => navigate("/staff/posts/new")}>Soạn bài mới</Button>}
+        {hasRole("editor") && (
+          <button type="button" className="button-link" onClick={() => navigate("/staff/posts/new")}>
+            Soạn bài mới
+          </button>
+        )}
         {hasRole("approver") && <ReviewQueueLink />}
         <Link to="/staff/signals" className="button-link">
           Hộp thư phản hồi
         </Link>
         {hasRole("admin") && (
-          <>
-            <Link to="/staff/zalo" className="button-link">
-              Kết nối Zalo OA
-            </Link>
-            <Link to="/staff/zalo-events" className="text-link">
-              Sự kiện Zalo để riêng
-            </Link>
-            {/* Full page loads: the server's own pages, outside the Mini App. */}
-            <a className="text-link" href={apiUrl("/admin/queues")}>
-              Bảng hàng đợi (Bull Board)
-            </a>
-            <a className="text-link" href={apiUrl("/admin/api")}>
-              Tài liệu API
-            </a>
-          </>
+          <Link to="/staff/zalo" className="button-link">
+            Kết nối Zalo OA
+          </Link>
         )}
-        <Button
-          variant="tertiary"
-          loading={isSigningOut}
+        <button
+          type="button"
+          className="button-link sign-out"
           disabled={isSigningOut}
+          aria-busy={isSigningOut}
           onClick={() => void onSignOut()}
         >
-          Đăng xuất
-        </Button>
+          {isSigningOut ? "Đang đăng xuất…" : "Đăng xuất"}
+        </button>
       </div>
+      {hasRole("admin") && (
+        <div className="action-row admin-tools">
+          <Link to="/staff/zalo-events" className="text-link">
+            Sự kiện Zalo để riêng
+          </Link>
+          {/* Full page loads: the server's own pages, outside the Mini App. */}
+          <a className="text-link" href={apiUrl("/admin/queues")}>
+            Bảng hàng đợi (Bull Board)
+          </a>
+          <a className="text-link" href={apiUrl("/admin/api")}>
+            Tài liệu API
+          </a>
+        </div>
+      )}
       <ActionError message={error} />
     </section>
   );

@@ -1,4 +1,4 @@
-import type { ChannelPlan, Post } from "@loa-phuong/shared";
+import type { BroadcastListItem, ChannelPlan, Post } from "@loa-phuong/shared";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ApiCall } from "../../../testing/fake-api";
@@ -49,9 +49,14 @@ function plan(overrides: Partial<ChannelPlan> = {}): ChannelPlan {
 }
 
 /** An editor opens "Lên lịch gửi" for an approved post; the plan answers as `answer` says. */
-async function openComposer(post: Post = approved, answer: (call: ApiCall) => ChannelPlan = () => plan()) {
+async function openComposer(
+  post: Post = approved,
+  answer: (call: ApiCall) => ChannelPlan = () => plan(),
+  earlier: BroadcastListItem[] = [],
+) {
   const api = signedInStaff(undefined, {
     [`GET /api/posts/${post.id}`]: { body: post },
+    "GET /api/broadcasts": { body: { items: earlier } },
     "GET /api/residential-groups": { body: groups },
     "GET /api/schools": { body: { items: [] } },
     "POST /api/audiences/plan": (call) => ({ body: answer(call) }),
@@ -177,5 +182,68 @@ describe("the channel plan of a broadcast (Kế hoạch kênh gửi)", () => {
       budgetVnd: null,
       excludePaidChannels: true,
     });
+  });
+});
+
+describe("a post already sent, or going out (Lên lịch gửi again)", () => {
+  const sent = staffPost({ status: "sent", approvedVersion: 1, version: 1 });
+  const earlier = (overrides: Partial<BroadcastListItem>): BroadcastListItem => ({
+    id: "b-1",
+    postId: sent.id,
+    postTitle: sent.title,
+    status: "sent",
+    audience: { include: [{ wholeWard: true }], exclude: [] },
+    // 14:46 ward time.
+    scheduledAt: "2026-06-01T07:46:00.000Z",
+    startedAt: "2026-06-01T07:46:00.000Z",
+    finishedAt: "2026-06-01T07:47:00.000Z",
+    recipientCount: 480,
+    counts: {},
+    budgetVnd: null,
+    excludePaidChannels: false,
+    costVnd: 0,
+    ...overrides,
+  });
+
+  it("lists when it went and to whom, and warns before sending it to the same people again", async () => {
+    const { api, user } = await openComposer(sent, () => plan(), [earlier({})]);
+    const section = screen.getByRole("region", { name: "Bài này đã được gửi" });
+    expect(within(section).getByRole("listitem").textContent).toBe(
+      "Đã gửi xong Tới Cả phường, gửi lúc 14:46 01/06/2026 (480 người nhận). Xem đợt gửi",
+    );
+    expect(within(section).getByRole("link", { name: "Xem đợt gửi" }).getAttribute("href")).toMatch(
+      /\/staff\/broadcasts\/b-1$/,
+    );
+    const warning = screen.getByRole("note", { name: "Đã gửi cho những người nhận này" });
+    expect(warning.textContent).toBe(
+      "Những người nhận này đã được gửi bài này (gửi lúc 14:46 01/06/2026). Xem đợt gửi đó" +
+        "Xác nhận sẽ gửi cho họ thêm một lần nữa.",
+    );
+    // A re-send is the officer's call: allowed, after the warning.
+    await user.click(screen.getByRole("button", { name: "Xác nhận gửi" }));
+    await waitFor(() => expect(api.callsTo("POST /api/broadcasts")).toHaveLength(1));
+  });
+
+  it("says a broadcast is going out right now and links to it; other people get no warning", async () => {
+    const sending = earlier({ id: "b-2", status: "sending", finishedAt: null, recipientCount: null });
+    const { user } = await openComposer(sent, () => plan(), [sending, earlier({ status: "cancelled" })]);
+    const section = screen.getByRole("region", { name: "Bài này đang có đợt gửi chưa xong" });
+    expect(
+      within(section)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Đang gửi Tới Cả phường, đang gửi từ 14:46 01/06/2026. Xem đợt gửi"]);
+    const warning = screen.getByRole("note", { name: "Đã gửi cho những người nhận này" });
+    expect(warning.textContent).toContain(
+      "Bài này đang có đợt gửi cho đúng những người nhận này (đang gửi từ 14:46 01/06/2026).",
+    );
+    expect(warning.textContent).toContain("hãy hủy đợt chưa xong thay vì tạo thêm");
+    expect(within(warning).getByRole("link", { name: "Xem đợt đang gửi" }).getAttribute("href")).toMatch(
+      /\/staff\/broadcasts\/b-2$/,
+    );
+    await user.click(screen.getByRole("radio", { name: "Chọn tổ dân phố" }));
+    const picker = screen.getByRole("group", { name: "Tổ dân phố nhận tin" });
+    await user.click(within(picker).getByRole("checkbox", { name: /^Tổ dân phố số 3/ }));
+    expect(screen.queryByRole("note", { name: "Đã gửi cho những người nhận này" })).toBeNull();
   });
 });

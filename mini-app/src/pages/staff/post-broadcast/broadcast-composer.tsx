@@ -4,6 +4,7 @@ import { Button, useNavigate } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
 import { useAction } from "../../../hooks/use-action";
 import {
+  type BroadcastListItem,
   createBroadcast,
   createSchedule,
   type ResidentialGroup,
@@ -13,6 +14,7 @@ import { useStaff } from "../../../state/staff-session";
 import { type AudienceDraft, buildAudience, emptyAudience } from "./audience-draft";
 import { AudiencePicker } from "./audience-picker";
 import { ChannelPlanView, useChannelPlan } from "./channel-plan";
+import { EarlierBroadcasts, SameAudienceWarning } from "./earlier-broadcasts";
 import { buildLimits, type ChannelLimits, initialLimits, type LimitsDraft } from "./limits-draft";
 import { LimitsFields } from "./limits-fields";
 import { buildSchedule, initialSchedule, type ScheduleDraft } from "./schedule-draft";
@@ -26,10 +28,13 @@ export function BroadcastComposer({
   post,
   groups,
   schools,
+  earlier,
 }: {
   post: Post;
   groups: ResidentialGroup[];
   schools: School[];
+  /** The post's broadcasts so far, newest first. */
+  earlier: BroadcastListItem[];
 }) {
   const { withStaffToken } = useStaff();
   const navigate = useNavigate();
@@ -95,6 +100,7 @@ export function BroadcastComposer({
 
   return (
     <div className="composer">
+      <EarlierBroadcasts broadcasts={earlier} groups={groups} schools={schools} />
       <p className="hint-box">
         {post.isUrgent
           ? "Bài khẩn: gửi cả trong giờ yên lặng và không tính giới hạn tin trong ngày."
@@ -120,6 +126,7 @@ export function BroadcastComposer({
           Xác nhận
         </h2>
         {hasNobody && <p className="inline-error">{audienceProblem}</p>}
+        <SameAudienceWarning broadcasts={earlier} audience={audience} />
         {"summary" in schedule && <p className="muted">{schedule.summary}</p>}
         {"problem" in schedule && <p className="inline-error">{schedule.problem}</p>}
         <ActionError message={error} />

@@ -2,7 +2,12 @@ import { Link, useParams } from "react-router-dom";
 import { StaffPage } from "../../../components/staff/staff-page";
 import { ErrorView, LoadingView } from "../../../components/status-views";
 import { useResource } from "../../../hooks/use-resource";
-import { fetchPost, fetchResidentialGroups, fetchSchools } from "../../../services/staff-api";
+import {
+  fetchBroadcasts,
+  fetchPost,
+  fetchResidentialGroups,
+  fetchSchools,
+} from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { BroadcastComposer } from "./broadcast-composer";
 
@@ -18,10 +23,13 @@ export default function BroadcastComposerPage() {
         fetchPost(token, id, signal),
         fetchResidentialGroups(token, signal),
         fetchSchools(token, signal),
-      ]).then(([post, groups, schools]) => ({
+        // Its broadcasts so far: the form says what is already going out, or went, and to whom.
+        fetchBroadcasts(token, { postId: id, limit: 100 }, signal),
+      ]).then(([post, groups, schools, broadcasts]) => ({
         post,
         groups: groups.items,
         schools: schools.items,
+        broadcasts: broadcasts.items,
       })),
     ),
   );
@@ -37,7 +45,12 @@ export default function BroadcastComposerPage() {
             <p className="hint-box">Chỉ cán bộ biên tập mới lên lịch gửi được.</p>
           ) : sendableStatuses.includes(data.data.post.status) &&
             data.data.post.approvedVersion === data.data.post.version ? (
-            <BroadcastComposer post={data.data.post} groups={data.data.groups} schools={data.data.schools} />
+            <BroadcastComposer
+              post={data.data.post}
+              groups={data.data.groups}
+              schools={data.data.schools}
+              earlier={data.data.broadcasts}
+            />
           ) : (
             <p className="hint-box">
               Chỉ gửi được bài đã được duyệt.{" "}

@@ -8,7 +8,9 @@ import { fetchPostReview } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
 import { kindLabel } from "../../../utils/post-kind";
 import { postStatusLabels } from "../../../utils/staff-labels";
-import { DiffField } from "./diff-view";
+import { DiffField, ValueField } from "./diff-view";
+import { ImageDiff } from "./image-diff";
+import { PollDiff } from "./poll-diff";
 import { ReviewActions } from "./review-actions";
 
 /** /staff/review/:id: the submitted version against the last approved one, then approve or reject. */
@@ -28,8 +30,15 @@ export default function ReviewPostPage() {
   );
 }
 
+/** What urgency means for the residents, as the approver must know it before approving. */
+const urgencyLabel = (isUrgent: boolean) =>
+  isUrgent
+    ? "Khẩn: gửi cả trong giờ yên lặng, không tính giới hạn tin trong ngày, " +
+      "nhắc lại qua số điện thoại người chưa xem"
+    : "Không khẩn";
+
 function ReviewBody({ review }: { review: PostReview }) {
-  const { post, lastApproved } = review;
+  const { post, lastApproved, campaign } = review;
   // The frozen submitted version is what approval refers to; the live row only if none was frozen.
   const submitted = review.submitted ?? {
     version: post.version,
@@ -37,8 +46,13 @@ function ReviewBody({ review }: { review: PostReview }) {
     summary: post.summary,
     body: post.body,
     imageUrl: post.imageUrl,
+    poll: post.poll,
+    isUrgent: post.isUrgent,
   };
-  const before = lastApproved ?? { title: "", summary: "", body: "", imageUrl: null, version: 0 };
+  // A brand-new post has nothing before it: every field it carries is added.
+  const before = (value: string) => (lastApproved ? value : "");
+  const urgencyBefore =
+    lastApproved?.isUrgent === null ? undefined : before(urgencyLabel(lastApproved?.isUrgent ?? false));
 
   return (
     <article className="review">
@@ -54,15 +68,23 @@ function ReviewBody({ review }: { review: PostReview }) {
       <p className="hint-box">
         {lastApproved
           ? `So sánh với phiên bản đã duyệt gần nhất (phiên bản ${lastApproved.version}): ` +
-            "phần thêm gạch chân màu xanh, phần bỏ gạch ngang màu đỏ."
-          : "Bài mới, chưa có phiên bản nào được duyệt: toàn bộ nội dung là phần thêm."}
+            "phần thêm gạch chân màu xanh, phần bỏ gạch ngang màu đỏ. Mọi phần dưới đây sẽ được gửi."
+          : "Bài mới, chưa có phiên bản nào được duyệt: toàn bộ nội dung dưới đây là phần thêm " +
+            "và sẽ được gửi."}
       </p>
-      <DiffField label="Tiêu đề" before={before.title} after={submitted.title} />
-      <DiffField label="Tóm tắt" before={before.summary ?? ""} after={submitted.summary ?? ""} />
-      <DiffField label="Nội dung" before={before.body} after={submitted.body} isLong />
-      {(before.imageUrl ?? "") !== (submitted.imageUrl ?? "") && (
-        <DiffField label="Ảnh minh hoạ" before={before.imageUrl ?? ""} after={submitted.imageUrl ?? ""} />
-      )}
+      <ValueField label="Loại bài" before={before(kindLabel(post.kind))} after={kindLabel(post.kind)} />
+      <ValueField
+        label="Mức khẩn"
+        before={urgencyBefore}
+        after={urgencyLabel(submitted.isUrgent ?? post.isUrgent)}
+        unknownNote="phiên bản đã duyệt không ghi mức khẩn"
+      />
+      <ValueField label="Chiến dịch" before={before(campaign?.title ?? "")} after={campaign?.title ?? ""} />
+      <DiffField label="Tiêu đề" before={lastApproved?.title ?? ""} after={submitted.title} />
+      <DiffField label="Tóm tắt" before={lastApproved?.summary ?? ""} after={submitted.summary ?? ""} />
+      <DiffField label="Nội dung" before={lastApproved?.body ?? ""} after={submitted.body} isLong />
+      <ImageDiff before={lastApproved?.imageUrl ?? ""} after={submitted.imageUrl ?? ""} />
+      <PollDiff before={lastApproved?.poll ?? null} after={submitted.poll} />
       <ReviewActions post={post} />
       <p>
         <Link to="/staff/review" className="text-link">
