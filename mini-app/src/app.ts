@@ -1,3 +1,5 @@
+// The whole of zmp-ui's stylesheet: its per-component ones are not the same rules (no modal mask, other
+// header padding), and a cut-down copy would leave unstyled any component a screen starts to use.
 import "zmp-ui/zaui.css";
 import "./css/app.css";
 import "./css/pages.css";

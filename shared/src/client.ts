@@ -3,4 +3,5 @@
 export * from "./broadcast-message.js";
 export * from "./error-codes.js";
 export * from "./text.js";
+export * from "./text-limits.js";
 export * from "./time.js";

@@ -16,4 +16,5 @@ export * from "./domain/enums.js";
 export * from "./errors.js";
 export * from "./jobs.js";
 export * from "./text.js";
+export * from "./text-limits.js";
 export * from "./time.js";

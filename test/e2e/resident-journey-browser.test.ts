@@ -156,7 +156,7 @@ describe("a new resident's journey through the Mini App, in a real browser", () 
     await page.getByLabel("Câu hỏi hoặc góp ý của bạn").fill(QUESTION);
     await page.getByRole("button", { name: "Gửi câu hỏi" }).click();
     await page.getByRole("status").filter({ hasText: "Đã gửi câu hỏi." }).waitFor({ timeout: 10_000 });
-    const mine = page.getByRole("region", { name: "Câu hỏi của bạn" });
+    const mine = page.getByRole("region", { name: "Câu hỏi và góp ý của bạn" });
     await mine.getByText(QUESTION).waitFor({ timeout: 10_000 });
 
     // "Phản ánh" from the bottom navigation, with a photo.

@@ -15,17 +15,21 @@ import { attachUploads } from "./uploads.js";
 
 type ResidentRow = typeof residents.$inferSelect;
 
-/** Phản ánh with its photos (the resident's own uploads) and an optional location. */
+/**
+ * Phản ánh with its photos (the resident's own uploads) and an optional location. A place given only in
+ * words travels with the text, where staff read it.
+ */
 export async function fileReport(
   db: Db,
   resident: ResidentRow,
   data: z.output<typeof reportRequestSchema>,
 ): Promise<number> {
   if (data.postId) await feedItemFor(db, resident, data.postId);
+  const place = data.location ? "" : (data.place ?? "");
   return db.transaction(async (tx) => {
     const id = await recordMiniAppSignal(tx, resident, {
       kind: "report",
-      text: data.text,
+      text: place ? `${data.text}\n\nVị trí: ${place}` : data.text,
       postId: data.postId ?? null,
       payload: { uploadIds: data.uploadIds, ...(data.location ? { location: data.location } : {}) },
     });

@@ -1,8 +1,12 @@
 import { formatDateTime } from "@loa-phuong/shared/client";
 import { Link } from "react-router-dom";
 import type { MyQuestion } from "../services/resident-api";
+import { signalKindLabel } from "../utils/signal-kind-labels";
 
-/** A question or comment the resident sent, with the ward's answers (feed "Hỏi đáp" and the post page). */
+/**
+ * A question, góp ý, report or nomination the resident sent, named by its kind, with the ward's answers
+ * (feed "Hỏi đáp" and the post page).
+ */
 export function QuestionCard({
   item,
 }: {
@@ -11,7 +15,7 @@ export function QuestionCard({
   return (
     <article className="question-card">
       <p className="question-meta">
-        <span className="question-kind">{item.kind === "comment" ? "Góp ý" : "Câu hỏi"}</span> ·{" "}
+        <span className="question-kind">{signalKindLabel(item.kind)}</span> ·{" "}
         <time dateTime={item.sentAt}>{formatDateTime(item.sentAt)}</time>
       </p>
       <p className="question-text">{item.text}</p>

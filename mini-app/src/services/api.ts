@@ -4,6 +4,7 @@ import type {
   PostKind,
   ResidentProfile,
   ResidentSessionResponse,
+  ResidentSignInRequest,
 } from "@loa-phuong/shared";
 import { type ErrorCode, errorTable, type FieldIssue } from "@loa-phuong/shared/client";
 import { runtimeConfig } from "../config";
@@ -100,9 +101,21 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return (await response.json()) as T;
 }
 
-/** Exchanges a Zalo user access token (real or simulated) for a ward session. */
-export function signInWithZalo(accessToken: string): Promise<ResidentSessionResponse> {
-  return request("/api/auth/zalo", { method: "POST", body: { accessToken } });
+/** How many posts a page of the feed holds (the first screen's, and each tab's). */
+export const feedPageSize = 20;
+
+/**
+ * Exchanges a Zalo user access token (real or simulated) for a ward session; with `withFeed`, the
+ * answer carries the first page of the feed too (the first screen in one round trip).
+ */
+export function signInWithZalo(
+  accessToken: string,
+  options: { withFeed?: boolean } = {},
+): Promise<ResidentSessionResponse> {
+  const body: ResidentSignInRequest = options.withFeed
+    ? { accessToken, feed: { limit: feedPageSize } }
+    : { accessToken };
+  return request("/api/auth/zalo", { method: "POST", body });
 }
 
 export function fetchMe(token: string, signal?: AbortSignal): Promise<ResidentProfile> {
@@ -117,23 +130,6 @@ export function fetchFeed(
   const params = new URLSearchParams({ limit: String(query.limit) });
   if (query.kind) params.set("kind", query.kind);
   return request(`/api/feed?${params}`, { token, signal });
-}
-
-let prefetchedFeed: Promise<FeedResponse> | undefined;
-
-/**
- * Starts loading the first page of the feed while the saved session is still being checked, so the
- * first screen does not wait two round trips on a slow link. Taken once by the feed.
- */
-export function prefetchFeed(token: string): void {
-  prefetchedFeed = fetchFeed(token, { kind: null, limit: 20 });
-  prefetchedFeed.catch(() => undefined); // a failure shows when the feed takes it (or not at all)
-}
-
-export function takePrefetchedFeed(): Promise<FeedResponse> | undefined {
-  const taken = prefetchedFeed;
-  prefetchedFeed = undefined;
-  return taken;
 }
 
 export function fetchFeedItem(token: string, id: string, signal?: AbortSignal): Promise<FeedItem> {

@@ -56,7 +56,8 @@ export function uploadPhoto(token: string, photo: Blob): Promise<UploadResponse>
 
 export function sendReport(
   token: string,
-  body: { text: string; uploadIds: string[]; location?: ReportLocation; postId?: string },
+  /** `place`: where, in words, when the phone's position was not given (with it, its `label`). */
+  body: { text: string; uploadIds: string[]; location?: ReportLocation; place?: string; postId?: string },
 ): Promise<CreatedId> {
   return request("/api/reports", { token, method: "POST", body });
 }

@@ -1,4 +1,4 @@
-import type { FeedItem } from "@loa-phuong/shared";
+import type { FeedItem, ResidentProfile } from "@loa-phuong/shared";
 import { readStored, removeStored, writeStored } from "./zalo/storage";
 
 /**
@@ -12,6 +12,7 @@ const feedKey = (residentId: string, tab: string) => `${prefix(residentId)}.feed
 const postKey = (residentId: string, postId: string) => `${prefix(residentId)}.post.${postId}`;
 const postIndexKey = (residentId: string) => `${prefix(residentId)}.posts`;
 const feedTabs = ["all", "news", "exemplary_story"];
+const lastResidentKey = "loa-phuong.cache.last-resident";
 
 export interface Cached<T> {
   data: T;
@@ -44,12 +45,36 @@ export async function cachePost(residentId: string, post: FeedItem): Promise<voi
   await writeStored(postIndexKey(residentId), next.slice(0, maxPosts));
 }
 
+/**
+ * Who was signed in on this phone last: the next open shows them (and their saved feed) at once,
+ * while the sign-in is on its way. `personaId` is the demo's simulated Zalo user (null inside Zalo).
+ */
+interface LastResident {
+  resident: ResidentProfile;
+  personaId: string | null;
+}
+
+export function rememberResident(resident: ResidentProfile, personaId: string | null): Promise<void> {
+  return writeStored(lastResidentKey, { resident, personaId } satisfies LastResident);
+}
+
+/**
+ * The resident signed in last on this phone. In the demo only for the same persona; inside Zalo the
+ * phone's Zalo account opens it, and should another account sign in, its answer replaces this one.
+ */
+export async function readLastResident(personaId: string | null): Promise<ResidentProfile | null> {
+  const last = await readStored<LastResident>(lastResidentKey);
+  return last?.resident?.id && last.personaId === personaId ? last.resident : null;
+}
+
 /** After "Xóa dữ liệu của tôi": nothing of theirs stays on the phone either. */
 export async function clearResidentCache(residentId: string): Promise<void> {
   const index = (await readStored<string[]>(postIndexKey(residentId))) ?? [];
+  const last = await readStored<LastResident>(lastResidentKey);
   await Promise.all([
     ...index.map((id) => removeStored(postKey(residentId, id))),
     ...feedTabs.map((tab) => removeStored(feedKey(residentId, tab))),
     removeStored(postIndexKey(residentId)),
+    ...(last?.resident?.id === residentId ? [removeStored(lastResidentKey)] : []),
   ]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../services/api";
 import { ZaloError } from "../services/zalo/sdk";
-import { messageOf } from "./error-message";
+import { explainRefusal, messageOf } from "./error-message";
 
 describe("messageOf", () => {
   it("shows the error's own Vietnamese message", () => {
@@ -19,5 +19,18 @@ describe("messageOf", () => {
     expect(messageOf(undefined, "Không gửi được phản ánh, vui lòng thử lại.")).toBe(
       "Không gửi được phản ánh, vui lòng thử lại.",
     );
+  });
+});
+
+describe("explainRefusal", () => {
+  it("says what the server's check said about the text, rather than which fields failed", () => {
+    const refused = new ApiError("Dữ liệu không hợp lệ: body.text.", 400, "validation_failed", [
+      { field: "body.text", message: "Câu hỏi hoặc góp ý tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại." },
+    ]);
+    expect(messageOf(explainRefusal(refused))).toBe(
+      "Câu hỏi hoặc góp ý tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại.",
+    );
+    const busy = new ApiError("Bạn thao tác quá nhanh, vui lòng thử lại sau.", 429, "too_many_requests");
+    expect(explainRefusal(busy)).toBe(busy);
   });
 });

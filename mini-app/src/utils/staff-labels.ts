@@ -9,6 +9,7 @@ import type {
   StaffAlertKind,
   StaffRole,
 } from "@loa-phuong/shared";
+import { signalKindLabels } from "./signal-kind-labels";
 
 /** Vietnamese labels for what staff screens show; unknown values (a newer server) read sensibly. */
 
@@ -115,17 +116,8 @@ export function describeRecurrence(pattern: string): string {
   return `${days.join(", ")} hằng tuần lúc ${time}`;
 }
 
-/** Kinds of signal (what residents and heads send back), as the inbox names them. */
-export const signalKindLabels: Record<SignalKind, string> = {
-  question: "Câu hỏi",
-  comment: "Bình luận",
-  report: "Phản ánh",
-  nomination: "Đề cử",
-  reaction: "Bày tỏ cảm xúc",
-  poll_answer: "Trả lời khảo sát",
-  oa_message: "Tin nhắn OA",
-  opinion_report: "Báo cáo dư luận",
-};
+/** Kinds of signal (what residents and heads send back): the inbox uses the residents' own words. */
+export { signalKindLabels };
 
 export const signalKinds = Object.keys(signalKindLabels) as SignalKind[];
 

@@ -1,11 +1,21 @@
 import { z } from "zod";
 import { civicRoleSchema, membershipStatusSchema, staffRoleSchema } from "../domain/enums.js";
+import { feedResponseSchema } from "./feed.js";
 
 /** The Mini App sends the token from zmp-sdk getAccessToken(); the server verifies it with Zalo. */
 export const zaloLoginRequestSchema = z.strictObject({
   accessToken: z.string().min(1, "Thiếu mã truy cập Zalo").max(2048),
 });
 export type ZaloLoginRequest = z.infer<typeof zaloLoginRequestSchema>;
+
+/**
+ * A resident's sign-in. `feed` asks for the first page of their feed in the same answer: the Mini
+ * App's first screen then costs one round trip on a slow link instead of two.
+ */
+export const residentSignInRequestSchema = zaloLoginRequestSchema.extend({
+  feed: z.strictObject({ limit: z.number().int().min(1).max(50).default(20) }).optional(),
+});
+export type ResidentSignInRequest = z.input<typeof residentSignInRequestSchema>;
 
 export const staffLoginRequestSchema = z.strictObject({
   username: z.string().trim().min(1, "Thiếu tên đăng nhập").max(100),
@@ -51,6 +61,8 @@ export const residentSessionResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),
   resident: residentProfileSchema,
+  /** Only when the sign-in asked for it: the first page of the feed, as GET /api/feed answers it. */
+  feed: feedResponseSchema.optional(),
 });
 export type ResidentSessionResponse = z.infer<typeof residentSessionResponseSchema>;
 

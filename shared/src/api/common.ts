@@ -1,4 +1,13 @@
 import { z } from "zod";
+import { tooLongMessage } from "../text-limits.js";
+
+/**
+ * Text a resident or a head writes, refused past `limit` with a message naming it: never cut.
+ * `what` names the field in the message ("Câu hỏi hoặc góp ý tối đa 2.000 ký tự…").
+ */
+export function writtenText(what: string, limit: number, required: string) {
+  return z.string().trim().min(1, required).max(limit, tooLongMessage(what, limit));
+}
 
 /** A page of items: how every list the API returns is shaped. */
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { textLimits, tooLongMessage } from "../text-limits.js";
+import { writtenText } from "./common.js";
 
 export const reactionKinds = ["huu_ich", "cam_on", "dong_tinh", "quan_tam"] as const;
 export const reactionKindSchema = z.enum(reactionKinds);
@@ -43,7 +45,7 @@ export const pollAnswerRequestSchema = z.strictObject({
 
 export const postQuestionRequestSchema = z.strictObject({
   kind: z.enum(["question", "comment"]),
-  text: z.string().trim().min(1, "Nội dung không được để trống").max(2000, "Tối đa 2.000 ký tự"),
+  text: writtenText("Câu hỏi hoặc góp ý", textLimits.question, "Nội dung không được để trống"),
 });
 
 /** A photo uploaded before the report is sent (POST /api/uploads with the image bytes). */
@@ -58,25 +60,42 @@ export const uploadResponseSchema = z
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
 export const MAX_UPLOAD_BYTES = 3 * 1024 * 1024;
 
-/** Phản ánh: a report about the neighbourhood, up to 3 photos and an optional location. */
+const reportPlace = z
+  .string()
+  .trim()
+  .max(textLimits.reportPlace, tooLongMessage("Mô tả vị trí", textLimits.reportPlace));
+
+/**
+ * Phản ánh: a report about the neighbourhood, up to 3 photos and an optional place: the phone's
+ * position (`location`, with the words as its label) or, without one, the words alone (`place`).
+ */
 export const reportRequestSchema = z.strictObject({
-  text: z.string().trim().min(1, "Hãy mô tả sự việc").max(2000),
+  text: writtenText("Nội dung phản ánh", textLimits.report, "Hãy mô tả sự việc"),
   uploadIds: z.array(z.uuid()).max(3, "Tối đa 3 ảnh").default([]),
   location: z
     .strictObject({
       latitude: z.number().min(-90).max(90),
       longitude: z.number().min(-180).max(180),
-      label: z.string().max(200).optional(),
+      label: reportPlace.optional(),
     })
     .optional(),
+  place: reportPlace.optional(),
   postId: z.uuid().optional(),
 });
 
 /** Đề cử điển hình: who, where, why; staff review it later. */
 export const nominationRequestSchema = z.strictObject({
-  who: z.string().trim().min(1, "Cần nêu người hoặc tập thể được đề cử").max(200),
-  where: z.string().trim().min(1, "Cần nêu nơi công tác, sinh sống").max(300),
-  why: z.string().trim().min(1, "Cần nêu lý do").max(2000),
+  who: writtenText(
+    "Người hoặc tập thể được đề cử",
+    textLimits.nominationWho,
+    "Cần nêu người hoặc tập thể được đề cử",
+  ),
+  where: writtenText(
+    "Nơi công tác hoặc sinh sống",
+    textLimits.nominationWhere,
+    "Cần nêu nơi công tác, sinh sống",
+  ),
+  why: writtenText("Lý do đề cử", textLimits.nominationWhy, "Cần nêu lý do"),
 });
 
 /** What the post page shows beyond the content: reactions, the poll, the resident's own questions and their answers. */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { textLimits } from "../text-limits.js";
+import { writtenText } from "./common.js";
 
 export const relayTaskStatuses = ["open", "shared", "confirmed"] as const;
 export type RelayTaskStatus = (typeof relayTaskStatuses)[number];
@@ -44,8 +46,11 @@ export const memberDecisionSchema = z.strictObject({ decision: z.enum(["confirm"
 /** Báo cáo dư luận: the head's opinion report for their area. */
 export const opinionReportRequestSchema = z.strictObject({
   mood: z.enum(["positive", "neutral", "negative", "mixed"]),
-  topics: z.array(z.string().trim().min(1).max(80)).min(1, "Chọn ít nhất một chủ đề").max(10),
-  summary: z.string().trim().min(1, "Cần tóm tắt tình hình").max(3000),
+  topics: z
+    .array(writtenText("Chủ đề", textLimits.opinionTopic, "Chủ đề không được để trống"))
+    .min(1, "Chọn ít nhất một chủ đề")
+    .max(10),
+  summary: writtenText("Tóm tắt tình hình", textLimits.opinionSummary, "Cần tóm tắt tình hình"),
 });
 
 /** One row of the staff relay board. */

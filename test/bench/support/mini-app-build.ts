@@ -56,7 +56,10 @@ export function gzipBytes(file: string): number {
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
-/** What Zalo loads before the first screen: the listSyncJS files and the listCSS files, gzipped. */
+/**
+ * What Zalo loads before the first screen, gzipped: the entry modules (listSyncJS) with the modules
+ * they import (listAsyncJS: fetched up front as modulepreloads, not on demand), and the listCSS files.
+ */
 export function measureInitialAssets(www = MINI_APP_WWW): {
   initialJsGzipKB: number;
   cssGzipKB: number;
@@ -67,10 +70,12 @@ export function measureInitialAssets(www = MINI_APP_WWW): {
   const sum = (files: string[], size: (file: string) => number) =>
     files.reduce((total, file) => total + size(path.join(www, file)), 0);
   const raw = (file: string) => statSync(file).size;
+  // An entry that the other entry imports is in both lists: counted once.
+  const initialJs = [...new Set([...config.listSyncJS, ...config.listAsyncJS])];
   return {
-    initialJsGzipKB: kb(sum(config.listSyncJS, gzipBytes)),
+    initialJsGzipKB: kb(sum(initialJs, gzipBytes)),
     cssGzipKB: kb(sum(config.listCSS, gzipBytes)),
-    initialJsRawKB: kb(sum(config.listSyncJS, raw)),
+    initialJsRawKB: kb(sum(initialJs, raw)),
     cssRawKB: kb(sum(config.listCSS, raw)),
   };
 }

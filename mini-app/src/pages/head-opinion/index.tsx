@@ -1,11 +1,16 @@
+import { textLimits } from "@loa-phuong/shared/client";
 import { type FormEvent, useState } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
+import { DraftNote } from "../../components/draft-note";
 import { OutcomeMessage } from "../../components/outcome-message";
 import { EmptyView } from "../../components/status-views";
+import { limitedFieldProps, TextLimit, tooLongProblem } from "../../components/text-limit";
 import { useAction } from "../../hooks/use-action";
+import { useDeviceDraft } from "../../hooks/use-device-draft";
 import { type OpinionMood, sendOpinionReport } from "../../services/head-api";
 import { useSession } from "../../state/session";
+import { explainRefusal } from "../../utils/error-message";
 
 const moods: { value: OpinionMood; label: string }[] = [
   { value: "positive", label: "Tích cực" },
@@ -14,22 +19,30 @@ const moods: { value: OpinionMood; label: string }[] = [
   { value: "mixed", label: "Trái chiều" },
 ];
 const topics = ["Giáo dục", "An ninh trật tự", "Môi trường", "Y tế", "Hạ tầng", "Khác"];
+const emptyDraft: { mood: OpinionMood | null; chosen: string[]; otherTopic: string; summary: string } = {
+  mood: null,
+  chosen: [],
+  otherTopic: "",
+  summary: "",
+};
 
 /** "Báo cáo dư luận": the head's reading of the mood in the group, by topic, with a short summary. */
 export default function OpinionReportPage() {
   const { session, withToken } = useSession();
-  const [mood, setMood] = useState<OpinionMood | null>(null);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [otherTopic, setOtherTopic] = useState("");
-  const [summary, setSummary] = useState("");
+  const draft = useDeviceDraft("opinion-report", emptyDraft);
+  const { mood, chosen, otherTopic, summary } = draft.value;
+  const set = (patch: Partial<typeof emptyDraft>) => draft.setValue((current) => ({ ...current, ...patch }));
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { isBusy, error, run } = useAction("Không gửi được báo cáo, vui lòng thử lại.");
 
   const toggle = (topic: string) =>
-    setChosen((current) =>
-      current.includes(topic) ? current.filter((t) => t !== topic) : [...current, topic],
-    );
+    draft.setValue((current) => ({
+      ...current,
+      chosen: current.chosen.includes(topic)
+        ? current.chosen.filter((t) => t !== topic)
+        : [...current.chosen, topic],
+    }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -43,18 +56,20 @@ export default function OpinionReportPage() {
         ? "Hãy chọn ít nhất một chủ đề."
         : summary.trim() === ""
           ? "Hãy tóm tắt tình hình."
-          : null;
+          : (tooLongProblem(summary, textLimits.opinionSummary, "Tóm tắt tình hình") ??
+            (chosen.includes("Khác")
+              ? tooLongProblem(otherTopic, textLimits.opinionTopic, "Chủ đề khác")
+              : null));
     setProblem(missing);
     if (missing) return;
     setNotice(null);
     void run(async () => {
       await withToken((token) =>
         sendOpinionReport(token, { mood: mood!, topics: sent, summary: summary.trim() }),
-      );
-      setMood(null);
-      setChosen([]);
-      setOtherTopic("");
-      setSummary("");
+      ).catch((reason: unknown) => {
+        throw explainRefusal(reason);
+      });
+      draft.forget();
       setNotice("Đã gửi báo cáo dư luận. Cảm ơn tổ trưởng!");
     });
   };
@@ -77,7 +92,7 @@ export default function OpinionReportPage() {
                       type="radio"
                       name="mood"
                       checked={mood === option.value}
-                      onChange={() => setMood(option.value)}
+                      onChange={() => set({ mood: option.value })}
                     />
                     <span>{option.label}</span>
                   </label>
@@ -104,10 +119,11 @@ export default function OpinionReportPage() {
                   <label htmlFor="opinion-other">Chủ đề khác</label>
                   <input
                     id="opinion-other"
-                    maxLength={80}
                     value={otherTopic}
-                    onChange={(event) => setOtherTopic(event.target.value)}
+                    {...limitedFieldProps("opinion-other-limit", otherTopic, textLimits.opinionTopic)}
+                    onChange={(event) => set({ otherTopic: event.target.value })}
                   />
+                  <TextLimit id="opinion-other-limit" text={otherTopic} limit={textLimits.opinionTopic} />
                 </div>
               )}
             </fieldset>
@@ -116,11 +132,13 @@ export default function OpinionReportPage() {
               <textarea
                 id="opinion-summary"
                 rows={5}
-                maxLength={3000}
                 value={summary}
-                onChange={(event) => setSummary(event.target.value)}
+                {...limitedFieldProps("opinion-summary-limit", summary, textLimits.opinionSummary)}
+                onChange={(event) => set({ summary: event.target.value })}
               />
+              <TextLimit id="opinion-summary-limit" text={summary} limit={textLimits.opinionSummary} />
             </div>
+            <DraftNote draft={draft} />
             <OutcomeMessage error={problem ?? error} notice={notice} />
             <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy}>
               Gửi báo cáo

@@ -23,7 +23,7 @@ export default function HomePage() {
         <Greeting />
         <section aria-labelledby="feed-heading">
           <h2 id="feed-heading" className="section-title">
-            {tab.id === "questions" ? "Câu hỏi và góp ý của bạn" : "Thông báo gửi đến bạn"}
+            {tab.id === "questions" ? "Câu hỏi, góp ý, phản ánh và đề cử của bạn" : "Thông báo gửi đến bạn"}
           </h2>
           <FeedTabs
             value={tab.id}

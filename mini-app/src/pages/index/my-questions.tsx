@@ -4,18 +4,25 @@ import { useResource } from "../../hooks/use-resource";
 import { fetchMyQuestions } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 
-/** "Hỏi đáp": what the resident asked or commented, and the ward's answers. Loaded on demand. */
+/**
+ * "Hỏi đáp": the resident's questions, góp ý, reports and nominations, and the ward's answers. Loaded on
+ * demand.
+ */
 export default function MyQuestions() {
   const { session, withToken } = useSession();
   const questions = useResource(`questions:${session.resident.id}`, (signal) =>
     withToken((token) => fetchMyQuestions(token, signal)),
   );
 
-  if (questions.status === "loading") return <LoadingView label="Đang tải câu hỏi của bạn…" />;
+  if (questions.status === "loading") return <LoadingView label="Đang tải những gì bạn đã gửi…" />;
   if (questions.status === "failed")
     return <ErrorView message={questions.message} onRetry={questions.reload} />;
   if (questions.data.items.length === 0) {
-    return <EmptyView>Bạn chưa gửi câu hỏi hay góp ý nào. Mở một bài viết để hỏi cán bộ phường.</EmptyView>;
+    return (
+      <EmptyView>
+        Bạn chưa gửi câu hỏi, góp ý, phản ánh hay đề cử nào. Mở một bài viết để hỏi cán bộ phường.
+      </EmptyView>
+    );
   }
   return (
     <ul className="feed-list">

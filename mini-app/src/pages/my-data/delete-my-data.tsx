@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Button, Modal, useNavigate } from "zmp-ui";
 import { ActionError } from "../../components/outcome-message";
 import { useAction } from "../../hooks/use-action";
+import { forgetAllDrafts } from "../../services/drafts";
 import { clearResidentCache } from "../../services/offline-cache";
 import { deleteMyData } from "../../services/resident-api";
 import { useSession } from "../../state/session";
@@ -20,7 +21,7 @@ export function DeleteMyData() {
     run(async () => {
       try {
         await withToken((token) => deleteMyData(token));
-        await clearResidentCache(session.resident.id);
+        await Promise.all([clearResidentCache(session.resident.id), forgetAllDrafts(session.resident.id)]);
         // Whoever signs in next starts on the feed, not on this page.
         navigate("/", { replace: true, animate: false });
         signOut("Dữ liệu của bạn đã được xóa khỏi hệ thống của phường. Cảm ơn bạn đã sử dụng Loa Phường.");

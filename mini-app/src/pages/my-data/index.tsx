@@ -1,5 +1,5 @@
 import type { MyData } from "@loa-phuong/shared";
-import { formatDate, formatDateTime } from "@loa-phuong/shared/client";
+import { formatDate, formatDateTime, formatPhone } from "@loa-phuong/shared/client";
 import { Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
 import { ErrorView, LoadingView } from "../../components/status-views";
@@ -7,18 +7,8 @@ import { useResource } from "../../hooks/use-resource";
 import { fetchMyData } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 import { civicRoleLabel, membershipLabel } from "../../utils/resident-labels";
+import { signalKindLabel } from "../../utils/signal-kind-labels";
 import { DeleteMyData } from "./delete-my-data";
-
-const signalKindLabels: Record<string, string> = {
-  question: "Câu hỏi",
-  comment: "Góp ý",
-  report: "Phản ánh",
-  nomination: "Đề cử điển hình",
-  poll_answer: "Trả lời khảo sát",
-  reaction: "Bày tỏ cảm xúc",
-  oa_message: "Tin nhắn gửi OA",
-  opinion_report: "Báo cáo dư luận",
-};
 
 const yesNo = (value: boolean) => (value ? "Có" : "Không");
 
@@ -58,7 +48,13 @@ function MyDataView({ data }: { data: MyData }) {
           <dt>Họ tên (từ Zalo)</dt>
           <dd>{profile.fullName}</dd>
           <dt>Số điện thoại</dt>
-          <dd>{profile.phone ?? "Phường không lưu số điện thoại của bạn"}</dd>
+          <dd>
+            {profile.phone ? (
+              <span className="phone-number">{formatPhone(profile.phone)}</span>
+            ) : (
+              "Phường không lưu số điện thoại của bạn"
+            )}
+          </dd>
           <dt>Tổ dân phố</dt>
           <dd>
             {profile.residentialGroup
@@ -110,7 +106,7 @@ function MyDataView({ data }: { data: MyData }) {
               // No id is handed out here; the time and kind name what the resident sent.
               <li key={`${signal.sentAt}:${signal.kind}`} className="data-signal">
                 <p className="question-meta">
-                  {signalKindLabels[signal.kind] ?? signal.kind} ·{" "}
+                  {signalKindLabel(signal.kind)} ·{" "}
                   <time dateTime={signal.sentAt}>{formatDateTime(signal.sentAt)}</time>
                   {signal.postTitle && <> · Bài: {signal.postTitle}</>}
                 </p>

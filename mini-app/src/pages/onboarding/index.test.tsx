@@ -1,5 +1,6 @@
-import { screen, waitFor } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { LoaPhuongApp } from "../../components/app";
 import { deferred, type Reply } from "../../testing/fake-api";
 import { renderApp, residentProfile, signedInResident } from "../../testing/render-app";
 
@@ -102,5 +103,92 @@ describe("onboarding", () => {
     expect(api.callsTo("POST /api/relay-opens")[0]?.body).toEqual({ ref: "r-abc" });
     await user.click(screen.getByRole("button", { name: "Tiếp tục" }));
     expect(await screen.findByRole("checkbox", { name: /Tôi đã đọc và đồng ý/ })).toBeTruthy();
+  });
+
+  it("goes back to step 1 with Back, the group still chosen", async () => {
+    newcomerServer();
+    const { user } = renderApp("/");
+    await user.click(await screen.findByRole("radio", { name: "Tổ dân phố số 3" }));
+    await user.click(screen.getByRole("button", { name: "Tiếp tục" }));
+    expect(await screen.findByText("Bước 2/3")).toBeTruthy();
+
+    // The phone's (or Zalo's) Back: the previous step, not out of the app.
+    act(() => window.history.back());
+    expect(await screen.findByText("Bước 1/3")).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>("radio", { name: "Tổ dân phố số 3" }).checked).toBe(true),
+    );
+
+    // And the header's back arrow on step 2, and the step's own "Quay lại", do the same.
+    for (const which of ["header", "step"] as const) {
+      await user.click(screen.getByRole("button", { name: "Tiếp tục" }));
+      await screen.findByText("Bước 2/3");
+      const backs = screen.getAllByRole("button", { name: "Quay lại" });
+      expect(backs).toHaveLength(2);
+      await user.click(which === "header" ? backs[0]! : backs[1]!);
+      expect(await screen.findByText("Bước 1/3")).toBeTruthy();
+    }
+  });
+
+  it("reopened, goes on at step 2 with the group and roles chosen before", async () => {
+    const api = newcomerServer({
+      "POST /api/me/onboarding": {
+        body: { ...newcomer, onboarded: true, residentialGroup: { id: "g-3", name: "Tổ dân phố số 3" } },
+      },
+    });
+    const first = renderApp("/");
+    await first.user.click(await screen.findByRole("radio", { name: "Tổ dân phố số 3" }));
+    await first.user.click(screen.getByRole("button", { name: "Tiếp tục" }));
+    await first.user.click(await screen.findByRole("checkbox", { name: "Đảng viên" }));
+    await waitFor(() =>
+      expect(window.localStorage.getItem("loa-phuong.drafts.res-1")).toContain('"isPartyMember":true'),
+    );
+    cleanup(); // Zalo closes the app; it opens afresh later
+    window.history.replaceState(null, "", "/");
+
+    const again = renderApp("/");
+    expect(await screen.findByText("Bước 2/3")).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Đảng viên" }).checked).toBe(true),
+    );
+    act(() => window.history.back());
+    expect(await screen.findByText("Bước 1/3")).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>("radio", { name: "Tổ dân phố số 3" }).checked).toBe(true),
+    );
+
+    // Registered: nothing of it stays on the phone.
+    await again.user.click(screen.getByRole("button", { name: "Tiếp tục" }));
+    await again.user.click(await screen.findByRole("checkbox", { name: /Tôi đã đọc và đồng ý/ }));
+    await again.user.click(screen.getByRole("button", { name: "Hoàn tất đăng ký" }));
+    expect(await screen.findByText(/Đăng ký xong!/)).toBeTruthy();
+    expect(api.callsTo("POST /api/me/onboarding")[0]?.body).toEqual({
+      residentialGroupId: "g-3",
+      civicRoles: [{ role: "party_member" }],
+      consent: true,
+    });
+    await waitFor(() => expect(window.localStorage.getItem("loa-phuong.drafts.res-1")).toBeNull());
+  });
+
+  it("reloaded at step 2, keeps the step and the choices made before it", async () => {
+    newcomerServer();
+    const first = renderApp("/");
+    await first.user.click(await screen.findByRole("radio", { name: "Tổ dân phố số 3" }));
+    await first.user.click(screen.getByRole("button", { name: "Tiếp tục" }));
+    await first.user.click(await screen.findByRole("checkbox", { name: "Đảng viên" }));
+    await waitFor(() =>
+      expect(window.localStorage.getItem("loa-phuong.drafts.res-1")).toContain('"isPartyMember":true'),
+    );
+    cleanup(); // a reload: the page's history, and the step it holds, stay
+    render(<LoaPhuongApp />);
+    expect(await screen.findByText("Bước 2/3")).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>("checkbox", { name: "Đảng viên" }).checked).toBe(true),
+    );
+    act(() => window.history.back());
+    expect(await screen.findByText("Bước 1/3")).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>("radio", { name: "Tổ dân phố số 3" }).checked).toBe(true),
+    );
   });
 });

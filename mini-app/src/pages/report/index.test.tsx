@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { deferred, type Reply } from "../../testing/fake-api";
 import { renderApp, signedInResident } from "../../testing/render-app";
@@ -39,9 +39,11 @@ describe("the report form (Phản ánh)", () => {
     expect(send().disabled).toBe(true);
     const [call] = api.callsTo("POST /api/reports");
     expect(call?.headers.authorization).toBe("Bearer session-token");
+    // Without the phone's position the place goes in words; the server puts it with the text.
     expect(call?.body).toEqual({
-      text: "Đèn đường ngõ 12 bị hỏng\n\nVị trí: Đầu ngõ 12, gần nhà văn hóa tổ 3",
+      text: "Đèn đường ngõ 12 bị hỏng",
       uploadIds: [],
+      place: "Đầu ngõ 12, gần nhà văn hóa tổ 3",
     });
 
     answer.resolve({ status: 201, body: { id: 91 } });
@@ -143,5 +145,84 @@ describe("the report form (Phản ánh)", () => {
     const list = await screen.findByRole("list");
     await waitFor(() => expect(within(list).getAllByRole("img")).toHaveLength(3));
     expect(screen.queryByLabelText("Thêm ảnh")).toBeNull();
+  });
+
+  it("keeps what was typed on the phone when the app is closed, and forgets it once sent", async () => {
+    const api = signedInResident(undefined, { "POST /api/reports": { status: 201, body: { id: 94 } } });
+    const first = await openReportScreen();
+    await first.user.type(first.text, "Nắp cống ngõ 7 bị vỡ");
+    await first.user.type(first.place, "Ngõ 7");
+    expect(
+      await screen.findByText("Đã lưu bản nháp trên máy này. Bản nháp được xóa khi bạn gửi."),
+    ).toBeTruthy();
+    cleanup(); // the app is closed
+
+    const again = await openReportScreen();
+    await waitFor(() => expect((again.text as HTMLTextAreaElement).value).toBe("Nắp cống ngõ 7 bị vỡ"));
+    expect((again.place as HTMLInputElement).value).toBe("Ngõ 7");
+    expect(
+      screen.getByText(/^Đã mở lại bản nháp bạn viết lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\./),
+    ).toBeTruthy();
+    await again.user.click(again.send());
+    await screen.findByRole("status");
+    expect(api.callsTo("POST /api/reports")[0]?.body).toEqual({
+      text: "Nắp cống ngõ 7 bị vỡ",
+      uploadIds: [],
+      place: "Ngõ 7",
+    });
+    // Sent: the phone keeps nothing of it, and the form opens empty next time.
+    await waitFor(() => expect(window.localStorage.getItem("loa-phuong.drafts.res-1")).toBeNull());
+    cleanup();
+    const afterSending = await openReportScreen();
+    expect((afterSending.text as HTMLTextAreaElement).value).toBe("");
+    expect(screen.queryByText(/bản nháp/)).toBeNull();
+  });
+
+  it("shows the limit as it nears, keeps a longer text whole and does not send it", async () => {
+    const api = signedInResident();
+    const { user, text, send } = await openReportScreen();
+    const textarea = text as HTMLTextAreaElement;
+    fireEvent.change(textarea, { target: { value: "x".repeat(1500) } });
+    expect(screen.queryByText(/ký tự/)).toBeNull();
+    fireEvent.change(textarea, { target: { value: "Rác ".repeat(425) } });
+    expect(screen.getByText("1.699/2.000 ký tự")).toBeTruthy();
+    expect(textarea.getAttribute("aria-describedby")).toBe("report-text-limit");
+
+    // Pasted from elsewhere, 5,000 characters: all of them stay, and the resident is told what to do.
+    const pasted = `${"Đường ngập nước sau mưa, ".repeat(199)}hết.`;
+    fireEvent.change(textarea, { target: { value: pasted } });
+    expect(textarea.value).toBe(pasted);
+    expect(screen.getByText("4.979/2.000 ký tự (thừa 2.979)")).toBeTruthy();
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Dài quá giới hạn 2.000 ký tự. Hãy rút gọn trước khi gửi.",
+    );
+    expect(textarea.getAttribute("aria-invalid")).toBe("true");
+    await user.click(send());
+    expect(screen.getAllByRole("alert").map((alert) => alert.textContent)).toContain(
+      "Nội dung phản ánh tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại.",
+    );
+    expect(api.callsTo("POST /api/reports")).toHaveLength(0);
+    expect(textarea.value).toBe(pasted);
+  });
+
+  it("says what the server refused in the words of its check", async () => {
+    signedInResident(undefined, {
+      "POST /api/reports": {
+        status: 400,
+        body: {
+          error: "validation_failed",
+          message: "Dữ liệu không hợp lệ: body.text.",
+          fields: [
+            { field: "body.text", message: "Nội dung phản ánh tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại." },
+          ],
+        },
+      },
+    });
+    const { user, text, send } = await openReportScreen();
+    await user.type(text, "Rác chưa được thu gom");
+    await user.click(send());
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Nội dung phản ánh tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại.",
+    );
   });
 });

@@ -1,22 +1,39 @@
+import { textLimits } from "@loa-phuong/shared/client";
 import { type FormEvent, useState } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
+import { DraftNote } from "../../components/draft-note";
 import { ActionError } from "../../components/outcome-message";
+import { limitedFieldProps, TextLimit, tooLongProblem } from "../../components/text-limit";
 import { useAction } from "../../hooks/use-action";
+import { useDeviceDraft } from "../../hooks/use-device-draft";
 import { type ReportLocation, sendReport } from "../../services/engagement-api";
 import { useSession } from "../../state/session";
+import { explainRefusal } from "../../utils/error-message";
 import { LocationField, type LocationValue } from "./location-field";
 import { PhotoPicker } from "./photo-picker";
 import { usePhotoUploads } from "./use-photo-uploads";
 
-const emptyLocation: LocationValue = { description: "", coordinates: null };
+const limit = textLimits.report;
+// Photos are not kept: they are on the phone already, and picking them again is quick.
+const emptyDraft: { text: string; location: LocationValue } = {
+  text: "",
+  location: { description: "", coordinates: null },
+};
+
+/** The phone's position with the words as its label, or the words alone (kept with the text). */
+function placeOf({ description, coordinates }: LocationValue): { location?: ReportLocation; place?: string } {
+  const words = description.trim();
+  if (coordinates) return { location: { ...coordinates, ...(words ? { label: words } : {}) } };
+  return words ? { place: words } : {};
+}
 
 /** "Phản ánh": a resident tells the ward about something in the neighbourhood, with photos and a place. */
 export default function ReportPage() {
   const { withToken } = useSession();
   const uploads = usePhotoUploads();
-  const [text, setText] = useState("");
-  const [location, setLocation] = useState<LocationValue>(emptyLocation);
+  const draft = useDeviceDraft("report", emptyDraft);
+  const { text, location } = draft.value;
   const [problem, setProblem] = useState<string | null>(null);
   const { isBusy, error, run } = useAction("Không gửi được phản ánh, vui lòng thử lại.");
   const failure = problem ?? error;
@@ -25,29 +42,25 @@ export default function ReportPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (text.trim() === "") {
-      setProblem("Hãy mô tả sự việc bạn muốn phản ánh.");
-      return;
-    }
-    if (uploads.photos.some((photo) => photo.status === "failed")) {
-      setProblem("Có ảnh chưa tải lên được. Hãy xóa ảnh đó hoặc chọn lại.");
-      return;
-    }
-    setProblem(null);
-    const description = location.description.trim();
-    const coordinates: ReportLocation | undefined = location.coordinates
-      ? { ...location.coordinates, ...(description ? { label: description } : {}) }
-      : undefined;
-    // Without coordinates the place is only words: it travels with the text, where staff read it.
-    const body = coordinates || !description ? text.trim() : `${text.trim()}\n\nVị trí: ${description}`;
+    const missing =
+      text.trim() === ""
+        ? "Hãy mô tả sự việc bạn muốn phản ánh."
+        : (tooLongProblem(text, limit, "Nội dung phản ánh") ??
+          tooLongProblem(location.description, textLimits.reportPlace, "Mô tả vị trí") ??
+          (uploads.photos.some((photo) => photo.status === "failed")
+            ? "Có ảnh chưa tải lên được. Hãy xóa ảnh đó hoặc chọn lại."
+            : null));
+    setProblem(missing);
+    if (missing) return;
     void run(async () => {
       const uploadIds = uploads.photos.flatMap((photo) => (photo.uploadId ? [photo.uploadId] : []));
       await withToken((token) =>
-        sendReport(token, { text: body, uploadIds, ...(coordinates ? { location: coordinates } : {}) }),
-      );
+        sendReport(token, { text: text.trim(), uploadIds, ...placeOf(location) }),
+      ).catch((reason: unknown) => {
+        throw explainRefusal(reason);
+      });
       setSent(true);
-      setText("");
-      setLocation(emptyLocation);
+      draft.forget();
       uploads.clear();
     });
   };
@@ -77,10 +90,14 @@ export default function ReportPage() {
               <textarea
                 id="report-text"
                 rows={5}
-                maxLength={2000}
                 value={text}
-                onChange={(event) => setText(event.target.value)}
+                {...limitedFieldProps("report-text-limit", text, limit)}
+                onChange={(event) => {
+                  const next = event.target.value;
+                  draft.setValue((current) => ({ ...current, text: next }));
+                }}
               />
+              <TextLimit id="report-text-limit" text={text} limit={limit} />
             </div>
             <PhotoPicker
               photos={uploads.photos}
@@ -88,7 +105,11 @@ export default function ReportPage() {
               onAdd={(picked) => void uploads.add(picked)}
               onRemove={uploads.remove}
             />
-            <LocationField value={location} onChange={setLocation} />
+            <LocationField
+              value={location}
+              onChange={(next) => draft.setValue((current) => ({ ...current, location: next }))}
+            />
+            <DraftNote draft={draft} />
             <ActionError message={failure} />
             <Button htmlType="submit" fullWidth loading={isBusy} disabled={isBusy || isUploading}>
               {isUploading ? "Đang tải ảnh lên…" : "Gửi phản ánh"}

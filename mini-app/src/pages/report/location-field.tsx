@@ -1,5 +1,7 @@
+import { textLimits } from "@loa-phuong/shared/client";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../components/outcome-message";
+import { limitedFieldProps, TextLimit } from "../../components/text-limit";
 import { useAction } from "../../hooks/use-action";
 import { canShareCoordinates, currentCoordinates } from "../../services/zalo/location";
 
@@ -28,11 +30,12 @@ export function LocationField({
       <label htmlFor="report-location">Mô tả vị trí (không bắt buộc)</label>
       <input
         id="report-location"
-        maxLength={200}
         value={value.description}
         placeholder="Ví dụ: đầu ngõ 12, gần nhà văn hóa tổ 3"
+        {...limitedFieldProps("report-location-limit", value.description, textLimits.reportPlace)}
         onChange={(event) => onChange({ ...value, description: event.target.value })}
       />
+      <TextLimit id="report-location-limit" text={value.description} limit={textLimits.reportPlace} />
       {canShareCoordinates() &&
         (value.coordinates ? (
           <p className="location-picked">

@@ -1,6 +1,7 @@
 import {
   residentProfileSchema,
   residentSessionResponseSchema,
+  residentSignInRequestSchema,
   staffLoginRequestSchema,
   staffProfileSchema,
   staffSessionResponseSchema,
@@ -8,6 +9,7 @@ import {
 } from "@loa-phuong/shared";
 import type { Response } from "express";
 import { AppError } from "../../../errors/app-error.js";
+import { feedFor } from "../../../services/feed.js";
 import { residentForZaloUser, residentProfile } from "../../../services/residents.js";
 import { createSession, endSession } from "../../../services/sessions.js";
 import { authenticateStaff, findStaff, toStaffProfile } from "../../../services/staff.js";
@@ -33,10 +35,12 @@ export function authRouter(ctx: ApiContext, registry: RouteRegistry) {
       method: "post",
       path: "/auth/zalo",
       tag,
-      summary: "Resident sign-in with the token of zmp-sdk getAccessToken(), verified with Graph /me",
+      summary:
+        "Resident sign-in with the token of zmp-sdk getAccessToken(), verified with Graph /me; " +
+        "with `feed`, the first page of the feed too",
       access: "public",
       use: [zaloSignInLimit],
-      body: zaloLoginRequestSchema,
+      body: residentSignInRequestSchema,
       response: residentSessionResponseSchema,
     },
     async ({ body }) => {
@@ -51,6 +55,8 @@ export function authRouter(ctx: ApiContext, registry: RouteRegistry) {
         token: session.token,
         expiresAt: session.expiresAt.toISOString(),
         resident: await residentProfile(db, resident),
+        // The Mini App's first screen in the same answer: on a slow link a round trip is what costs.
+        ...(body.feed && { feed: { items: await feedFor(db, resident, { limit: body.feed.limit }) } }),
       };
     },
   );

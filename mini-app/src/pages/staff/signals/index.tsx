@@ -18,7 +18,8 @@ export default function SignalsInboxPage() {
     <StaffPage title="Hộp thư phản hồi">
       <h1 className="page-title">Hộp thư phản hồi</h1>
       <p className="muted">
-        Câu hỏi, bình luận, phản ánh, đề cử, trả lời khảo sát, tin nhắn OA và báo cáo dư luận của tổ trưởng.
+        Câu hỏi, góp ý, phản ánh, đề cử điển hình, trả lời khảo sát, tin nhắn gửi OA và báo cáo dư luận của tổ
+        trưởng.
       </p>
       <SignalFilterForm
         filters={filters}

@@ -1,0 +1,27 @@
+import { formatCount } from "./text.js";
+
+/**
+ * How long what residents and heads write may be, in characters (after trimming). The forms count
+ * toward these and say so as the writer nears them; the API refuses anything longer with a 400 that
+ * names the limit. Nothing is ever cut.
+ */
+export const textLimits = {
+  /** A question or a góp ý on a post. */
+  question: 2000,
+  /** Phản ánh: what happened. */
+  report: 2000,
+  /** Phản ánh: where, in words. */
+  reportPlace: 200,
+  /** Đề cử điển hình: who, where, why. */
+  nominationWho: 200,
+  nominationWhere: 300,
+  nominationWhy: 2000,
+  /** Báo cáo dư luận: the head's summary, and a topic of their own. */
+  opinionSummary: 3000,
+  opinionTopic: 80,
+} as const;
+
+/** "Câu hỏi hoặc góp ý tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại." */
+export function tooLongMessage(what: string, limit: number): string {
+  return `${what} tối đa ${formatCount(limit)} ký tự. Hãy rút gọn rồi gửi lại.`;
+}
