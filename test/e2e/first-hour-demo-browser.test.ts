@@ -93,10 +93,12 @@ describe("the demo's first hour, in a real browser", () => {
     await card.getByLabel(/Câu trả lời cho/).fill(answer);
     await card.getByRole("button", { name: "Trả lời qua Zalo OA" }).click();
 
-    // Zalo's receipt for the answer comes back and the officer sees it (after a reload of the inbox).
+    // Zalo's receipt for the answer comes back and the officer sees it among the handled items.
     await waitFor(
       async () => {
-        await desk.reload();
+        await desk.goto(`${base()}/staff/signals?status=handled`);
+        await desk.getByRole("heading", { name: "Hộp thư phản hồi", level: 1 }).waitFor({ timeout: 10_000 });
+        await desk.getByRole("article").first().waitFor({ timeout: 10_000 });
         const text = (await desk.getByRole("article").filter({ hasText: answer }).textContent()) ?? "";
         return /Đã đến máy người dân|Người dân đã xem/.test(text);
       },
