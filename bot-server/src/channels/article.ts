@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { JobContext } from "../jobs/job-context.js";
 import { type Db, queryRows, sqlArray } from "../store/database.js";
 import { ZaloError } from "../zalo/zalo-error.js";
-import { listChannelStops, loadChannelSettings, loadPlanResidents, stopChannel } from "./channel-state.js";
+import { loadChannelSettings, loadPlanResidents } from "./channel-state.js";
+import { listChannelStops, stopChannel } from "./channel-stops.js";
 import { planChannels } from "./planner.js";
 
 interface ArticleBroadcast {

@@ -1,10 +1,11 @@
 import { postDeepLink } from "@loa-phuong/shared";
 import { sql } from "drizzle-orm";
-import { loadChannelSettings, recordQuota, stopChannel } from "../channels/channel-state.js";
+import { loadChannelSettings, recordQuota } from "../channels/channel-state.js";
+import { stopChannel } from "../channels/channel-stops.js";
 import { zbsTemplateData } from "../channels/templates.js";
 import { queryRows, sqlArray } from "../store/database.js";
 import { ZaloError } from "../zalo/zalo-error.js";
-import { toZaloPhone } from "./delivery-send.handler.js";
+import { toZaloPhone } from "./delivery-channels.js";
 import type { JobHandler } from "./job-context.js";
 
 interface Candidate {

@@ -6,7 +6,7 @@ import {
   oaConnectStartSchema,
   webhookHealthSchema,
 } from "@loa-phuong/shared";
-import { channelStatuses, resumeChannel } from "../../../channels/channel-state.js";
+import { channelStatuses, resumeChannel } from "../../../channels/channel-stops.js";
 import { AppError } from "../../../errors/app-error.js";
 import { recordAudit } from "../../../services/audit.js";
 import {
