@@ -1,170 +1,23 @@
 import os from "node:os";
 import { scheduleFanout } from "@loa-phuong/bot-server/jobs";
-import { type Db, tables } from "@loa-phuong/bot-server/store";
+import { tables } from "@loa-phuong/bot-server/store";
 import type { Audience, DeliveryChannel } from "@loa-phuong/shared";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { log, parseArgs } from "./support/args.js";
 import { startBenchRuntime } from "./support/bench-runtime.js";
 import { BENCH_WARD, benchPost } from "./support/bench-ward.js";
-import { type SimProcess, startSimProcess } from "./support/sim-process.js";
+import { drawWard, GROUPS, QUOTAS, seed, TEMPLATES } from "./support/reach-ward.js";
+import { startSimProcess } from "./support/sim-process.js";
 
 /**
  * npm run bench:reach -- --residents 10000
  *
- * A ward drawn from a documented mix (MIX below, seeded), one ward-wide post and one post to five
+ * A ward drawn from a documented mix (`MIX` in `support/reach-ward.ts`, seeded), one ward-wide post and one post to five
  * residential groups, planned and sent through the real pipeline into the simulator with its real
  * channel quotas — once on PGlite, once on PostgreSQL (TEST_POSTGRES_URL). Everything is counted from
  * what the simulator received, not from what the server believes it sent.
  */
 const args = parseArgs({ residents: 10_000, seed: 144 });
-
-/** The share of residents with each permission, drawn independently (docs/BENCHMARKS.md). */
-const MIX = {
-  follows: 0.45,
-  /** Of all residents: followers who interacted within 7 days (half of them within 48 h). */
-  interacted7d: 0.15,
-  /** Of all residents: people who followed once and left (the OA still knows their id). */
-  formerFollowers: 0.05,
-  notifications: 0.3,
-  phoneConsent: 0.25,
-  /** In a group whose head relays (18 of 20 groups have a head). */
-  relayingGroup: 0.9,
-};
-const GROUPS = 20;
-const TEMPLATES = {
-  "bench-zbs": ["title", "summary", "link"],
-  "bench-zbs-phone": ["title", "summary", "link"],
-  "bench-notify": ["title", "contentTitle", "contentDescription", "buttonText", "buttonUrl"],
-};
-/** Zalo's quotas as the simulator enforces them, and the ward's configuration saying the same. */
-const QUOTAS = { zbsPerDay: 2000, notificationsPerUserPerDay: 1 };
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-interface MixResident {
-  label: string;
-  group: number;
-  hasOaId: boolean;
-  isFollower: boolean;
-  hoursSinceInteraction: number | null;
-  notifications: boolean;
-  phone: string | null;
-}
-
-function drawWard(count: number, seed: number): MixResident[] {
-  const random = seededRandom(seed);
-  const out: MixResident[] = [];
-  for (let i = 0; i < count; i++) {
-    const follow = random();
-    const isFollower = follow < MIX.follows;
-    const formerFollower = !isFollower && follow < MIX.follows + MIX.formerFollowers;
-    const interacted = isFollower && random() < MIX.interacted7d / MIX.follows;
-    const hours = interacted
-      ? random() < 0.5
-        ? 1 + random() * 46
-        : 49 + random() * 110
-      : isFollower
-        ? 8 * 24 + random() * 60 * 24
-        : null;
-    const relaying = random() < MIX.relayingGroup;
-    out.push({
-      label: `Người dân ${i + 1}`,
-      // Groups 0–17 have a head who relays; 18 and 19 have none.
-      group: relaying ? Math.floor(random() * (GROUPS - 2)) : GROUPS - 2 + Math.floor(random() * 2),
-      hasOaId: isFollower || formerFollower,
-      isFollower,
-      hoursSinceInteraction: hours,
-      notifications: random() < MIX.notifications,
-      phone: random() < MIX.phoneConsent ? `849${String(10_000_000 + i).slice(-8)}` : null,
-    });
-  }
-  return out;
-}
-
-async function seed(db: Db, sim: SimProcess, people: MixResident[]) {
-  await db
-    .insert(tables.wards)
-    .values({ id: BENCH_WARD, name: "Phường Hồng Bàng", city: "Hải Phòng" })
-    .onConflictDoNothing();
-  const groups = await db
-    .insert(tables.residentialGroups)
-    .values(
-      Array.from({ length: GROUPS }, (_, i) => ({
-        wardId: BENCH_WARD,
-        code: `R-${i + 1}`,
-        name: `TDP ${i + 1}`,
-      })),
-    )
-    .returning({ id: tables.residentialGroups.id });
-  const [staff] = await db
-    .insert(tables.staffAccounts)
-    .values({
-      wardId: BENCH_WARD,
-      username: `bench-${Date.now()}`,
-      displayName: "Cán bộ đo",
-      passwordHash: "scrypt$1024$8$1$x$x",
-      roles: ["editor", "approver"],
-    })
-    .returning({ id: tables.staffAccounts.id });
-  const now = Date.now();
-  const interactedAt = (p: MixResident) => now - Math.round((p.hoursSinceInteraction ?? 0) * 3.6e6);
-  const ids: string[] = [];
-  for (let start = 0; start < people.length; start += 2000) {
-    const part = people.slice(start, start + 2000);
-    const rows = part.map((p, k) => {
-      const n = String(start + k).padStart(12, "0");
-      return {
-        wardId: BENCH_WARD,
-        fullName: p.label,
-        zaloAppUserId: `51${n}`,
-        zaloOaUserId: p.hasOaId ? `61${n}` : null,
-        isFollower: p.isFollower,
-        lastInteractionAt:
-          p.hoursSinceInteraction === null ? null : new Date(now - p.hoursSinceInteraction * 3.6e6),
-        residentialGroupId: groups[p.group]!.id,
-        membershipStatus: "confirmed" as const,
-        notificationsAllowed: p.notifications,
-        phone: p.phone,
-        phoneConsentedAt: p.phone ? new Date(now - 86_400_000) : null,
-      };
-    });
-    const inserted = await db.insert(tables.residents).values(rows).returning({ id: tables.residents.id });
-    ids.push(...inserted.map((r) => r.id));
-    await sim.admin("POST", "/users", {
-      users: part.map((p, k) => {
-        const n = String(start + k).padStart(12, "0");
-        return {
-          idByApp: `51${n}`,
-          idByOa: `61${n}`,
-          name: p.label,
-          isFollower: p.isFollower,
-          lastInteractionAt: p.hoursSinceInteraction === null ? 0 : interactedAt(p),
-          notificationsAllowed: p.notifications,
-          ...(p.phone && { phone: p.phone }),
-        };
-      }),
-    });
-  }
-  // The first resident of each of the first 18 groups is its head.
-  const heads = new Map<number, string>();
-  people.forEach((p, i) => {
-    if (p.group < GROUPS - 2 && !heads.has(p.group)) heads.set(p.group, ids[i]!);
-  });
-  await db
-    .insert(tables.residentRoles)
-    .values([...heads.values()].map((id) => ({ residentId: id, role: "group_head" as const })));
-  await db.execute(sql`analyze`);
-  return { groupIds: groups.map((g) => g.id), staffId: staff!.id, residentIds: ids };
-}
 
 /** Which post a simulator ledger entry carries: its link, or the Article the post was published as. */
 function postOf(body: unknown, articles: Map<string, string>): string | undefined {

@@ -14,14 +14,52 @@ export async function seedBenchWard(
   sim: SimProcess,
   count: number,
 ): Promise<{ groupIds: string[]; staffId: string }> {
+  const { groupIds, staffId } = await seedBenchBase(db, 20);
+  const now = Date.now();
+  for (let start = 0; start < count; start += 5000) {
+    const rows = [];
+    const users = [];
+    for (let i = start; i < Math.min(count, start + 5000); i++) {
+      const id = String(i).padStart(12, "0");
+      rows.push({
+        wardId: BENCH_WARD,
+        fullName: `Người dân ${i + 1}`,
+        zaloAppUserId: `51${id}`,
+        zaloOaUserId: `61${id}`,
+        isFollower: true,
+        lastInteractionAt: new Date(now - 3_600_000),
+        residentialGroupId: groupIds[i % groupIds.length]!,
+        membershipStatus: "confirmed" as const,
+      });
+      users.push({
+        idByApp: `51${id}`,
+        idByOa: `61${id}`,
+        name: `Người dân ${i + 1}`,
+        isFollower: true,
+        lastInteractionAt: now - 3_600_000,
+      });
+    }
+    for (let k = 0; k < rows.length; k += 1000)
+      await db.insert(tables.residents).values(rows.slice(k, k + 1000));
+    await sim.admin("POST", "/users", { users });
+  }
+  await db.execute(sql`analyze`);
+  return { groupIds, staffId };
+}
+
+/** The bench ward, `groups` residential groups and a staff account that writes and approves. */
+export async function seedBenchBase(
+  db: Db,
+  groups: number,
+): Promise<{ groupIds: string[]; staffId: string }> {
   await db
     .insert(tables.wards)
     .values({ id: BENCH_WARD, name: "Phường Hồng Bàng", city: "Hải Phòng" })
     .onConflictDoNothing();
-  const groups = await db
+  const rows = await db
     .insert(tables.residentialGroups)
     .values(
-      Array.from({ length: 20 }, (_, i) => ({
+      Array.from({ length: groups }, (_, i) => ({
         wardId: BENCH_WARD,
         code: `B-${i + 1}`,
         name: `Tổ dân phố số ${i + 1}`,
@@ -38,36 +76,7 @@ export async function seedBenchWard(
       roles: ["editor", "approver"],
     })
     .returning({ id: tables.staffAccounts.id });
-  const now = Date.now();
-  for (let start = 0; start < count; start += 5000) {
-    const rows = [];
-    const users = [];
-    for (let i = start; i < Math.min(count, start + 5000); i++) {
-      const id = String(i).padStart(12, "0");
-      rows.push({
-        wardId: BENCH_WARD,
-        fullName: `Người dân ${i + 1}`,
-        zaloAppUserId: `51${id}`,
-        zaloOaUserId: `61${id}`,
-        isFollower: true,
-        lastInteractionAt: new Date(now - 3_600_000),
-        residentialGroupId: groups[i % groups.length]!.id,
-        membershipStatus: "confirmed" as const,
-      });
-      users.push({
-        idByApp: `51${id}`,
-        idByOa: `61${id}`,
-        name: `Người dân ${i + 1}`,
-        isFollower: true,
-        lastInteractionAt: now - 3_600_000,
-      });
-    }
-    for (let k = 0; k < rows.length; k += 1000)
-      await db.insert(tables.residents).values(rows.slice(k, k + 1000));
-    await sim.admin("POST", "/users", { users });
-  }
-  await db.execute(sql`analyze`);
-  return { groupIds: groups.map((g) => g.id), staffId: staff!.id };
+  return { groupIds: rows.map((g) => g.id), staffId: staff!.id };
 }
 
 /** An approved post (author and approver are the same bench account: the approval rule is not what is measured). */
