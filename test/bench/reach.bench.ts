@@ -12,8 +12,8 @@ import { startSimProcess } from "./support/sim-process.js";
 /**
  * npm run bench:reach -- --residents 10000
  *
- * A ward drawn from a documented mix (`MIX` in `support/reach-ward.ts`, seeded), one ward-wide post and one post to five
- * residential groups, planned and sent through the real pipeline into the simulator with its real
+ * A ward drawn from a documented mix (`MIX` in `support/reach-ward.ts`, seeded), one ward-wide post
+ * and one post to five residential groups, planned and sent through the real pipeline into the simulator with its real
  * channel quotas — once on PGlite, once on PostgreSQL (TEST_POSTGRES_URL). Everything is counted from
  * what the simulator received, not from what the server believes it sent.
  */
