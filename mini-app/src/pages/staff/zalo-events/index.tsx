@@ -4,7 +4,11 @@ import { ActionError, StaffPage } from "../../../components/staff/staff-page";
 import { EmptyView, ErrorView, LoadingView } from "../../../components/status-views";
 import { useAction } from "../../../hooks/use-action";
 import { useResource } from "../../../hooks/use-resource";
-import { fetchSetAsideEvents, retrySetAsideEvent, type SetAsideEvent } from "../../../services/staff-api";
+import {
+  fetchSetAsideEvents,
+  retrySetAsideEvent,
+  type SetAsideEvent,
+} from "../../../services/staff-admin-api";
 import { useStaff } from "../../../state/staff-session";
 
 /**

@@ -10,7 +10,7 @@ import {
   fetchPushChannels,
   type PushChannel,
   resumePushChannel,
-} from "../../../services/staff-api";
+} from "../../../services/staff-admin-api";
 import { useStaff } from "../../../state/staff-session";
 import { byChannelOrder, channelLabel, formatCount, formatVnd } from "../../../utils/channel-labels";
 

@@ -11,7 +11,7 @@ import {
   type OaConnection,
   startOaConnection,
   type WebhookHealth,
-} from "../../../services/staff-api";
+} from "../../../services/staff-admin-api";
 import { useStaff } from "../../../state/staff-session";
 import { ChannelsSection } from "./channels-section";
 
