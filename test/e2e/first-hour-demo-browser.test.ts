@@ -53,11 +53,11 @@ describe("the demo's first hour, in a real browser", () => {
     const desk = await running.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "vi-VN" });
     await desk.goto(`${base()}/staff`);
     await signIn(desk, "bientap");
-    await desk.getByRole("link", { name: "Hộp thư phản hồi" }).click();
-    await desk.getByRole("heading", { name: "Hộp thư phản hồi", level: 1 }).waitFor({ timeout: 10_000 });
-    const listed = await desk.waitForResponse((r) => new URL(r.url()).pathname === "/api/signals" && r.ok(), {
+    const listing = desk.waitForResponse((r) => new URL(r.url()).pathname === "/api/signals" && r.ok(), {
       timeout: 10_000,
     });
+    await desk.getByRole("link", { name: "Hộp thư phản hồi" }).click();
+    const listed = await listing;
     const kinds = ((await listed.json()) as { items: { kind: string }[] }).items.map((i) => i.kind);
     expect(kinds).not.toContain("reaction");
     expect(kinds).not.toContain("poll_answer");

@@ -159,7 +159,8 @@ export async function myQuestions(db: Db, resident: ResidentRow, postId?: string
     sql`select s.id, s.kind, s.text, s.sent_at, p.id as post_id, v.title as post_title,
                coalesce((select json_agg(json_build_object('text', r.text, 'at', r.created_at, 'by', 'Phường')
                                          order by r.created_at)
-                         from signal_replies r where r.signal_id = s.id and r.status in ('sent', 'shown')),
+                         from signal_replies r where r.signal_id = s.id
+                           and r.status in ('sent', 'delivered', 'seen', 'shown')),
                         '[]'::json) as replies
         from signals s left join posts p on p.id = s.post_id
         -- Residents see only approved words: the title of the approved version, never a draft's.
