@@ -7,7 +7,7 @@ import { saveSession } from "./saved-session";
 
 // Inside Zalo the token comes from zmp-sdk, which needs Zalo's native bridge: a stand-in.
 const zalo = fakeZmpSdk();
-vi.mock("zmp-sdk/apis", () => zalo);
+vi.mock("./zalo/sdk-parts", async () => (await import("../testing/fake-zmp-sdk")).fakeSdkParts(() => zalo));
 
 /** first-screen.ts keeps what the entry started for the whole page load: a fresh one per test. */
 async function loadFirstScreen() {

@@ -8,7 +8,9 @@ import { feedItem, renderApp, residentProfile, signedInResident } from "../testi
 
 // Inside Zalo the SDK needs Zalo's native bridge: the app gets this stand-in, its storage in a Map.
 const zalo = fakeZmpSdk();
-vi.mock("zmp-sdk/apis", () => zalo);
+vi.mock("../services/zalo/sdk-parts", async () =>
+  (await import("../testing/fake-zmp-sdk")).fakeSdkParts(() => zalo),
+);
 const phoneStorage = new Map<string, string>();
 
 beforeEach(() => {

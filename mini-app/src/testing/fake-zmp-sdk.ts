@@ -41,6 +41,19 @@ export function fakeZmpSdk() {
   };
 }
 
+/**
+ * services/zalo/sdk-parts.ts over a stand-in SDK (read when a part loads, as vi.mock factories run
+ * before the test file's own variables are set): each part is the stand-in; `loaded` records which
+ * parts the app loaded, in order ("token", "storage", "whole").
+ */
+export function fakeSdkParts(zalo: () => ReturnType<typeof fakeZmpSdk>, loaded: string[] = []) {
+  const part = (name: string) => () => {
+    loaded.push(name);
+    return Promise.resolve(zalo());
+  };
+  return { loadTokenPart: part("token"), loadStoragePart: part("storage"), loadWholeSdk: part("whole") };
+}
+
 /** Zalo's native bridge, which is how the app knows it runs inside Zalo. */
 export function openInsideZalo(): void {
   window.ZJSBridge = {};

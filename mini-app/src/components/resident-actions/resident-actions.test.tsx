@@ -7,7 +7,9 @@ import { renderApp, residentProfile, signedInResident } from "../../testing/rend
 
 // Inside Zalo the SDK needs Zalo's native bridge: the app gets this stand-in instead.
 const zalo = fakeZmpSdk();
-vi.mock("zmp-sdk/apis", () => zalo);
+vi.mock("../../services/zalo/sdk-parts", async () =>
+  (await import("../../testing/fake-zmp-sdk")).fakeSdkParts(() => zalo),
+);
 
 beforeEach(() => {
   zalo.getAccessToken.mockReset().mockResolvedValue("zalo-at-1");

@@ -1,23 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fakeZmpSdk, leaveZalo, openInsideZalo } from "../../testing/fake-zmp-sdk";
+import { fakeSdkParts, fakeZmpSdk, leaveZalo, openInsideZalo } from "../../testing/fake-zmp-sdk";
 
-// zmp-sdk needs Zalo's native bridge: "inside Zalo" the app gets this stand-in, counted as it is loaded.
+// zmp-sdk needs Zalo's native bridge: "inside Zalo" the app gets this stand-in, each part recorded
+// as it is loaded.
 let zalo = fakeZmpSdk();
-let loads = 0;
+let loaded: string[] = [];
 
-/** A fresh sdk.ts each time (it keeps the loaded SDK for the whole launch), over the stand-in. */
+/** A fresh sdk.ts each time (it keeps the loaded parts for the whole launch), over the stand-in. */
 async function loadWrapper() {
   vi.resetModules();
-  vi.doMock("zmp-sdk/apis", () => {
-    loads++;
-    return zalo;
-  });
+  vi.doMock("./sdk-parts", () => fakeSdkParts(() => zalo, loaded));
   return import("./sdk");
 }
 
 beforeEach(() => {
   zalo = fakeZmpSdk();
-  loads = 0;
+  loaded = [];
 });
 afterEach(leaveZalo);
 
@@ -32,7 +30,8 @@ describe("zmp-sdk outside Zalo", () => {
     await expect(sdk.getPhoneNumberToken()).rejects.toMatchObject(openInZalo);
     await expect(sdk.requestNotificationPermission()).rejects.toMatchObject(openInZalo);
     await expect(sdk.chooseZaloImages(3)).rejects.toMatchObject(openInZalo);
-    expect(loads).toBe(0);
+    await expect(sdk.zaloNativeStorage()).rejects.toMatchObject(openInZalo);
+    expect(loaded).toEqual([]);
   });
 });
 
@@ -50,7 +49,7 @@ describe("zmp-sdk inside Zalo", () => {
       code: -2000,
       message: "Không lấy được số điện thoại từ Zalo, vui lòng thử lại.",
     });
-    expect(loads).toBe(1);
+    expect(loaded).toEqual(["whole"]);
   });
 
   it("says when the resident refused, cancelled, or runs an old Zalo", async () => {
@@ -91,7 +90,16 @@ describe("zmp-sdk inside Zalo", () => {
       code: -1401,
       message: "Zalo chưa cấp phiên đăng nhập, vui lòng mở lại ứng dụng.",
     });
-    expect(loads).toBe(1);
+    // The first screen waits for the token's part of the SDK only, not for the whole of it.
+    expect(loaded).toEqual(["token"]);
+  });
+
+  it("gives the device storage after the token's part, still without the whole SDK", async () => {
+    zalo.nativeStorage.getItem.mockReturnValue("kept");
+    const sdk = await loadWrapper();
+    expect((await sdk.zaloNativeStorage()).getItem("k")).toBe("kept");
+    await sdk.zaloNativeStorage();
+    expect(loaded).toEqual(["token", "storage"]);
   });
 
   it("follows links that arrive while the app is open, until unsubscribed", async () => {

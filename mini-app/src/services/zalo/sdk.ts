@@ -1,22 +1,31 @@
 import { isInsideZalo } from "./environment";
+import { loadStoragePart, loadTokenPart, loadWholeSdk, type ZaloSdk } from "./sdk-parts";
 
 /**
- * The only module that calls zmp-sdk. The SDK is imported on first use and only inside Zalo: it
- * is ~58 KB gzip and logs in as soon as it loads.
+ * The only module that calls zmp-sdk, and only inside Zalo. The SDK comes in parts (sdk-parts.ts):
+ * the access token and the device storage, which the first screen waits for, alone; the whole SDK
+ * for everything else.
  */
-type ZaloSdk = typeof import("zmp-sdk/apis");
-
-let sdk: Promise<ZaloSdk> | undefined;
-
-function loadSdk(): Promise<ZaloSdk> {
-  if (!isInsideZalo()) return Promise.reject(new ZaloError(0, "Vui lòng mở Loa Phường trong ứng dụng Zalo."));
-  // A failed download (weak network) is not cached, so "Thử lại" fetches the SDK again.
-  sdk ??= import("zmp-sdk/apis").catch((error: unknown) => {
-    sdk = undefined;
-    throw error;
-  });
-  return sdk;
+function loadedOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    if (!isInsideZalo()) {
+      return Promise.reject(new ZaloError(0, "Vui lòng mở Loa Phường trong ứng dụng Zalo."));
+    }
+    // A failed download (weak network) is not kept, so "Thử lại" fetches it again.
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
 }
+
+const tokenPart = loadedOnce(loadTokenPart);
+// The storage's part after the token's: a first open's sign-in does not share the link with bytes
+// it does not need yet, and most of what the storage needs comes with the token's part.
+const storagePart = loadedOnce(() => tokenPart().then(loadStoragePart, loadStoragePart));
+const wholeSdk = loadedOnce(loadWholeSdk);
 
 /** A zmp-sdk failure with a Vietnamese message; `code` is the SDK's (e.g. -201 refused, -1404 old Zalo). */
 export class ZaloError extends Error {
@@ -50,13 +59,14 @@ function toZaloError(reason: unknown, fallback: string, ownMessages: Record<numb
   return new ZaloError(code, ownMessages[code] ?? messagesByCode[code] ?? fallback);
 }
 
-async function callSdk<T>(
+async function callSdk<Sdk, T>(
+  load: () => Promise<Sdk>,
   fallback: string,
-  call: (zalo: ZaloSdk) => Promise<T>,
+  call: (zalo: Sdk) => Promise<T>,
   ownMessages?: Record<number, string>,
 ): Promise<T> {
   try {
-    return await call(await loadSdk());
+    return await call(await load());
   } catch (reason) {
     throw toZaloError(reason, fallback, ownMessages);
   }
@@ -64,8 +74,10 @@ async function callSdk<T>(
 
 /** The Zalo user access token the ward server verifies with Zalo's Graph API. */
 export async function getZaloAccessToken(): Promise<string> {
-  const token = await callSdk("Không lấy được phiên đăng nhập Zalo, vui lòng mở lại ứng dụng.", (zalo) =>
-    zalo.getAccessToken(),
+  const token = await callSdk(
+    tokenPart,
+    "Không lấy được phiên đăng nhập Zalo, vui lòng mở lại ứng dụng.",
+    (zalo) => zalo.getAccessToken(),
   );
   if (token === "") throw new ZaloError(-1401, "Zalo chưa cấp phiên đăng nhập, vui lòng mở lại ứng dụng.");
   return token;
@@ -73,7 +85,7 @@ export async function getZaloAccessToken(): Promise<string> {
 
 /** Asks Zalo to follow the ward's Official Account (Zalo shows its own confirmation). */
 export function followOA(oaId: string): Promise<void> {
-  return callSdk("Không quan tâm được Official Account, vui lòng thử lại.", (zalo) =>
+  return callSdk(wholeSdk, "Không quan tâm được Official Account, vui lòng thử lại.", (zalo) =>
     zalo.followOA({ id: oaId, showDialogConfirm: true }),
   );
 }
@@ -86,6 +98,7 @@ export function interactOA(oaId: string): Promise<void> {
   const refused =
     "Bạn đã từ chối trên Zalo, nên phường chưa nhắn tin cho bạn được. Bạn có thể cho phép lại sau.";
   return callSdk(
+    wholeSdk,
     "Không gửi được lời cho phép tới Zalo, vui lòng thử lại.",
     (zalo) => zalo.interactOA({ oaId }),
     { [-201]: refused },
@@ -100,7 +113,7 @@ export async function openShareSheet(share: {
   /** Path inside the Mini App, without the /zapps/<id> prefix, e.g. "/post/123?relay=r-…". */
   path: string;
 }): Promise<boolean> {
-  const result = await callSdk("Không mở được bảng chia sẻ của Zalo, vui lòng thử lại.", (zalo) =>
+  const result = await callSdk(wholeSdk, "Không mở được bảng chia sẻ của Zalo, vui lòng thử lại.", (zalo) =>
     zalo.openShareSheet({ type: "zmp_deep_link", data: share }),
   );
   return result.status !== 0;
@@ -111,7 +124,7 @@ export async function openShareSheet(share: {
  * in a group chat); the SDK hands over the app-relative path, query included. Returns the unsubscribe.
  */
 export async function onZaloOpenApp(handler: (path: string) => void): Promise<() => void> {
-  const zalo = await loadSdk();
+  const zalo = await wholeSdk();
   const listener = (data: { path?: unknown } | null) => {
     if (typeof data?.path === "string" && data.path !== "") handler(data.path);
   };
@@ -121,8 +134,10 @@ export async function onZaloOpenApp(handler: (path: string) => void): Promise<()
 
 /** A single-use token (2 minutes) the ward server exchanges for the number; the number never reaches the app. */
 export async function getPhoneNumberToken(): Promise<string> {
-  const { token } = await callSdk("Không lấy được số điện thoại từ Zalo, vui lòng thử lại.", (zalo) =>
-    zalo.getPhoneNumber(),
+  const { token } = await callSdk(
+    wholeSdk,
+    "Không lấy được số điện thoại từ Zalo, vui lòng thử lại.",
+    (zalo) => zalo.getPhoneNumber(),
   );
   if (!token) throw new ZaloError(-1401, "Zalo chưa cho phép chia sẻ số điện thoại, vui lòng thử lại.");
   return token;
@@ -130,12 +145,14 @@ export async function getPhoneNumberToken(): Promise<string> {
 
 /** Asks the resident to let the ward's OA notify them through the Mini App (Zalo shows its own prompt). */
 export function requestNotificationPermission(): Promise<void> {
-  return callSdk("Không bật được thông báo, vui lòng thử lại.", (zalo) => zalo.requestSendNotification());
+  return callSdk(wholeSdk, "Không bật được thông báo, vui lòng thử lại.", (zalo) =>
+    zalo.requestSendNotification(),
+  );
 }
 
 /** Photos from the album or the camera, as the files Zalo hands over (read with fetch). */
 export async function chooseZaloImages(count: number): Promise<Blob[]> {
-  const { filePaths } = await callSdk("Không chọn được ảnh, vui lòng thử lại.", (zalo) =>
+  const { filePaths } = await callSdk(wholeSdk, "Không chọn được ảnh, vui lòng thử lại.", (zalo) =>
     zalo.chooseImage({ count, sourceType: ["album", "camera"] }),
   );
   return Promise.all(
@@ -147,7 +164,7 @@ export async function chooseZaloImages(count: number): Promise<Blob[]> {
   );
 }
 
-/** Zalo's key-value storage (5 MB, synchronous once the SDK is loaded). */
+/** Zalo's key-value storage (5 MB, synchronous once its part is loaded). */
 export async function zaloNativeStorage(): Promise<ZaloSdk["nativeStorage"]> {
-  return (await loadSdk()).nativeStorage;
+  return (await storagePart()).nativeStorage;
 }

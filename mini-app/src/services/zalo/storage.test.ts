@@ -4,7 +4,7 @@ import { readStored, readStoredNow, removeStored, writeStored, writeStoredNow } 
 
 // Inside Zalo the storage is the SDK's nativeStorage, which needs Zalo's bridge: a stand-in.
 const zalo = fakeZmpSdk();
-vi.mock("zmp-sdk/apis", () => zalo);
+vi.mock("./sdk-parts", async () => (await import("../../testing/fake-zmp-sdk")).fakeSdkParts(() => zalo));
 
 afterEach(leaveZalo);
 
