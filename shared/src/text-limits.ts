@@ -1,9 +1,9 @@
 import { formatCount } from "./text.js";
 
 /**
- * How long what residents and heads write may be, in characters (after trimming). The forms count
- * toward these and say so as the writer nears them; the API refuses anything longer with a 400 that
- * names the limit. Nothing is ever cut.
+ * How long what residents and heads write, and staff's answers to them, may be, in characters (after
+ * trimming). The forms count toward these and say so as the writer nears them; the API refuses anything
+ * longer with a 400 that names the limit. Nothing is ever cut.
  */
 export const textLimits = {
   /** A question or a góp ý on a post. */
@@ -19,6 +19,8 @@ export const textLimits = {
   /** Báo cáo dư luận: the head's summary, and a topic of their own. */
   opinionSummary: 3000,
   opinionTopic: 80,
+  /** A staff member's answer to what a resident sent (an OA message holds less: `OA_REPLY_TEXT_LIMIT`). */
+  reply: 2000,
 } as const;
 
 /** "Câu hỏi hoặc góp ý tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại." */

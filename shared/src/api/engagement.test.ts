@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { textLimits } from "../text-limits.js";
 import { nominationRequestSchema, postQuestionRequestSchema, reportRequestSchema } from "./engagement.js";
 import { opinionReportRequestSchema } from "./relay.js";
+import { replyRequestSchema } from "./signals.js";
 
 /** The one issue a too-long field raises, as the API answers it: its path and its message. */
 function refusal(result: {
@@ -12,7 +13,7 @@ function refusal(result: {
   return result.error!.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
 }
 
-describe("what residents and heads write: refused past the limit, never cut", () => {
+describe("what residents and heads write, and staff answer them: refused past the limit, never cut", () => {
   it("refuses a 5,000-character question, naming the limit", () => {
     const text = "Buổi họp phụ huynh có ghi hình không ạ? ".repeat(125);
     expect(refusal(postQuestionRequestSchema.safeParse({ kind: "question", text }))).toEqual([
@@ -57,5 +58,16 @@ describe("what residents and heads write: refused past the limit, never cut", ()
       { path: "topics.0", message: "Chủ đề tối đa 80 ký tự. Hãy rút gọn rồi gửi lại." },
       { path: "summary", message: "Tóm tắt tình hình tối đa 3.000 ký tự. Hãy rút gọn rồi gửi lại." },
     ]);
+  });
+
+  it("refuses a staff answer past the ward's limit, and one past what an OA message holds by OA", () => {
+    const atLimit = "a".repeat(textLimits.reply);
+    expect(replyRequestSchema.parse({ text: ` ${atLimit} `, channel: "feed" }).text).toBe(atLimit);
+    expect(refusal(replyRequestSchema.safeParse({ text: `${atLimit}a`, channel: "feed" }))).toEqual([
+      { path: "text", message: "Câu trả lời tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại." },
+    ]);
+    expect(
+      refusal(replyRequestSchema.safeParse({ text: atLimit, channel: "oa" })).map((i) => i.path),
+    ).toEqual(["text"]);
   });
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { OA_REPLY_TEXT_LIMIT } from "../broadcast-message.js";
 import { signalKindSchema } from "../domain/enums.js";
+import { textLimits } from "../text-limits.js";
+import { writtenText } from "./common.js";
 
 /** A day of the inbox's range: an ISO date the store can compare (year 0 or 10000 is refused). */
 const inboxDate = z.iso
@@ -44,7 +46,7 @@ export type Signal = z.infer<typeof signalSchema>;
 /** channel "oa" sends an OA message (only within Zalo's 7-day window); "feed" shows the answer in the Mini App. */
 export const replyRequestSchema = z
   .strictObject({
-    text: z.string().trim().min(1, "Vui lòng nhập câu trả lời.").max(2000, "Câu trả lời tối đa 2.000 ký tự."),
+    text: writtenText("Câu trả lời", textLimits.reply, "Vui lòng nhập câu trả lời."),
     channel: z.enum(["oa", "feed"]),
   })
   .refine((r) => r.channel !== "oa" || r.text.length <= OA_REPLY_TEXT_LIMIT, {

@@ -3,33 +3,45 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../components/outcome-message";
 import { EmptyView, ErrorView, LoadingView } from "../../components/status-views";
+import { useAction } from "../../hooks/use-action";
 import { useResource } from "../../hooks/use-resource";
 import { fetchResidentialGroups, type ResidentialGroup } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 import { residentialGroupLabel } from "../../utils/text";
 
-/** Step 1: the resident's residential group, searchable with or without diacritics ("to 5", "Tổ 5", "tdp 5"). */
+/**
+ * Step 1: the resident's residential group, searchable with or without diacritics ("to 5", "Tổ 5", "tdp 5").
+ * The profile's "Đổi tổ dân phố" shows it too, with its own buttons: "Hủy" and a save that may fail.
+ */
 export function GroupStep({
   chosen,
-  suggestion,
+  suggestion = null,
   onChoose,
   onSuggested,
   onNext,
+  nextLabel = "Tiếp tục",
+  onCancel,
 }: {
-  chosen: ResidentialGroup | null;
+  chosen: { id: string } | null;
   /** The group of the head whose link brought the resident here. */
-  suggestion: string | null;
+  suggestion?: string | null;
   onChoose(group: ResidentialGroup): void;
   /** Pre-selects the suggested group unless the resident chose one. */
-  onSuggested(group: ResidentialGroup): void;
-  onNext(): void;
+  onSuggested?(group: ResidentialGroup): void;
+  /** Once a group is chosen; a failure (the server's refusal) shows under the list. */
+  onNext(): void | Promise<void>;
+  nextLabel?: string;
+  /** "Hủy", beside the button, when the step can be left without a choice. */
+  onCancel?(): void;
 }) {
   const { withToken } = useSession();
   const groups = useResource("residential-groups", (signal) =>
     withToken((token) => fetchResidentialGroups(token, signal)),
   );
   const [query, setQuery] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  // What follows the choice leaves this step: busy until then, so that it is not pressed twice.
+  const { isBusy, error, run } = useAction("Không lưu được, vui lòng thử lại.", { keepBusyOnSuccess: true });
   const loaded = groups.status === "ready" ? groups.data.items : null;
   const searchable = useMemo(
     () =>
@@ -50,15 +62,16 @@ export function GroupStep({
   const onSuggestedRef = useRef(onSuggested);
   onSuggestedRef.current = onSuggested;
   useEffect(() => {
-    if (suggested) onSuggestedRef.current(suggested);
+    if (suggested) onSuggestedRef.current?.(suggested);
   }, [suggested]);
 
   const next = () => {
     if (!chosen) {
-      setError("Hãy chọn tổ dân phố nơi bạn sinh sống.");
+      setProblem("Hãy chọn tổ dân phố nơi bạn sinh sống.");
       return;
     }
-    onNext();
+    setProblem(null);
+    void run(async () => onNext());
   };
 
   return (
@@ -100,7 +113,7 @@ export function GroupStep({
                   checked={chosen?.id === group.id}
                   onChange={() => {
                     onChoose(group);
-                    setError(null);
+                    setProblem(null);
                   }}
                   aria-labelledby={`group-name-${group.id}`}
                   aria-describedby={`group-detail-${group.id}`}
@@ -115,10 +128,15 @@ export function GroupStep({
             ))}
           </fieldset>
         ))}
-      <ActionError message={error} />
-      <div className="sticky-actions">
-        <Button fullWidth onClick={next}>
-          Tiếp tục
+      <ActionError message={problem ?? error} />
+      <div className={onCancel ? "sticky-actions button-row" : "sticky-actions"}>
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel} disabled={isBusy}>
+            Hủy
+          </Button>
+        )}
+        <Button fullWidth={!onCancel} loading={isBusy} disabled={isBusy} onClick={next}>
+          {nextLabel}
         </Button>
       </div>
     </>

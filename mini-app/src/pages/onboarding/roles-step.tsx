@@ -1,3 +1,4 @@
+import type { ResidentProfile } from "@loa-phuong/shared";
 import { useId, useState } from "react";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../components/outcome-message";
@@ -27,22 +28,48 @@ export function declaredRoles(draft: RolesDraft): DeclaredRole[] {
   ];
 }
 
-/** Step 2: optional civic roles and the required consent; "Hoàn tất đăng ký" sends the onboarding. */
-export function RolesStep(props: {
+/** The roles a resident declared, as the form shows them (a group head's role is the ward's, not here). */
+export function rolesDraftOf(roles: ResidentProfile["civicRoles"]): RolesDraft {
+  const schoolOf = (role: string) => {
+    const found = roles.find((r) => r.role === role);
+    return found ? (found.schoolId ?? "") : null;
+  };
+  return {
+    parentSchoolId: schoolOf("parent"),
+    teacherSchoolId: schoolOf("teacher"),
+    isPartyMember: roles.some((r) => r.role === "party_member"),
+  };
+}
+
+/**
+ * Step 2: optional civic roles and the required consent; "Hoàn tất đăng ký" sends the onboarding.
+ * The profile's "Đổi vai trò" shows it without the consent (given at registration) and its own labels.
+ */
+export function RolesStep({
+  draft,
+  onChange,
+  onBack,
+  onSubmit,
+  asksConsent = true,
+  submitLabel = "Hoàn tất đăng ký",
+  backLabel = "Quay lại",
+  failMessage = "Không đăng ký được, vui lòng thử lại.",
+}: {
   draft: RolesDraft;
   onChange(next: RolesDraft): void;
   onBack(): void;
   onSubmit(): Promise<void>;
+  asksConsent?: boolean;
+  submitLabel?: string;
+  backLabel?: string;
+  failMessage?: string;
 }) {
-  const { draft, onChange } = props;
   const { withToken } = useSession();
   const schools = useResource("schools", (signal) => withToken((token) => fetchSchools(token, signal)));
   const [hasConsent, setConsent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  // Once registered, onboarding gives way to the app.
-  const { isBusy, error, run } = useAction("Không đăng ký được, vui lòng thử lại.", {
-    keepBusyOnSuccess: true,
-  });
+  // Once sent, the step gives way (to the app, or back to the profile).
+  const { isBusy, error, run } = useAction(failMessage, { keepBusyOnSuccess: true });
   const failure = problem ?? error;
   const consentTextId = useId();
 
@@ -51,12 +78,12 @@ export function RolesStep(props: {
       setProblem("Hãy chọn trường học cho vai trò phụ huynh hoặc giáo viên.");
       return;
     }
-    if (!hasConsent) {
+    if (asksConsent && !hasConsent) {
       setProblem("Hãy đánh dấu đồng ý để hoàn tất đăng ký.");
       return;
     }
     setProblem(null);
-    void run(() => props.onSubmit());
+    void run(() => onSubmit());
   };
 
   return (
@@ -92,23 +119,27 @@ export function RolesStep(props: {
           </label>
         </fieldset>
       )}
-      <ConsentText id={consentTextId} />
-      <label className="choice consent-check">
-        <input
-          type="checkbox"
-          checked={hasConsent}
-          aria-describedby={consentTextId}
-          onChange={(event) => setConsent(event.target.checked)}
-        />
-        <span>Tôi đã đọc và đồng ý để UBND phường lưu và sử dụng dữ liệu của tôi như trên.</span>
-      </label>
+      {asksConsent && (
+        <>
+          <ConsentText id={consentTextId} />
+          <label className="choice consent-check">
+            <input
+              type="checkbox"
+              checked={hasConsent}
+              aria-describedby={consentTextId}
+              onChange={(event) => setConsent(event.target.checked)}
+            />
+            <span>Tôi đã đọc và đồng ý để UBND phường lưu và sử dụng dữ liệu của tôi như trên.</span>
+          </label>
+        </>
+      )}
       <ActionError message={failure} />
       <div className="sticky-actions button-row">
-        <Button variant="secondary" onClick={props.onBack} disabled={isBusy}>
-          Quay lại
+        <Button variant="secondary" onClick={onBack} disabled={isBusy}>
+          {backLabel}
         </Button>
         <Button loading={isBusy} disabled={isBusy} onClick={submit}>
-          Hoàn tất đăng ký
+          {submitLabel}
         </Button>
       </div>
     </>

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { Button, Page, useNavigate } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
@@ -6,14 +7,31 @@ import { NotificationsAction } from "../../components/resident-actions/notificat
 import { OaMessagingAction } from "../../components/resident-actions/oa-messaging-action";
 import { PhoneShareAction } from "../../components/resident-actions/phone-share-action";
 import { useSession } from "../../state/session";
+import { ChangeGroup } from "./change-group";
+import { ChangeRoles } from "./change-roles";
 import { LargeTextSetting } from "./large-text-setting";
 import { MembershipCard } from "./membership-card";
+import { type ProfileChange, useProfileChange } from "./use-profile-change";
 
-/** "Cá nhân": group and roles, settings, the optional conveniences, "Dữ liệu của tôi" and the other forms. */
+/**
+ * "Cá nhân": group and roles (and changing them), settings, the optional conveniences, "Dữ liệu của
+ * tôi" and the other forms. A change shows in place of the profile, each on a page of its own (the key:
+ * it opens scrolled to the top), and the profile says what it did once saved.
+ */
 export default function ProfilePage() {
   const { session, switchPersona } = useSession();
   const { resident, persona } = session;
   const navigate = useNavigate();
+  const change = useProfileChange();
+  const [notice, setNotice] = useState<string | null>(null);
+  const start = (which: ProfileChange) => {
+    setNotice(null);
+    change.start(which);
+  };
+  const saved = (message: string | null) => {
+    setNotice(message);
+    change.close();
+  };
   const links = [
     { to: "/profile/data", label: "Dữ liệu của tôi", hint: "Xem và xóa dữ liệu phường lưu về bạn" },
     { to: "/nominate", label: "Đề cử điển hình", hint: "Giới thiệu người tốt, việc tốt" },
@@ -22,12 +40,31 @@ export default function ProfilePage() {
       : []),
   ];
 
+  if (change.open) {
+    return (
+      <Page className="page" key={change.open}>
+        <AppHeader title="Cá nhân" showBack />
+        <main className="page-content">
+          {change.open === "group" ? (
+            <ChangeGroup onSaved={saved} onCancel={change.close} />
+          ) : (
+            <ChangeRoles onSaved={saved} onCancel={change.close} />
+          )}
+        </main>
+      </Page>
+    );
+  }
+
   return (
-    <Page className="page">
+    <Page className="page" key="profile">
       <AppHeader title="Cá nhân" />
       <main className="page-content">
         <h1 className="page-title">{resident.fullName}</h1>
-        <MembershipCard />
+        <MembershipCard
+          notice={notice}
+          onChangeGroup={() => start("group")}
+          onChangeRoles={() => start("roles")}
+        />
         <section className="card" aria-labelledby="settings-title">
           <h2 id="settings-title" className="card-title">
             Cài đặt

@@ -1,13 +1,27 @@
+import { Button } from "zmp-ui";
 import { useResource } from "../../hooks/use-resource";
 import { fetchSchools } from "../../services/resident-api";
 import { useSession } from "../../state/session";
 import { civicRoleLabel, membershipLabel } from "../../utils/resident-labels";
 import { residentialGroupLabel } from "../../utils/text";
 
-/** The resident's group with its membership state, and their roles with the school each belongs to. */
-export function MembershipCard() {
+/**
+ * The resident's group with its membership state, and their roles with the school each belongs to;
+ * "Đổi tổ dân phố" and "Đổi vai trò" open the changes, `notice` says what the last one did.
+ */
+export function MembershipCard({
+  notice,
+  onChangeGroup,
+  onChangeRoles,
+}: {
+  notice: string | null;
+  onChangeGroup(): void;
+  onChangeRoles(): void;
+}) {
   const { session, withToken } = useSession();
   const { resident } = session;
+  // The ward appoints a head to their group, and moves them too (the server refuses it from them).
+  const isHead = resident.civicRoles.some((role) => role.role === "group_head");
   const needsSchools = resident.civicRoles.some((role) => role.schoolId !== null);
   const schools = useResource(`schools:${needsSchools}`, (signal) =>
     needsSchools ? withToken((token) => fetchSchools(token, signal)) : Promise.resolve({ items: [] }),
@@ -20,6 +34,11 @@ export function MembershipCard() {
       <h2 id="membership-title" className="card-title">
         Tổ dân phố và vai trò
       </h2>
+      {notice && (
+        <p role="status" className="notice notice-success">
+          {notice}
+        </p>
+      )}
       <dl className="facts">
         <dt>Tổ dân phố</dt>
         <dd>
@@ -41,6 +60,22 @@ export function MembershipCard() {
                 .join("; ")}
         </dd>
       </dl>
+      <div className="action-list">
+        {isHead ? (
+          <p className="muted">Tổ trưởng chuyển sang tổ khác do cán bộ phường thực hiện.</p>
+        ) : (
+          <Button variant="secondary" fullWidth onClick={onChangeGroup}>
+            {resident.residentialGroup ? "Đổi tổ dân phố" : "Chọn tổ dân phố"}
+          </Button>
+        )}
+        {resident.residentialGroup ? (
+          <Button variant="secondary" fullWidth onClick={onChangeRoles}>
+            Đổi vai trò
+          </Button>
+        ) : (
+          <p className="muted">Chọn tổ dân phố trước, rồi bạn đổi được vai trò.</p>
+        )}
+      </div>
     </section>
   );
 }

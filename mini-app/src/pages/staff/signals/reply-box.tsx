@@ -1,13 +1,16 @@
-import { OA_REPLY_TEXT_LIMIT, type Signal } from "@loa-phuong/shared";
+import type { Signal } from "@loa-phuong/shared";
+import { formatCount, OA_REPLY_TEXT_LIMIT, textLimits } from "@loa-phuong/shared/client";
 import { useId, useState } from "react";
 import { Button } from "zmp-ui";
 import { ActionError } from "../../../components/staff/staff-page";
+import { limitedFieldProps, TextLimit, tooLongProblem } from "../../../components/text-limit";
 import { useAction } from "../../../hooks/use-action";
 import { ApiError } from "../../../services/api";
 import { type ReplyChannel, replyToSignal } from "../../../services/staff-api";
 import { useStaff } from "../../../state/staff-session";
+import { explainRefusal } from "../../../utils/error-message";
 
-const maxLength = 2000;
+const limit = textLimits.reply;
 const whyNotOa =
   "Người dân chưa quan tâm OA hoặc đã quá 7 ngày không tương tác — Zalo không cho OA nhắn tin.";
 const sentNotice: Record<ReplyChannel, string> = {
@@ -22,6 +25,8 @@ const sentNotice: Record<ReplyChannel, string> = {
 export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(signal: Signal): void }) {
   const { withStaffToken } = useStaff();
   const fieldId = useId();
+  const limitId = `${fieldId}-limit`;
+  const oaHintId = `${fieldId}-oa`;
   const [text, setText] = useState("");
   const [channel, setChannel] = useState<ReplyChannel>("oa");
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,13 +39,16 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
   const canReplyByOa = signal.canReplyByOa && !isOaRefused;
   const isTooLongForOa = text.trim().length > OA_REPLY_TEXT_LIMIT;
   const who = signal.resident?.name ?? "người dân";
+  const limitedField = limitedFieldProps(limitId, text, limit);
+  // Within the ward's limit but past what an OA message holds: it can still be shown in the Mini App.
+  const showsOaHint = canReplyByOa && isTooLongForOa;
+  const describedBy = [limitedField["aria-describedby"], showsOaHint && oaHintId].filter(Boolean).join(" ");
 
   const send = (via: ReplyChannel) => {
-    if (text.trim() === "") {
-      setProblem("Vui lòng nhập câu trả lời.");
-      return;
-    }
-    setProblem(null);
+    const refusal =
+      text.trim() === "" ? "Vui lòng nhập câu trả lời." : tooLongProblem(text, limit, "Câu trả lời");
+    setProblem(refusal);
+    if (refusal) return;
     setChannel(via);
     setNotice(null);
     void run(async () => {
@@ -52,7 +60,8 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
         setNotice(sentNotice[via]);
         onReplied(updated);
       } catch (reason) {
-        if (!(reason instanceof ApiError && reason.code === "cannot_reach_by_oa")) throw reason;
+        if (!(reason instanceof ApiError && reason.code === "cannot_reach_by_oa"))
+          throw explainRefusal(reason);
         setOaRefused(true);
       }
     });
@@ -65,17 +74,19 @@ export function ReplyBox({ signal, onReplied }: { signal: Signal; onReplied(sign
         <textarea
           id={fieldId}
           rows={3}
-          maxLength={maxLength}
           value={text}
-          aria-invalid={failure !== null && text.trim() === ""}
+          {...limitedField}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={limitedField["aria-invalid"] ?? (failure !== null && text.trim() === "")}
           onChange={(event) => setText(event.target.value)}
         />
-        <p className="field-hint">
-          {text.length}/{maxLength} ký tự
-          {canReplyByOa &&
-            isTooLongForOa &&
-            " · quá 1.800 ký tự: không gửi qua Zalo OA được, hãy hiển thị trong Mini App"}
-        </p>
+        <TextLimit id={limitId} text={text} limit={limit} />
+        {showsOaHint && (
+          <p id={oaHintId} className="field-hint">
+            Quá {formatCount(OA_REPLY_TEXT_LIMIT)} ký tự: không gửi qua Zalo OA được, hãy hiển thị trong Mini
+            App.
+          </p>
+        )}
       </div>
       {!canReplyByOa && (
         <div className="hint-box" role={isOaRefused ? "alert" : "note"}>
