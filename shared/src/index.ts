@@ -18,3 +18,7 @@ export * from "./jobs.js";
 export * from "./text.js";
 export * from "./text-limits.js";
 export * from "./time.js";
+export * from "./vietnamese/emoticons.js";
+export * from "./vietnamese/fold.js";
+export * from "./vietnamese/normalize.js";
+export * from "./vietnamese/teen-code.js";

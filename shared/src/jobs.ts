@@ -10,6 +10,8 @@ export const queueNames = {
   webhooks: "webhooks",
   /** Staff answers to residents: their own queue, so they never wait behind a broadcast's sends. */
   replies: "replies",
+  /** Residents' words labelled by the opinion models: CPU work, beside the Zalo calls, never before them. */
+  opinion: "opinion",
 } as const;
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
@@ -51,6 +53,14 @@ export const jobDefinitions = {
   "relay.escalate": {
     queue: queueNames.broadcasts,
     payload: z.strictObject({ relayTaskId: uuid }),
+  },
+  /**
+   * Label what residents wrote (sentiment, toxicity) with the opinion models: every signal with words
+   * not labelled yet, oldest first, in batches until none is left.
+   */
+  "opinion.label": {
+    queue: queueNames.opinion,
+    payload: z.strictObject({}),
   },
   /** Send a staff answer to a resident as an OA message. */
   "signal.reply": {
@@ -106,6 +116,8 @@ export const jobIds = {
   relayRemind: (relayTaskId: string) => `relay-remind-${relayTaskId}`,
   relayEscalate: (relayTaskId: string) => `relay-escalate-${relayTaskId}`,
   signalReply: (replyId: number) => `signal-reply-${replyId}`,
+  /** One labelling run per second at most: a signal recorded while one runs wakes the next. */
+  opinionLabel: (at: number) => `opinion-label-${Math.floor(at / 1000)}`,
   delivery: (deliveryIds: number[]) =>
     `delivery-${deliveryIds[0]}-${deliveryIds[deliveryIds.length - 1]}-${deliveryIds.length}`,
   webhook: (eventIds: number[]) =>

@@ -84,6 +84,7 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "GET /signals", allowed: staff },
   { route: "POST /signals/:id/handled", allowed: staff },
   { route: "POST /signals/:id/reply", allowed: staff, body: {} },
+  { route: "PUT /signals/:id/labels", allowed: staff, body: {} },
   { route: "GET /admin/queues", allowed: ["admin"] },
   { route: "GET /admin/api", allowed: ["admin"] },
   { route: "GET /admin/webhook-events", allowed: ["admin"] },

@@ -18,6 +18,7 @@ import {
 import { purgeAppliedWebhookEvents } from "../webhooks/retention.js";
 import { leaseSeconds } from "./delivery-send.handler.js";
 import type { JobContext, JobHandler } from "./job-context.js";
+import { wakeLabeller } from "./opinion-label.handler.js";
 
 /** Unapplied webhook events older than this are re-enqueued (younger ones are still on their way). */
 const WEBHOOK_GRACE_MS = 5000;
@@ -90,6 +91,13 @@ export async function reconcileQueues(
     );
   for (const reply of unsentReplies)
     await enqueue(ctx.queues, "signal.reply", { replyId: reply.id }, { jobId: jobIds.signalReply(reply.id) });
+  // Residents' words the labeller has not reached (its wake-up lost, or Redis away when they came).
+  const [unlabelled] = await queryRows<{ id: number }>(
+    ctx.db,
+    sql`select id from signals where labelled_at is null and text is not null
+          and received_at < now() - make_interval(secs => ${WEBHOOK_GRACE_MS / 1000}) limit 1`,
+  );
+  if (unlabelled) await wakeLabeller(ctx);
   // Rows in doubt of a cancelled broadcast: no wave visits them again, so they are sent to a delivery
   // job here, which looks each one up in the OA conversation and then closes it (sent, or cancelled).
   const stranded = await queryRows<{ id: number }>(

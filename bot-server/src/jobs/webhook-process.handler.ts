@@ -10,6 +10,7 @@ import { residentForOaUser } from "../webhooks/residents-from-zalo.js";
 import { type EventFailure, failureReason, recordEventFailures } from "../webhooks/set-aside.js";
 import { type OpenEvent, type SenderMessage, sortEvents } from "../webhooks/sort-events.js";
 import type { JobContext, JobHandler } from "./job-context.js";
+import { wakeLabeller } from "./opinion-label.handler.js";
 
 /** How long receipts that overtook their message wait before the next look (a wake-up job, not a retry). */
 export const RECEIPT_RECHECK_MS = 2000;
@@ -40,6 +41,8 @@ export const handleWebhookProcess: JobHandler<"webhook.process"> = async (ctx) =
       { jobId: `webhook-wait-${slot}`, delay: RECEIPT_RECHECK_MS },
     );
   }
+  // Residents' messages among what was applied get their labels.
+  await wakeLabeller(ctx);
 };
 
 /**

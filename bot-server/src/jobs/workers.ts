@@ -9,6 +9,7 @@ import { markDeliveriesFailed } from "./delivery-in-doubt.js";
 import { handleDeliverySend } from "./delivery-send.handler.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 import { handleMaintenanceReconcile, reconcileQueues } from "./maintenance-reconcile.handler.js";
+import { handleOpinionLabel } from "./opinion-label.handler.js";
 import { handleRelayEscalate, handleRelayRemind } from "./relay-deadlines.handler.js";
 import { handleSignalReply } from "./signal-reply.handler.js";
 import { handleWebhookProcess } from "./webhook-process.handler.js";
@@ -25,6 +26,7 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
   "relay.remind": handleRelayRemind,
   "relay.escalate": handleRelayEscalate,
   "signal.reply": handleSignalReply,
+  "opinion.label": handleOpinionLabel,
   "zalo.token-check": handleZaloTokenCheck,
 };
 
@@ -82,6 +84,7 @@ export async function startWorkers(
     deliveryWorker,
     make(queueNames.webhooks, { concurrency: 1, limiter: WEBHOOK_APPLY_LIMIT }),
     make(queueNames.replies, { concurrency: 4 }),
+    make(queueNames.opinion, { concurrency: 1 }),
   ];
 
   for (const worker of workers) {

@@ -29,6 +29,7 @@ export function createQueues(connection: Redis, prefix: string): Queues {
     [queueNames.deliveries]: make(queueNames.deliveries),
     [queueNames.webhooks]: make(queueNames.webhooks),
     [queueNames.replies]: make(queueNames.replies),
+    [queueNames.opinion]: make(queueNames.opinion),
   } as Queues;
 }
 

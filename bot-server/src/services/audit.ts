@@ -2,7 +2,7 @@ import type { Db, Tx } from "../store/database.js";
 import { auditLog } from "../store/schema/index.js";
 
 export interface AuditEntry {
-  entityType: "post" | "broadcast" | "resident" | "staff" | "webhook_event" | "channel";
+  entityType: "post" | "broadcast" | "resident" | "staff" | "webhook_event" | "channel" | "signal";
   entityId: string;
   action: string;
   actor: { type: "staff" | "resident" | "system"; id?: string | undefined };

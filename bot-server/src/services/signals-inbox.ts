@@ -1,4 +1,4 @@
-import { jobIds, type Signal, type SignalKind } from "@loa-phuong/shared";
+import { jobIds, type Sentiment, type Signal, type SignalKind, type Toxicity } from "@loa-phuong/shared";
 import { and, eq, sql } from "drizzle-orm";
 import { AppError, notFound } from "../errors/app-error.js";
 import { enqueue, type Queues } from "../queue/queues.js";
@@ -37,6 +37,10 @@ interface Row {
   can_reply_by_oa: boolean;
   photos: string[];
   replies: { text: string; channel: string; status: string; at: string; by: string }[];
+  sentiment: Sentiment | null;
+  toxicity: Toxicity | null;
+  label_sources: Record<string, string> | null;
+  labelled_at: Date | string | null;
 }
 
 /** Dates are ward days: from 00:00 of `from` to the end of `to`, Asia/Ho_Chi_Minh. */
@@ -51,6 +55,7 @@ export async function listSignals(
   const rows = await queryRows<Row>(
     db,
     sql`select s.id, s.kind, s.source, s.status, s.text, s.payload, r.id as resident_id, r.full_name as resident_name,
+               s.sentiment, s.toxicity, s.label_sources, s.labelled_at,
                g.id as group_id, g.name as group_name, p.id as post_id, p.title as post_title, s.sent_at, s.handled_at,
                coalesce(r.zalo_oa_user_id is not null and r.is_follower
                         and r.last_interaction_at > now() - make_interval(days => ${INTERACTION_WINDOW_DAYS}),
@@ -90,10 +95,13 @@ export async function listSignals(
     photos: r.photos,
     replies: r.replies.map((x) => ({ ...x, at: new Date(x.at).toISOString() })),
     canReplyByOa: r.can_reply_by_oa,
+    labels: r.labelled_at
+      ? { sentiment: r.sentiment, toxicity: r.toxicity, sources: r.label_sources ?? {} }
+      : null,
   }));
 }
 
-async function oneSignal(db: Db, wardId: string, id: number): Promise<Signal> {
+export async function oneSignal(db: Db, wardId: string, id: number): Promise<Signal> {
   const [signal] = await listSignals(db, wardId, { limit: 1 }, id);
   if (!signal) throw notFound("ý kiến");
   return signal;

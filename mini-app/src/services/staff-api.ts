@@ -8,6 +8,7 @@ import type {
   ChannelPlanRequest,
   CreateBroadcastRequest,
   CreatePostRequest,
+  LabelCorrection,
   Post,
   PostReview,
   PostStatus,
@@ -42,7 +43,7 @@ type Token = string | null;
 
 export type PostContent = Pick<CreatePostRequest, "title" | "summary" | "body" | "imageUrl" | "poll">;
 
-const json = (method: "POST" | "PATCH" | "DELETE", body?: unknown) => ({ method, body });
+const json = (method: "POST" | "PUT" | "PATCH" | "DELETE", body?: unknown) => ({ method, body });
 const id = (value: string) => encodeURIComponent(value);
 
 // Sign-in
@@ -253,6 +254,15 @@ export function fetchSignals(
 
 export function markSignalHandled(token: Token, signalId: number): Promise<Signal> {
   return request(`/api/signals/${signalId}/handled`, { token, method: "POST" });
+}
+
+/** Staff correct what the opinion models read in a signal (kept for the next training). */
+export function correctSignalLabels(
+  token: Token,
+  signalId: number,
+  labels: LabelCorrection,
+): Promise<Signal> {
+  return request(`/api/signals/${signalId}/labels`, { token, ...json("PUT", labels) });
 }
 
 export type ReplyChannel = "oa" | "feed";

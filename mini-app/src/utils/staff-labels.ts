@@ -5,9 +5,11 @@ import type {
   PostStatus,
   RelayBoardRow,
   SchoolLevel,
+  Sentiment,
   SignalKind,
   StaffAlertKind,
   StaffRole,
+  Toxicity,
 } from "@loa-phuong/shared";
 import { signalKindLabels } from "./signal-kind-labels";
 
@@ -128,6 +130,19 @@ export function isSignalKind(value: string | null): value is SignalKind {
 export const signalStatusLabels: Record<"open" | "handled", string> = {
   open: "Chưa xử lý",
   handled: "Đã xử lý",
+};
+
+/** What the opinion models (or staff) read in a resident's words. */
+export const sentimentLabels: Record<Sentiment, string> = {
+  negative: "Tiêu cực",
+  neutral: "Trung tính",
+  positive: "Tích cực",
+};
+
+export const toxicityLabels: Record<Toxicity, string> = {
+  clean: "Lời lẽ bình thường",
+  offensive: "Lời lẽ xúc phạm",
+  hate: "Lời lẽ thù ghét",
 };
 
 /** A head's relay task, and a group without a head to relay at all. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OA_REPLY_TEXT_LIMIT } from "../broadcast-message.js";
-import { signalKindSchema } from "../domain/enums.js";
+import { sentimentSchema, signalKindSchema, toxicitySchema } from "../domain/enums.js";
 import { textLimits } from "../text-limits.js";
 import { writtenText } from "./common.js";
 
@@ -39,8 +39,25 @@ export const signalSchema = z
     ),
     /** Whether an OA message can reach the resident now (follower, interacted within 7 days). */
     canReplyByOa: z.boolean(),
+    /** What the opinion models (or staff) read in the text; null until labelled, or without text. */
+    labels: z
+      .object({
+        sentiment: sentimentSchema.nullable(),
+        toxicity: toxicitySchema.nullable(),
+        /** Per label, the model version that gave it, or "staff" once corrected. */
+        sources: z.record(z.string(), z.string()),
+      })
+      .nullable(),
   })
   .meta({ id: "Signal" });
+
+/** Staff correct what the models read: stored, counted, and learned from by `npm run opinion:train`. */
+export const labelCorrectionSchema = z
+  .strictObject({ sentiment: sentimentSchema.optional(), toxicity: toxicitySchema.optional() })
+  .refine((c) => c.sentiment !== undefined || c.toxicity !== undefined, {
+    message: "Hãy chọn nhãn cần sửa (cảm xúc hoặc mức độ xúc phạm).",
+  });
+export type LabelCorrection = z.infer<typeof labelCorrectionSchema>;
 export type Signal = z.infer<typeof signalSchema>;
 
 /** channel "oa" sends an OA message (only within Zalo's 7-day window); "feed" shows the answer in the Mini App. */

@@ -75,6 +75,14 @@ export const signalKinds = [
 export const signalKindSchema = z.enum(signalKinds);
 export type SignalKind = z.infer<typeof signalKindSchema>;
 
+/** What a resident's words feel like, and whether they are fit to show: the opinion models' labels. */
+export const sentiments = ["negative", "neutral", "positive"] as const;
+export const sentimentSchema = z.enum(sentiments);
+export type Sentiment = z.infer<typeof sentimentSchema>;
+export const toxicities = ["clean", "offensive", "hate"] as const;
+export const toxicitySchema = z.enum(toxicities);
+export type Toxicity = z.infer<typeof toxicitySchema>;
+
 export const membershipStatuses = ["pending", "confirmed"] as const;
 export const membershipStatusSchema = z.enum(membershipStatuses);
 export type MembershipStatus = z.infer<typeof membershipStatusSchema>;

@@ -1,8 +1,9 @@
-import type { SignalKind } from "@loa-phuong/shared";
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { Sentiment, SignalKind, Toxicity } from "@loa-phuong/shared";
+import { sql } from "drizzle-orm";
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { posts } from "./content.js";
 import { residents } from "./residents.js";
-import { residentialGroups, wards } from "./ward.js";
+import { residentialGroups, staffAccounts, wards } from "./ward.js";
 
 /** Tín hiệu: anything a resident sends back (OA chat, comment, question, reaction, poll answer, report…). */
 export const signals = pgTable(
@@ -31,9 +32,39 @@ export const signals = pgTable(
     handledAt: timestamp("handled_at", { withTimezone: true }),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** What the text says, from the opinion models (bot-server/src/opinion) or a staff correction. */
+    sentiment: text("sentiment").$type<Sentiment>(),
+    toxicity: text("toxicity").$type<Toxicity>(),
+    /** Which model version gave each label ("staff" once corrected). */
+    labelSources: jsonb("label_sources").$type<Partial<Record<"sentiment" | "toxicity", string>>>(),
+    /** When the labeller (job opinion.label) looked at this signal; null: not yet. */
+    labelledAt: timestamp("labelled_at", { withTimezone: true }),
   },
   (t) => [
     index("signals_ward_kind").on(t.wardId, t.kind, t.receivedAt),
     index("signals_group").on(t.residentialGroupId),
+    // The labeller's queue: signals with words not yet labelled, oldest first.
+    index("signals_unlabelled").on(t.id).where(sql`labelled_at is null and text is not null`),
   ],
+);
+
+/** Staff corrections of a signal's labels: kept, so the ward's own data trains the next models. */
+export const signalLabelCorrections = pgTable(
+  "signal_label_corrections",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    signalId: bigint("signal_id", { mode: "number" })
+      .notNull()
+      .references(() => signals.id, { onDelete: "cascade" }),
+    task: text("task").$type<"sentiment" | "toxicity">().notNull(),
+    label: text("label").notNull(),
+    /** The label it replaced and where that came from (a model version, or "staff"). */
+    previousLabel: text("previous_label"),
+    previousSource: text("previous_source"),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staffAccounts.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("signal_label_corrections_signal").on(t.signalId)],
 );

@@ -6,6 +6,7 @@ import {
   postQuestionRequestSchema,
   reactRequestSchema,
 } from "@loa-phuong/shared";
+import { wakeLabeller } from "../../../jobs/opinion-label.handler.js";
 import { answerPoll, askOnPost, engagementFor, markRead, react } from "../../../services/engagement.js";
 import type { ApiContext } from "../../api-context.js";
 import { limits, rateLimit } from "../../middleware/rate-limit.js";
@@ -91,9 +92,11 @@ export function engagementRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: createdIdSchema,
       status: 201,
     },
-    async ({ resident, params, body }) => ({
-      id: await askOnPost(db, resident, params.id, body.kind, body.text),
-    }),
+    async ({ resident, params, body }) => {
+      const id = await askOnPost(db, resident, params.id, body.kind, body.text);
+      await wakeLabeller(ctx);
+      return { id };
+    },
   );
 
   return routes.router;

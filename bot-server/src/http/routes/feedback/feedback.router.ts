@@ -1,4 +1,5 @@
 import { createdIdSchema, nominationRequestSchema, reportRequestSchema } from "@loa-phuong/shared";
+import { wakeLabeller } from "../../../jobs/opinion-label.handler.js";
 import { fileReport, nominate } from "../../../services/feedback.js";
 import type { ApiContext } from "../../api-context.js";
 import { limits, rateLimit } from "../../middleware/rate-limit.js";
@@ -22,7 +23,11 @@ export function feedbackRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: createdIdSchema,
       status: 201,
     },
-    async ({ resident, body }) => ({ id: await fileReport(ctx.db, resident, body) }),
+    async ({ resident, body }) => {
+      const id = await fileReport(ctx.db, resident, body);
+      await wakeLabeller(ctx);
+      return { id };
+    },
   );
 
   routes.add(
@@ -37,7 +42,11 @@ export function feedbackRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: createdIdSchema,
       status: 201,
     },
-    async ({ resident, body }) => ({ id: await nominate(ctx.db, resident, body) }),
+    async ({ resident, body }) => {
+      const id = await nominate(ctx.db, resident, body);
+      await wakeLabeller(ctx);
+      return { id };
+    },
   );
 
   return routes.router;

@@ -11,6 +11,7 @@ import {
   relayTaskListSchema,
   relayTaskSchema,
 } from "@loa-phuong/shared";
+import { wakeLabeller } from "../../../jobs/opinion-label.handler.js";
 import { decideMember, fileOpinionReport, groupMembers } from "../../../services/feedback.js";
 import { confirmRelay, headTasks, markShared, recordRelayOpen } from "../../../services/relay.js";
 import type { ApiContext } from "../../api-context.js";
@@ -119,7 +120,11 @@ export function relayRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: createdIdSchema,
       status: 201,
     },
-    async ({ resident, body }) => ({ id: await fileOpinionReport(db, resident, body) }),
+    async ({ resident, body }) => {
+      const id = await fileOpinionReport(db, resident, body);
+      await wakeLabeller(ctx);
+      return { id };
+    },
   );
 
   return routes.router;

@@ -1,10 +1,12 @@
 import {
+  labelCorrectionSchema,
   replyRequestSchema,
   signalListQuerySchema,
   signalListSchema,
   signalParamsSchema,
   signalSchema,
 } from "@loa-phuong/shared";
+import { correctLabels } from "../../../services/signal-labels.js";
 import { listSignals, markHandled, replyToSignal } from "../../../services/signals-inbox.js";
 import type { ApiContext } from "../../api-context.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
@@ -58,6 +60,20 @@ export function signalsRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: signalSchema,
     },
     ({ staff, params, body }) => replyToSignal(control, staff, params.id, body),
+  );
+
+  routes.add(
+    {
+      method: "put",
+      path: "/signals/:id/labels",
+      tag,
+      summary: "Correct what the opinion models read (sentiment, toxicity); kept for the next training",
+      access: "staff",
+      params: signalParamsSchema,
+      body: labelCorrectionSchema,
+      response: signalSchema,
+    },
+    ({ staff, params, body }) => correctLabels(ctx.db, staff, params.id, body),
   );
 
   return routes.router;

@@ -14,7 +14,9 @@ import {
   signalStatusLabels,
 } from "../../../utils/staff-labels";
 import { ReplyBox } from "./reply-box";
+import { SignalLabels } from "./signal-labels";
 import { SignalPhotos } from "./signal-photos";
+import { SignalWords } from "./signal-words";
 
 /** One signal: who, where, about which post, what they wrote (and photos), the answers so far and the actions. */
 export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(signal: Signal): void }) {
@@ -61,11 +63,8 @@ export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(si
           </Link>
         </p>
       )}
-      {signal.text ? (
-        <p className="signal-text">{signal.text}</p>
-      ) : (
-        <p className="muted">(Không có nội dung chữ)</p>
-      )}
+      <SignalWords signal={signal} />
+      <SignalLabels signal={signal} onChanged={onChanged} />
       <SignalPhotos photos={signal.photos} who={who} />
       {signal.replies.length > 0 && (
         <>
