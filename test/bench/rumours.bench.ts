@@ -1,3 +1,5 @@
+import path from "node:path";
+import { DEFAULT_DATA_DIR } from "@loa-phuong/bot-server/opinion";
 import { measureRumours, measureRumoursSpeed } from "./rumours.js";
 import { measureLeaveClaimsOut } from "./rumours-holdout.js";
 import { log, parseArgs } from "./support/args.js";
@@ -9,7 +11,7 @@ import { log, parseArgs } from "./support/args.js";
  * says), on claims it was not tuned on (leave-claims-out: half the claims known at a time), and its speed
  * (messages per second through the CLI, start-up aside). Figures on stderr, one JSON line last on stdout.
  */
-const args = parseArgs({ data: "/work/shared/data/rumours-dev", splits: 10, speed: 5000 });
+const args = parseArgs({ data: path.join(DEFAULT_DATA_DIR, "rumours-dev"), splits: 10, speed: 5000 });
 
 const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
 

@@ -1,4 +1,4 @@
-// The rumour matcher measured as its README scores it (`/work/shared/data/rumours-dev/README.md`): the
+// The rumour matcher measured as its README scores it (`../shared/data/rumours-dev/README.md`): the
 // CLI (`npm run -s rumours:match`) run as a child process on the set's claims and messages (their text
 // only), its answers compared with the gold matches: precision, recall, F1, recall per variant, false
 // positives per negative variant and on the hard negatives the README lists.
