@@ -21,6 +21,9 @@ export const textLimits = {
   opinionTopic: 80,
   /** A staff member's answer to what a resident sent (an OA message holds less: `OA_REPLY_TEXT_LIMIT`). */
   reply: 2000,
+  /** A known false claim, as staff record it for the rumour matcher: a sentence or two. */
+  rumourClaim: 600,
+  rumourTopic: 80,
 } as const;
 
 /** "Câu hỏi hoặc góp ý tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại." */

@@ -322,15 +322,18 @@ describe("a new staff member's first hour, in a desktop browser", () => {
       bientap: [
         { role: "button", name: "Soạn bài mới" },
         { role: "link", name: "Hộp thư phản hồi" },
+        { role: "link", name: "Tin đồn" },
         { role: "button", name: "Đăng xuất" },
       ],
       lanhdao: [
         { role: "link", name: /^Hàng chờ duyệt/ },
         { role: "link", name: "Hộp thư phản hồi" },
+        { role: "link", name: "Tin đồn" },
         { role: "button", name: "Đăng xuất" },
       ],
       quantri: [
         { role: "link", name: "Hộp thư phản hồi" },
+        { role: "link", name: "Tin đồn" },
         { role: "link", name: "Kết nối Zalo OA" },
         { role: "button", name: "Đăng xuất" },
       ],

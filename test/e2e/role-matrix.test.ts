@@ -85,6 +85,8 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "POST /signals/:id/handled", allowed: staff },
   { route: "POST /signals/:id/reply", allowed: staff, body: {} },
   { route: "PUT /signals/:id/labels", allowed: staff, body: {} },
+  { route: "GET /rumours", allowed: staff },
+  { route: "POST /rumours", allowed: ["editor"], body: {} },
   { route: "GET /admin/queues", allowed: ["admin"] },
   { route: "GET /admin/api", allowed: ["admin"] },
   { route: "GET /admin/webhook-events", allowed: ["admin"] },

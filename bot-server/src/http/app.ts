@@ -23,6 +23,7 @@ import { postsRouter } from "./routes/posts/posts.router.js";
 import { relayRouter } from "./routes/relay/relay.router.js";
 import { relayBoardRouter } from "./routes/relay-board/relay-board.router.js";
 import { residentialGroupsRouter } from "./routes/residential-groups/residential-groups.router.js";
+import { rumoursRouter } from "./routes/rumours/rumours.router.js";
 import { signalsRouter } from "./routes/signals/signals.router.js";
 import { uploadsRouter } from "./routes/uploads/uploads.router.js";
 import { zaloWebhookRouter } from "./routes/webhooks/zalo-webhook.router.js";
@@ -76,6 +77,7 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
     relayRouter,
     relayBoardRouter,
     signalsRouter,
+    rumoursRouter,
     residentialGroupsRouter,
     webhookEventsRouter,
   ])

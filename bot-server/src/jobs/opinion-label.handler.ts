@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { loadClassifier, type OpinionClassifier } from "../opinion/index.js";
 import { enqueue, type Queues } from "../queue/queues.js";
-import { queryRows, sqlArray } from "../store/database.js";
+import { matchRumours, type RumourMatch } from "../services/rumour-index.js";
+import { type Db, queryRows, sqlArray } from "../store/database.js";
 import type { JobHandler } from "./job-context.js";
 
 /** Signals labelled per statement: ~25 ms of the models' time, one update. */
@@ -24,17 +25,20 @@ function opinionModels() {
 
 /**
  * Labels what residents wrote, oldest first, until nothing is left: each signal with words gets its
- * sentiment and toxicity and the versions of the models that gave them. A label staff set first is
+ * sentiment and toxicity, the versions of the models that gave them, and the known false claim it
+ * repeats, if any (bot-server/src/rumours). A label staff set first is
  * kept (only unlabelled rows are written).
  */
 export const handleOpinionLabel: JobHandler<"opinion.label"> = async (ctx) => {
   const { sentiment, toxicity } = await opinionModels();
   for (;;) {
-    const rows = await queryRows<{ id: number; text: string }>(
+    const rows = await queryRows<{ id: number; text: string; ward_id: string }>(
       ctx.db,
-      sql`select id, text from signals where labelled_at is null and text is not null order by id limit ${BATCH}`,
+      sql`select id, text, ward_id from signals
+          where labelled_at is null and text is not null order by id limit ${BATCH}`,
     );
     if (rows.length === 0) return;
+    const rumours = await matchByWard(ctx.db, rows);
     const sentiments: Sentiment[] = [];
     const toxicities: Toxicity[] = [];
     for (const row of rows) {
@@ -44,15 +48,43 @@ export const handleOpinionLabel: JobHandler<"opinion.label"> = async (ctx) => {
     await ctx.db.execute(sql`
       update signals s set sentiment = v.sentiment, toxicity = v.toxicity, labelled_at = now(),
         label_sources = jsonb_build_object('sentiment', ${sentiment.modelVersion}::text,
-                                           'toxicity', ${toxicity.modelVersion}::text)
+                                           'toxicity', ${toxicity.modelVersion}::text),
+        rumour_claim_id = v.claim_id, rumour_match = v.rumour_match
       from unnest(${sqlArray(
         rows.map((r) => Number(r.id)),
         "bigint",
-      )}, ${sqlArray(sentiments, "text")}, ${sqlArray(toxicities, "text")}) as v(id, sentiment, toxicity)
+      )}, ${sqlArray(sentiments, "text")}, ${sqlArray(toxicities, "text")},
+        ${sqlArray(
+          rumours.map((m) => m?.claimId ?? null),
+          "uuid",
+        )}, ${sqlArray(
+          rumours.map((m) => (m ? JSON.stringify({ score: m.score, reason: m.reason }) : null)),
+          "jsonb",
+        )}) as v(id, sentiment, toxicity, claim_id, rumour_match)
       where s.id = v.id and s.labelled_at is null`);
     if (rows.length < BATCH) return;
   }
 };
+
+/** The rumour matcher over a batch: each ward's texts against that ward's claims, in the batch's order. */
+async function matchByWard(
+  db: Db,
+  rows: { text: string; ward_id: string }[],
+): Promise<(RumourMatch | null)[]> {
+  const found: (RumourMatch | null)[] = new Array(rows.length).fill(null);
+  for (const wardId of new Set(rows.map((r) => r.ward_id))) {
+    const at = rows.flatMap((r, i) => (r.ward_id === wardId ? [i] : []));
+    const matches = await matchRumours(
+      db,
+      wardId,
+      at.map((i) => rows[i]!.text),
+    );
+    at.forEach((i, k) => {
+      found[i] = matches[k]!;
+    });
+  }
+  return found;
+}
 
 /**
  * Wakes the labeller after residents' words were recorded. At most one run is queued per second; a

@@ -36,6 +36,17 @@ describe("the stance of a message toward the claim it says", () => {
     expect(stanceOf("ông bà phải cài vssid trc 30/6 k cài là bị dừng lương hưu đó")?.stance).toBe("asserts");
   });
 
+  it("reads a penalty that follows a negated duty as its condition, and a negated penalty as a denial", () => {
+    expect(
+      stanceOf("tu thang sau phuong thu phi ve sinh 100k/ho qua tk ca nhan to truong, ai ko nop bi phat")
+        ?.stance,
+    ).toBe("asserts");
+    expect(
+      stanceOf("Người về hưu phải cài VssID trước 30/6 ư? Không cài cũng không bị dừng lương hưu đâu.")
+        ?.stance,
+    ).toBe("denies");
+  });
+
   it("counts 'vẫn' only in the sentences that carry the match", () => {
     const text =
       "Chuyển tiếp: người về hưu phải cài VssID trước 30/6, không cài thì bị dừng trả lương hưu. Trời vẫn mưa to.";

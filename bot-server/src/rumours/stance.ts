@@ -153,9 +153,22 @@ function claimAsserts(claim: IndexedClaim, kind: AssertionKind): boolean {
 
 const CONSEQUENCE = new Set(["thì", "là", "sẽ"]);
 
-/** Whether a negated assertion is the condition of a consequence ("không đổi là bị phạt"), not a denial. */
-function isCondition(words: readonly Word[], at: number): boolean {
+/**
+ * Whether a negated assertion is the condition of a consequence ("không đổi là bị phạt", "ai không nộp
+ * bị phạt"), not a denial: a consequence word, or a penalty said plainly, follows in the same sentence.
+ */
+function isCondition(words: readonly Word[], at: number, assertions: readonly TermOccurrence[]): boolean {
   const sentence = words[at]!.sentence;
+  // The penalty's own negation is the one right before it ("không nộp cũng không bị phạt" denies).
+  const isPenaltyAfter = assertions.some(
+    (a) =>
+      a.key === "@penalty" &&
+      a.position > at + 1 &&
+      a.position <= at + 8 &&
+      words[a.position]?.sentence === sentence &&
+      !["khong", "chua", "chang", "cung khong"].includes(words[a.position - 1]?.folded ?? ""),
+  );
+  if (isPenaltyAfter) return true;
   for (let k = at + 1; k < Math.min(words.length, at + 7) && words[k]!.sentence === sentence; k++) {
     const after = words[k]!;
     if (CONSEQUENCE.has(after.word) || (!after.isMarked && ["thi", "la", "se"].includes(after.folded)))
@@ -211,7 +224,8 @@ export function readStance({
   for (const assertion of assertions) {
     const isAssertedByClaim = claimAsserts(claim, assertion.key.slice(1) as AssertionKind);
     const denies = assertion.isNegated && isAssertedByClaim && inScope(assertion.position);
-    if (denies && !isCondition(words, assertion.position)) cues.push(`không [${assertion.key.slice(1)}]`);
+    if (denies && !isCondition(words, assertion.position, assertions))
+      cues.push(`không [${assertion.key.slice(1)}]`);
   }
   if (cues.length > 0) return { stance: "denies", cues };
   const asks = [...scopeSentences].some(isQuestionSentence);

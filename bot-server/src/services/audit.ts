@@ -2,7 +2,15 @@ import type { Db, Tx } from "../store/database.js";
 import { auditLog } from "../store/schema/index.js";
 
 export interface AuditEntry {
-  entityType: "post" | "broadcast" | "resident" | "staff" | "webhook_event" | "channel" | "signal";
+  entityType:
+    | "post"
+    | "broadcast"
+    | "resident"
+    | "staff"
+    | "webhook_event"
+    | "channel"
+    | "signal"
+    | "rumour_claim";
   entityId: string;
   action: string;
   actor: { type: "staff" | "resident" | "system"; id?: string | undefined };

@@ -41,6 +41,9 @@ interface Row {
   toxicity: Toxicity | null;
   label_sources: Record<string, string> | null;
   labelled_at: Date | string | null;
+  rumour_claim_id: string | null;
+  rumour_claim: string | null;
+  rumour_match: { score: number; reason: string } | null;
 }
 
 /** Dates are ward days: from 00:00 of `from` to the end of `to`, Asia/Ho_Chi_Minh. */
@@ -56,6 +59,7 @@ export async function listSignals(
     db,
     sql`select s.id, s.kind, s.source, s.status, s.text, s.payload, r.id as resident_id, r.full_name as resident_name,
                s.sentiment, s.toxicity, s.label_sources, s.labelled_at,
+               s.rumour_claim_id, rc.claim as rumour_claim, s.rumour_match,
                g.id as group_id, g.name as group_name, p.id as post_id, p.title as post_title, s.sent_at, s.handled_at,
                coalesce(r.zalo_oa_user_id is not null and r.is_follower
                         and r.last_interaction_at > now() - make_interval(days => ${INTERACTION_WINDOW_DAYS}),
@@ -69,6 +73,7 @@ export async function listSignals(
                          where x.signal_id = s.id), '[]'::json) as replies
         from signals s left join residents r on r.id = s.resident_id
         left join residential_groups g on g.id = s.residential_group_id left join posts p on p.id = s.post_id
+        left join rumour_claims rc on rc.id = s.rumour_claim_id
         where s.ward_id = ${wardId}
           ${signalId ? sql`and s.id = ${signalId}` : sql``}
           ${q.kind ? sql`and s.kind = ${q.kind}` : sql`and s.kind not in ('reaction', 'poll_answer')`}
@@ -98,6 +103,10 @@ export async function listSignals(
     labels: r.labelled_at
       ? { sentiment: r.sentiment, toxicity: r.toxicity, sources: r.label_sources ?? {} }
       : null,
+    rumour:
+      r.rumour_claim_id && r.rumour_match
+        ? { claimId: r.rumour_claim_id, claim: r.rumour_claim ?? "", ...r.rumour_match }
+        : null,
   }));
 }
 

@@ -48,6 +48,10 @@ export const signalSchema = z
         sources: z.record(z.string(), z.string()),
       })
       .nullable(),
+    /** The known false claim the text repeats (the rumour matcher), with its score and reason. */
+    rumour: z
+      .object({ claimId: z.string(), claim: z.string(), score: z.number(), reason: z.string() })
+      .nullable(),
   })
   .meta({ id: "Signal" });
 

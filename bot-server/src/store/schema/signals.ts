@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { posts } from "./content.js";
 import { residents } from "./residents.js";
+import { rumourClaims } from "./rumours.js";
 import { residentialGroups, staffAccounts, wards } from "./ward.js";
 
 /** Tín hiệu: anything a resident sends back (OA chat, comment, question, reaction, poll answer, report…). */
@@ -37,12 +38,16 @@ export const signals = pgTable(
     toxicity: text("toxicity").$type<Toxicity>(),
     /** Which model version gave each label ("staff" once corrected). */
     labelSources: jsonb("label_sources").$type<Partial<Record<"sentiment" | "toxicity", string>>>(),
+    /** The known false claim the text repeats (the rumour matcher, at labelling), and why it matched. */
+    rumourClaimId: uuid("rumour_claim_id").references(() => rumourClaims.id, { onDelete: "set null" }),
+    rumourMatch: jsonb("rumour_match").$type<{ score: number; reason: string }>(),
     /** When the labeller (job opinion.label) looked at this signal; null: not yet. */
     labelledAt: timestamp("labelled_at", { withTimezone: true }),
   },
   (t) => [
     index("signals_ward_kind").on(t.wardId, t.kind, t.receivedAt),
     index("signals_group").on(t.residentialGroupId),
+    index("signals_rumour").on(t.rumourClaimId, t.sentAt),
     // The labeller's queue: signals with words not yet labelled, oldest first.
     index("signals_unlabelled").on(t.id).where(sql`labelled_at is null and text is not null`),
   ],

@@ -27,6 +27,7 @@ const ReviewPostPage = lazy(() => import("../../pages/staff/review-post"));
 const BroadcastPage = lazy(() => import("../../pages/staff/broadcast"));
 const RelayBoardPage = lazy(() => import("../../pages/staff/relay"));
 const SignalsInboxPage = lazy(() => import("../../pages/staff/signals"));
+const RumoursPage = lazy(() => import("../../pages/staff/rumours"));
 const SetAsideEventsPage = lazy(() => import("../../pages/staff/zalo-events"));
 const OaConnectionPage = lazy(() => import("../../pages/staff/zalo"));
 
@@ -70,6 +71,7 @@ export default function StaffApp() {
         <Route path="/staff/broadcasts/:id" element={screen(BroadcastPage)} />
         <Route path="/staff/broadcasts/:id/relay" element={screen(RelayBoardPage)} />
         <Route path="/staff/signals" element={screen(SignalsInboxPage)} />
+        <Route path="/staff/rumours" element={screen(RumoursPage)} />
         <Route path="/staff/zalo-events" element={screen(SetAsideEventsPage)} />
         <Route path="/staff/zalo" element={screen(OaConnectionPage)} />
         <Route path="*" element={<Navigate to="/staff" replace />} />

@@ -44,6 +44,9 @@ export function StaffGreeting() {
         <Link to="/staff/signals" className="button-link">
           Hộp thư phản hồi
         </Link>
+        <Link to="/staff/rumours" className="button-link">
+          Tin đồn
+        </Link>
         {hasRole("admin") && (
           <Link to="/staff/zalo" className="button-link">
             Kết nối Zalo OA

@@ -19,6 +19,7 @@ const signal: Signal = {
   replies: [],
   canReplyByOa: true,
   labels: null,
+  rumour: null,
 };
 
 /** Exactly `length` characters of an answer, ending in a full stop (nothing to trim). */

@@ -65,6 +65,14 @@ export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(si
       )}
       <SignalWords signal={signal} />
       <SignalLabels signal={signal} onChanged={onChanged} />
+      {signal.rumour && (
+        <p className="staff-row-meta">
+          <span className="status-pill rumour-pill">Nhắc lại tin đồn</span>{" "}
+          <Link to="/staff/rumours" className="text-link">
+            “{signal.rumour.claim}”
+          </Link>
+        </p>
+      )}
       <SignalPhotos photos={signal.photos} who={who} />
       {signal.replies.length > 0 && (
         <>

@@ -19,6 +19,7 @@ const signal = (labels: Signal["labels"], text = "Phường làm ăn kiểu gì 
   replies: [],
   canReplyByOa: false,
   labels,
+  rumour: null,
 });
 
 const machine = { sentiment: "sentiment-2026.12.03-abc", toxicity: "toxicity-2026.12.03-def" };
