@@ -36,7 +36,7 @@ describe("the rumour desk", () => {
   });
   afterAll(async () => stack?.stop());
 
-  it("refuses a claim without words, or answered by a post that is not a clarification, recording nothing", async () => {
+  it("refuses a claim without words, or answered by a post not a clarification, recording nothing", async () => {
     const announcement = await approvedPost(ward, { title: "Lịch tiêm chủng tháng 12" });
     for (const body of [
       { claim: " ", topic: "phí giữ xe" },
