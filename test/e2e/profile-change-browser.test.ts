@@ -53,7 +53,7 @@ describe("a resident changes their residential group and roles from “Cá nhân
       .getByRole("navigation", { name: "Điều hướng chính" })
       .getByRole("link", { name: "Cá nhân" })
       .click();
-    await page.getByRole("heading", { name, level: 1 }).waitFor({ timeout: 15_000 });
+    await page.getByRole("heading", { name, level: 1, exact: true }).waitFor({ timeout: 15_000 });
     return { context, page, errors };
   }
 
@@ -64,7 +64,7 @@ describe("a resident changes their residential group and roles from “Cá nhân
       .locator("xpath=following-sibling::dd[1]")
       .textContent();
   const heading = (page: Page, name: string) =>
-    page.getByRole("heading", { name, level: 1 }).waitFor({ timeout: 10_000 });
+    page.getByRole("heading", { name, level: 1, exact: true }).waitFor({ timeout: 10_000 });
   const group = (page: Page, name: string) => page.getByRole("radio", { name, exact: true });
 
   it("moves to another group and changes roles, Hủy and a reload on the way", async () => {
