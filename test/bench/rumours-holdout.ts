@@ -4,6 +4,7 @@
 // measured on the other, and the shipped threshold is measured on both. Many seeded splits, pooled.
 
 import { readFileSync } from "node:fs";
+import { seededRandom } from "@loa-phuong/bot-server/opinion";
 import {
   buildClaimIndex,
   type Claim,
@@ -37,18 +38,6 @@ export interface LeaveClaimsOutFigures {
 
 const TARGET_PRECISION = 0.95;
 const GRID = Array.from({ length: 41 }, (_, i) => (15 + i) / 100);
-
-/** mulberry32: a small seeded generator, so a split is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], next: () => number): T[] {
   const out = [...items];
@@ -108,7 +97,7 @@ export function measureLeaveClaimsOut(
 ): LeaveClaimsOutFigures {
   const dataset = readRumourDataset(dataDir);
   const claims = parseClaims(readFileSync(dataset.claimsFile, "utf8"));
-  const next = random(seed);
+  const next = seededRandom(seed);
   const shipped: ReturnType<typeof counts>[] = [];
   const outOfSample: ReturnType<typeof counts>[] = [];
   const inSample: ReturnType<typeof counts>[] = [];

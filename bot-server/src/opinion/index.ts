@@ -11,6 +11,7 @@ export {
 export { runClassifyCommand } from "./classify-command.js";
 export { scoreLabels } from "./metrics.js";
 export { decodeModel, type ModelHeader } from "./model-file.js";
+export { seededRandom } from "./random.js";
 export { isOpinionTask, OPINION_TASKS, type OpinionTask, TASKS } from "./tasks.js";
 export { withoutDiacritics } from "./train.js";
 export { DEFAULT_DATA_DIR, runTrainCommand } from "./train-command.js";
