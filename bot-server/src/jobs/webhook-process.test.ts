@@ -305,6 +305,7 @@ describe.each(storeKinds)("applying recorded Zalo events on %s", (kind) => {
     const group = await buildGroup(store.db, wardId);
     await store.db.insert(relayTasks).values({
       broadcastId: broadcast.id,
+      postId: broadcast.postId,
       residentialGroupId: group.id,
       headResidentId: resident.id,
       ref: "r-1",

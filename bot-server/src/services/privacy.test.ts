@@ -86,6 +86,7 @@ describe("a resident's privacy delete", () => {
       .insert(relayTasks)
       .values({
         broadcastId: broadcast.id,
+        postId: broadcast.postId,
         residentialGroupId: group.id,
         headResidentId: head.id,
         ref: "r-abcdefgh",

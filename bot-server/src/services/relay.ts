@@ -16,10 +16,11 @@ export const relaySharePath = (postId: string, ref: string) => `/post/${postId}?
  * member with the group_head role). Runs inside the fan-out transaction; unique per broadcast × group.
  */
 export async function createRelayTasks(tx: Tx, broadcastId: string): Promise<{ id: string }[]> {
-  const heads = await queryRows<{ group_id: string; head_id: string }>(
+  const heads = await queryRows<{ group_id: string; head_id: string; post_id: string }>(
     tx,
-    sql`select distinct on (r.residential_group_id) r.residential_group_id as group_id, h.id as head_id
-        from deliveries d join residents r on r.id = d.resident_id
+    sql`select distinct on (r.residential_group_id) r.residential_group_id as group_id, h.id as head_id,
+               b.post_id
+        from deliveries d join broadcasts b on b.id = d.broadcast_id join residents r on r.id = d.resident_id
         join residents h on h.residential_group_id = r.residential_group_id
                           and h.membership_status = 'confirmed' and h.deleted_at is null
         join resident_roles hr on hr.resident_id = h.id and hr.role = 'group_head'
@@ -32,6 +33,7 @@ export async function createRelayTasks(tx: Tx, broadcastId: string): Promise<{ i
     .values(
       heads.map((h) => ({
         broadcastId,
+        postId: h.post_id,
         residentialGroupId: h.group_id,
         headResidentId: h.head_id,
         ref: relayRef(),

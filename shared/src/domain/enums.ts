@@ -5,8 +5,17 @@ export const staffRoles = ["editor", "approver", "admin"] as const;
 export const staffRoleSchema = z.enum(staffRoles);
 export type StaffRole = z.infer<typeof staffRoleSchema>;
 
-/** Vai trò công dân của một người dân (phụ huynh, giáo viên, đảng viên, tổ trưởng). */
-export const civicRoles = ["parent", "teacher", "party_member", "group_head"] as const;
+/**
+ * Vai trò công dân của một người dân (phụ huynh, giáo viên, đảng viên, tổ trưởng, cộng tác viên dư
+ * luận xã hội). The collaborator is appointed by staff, never chosen by the resident.
+ */
+export const civicRoles = [
+  "parent",
+  "teacher",
+  "party_member",
+  "group_head",
+  "opinion_collaborator",
+] as const;
 export const civicRoleSchema = z.enum(civicRoles);
 export type CivicRole = z.infer<typeof civicRoleSchema>;
 
@@ -71,6 +80,8 @@ export const signalKinds = [
   "report",
   "nomination",
   "opinion_report",
+  /** A head asked "Kiểm tra tin này" about a message seen in the group. */
+  "message_check",
 ] as const;
 export const signalKindSchema = z.enum(signalKinds);
 export type SignalKind = z.infer<typeof signalKindSchema>;
@@ -82,6 +93,13 @@ export type Sentiment = z.infer<typeof sentimentSchema>;
 export const toxicities = ["clean", "offensive", "hate"] as const;
 export const toxicitySchema = z.enum(toxicities);
 export type Toxicity = z.infer<typeof toxicitySchema>;
+/** What a message does: asks, complains or reports, proposes, praises, repeats a claim, or other. */
+export const messageKinds = ["question", "complaint", "proposal", "praise", "rumour", "other"] as const;
+export const messageKindSchema = z.enum(messageKinds);
+export type MessageKind = z.infer<typeof messageKindSchema>;
+/** The labels a signal carries, each from a model version, the theme keywords, or staff. */
+export const labelTasks = ["sentiment", "toxicity", "kind", "themes"] as const;
+export type LabelTask = (typeof labelTasks)[number];
 
 export const membershipStatuses = ["pending", "confirmed"] as const;
 export const membershipStatusSchema = z.enum(membershipStatuses);
@@ -95,6 +113,10 @@ export const staffAlertKinds = [
   "webhook_events_set_aside",
   "webhook_signature_failures",
   "channel_stopped",
+  /** A theme in a residential group is talked about far more than its last 14 days. */
+  "opinion_spike",
+  /** A known false claim is being repeated in a residential group. */
+  "rumour_spreading",
 ] as const;
 export const staffAlertKindSchema = z.enum(staffAlertKinds);
 export type StaffAlertKind = z.infer<typeof staffAlertKindSchema>;

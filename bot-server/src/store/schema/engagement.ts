@@ -1,4 +1,5 @@
 import type { ReactionKind } from "@loa-phuong/shared";
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -8,10 +9,12 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { posts } from "./content.js";
 import { residents } from "./residents.js";
+import { rumourClaims } from "./rumours.js";
 import { signals } from "./signals.js";
 import { staffAccounts } from "./ward.js";
 
@@ -82,11 +85,13 @@ export const signalReplies = pgTable(
     signalId: bigint("signal_id", { mode: "number" })
       .notNull()
       .references(() => signals.id, { onDelete: "cascade" }),
-    staffId: uuid("staff_id")
-      .notNull()
-      .references(() => staffAccounts.id),
+    /** Null for the automatic clarification of a known false claim. */
+    staffId: uuid("staff_id").references(() => staffAccounts.id),
     text: text("text").notNull(),
     channel: text("channel").$type<"oa" | "feed">().notNull(),
+    /** The clarification this reply carries, and the post its link opens (else the signal's post). */
+    rumourClaimId: uuid("rumour_claim_id").references(() => rumourClaims.id, { onDelete: "set null" }),
+    linkPostId: uuid("link_post_id").references(() => posts.id, { onDelete: "set null" }),
     /**
      * queued → sent (OA accepted) → delivered → seen (Zalo's receipts), or failed; feed replies are
      * "shown" at once.
@@ -98,5 +103,9 @@ export const signalReplies = pgTable(
     error: text("error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("signal_replies_signal").on(t.signalId)],
+  (t) => [
+    index("signal_replies_signal").on(t.signalId),
+    // One clarification per message, however often the labeller or staff ask for it.
+    uniqueIndex("signal_replies_clarification").on(t.signalId).where(sql`rumour_claim_id is not null`),
+  ],
 );

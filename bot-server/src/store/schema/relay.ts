@@ -1,7 +1,20 @@
 import type { RelayTaskStatus, StaffAlertKind } from "@loa-phuong/shared";
-import { bigserial, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { broadcasts } from "./broadcasts.js";
+import { posts } from "./content.js";
 import { residents } from "./residents.js";
+import { rumourClaims } from "./rumours.js";
 import { residentialGroups, wards } from "./ward.js";
 
 /** Chuyển tiếp: a group head forwards one broadcast into the neighbourhood Zalo group. */
@@ -9,9 +22,14 @@ export const relayTasks = pgTable(
   "relay_tasks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    broadcastId: uuid("broadcast_id")
+    /** The broadcast the head forwards; null for a clarification card answering a rumour in the group. */
+    broadcastId: uuid("broadcast_id").references(() => broadcasts.id, { onDelete: "cascade" }),
+    /** The post the head forwards (the broadcast's post, or the clarification). */
+    postId: uuid("post_id")
       .notNull()
-      .references(() => broadcasts.id, { onDelete: "cascade" }),
+      .references(() => posts.id, { onDelete: "cascade" }),
+    /** The known false claim a clarification card answers. */
+    rumourClaimId: uuid("rumour_claim_id").references(() => rumourClaims.id, { onDelete: "set null" }),
     residentialGroupId: uuid("residential_group_id")
       .notNull()
       .references(() => residentialGroups.id),
@@ -31,6 +49,10 @@ export const relayTasks = pgTable(
   },
   (t) => [
     unique("relay_tasks_broadcast_group").on(t.broadcastId, t.residentialGroupId),
+    // One open clarification card per claim and group: a second repetition does not add another.
+    uniqueIndex("relay_tasks_clarification_open")
+      .on(t.rumourClaimId, t.residentialGroupId)
+      .where(sql`broadcast_id is null and status = 'open'`),
     index("relay_tasks_head").on(t.headResidentId, t.status),
   ],
 );
@@ -58,6 +80,9 @@ export const staffAlerts = pgTable("staff_alerts", {
   kind: text("kind").$type<StaffAlertKind>().notNull(),
   message: text("message").notNull(),
   broadcastId: uuid("broadcast_id").references(() => broadcasts.id, { onDelete: "cascade" }),
+  /** Said once per key while open (e.g. a spike of one theme in one group on one day). */
+  dedupKey: text("dedup_key"),
+  details: jsonb("details").$type<Record<string, unknown>>(),
   relayTaskId: uuid("relay_task_id").references(() => relayTasks.id, { onDelete: "cascade" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   readAt: timestamp("read_at", { withTimezone: true }),

@@ -9,6 +9,11 @@ export const wards = pgTable("wards", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   city: text("city").notNull(),
+  /**
+   * How a resident repeating a known false claim gets its clarification: at once ("auto", within
+   * Zalo's messaging window) or once an officer taps "Gửi đính chính" ("staff").
+   */
+  rumourReplyMode: text("rumour_reply_mode").$type<"auto" | "staff">().notNull().default("auto"),
   createdAt: createdAt(),
 });
 
