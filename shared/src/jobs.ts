@@ -62,6 +62,14 @@ export const jobDefinitions = {
     queue: queueNames.opinion,
     payload: z.strictObject({}),
   },
+  /**
+   * Every few minutes: each theme × residential group's last 24 hours against its previous 14 days; a
+   * spike raises an "opinion_spike" alert for staff, once per theme × group × day.
+   */
+  "opinion.spikes": {
+    queue: queueNames.opinion,
+    payload: z.strictObject({}),
+  },
   /** Send a staff answer to a resident as an OA message. */
   "signal.reply": {
     queue: queueNames.replies,
@@ -112,6 +120,7 @@ export const jobIds = {
   escalate: (broadcastId: string) => `escalate-${broadcastId}`,
   reconcileScheduler: "maintenance-reconcile",
   tokenCheckScheduler: "zalo-token-check",
+  opinionSpikesScheduler: "opinion-spikes",
   recurringScheduler: (scheduleId: string) => `recurring-${scheduleId}`,
   relayRemind: (relayTaskId: string) => `relay-remind-${relayTaskId}`,
   relayEscalate: (relayTaskId: string) => `relay-escalate-${relayTaskId}`,

@@ -16,15 +16,21 @@ export const textLimits = {
   nominationWho: 200,
   nominationWhere: 300,
   nominationWhy: 2000,
-  /** Báo cáo dư luận: the head's summary, and a topic of their own. */
+  /** Báo cáo dư luận: the summary, a topic of the reporter's own, and one thing people said. */
   opinionSummary: 3000,
   opinionTopic: 80,
+  opinionExample: 500,
   /** A staff member's answer to what a resident sent (an OA message holds less: `OA_REPLY_TEXT_LIMIT`). */
   reply: 2000,
   /** A known false claim, as staff record it for the rumour matcher: a sentence or two. */
   rumourClaim: 600,
   rumourTopic: 80,
+  /** "Kiểm tra tin này": a message a head pasted from their group (forwarded texts run long). */
+  messageCheck: 3000,
 } as const;
+
+/** At most this many things people said, quoted in one opinion report. */
+export const OPINION_EXAMPLES_MAX = 5;
 
 /** "Câu hỏi hoặc góp ý tối đa 2.000 ký tự. Hãy rút gọn rồi gửi lại." */
 export function tooLongMessage(what: string, limit: number): string {

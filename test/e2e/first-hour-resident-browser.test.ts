@@ -213,7 +213,7 @@ describe("a resident's and a head's first hour in the Mini App, in a real browse
 
     const head = await openAs(HEAD);
     await greeting(head.page, HEAD);
-    await head.page.goto(`${base()}/head/opinion`);
+    await head.page.goto(`${base()}/opinion-report`);
     await head.page.getByRole("button", { name: "Khác" }).click();
     await head.page.getByLabel("Chủ đề khác").fill(writing(70));
     await head.page.getByText("70/80 ký tự", { exact: true }).waitFor({ timeout: 5_000 });
@@ -228,7 +228,7 @@ describe("a resident's and a head's first hour in the Mini App, in a real browse
       await api.request("POST", `/api/feed/${postId}/questions`, { kind: "question", text: writing(5000) }),
       await api.request("POST", "/api/reports", { text: tooLong(2000), place: tooLong(200) }),
       await api.request("POST", "/api/nominations", { who: tooLong(200), where: "Tổ 1", why: "Tốt" }),
-      await (await residentApi(HEAD)).request("POST", "/api/head/opinion-reports", {
+      await (await residentApi(HEAD)).request("POST", "/api/opinion-reports", {
         mood: "mixed",
         topics: ["Giáo dục"],
         summary: tooLong(3000),
@@ -332,7 +332,7 @@ describe("a resident's and a head's first hour in the Mini App, in a real browse
     // The head's opinion report.
     const head = await openAs(HEAD);
     await greeting(head.page, HEAD);
-    await head.page.goto(`${base()}/head/opinion`);
+    await head.page.goto(`${base()}/opinion-report`);
     await head.page.getByRole("radio", { name: "Trái chiều" }).check();
     await head.page.getByRole("button", { name: "Môi trường" }).click();
     await head.page.getByLabel("Tóm tắt tình hình").fill("Bà con bàn nhiều về giờ thu gom rác");
@@ -456,7 +456,7 @@ describe("a resident's and a head's first hour in the Mini App, in a real browse
       await p.getByRole("button", { name: "Chia sẻ vào nhóm" }).first().click({ timeout: 15_000 });
       await p.getByLabel("Liên kết chia sẻ").first().waitFor();
     });
-    await visit("head/opinion", "head opinion", async (p) => {
+    await visit("opinion-report", "head opinion", async (p) => {
       await p.getByRole("button", { name: "Khác" }).click();
       await p.getByLabel("Chủ đề khác").fill(writing(75));
       await p.getByLabel("Tóm tắt tình hình").fill(writing(3100));

@@ -110,7 +110,7 @@ describe("hostile input gets a 4xx and changes nothing; staff actions are only t
       [
         head,
         "POST",
-        "/api/head/opinion-reports",
+        "/api/opinion-reports",
         `{"mood":"positive","topics":["học phí ${lone}"],"summary":"Bà con đồng tình"}`,
       ],
       [

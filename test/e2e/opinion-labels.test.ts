@@ -1,5 +1,5 @@
 import { queryRows } from "@loa-phuong/bot-server/store";
-import type { Signal } from "@loa-phuong/shared";
+import type { OpinionTheme, Signal } from "@loa-phuong/shared";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { residentClient } from "./support/residents.js";
@@ -69,6 +69,89 @@ describe("opinion labels on arrival", () => {
     await report("Một phản ánh khác để bộ gán nhãn chạy lại.").then(labelled);
     const inbox = await ward.editor.request<{ items: Signal[] }>("GET", "/api/signals?kind=report");
     expect(inbox.body.items.find((s) => s.id === signal.id)!.labels!.sentiment).toBe(wanted);
+  });
+
+  it("reads what a message does and the ward's themes on arrival, and keeps a staff correction of both", async () => {
+    const created = await ward.editor.request<OpinionTheme>("POST", "/api/opinion/themes", {
+      name: "Môi trường, vệ sinh",
+      keywords: ["rác", "bốc mùi", "Rác"],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.keywords).toEqual(["rác", "bốc mùi"]);
+    const roads = await ward.editor.request<OpinionTheme>("POST", "/api/opinion/themes", {
+      name: "Hạ tầng, giao thông",
+      keywords: ["ngõ", "ổ gà"],
+    });
+    const again = await ward.editor.request("POST", "/api/opinion/themes", {
+      name: "Môi trường, vệ sinh",
+      keywords: ["x"],
+    });
+    expect(again.status).toBe(409);
+
+    // Typed without diacritics, in a report: a complaint about rubbish in a lane.
+    const complaint = await labelled(await report("rac o dau ngo 4 boc mui 3 ngay nay khong ai thu gom"));
+    expect(complaint.labels).toMatchObject({
+      kind: "complaint",
+      sources: { kind: "kind-cues-1", themes: "themes-keywords-1" },
+    });
+    expect(complaint.labels!.themes.map((t) => t.name).sort()).toEqual([
+      "Hạ tầng, giao thông",
+      "Môi trường, vệ sinh",
+    ]);
+    const question = await labelled(await report("Cho em hỏi bao giờ phường sửa ổ gà trước số nhà 8 ạ?"));
+    expect(question.labels).toMatchObject({ kind: "question", themes: [{ id: roads.body.id }] });
+
+    // Staff say it is a proposal, about the environment only: stored, and the labellers learn from it.
+    const corrected = await ward.editor.request<Signal>("PUT", `/api/signals/${question.id}/labels`, {
+      kind: "proposal",
+      themes: [created.body.id],
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.labels).toMatchObject({
+      kind: "proposal",
+      themes: [{ id: created.body.id, name: "Môi trường, vệ sinh" }],
+      sources: { kind: "staff", themes: "staff" },
+    });
+    const kept = await queryRows<{ task: string; label: string; previous_label: string }>(
+      stack.runtime.store.db,
+      sql`select task, label, previous_label from signal_label_corrections
+          where signal_id = ${question.id} order by task`,
+    );
+    expect(kept).toEqual([
+      { task: "kind", label: "proposal", previous_label: "question" },
+      { task: "themes", label: created.body.id, previous_label: roads.body.id },
+    ]);
+    const repeat = await labelled(await report("Cho em hoi bao gio phuong sua o ga truoc so nha 8 a?"));
+    expect(repeat.labels).toMatchObject({ kind: "proposal", themes: [{ id: created.body.id }] });
+    expect(repeat.labels!.sources.kind).toMatch(/^kind-cues-1\+staff-1$/);
+
+    // The inbox filters by kind and by theme.
+    const proposals = await ward.editor.request<{ items: Signal[] }>(
+      "GET",
+      "/api/signals?messageKind=proposal",
+    );
+    expect(proposals.body.items.map((s) => s.id).sort()).toEqual([question.id, repeat.id].sort());
+    const aboutRoads = await ward.editor.request<{ items: Signal[] }>(
+      "GET",
+      `/api/signals?themeId=${roads.body.id}`,
+    );
+    expect(aboutRoads.body.items.map((s) => s.id)).toEqual([complaint.id]);
+
+    // A theme retired is found no more; a theme that is not the ward's is refused.
+    const retired = await ward.editor.request<OpinionTheme>("PUT", `/api/opinion/themes/${roads.body.id}`, {
+      status: "retired",
+    });
+    expect(retired.body).toMatchObject({ status: "retired", signals: 1 });
+    expect((await labelled(await report("Ổ gà ở ngõ 9 sâu quá"))).labels!.themes).toEqual([]);
+    const unknown = await ward.editor.request("PUT", `/api/signals/${complaint.id}/labels`, {
+      themes: ["00000000-0000-4000-8000-000000000000"],
+    });
+    expect(unknown.status).toBe(400);
+    const listed = await ward.editor.request<{ items: OpinionTheme[] }>("GET", "/api/opinion/themes");
+    expect(listed.body.items.map((t) => [t.name, t.status])).toEqual([
+      ["Môi trường, vệ sinh", "active"],
+      ["Hạ tầng, giao thông", "retired"],
+    ]);
   });
 
   it("refuses a correction that names no label or a label that does not exist, changing nothing", async () => {

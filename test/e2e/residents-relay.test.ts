@@ -358,7 +358,7 @@ describe("residents and group heads on the API", () => {
     );
     expect(
       (
-        await head.client.request("POST", "/api/head/opinion-reports", {
+        await head.client.request("POST", "/api/opinion-reports", {
           mood: "positive",
           topics: ["Giáo dục"],
           summary: "Bà con đồng tình với lịch họp.",

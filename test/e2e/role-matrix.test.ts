@@ -6,9 +6,9 @@ import { residentClient } from "./support/residents.js";
 import { type Stack, startStack } from "./support/stack.js";
 import { approvedPost, type SeededWard, seedWard } from "./support/ward.js";
 
-type Who = "anonymous" | "resident" | "head" | "editor" | "approver" | "admin";
-const everyone: Who[] = ["anonymous", "resident", "head", "editor", "approver", "admin"];
-const residents: Who[] = ["resident", "head"];
+type Who = "anonymous" | "resident" | "head" | "collaborator" | "editor" | "approver" | "admin";
+const everyone: Who[] = ["anonymous", "resident", "head", "collaborator", "editor", "approver", "admin"];
+const residents: Who[] = ["resident", "head", "collaborator"];
 const staff: Who[] = ["editor", "approver", "admin"];
 
 /**
@@ -52,10 +52,16 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "GET /head/relay-tasks", allowed: ["head"] },
   { route: "POST /head/relay-tasks/:id/shared", allowed: ["head"] },
   { route: "POST /head/relay-tasks/:id/confirm", allowed: ["head"] },
+  { route: "POST /head/message-checks", allowed: ["head"], body: {} },
   { route: "GET /head/members", allowed: ["head"] },
   { route: "POST /head/members/:id", allowed: ["head"], body: { decision: "confirm" } },
-  { route: "POST /head/opinion-reports", allowed: ["head"], body: {} },
+  { route: "POST /opinion-reports", allowed: ["head", "collaborator"], body: {} },
   { route: "GET /staff/me", allowed: staff },
+  { route: "PUT /signals/:id/visibility", allowed: ["editor", "approver"], body: { hidden: true } },
+  { route: "GET /opinion/collaborators", allowed: staff },
+  { route: "GET /opinion/collaborator-candidates", allowed: staff },
+  { route: "POST /opinion/collaborators", allowed: ["editor", "approver"], body: {} },
+  { route: "DELETE /opinion/collaborators/:id", allowed: ["editor", "approver"] },
   { route: "POST /staff/me/zalo-link", allowed: staff, body: {} },
   { route: "GET /staff/alerts", allowed: staff },
   { route: "GET /posts", allowed: staff },
@@ -85,8 +91,15 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "POST /signals/:id/handled", allowed: staff },
   { route: "POST /signals/:id/reply", allowed: staff, body: {} },
   { route: "PUT /signals/:id/labels", allowed: staff, body: {} },
+  { route: "POST /signals/:id/clarification", allowed: staff },
+  { route: "GET /opinion/dashboard", allowed: staff },
+  { route: "GET /opinion/export.csv", allowed: staff },
   { route: "GET /rumours", allowed: staff },
   { route: "POST /rumours", allowed: ["editor"], body: {} },
+  { route: "GET /opinion/themes", allowed: staff },
+  { route: "POST /opinion/themes", allowed: ["editor", "admin"], body: {} },
+  { route: "PUT /opinion/themes/:id", allowed: ["editor", "admin"], body: {} },
+  { route: "PUT /rumours/settings", allowed: ["approver", "admin"], body: {} },
   { route: "GET /admin/queues", allowed: ["admin"] },
   { route: "GET /admin/api", allowed: ["admin"] },
   { route: "GET /admin/webhook-events", allowed: ["admin"] },
@@ -122,6 +135,9 @@ describe("the role matrix covers every route", () => {
     }
     clients.resident = (await residentClient(stack, { groupId: ward.groupIds[0]! })).client;
     clients.head = (await residentClient(stack, { groupId: ward.groupIds[0]!, head: true })).client;
+    clients.collaborator = (
+      await residentClient(stack, { groupId: ward.groupIds[0]!, collaborator: true })
+    ).client;
     const postId = await approvedPost(ward, { title: "Bài cho ma trận quyền", isUrgent: true });
     ids = { ":id": postId };
   });
@@ -133,8 +149,14 @@ describe("the role matrix covers every route", () => {
 
   const staffLogins = {} as Record<string, { username: string; password: string }>;
   async function freshClient(who: Exclude<Who, "anonymous">): Promise<ApiClient> {
-    if (who === "resident" || who === "head")
-      return (await residentClient(stack, { groupId: ward.groupIds[0]!, head: who === "head" })).client;
+    if (who === "resident" || who === "head" || who === "collaborator")
+      return (
+        await residentClient(stack, {
+          groupId: ward.groupIds[0]!,
+          head: who === "head",
+          collaborator: who === "collaborator",
+        })
+      ).client;
     const { username, password } = staffLogins[who]!;
     return new ApiClient(stack.url).loginStaff(username, password);
   }

@@ -165,7 +165,7 @@ export async function seedResidentInput({
   );
   await expectOk(
     "opinion report",
-    await head.request("POST", "/api/head/opinion-reports", {
+    await head.request("POST", "/api/opinion-reports", {
       mood: "positive",
       topics: ["học phí"],
       summary: "Bà con đồng tình với kế hoạch.",

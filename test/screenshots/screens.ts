@@ -78,7 +78,7 @@ export const screens: Screen[] = [
     ready: (page) => page.locator('a[href*="/post/"]').first().waitFor({ timeout: 20_000 }),
   },
   { name: "head-relay-tasks", viewer: "head", path: "/head", ready: heading(/.+/, 1) },
-  { name: "head-opinion-report", viewer: "head", path: "/head/opinion", ready: heading(/.+/, 1) },
+  { name: "head-opinion-report", viewer: "head", path: "/opinion-report", ready: heading(/.+/, 1) },
   // Ward staff
   { name: "staff-login", viewer: "visitor", path: "/staff/login", ready: heading("Đăng nhập cán bộ phường") },
   { name: "staff-dashboard", viewer: "editor", path: "/staff", ready: text("Đợt gửi gần đây") },

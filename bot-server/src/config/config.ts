@@ -203,6 +203,8 @@ export const configSchema = z.object({
   ZALO_SIM_URL: url.default("http://127.0.0.1:3100"),
   /** How often the OA's tokens are checked (refreshed ahead of expiry, admins warned before they end), ms. */
   ZALO_TOKEN_CHECK_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  /** How often residents' words are checked for spikes by theme and residential group (alerts for staff), ms. */
+  OPINION_SPIKE_INTERVAL_MS: z.coerce.number().int().min(1000).default(300_000),
   /** How often the reconciler rebuilds Redis from the store (due broadcasts, waves, unapplied webhooks), ms. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).default(30_000),
   /** How soon a job whose worker died is taken up again (BullMQ lock duration and stalled check), ms. */

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { addCampaignThemes } from "../services/opinion-themes.js";
 import { createStaffAccount } from "../services/staff.js";
 import type { Db } from "../store/database.js";
 import {
@@ -19,13 +20,18 @@ import {
   demoStaff,
   demoWard,
 } from "./hong-bang.js";
+import { demoKeywordsOf, wardLifeThemes } from "./opinion-themes.js";
 
 export const DEMO_RESIDENTS_PER_GROUP = 25;
 
 /** Seeds phường Hồng Bàng once; returns false when the ward was already there. */
 export async function seedDemoWard(db: Db, options: { passwordCost?: number } = {}): Promise<boolean> {
   const [existing] = await db.select().from(wards).where(eq(wards.id, demoWard.id));
-  if (existing) return false;
+  if (existing) {
+    // A ward seeded before opinion themes existed gets them now (names it has are left alone).
+    await seedDemoThemes(db);
+    return false;
+  }
   // The whole ward in one transaction: a first start stopped half-way leaves nothing behind, and the
   // next start seeds again (a ward row alone would count as seeded and leave the demo empty).
   await db.transaction(async (tx) => {
@@ -62,6 +68,7 @@ export async function seedDemoWard(db: Db, options: { passwordCost?: number } = 
       reportingCadence: "monthly",
       createdById: staff[0]?.id ?? null,
     });
+    await seedDemoThemes(tx as unknown as Db);
 
     const people = demoResidents({
       groups: demoGroupCount,
@@ -102,6 +109,12 @@ export async function seedDemoWard(db: Db, options: { passwordCost?: number } = 
     await tx.insert(residentRoles).values(roleRows);
   });
   return true;
+}
+
+/** The campaign's themes and the ward's everyday ones, as opinion themes with their keywords. */
+async function seedDemoThemes(db: Db): Promise<void> {
+  const names = [...demoCampaign.themes, ...wardLifeThemes.map((t) => t.name)];
+  await addCampaignThemes(db, demoWard.id, names, demoKeywordsOf);
 }
 
 /** The demo staff accounts by username. */

@@ -13,12 +13,16 @@ import { webhookEventsRouter } from "./routes/admin/webhook-events.router.js";
 import { authRouter } from "./routes/auth/auth.router.js";
 import { broadcastSchedulesRouter } from "./routes/broadcast-schedules/broadcast-schedules.router.js";
 import { broadcastsRouter } from "./routes/broadcasts/broadcasts.router.js";
+import { collaboratorsRouter } from "./routes/collaborators/collaborators.router.js";
 import { engagementRouter } from "./routes/engagement/engagement.router.js";
 import { feedRouter } from "./routes/feed/feed.router.js";
 import { feedbackRouter } from "./routes/feedback/feedback.router.js";
 import { healthRouter } from "./routes/health/health.router.js";
 import { meRouter } from "./routes/me/me.router.js";
 import { miniAppRouter } from "./routes/mini-app/mini-app.router.js";
+import { moderationRouter } from "./routes/moderation/moderation.router.js";
+import { opinionRouter } from "./routes/opinion/opinion.router.js";
+import { opinionThemesRouter } from "./routes/opinion-themes/opinion-themes.router.js";
 import { postsRouter } from "./routes/posts/posts.router.js";
 import { relayRouter } from "./routes/relay/relay.router.js";
 import { relayBoardRouter } from "./routes/relay-board/relay-board.router.js";
@@ -78,6 +82,10 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
     relayBoardRouter,
     signalsRouter,
     rumoursRouter,
+    opinionThemesRouter,
+    opinionRouter,
+    collaboratorsRouter,
+    moderationRouter,
     residentialGroupsRouter,
     webhookEventsRouter,
   ])

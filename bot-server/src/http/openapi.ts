@@ -9,6 +9,7 @@ export function describeAccess(access: Access): string {
   if (access === "signedIn") return "residents and staff";
   if (access === "resident") return "residents";
   if (access === "head") return "group heads";
+  if (access === "reporter") return "group heads and public-opinion collaborators";
   if (access === "staff") return "staff";
   return `staff: ${access.join(", ")}`;
 }

@@ -6,6 +6,7 @@ import type { ApiContext } from "./api-context.js";
 import {
   type ResidentAuth,
   requireGroupHead,
+  requireOpinionReporter,
   requireResident,
   requireSignedIn,
   requireStaff,
@@ -16,10 +17,19 @@ import {
 
 /**
  * Who may call a route: anyone; anyone with a valid Zalo signature (the webhook); anyone signed in
- * (resident or staff); a resident; a confirmed group head; any staff member; or staff holding one of
- * the listed roles.
+ * (resident or staff); a resident; a confirmed group head; a reporter of public opinion (a confirmed
+ * group head, or a collaborator the ward appointed); any staff member; or staff holding one of the
+ * listed roles.
  */
-export type Access = "public" | "signed" | "signedIn" | "resident" | "head" | "staff" | readonly StaffRole[];
+export type Access =
+  | "public"
+  | "signed"
+  | "signedIn"
+  | "resident"
+  | "head"
+  | "reporter"
+  | "staff"
+  | readonly StaffRole[];
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type Schema = z.ZodType;
@@ -74,7 +84,7 @@ export class RouteRegistry {
 }
 
 type Out<S> = S extends Schema ? z.output<S> : undefined;
-type ActorOf<A extends Access> = A extends "resident" | "head"
+type ActorOf<A extends Access> = A extends "resident" | "head" | "reporter"
   ? { resident: ResidentAuth }
   : A extends "staff" | readonly StaffRole[]
     ? { staff: StaffAuth }
@@ -138,12 +148,14 @@ function accessGate(ctx: ApiContext, access: Access) {
   if (access === "signedIn") return [requireSignedIn];
   if (access === "resident") return [requireResident];
   if (access === "head") return [requireResident, requireGroupHead(ctx)];
+  if (access === "reporter") return [requireResident, requireOpinionReporter(ctx)];
   if (access === "staff") return [requireStaff()];
   return [requireStaff(...access)];
 }
 
 function actorOf(access: Access, res: Response) {
-  if (access === "resident" || access === "head") return { resident: residentOf(res) };
+  if (access === "resident" || access === "head" || access === "reporter")
+    return { resident: residentOf(res) };
   if (access === "public" || access === "signed" || access === "signedIn") return {};
   return { staff: staffOf(res) };
 }

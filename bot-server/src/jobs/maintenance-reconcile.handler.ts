@@ -51,11 +51,12 @@ export async function reconcileQueues(
   const openTasks = await ctx.db
     .select({ id: relayTasks.id, createdAt: relayTasks.createdAt })
     .from(relayTasks)
-    .innerJoin(broadcasts, eq(broadcasts.id, relayTasks.broadcastId))
+    // Clarification cards have no broadcast: they keep their deadlines too.
+    .leftJoin(broadcasts, eq(broadcasts.id, relayTasks.broadcastId))
     .where(
       and(
         ne(relayTasks.status, "confirmed"),
-        ne(broadcasts.status, "cancelled"),
+        or(isNull(broadcasts.id), ne(broadcasts.status, "cancelled")),
         or(isNull(relayTasks.remindedAt), isNull(relayTasks.escalatedAt)),
       ),
     );

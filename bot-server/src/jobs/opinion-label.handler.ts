@@ -1,9 +1,19 @@
-import { jobIds, type Sentiment, type Toxicity } from "@loa-phuong/shared";
+import {
+  analyzeVietnamese,
+  jobIds,
+  type MessageKind,
+  type Sentiment,
+  type SignalKind,
+  type Toxicity,
+} from "@loa-phuong/shared";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { loadClassifier, type OpinionClassifier } from "../opinion/index.js";
+import { readMessageKind } from "../opinion/message-kind.js";
 import { enqueue, type Queues } from "../queue/queues.js";
+import { type WardReaders, wardReaders } from "../services/opinion-readers.js";
 import { matchRumours, type RumourMatch } from "../services/rumour-index.js";
+import { respondToRumours } from "../services/rumour-response.js";
 import { type Db, queryRows, sqlArray } from "../store/database.js";
 import type { JobHandler } from "./job-context.js";
 
@@ -25,16 +35,16 @@ function opinionModels() {
 
 /**
  * Labels what residents wrote, oldest first, until nothing is left: each signal with words gets its
- * sentiment and toxicity, the versions of the models that gave them, and the known false claim it
- * repeats, if any (bot-server/src/rumours). A label staff set first is
- * kept (only unlabelled rows are written).
+ * sentiment and toxicity, the known false claim it repeats, if any (bot-server/src/rumours), what it
+ * does (its kind) and the ward's themes it is about, with the version of what gave each label. A label
+ * staff set first is kept (only unlabelled rows are written).
  */
 export const handleOpinionLabel: JobHandler<"opinion.label"> = async (ctx) => {
   const { sentiment, toxicity } = await opinionModels();
   for (;;) {
-    const rows = await queryRows<{ id: number; text: string; ward_id: string }>(
+    const rows = await queryRows<{ id: number; text: string; ward_id: string; kind: SignalKind }>(
       ctx.db,
-      sql`select id, text, ward_id from signals
+      sql`select id, text, ward_id, kind from signals
           where labelled_at is null and text is not null order by id limit ${BATCH}`,
     );
     if (rows.length === 0) return;
@@ -45,11 +55,14 @@ export const handleOpinionLabel: JobHandler<"opinion.label"> = async (ctx) => {
       sentiments.push(sentiment.labels[sentiment.labelIdOf(row.text)] as Sentiment);
       toxicities.push(toxicity.labels[toxicity.labelIdOf(row.text)] as Toxicity);
     }
+    const { kinds, themes } = await kindsAndThemes(ctx.db, rows, rumours);
     await ctx.db.execute(sql`
       update signals s set sentiment = v.sentiment, toxicity = v.toxicity, labelled_at = now(),
         label_sources = jsonb_build_object('sentiment', ${sentiment.modelVersion}::text,
-                                           'toxicity', ${toxicity.modelVersion}::text),
-        rumour_claim_id = v.claim_id, rumour_match = v.rumour_match
+                                           'toxicity', ${toxicity.modelVersion}::text,
+                                           'kind', v.kind_source, 'themes', v.themes_source),
+        rumour_claim_id = v.claim_id, rumour_match = v.rumour_match,
+        message_kind = v.message_kind, themes = string_to_array(v.themes, ',')::uuid[]
       from unnest(${sqlArray(
         rows.map((r) => Number(r.id)),
         "bigint",
@@ -60,11 +73,42 @@ export const handleOpinionLabel: JobHandler<"opinion.label"> = async (ctx) => {
         )}, ${sqlArray(
           rumours.map((m) => (m ? JSON.stringify({ score: m.score, reason: m.reason }) : null)),
           "jsonb",
-        )}) as v(id, sentiment, toxicity, claim_id, rumour_match)
+        )}, ${sqlArray(kinds.labels, "text")}, ${sqlArray(kinds.sources, "text")},
+        ${sqlArray(themes.labels, "text")}, ${sqlArray(themes.sources, "text")})
+        as v(id, sentiment, toxicity, claim_id, rumour_match, message_kind, kind_source, themes, themes_source)
       where s.id = v.id and s.labelled_at is null`);
+    await respondToRumours(
+      ctx,
+      rows.filter((_, i) => rumours[i]).map((r) => Number(r.id)),
+    );
     if (rows.length < BATCH) return;
   }
 };
+
+/**
+ * Each row's kind and themes (the ids joined by ","), read by its ward's readers (opinion-readers.ts),
+ * with the versions that read them: a matched rumour makes the kind "rumour".
+ */
+async function kindsAndThemes(
+  db: Db,
+  rows: { text: string; ward_id: string; kind: SignalKind }[],
+  rumours: (RumourMatch | null)[],
+) {
+  const kinds = { labels: [] as MessageKind[], sources: [] as string[] };
+  const themes = { labels: [] as string[], sources: [] as string[] };
+  const readersOf = new Map<string, WardReaders>();
+  for (const [i, row] of rows.entries()) {
+    const readers = readersOf.get(row.ward_id) ?? (await wardReaders(db, row.ward_id));
+    readersOf.set(row.ward_id, readers);
+    const text = analyzeVietnamese(row.text);
+    const input = { text, signalKind: row.kind, rumourMatched: rumours[i] !== null };
+    kinds.labels.push(readMessageKind(input, readers.kindLessons).kind);
+    kinds.sources.push(readers.versions.kind);
+    themes.labels.push(readers.themes.match(text).join(","));
+    themes.sources.push(readers.versions.themes);
+  }
+  return { kinds, themes };
+}
 
 /** The rumour matcher over a batch: each ward's texts against that ward's claims, in the batch's order. */
 async function matchByWard(

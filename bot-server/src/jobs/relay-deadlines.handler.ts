@@ -9,7 +9,8 @@ interface TaskInfo {
   id: string;
   status: string;
   ward_id: string;
-  broadcast_id: string;
+  broadcast_id: string | null;
+  rumour_claim_id: string | null;
   reminded_at: Date | null;
   escalated_at: Date | null;
   title: string;
@@ -24,13 +25,14 @@ async function taskInfo(
 ): Promise<TaskInfo | undefined> {
   const [row] = await queryRows<TaskInfo>(
     ctx.db,
-    sql`select t.id, t.status, b.ward_id, t.broadcast_id, t.reminded_at, t.escalated_at, v.title,
-               g.name as group_name, h.zalo_oa_user_id as head_oa_id, h.full_name as head_name
-        from relay_tasks t join broadcasts b on b.id = t.broadcast_id
-        join post_versions v on v.post_id = b.post_id and v.version = b.post_version
+    sql`select t.id, t.status, g.ward_id, t.broadcast_id, t.rumour_claim_id, t.reminded_at, t.escalated_at,
+               v.title, g.name as group_name, h.zalo_oa_user_id as head_oa_id, h.full_name as head_name
+        from relay_tasks t join posts p on p.id = t.post_id left join broadcasts b on b.id = t.broadcast_id
+        -- A clarification card (no broadcast) carries the clarification's approved version.
+        join post_versions v on v.post_id = t.post_id and v.version = coalesce(b.post_version, p.approved_version)
         join residential_groups g on g.id = t.residential_group_id join residents h on h.id = t.head_resident_id
         -- A cancelled broadcast's task is over: no reminder, no escalation.
-        where t.id = ${relayTaskId}::uuid and b.status <> 'cancelled'`,
+        where t.id = ${relayTaskId}::uuid and (b.status is null or b.status <> 'cancelled')`,
   );
   return row;
 }
@@ -61,8 +63,10 @@ export const handleRelayRemind: JobHandler<"relay.remind"> = async (ctx, { relay
     .set({ remindedAt: new Date(), remindMessageId: messageId })
     .where(and(eq(relayTasks.id, relayTaskId), isNull(relayTasks.remindedAt)));
   await recordAudit(ctx.db, {
-    entityType: "broadcast",
-    entityId: task.broadcast_id,
+    // A clarification card is recorded under the claim it answers.
+    ...(task.broadcast_id
+      ? { entityType: "broadcast" as const, entityId: task.broadcast_id }
+      : { entityType: "rumour_claim" as const, entityId: task.rumour_claim_id ?? relayTaskId }),
     action: "relay_remind",
     actor: { type: "system" },
     details: { relayTaskId, note },

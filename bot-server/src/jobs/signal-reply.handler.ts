@@ -19,18 +19,24 @@ export const handleSignalReply: JobHandler<"signal.reply"> = async (ctx, { reply
     oa_id: string | null;
     post_id: string | null;
     quote: string | null;
+    is_clarification: boolean;
   }>(
     ctx.db,
-    sql`select r.status, r.text, res.zalo_oa_user_id as oa_id, s.post_id, s.zalo_msg_id as quote
+    // A clarification's link opens the clarification post; any other answer's, the post asked about.
+    sql`select r.status, r.text, res.zalo_oa_user_id as oa_id, coalesce(r.link_post_id, s.post_id) as post_id,
+               s.zalo_msg_id as quote, r.rumour_claim_id is not null as is_clarification
         from signal_replies r
         join signals s on s.id = r.signal_id left join residents res on res.id = s.resident_id where r.id = ${replyId}`,
   );
   if (!row || (row.status !== "queued" && row.status !== "sending")) return;
-  if (!row.oa_id) {
-    await ctx.db
+  // A clarification nobody on the staff watches over: one Zalo refuses is shown in "Hỏi đáp" instead.
+  const refused = (error: string) =>
+    ctx.db
       .update(signalReplies)
-      .set({ status: "failed", error: "Người dân không còn liên kết Zalo OA." })
+      .set(row.is_clarification ? { channel: "feed", status: "shown", error } : { status: "failed", error })
       .where(eq(signalReplies.id, replyId));
+  if (!row.oa_id) {
+    await refused("Người dân không còn liên kết Zalo OA.");
     return;
   }
   const ref = replyRef(replyId);
@@ -73,10 +79,7 @@ export const handleSignalReply: JobHandler<"signal.reply"> = async (ctx, { reply
       throw error;
     }
     if (error instanceof ZaloError && !error.isTransient && error.kind === "api") {
-      await ctx.db
-        .update(signalReplies)
-        .set({ status: "failed", error: `Zalo ${error.code}: ${error.message}`.slice(0, 500) })
-        .where(eq(signalReplies.id, replyId));
+      await refused(`Zalo ${error.code}: ${error.message}`.slice(0, 500));
       return;
     }
     throw error;

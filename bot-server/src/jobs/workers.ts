@@ -10,6 +10,7 @@ import { handleDeliverySend } from "./delivery-send.handler.js";
 import type { JobContext, JobHandler } from "./job-context.js";
 import { handleMaintenanceReconcile, reconcileQueues } from "./maintenance-reconcile.handler.js";
 import { handleOpinionLabel } from "./opinion-label.handler.js";
+import { handleOpinionSpikes } from "./opinion-spikes.handler.js";
 import { handleRelayEscalate, handleRelayRemind } from "./relay-deadlines.handler.js";
 import { handleSignalReply } from "./signal-reply.handler.js";
 import { handleWebhookProcess } from "./webhook-process.handler.js";
@@ -27,6 +28,7 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
   "relay.escalate": handleRelayEscalate,
   "signal.reply": handleSignalReply,
   "opinion.label": handleOpinionLabel,
+  "opinion.spikes": handleOpinionSpikes,
   "zalo.token-check": handleZaloTokenCheck,
 };
 
@@ -116,6 +118,11 @@ export async function startWorkers(
       jobIds.tokenCheckScheduler,
       { every: ctx.config.ZALO_TOKEN_CHECK_INTERVAL_MS },
       { name: "zalo.token-check", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+    await ctx.queues[queueNames.opinion].upsertJobScheduler(
+      jobIds.opinionSpikesScheduler,
+      { every: ctx.config.OPINION_SPIKE_INTERVAL_MS },
+      { name: "opinion.spikes", data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
   };
   await ensureSchedules();

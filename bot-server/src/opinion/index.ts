@@ -9,6 +9,7 @@ export {
   type OpinionLabel,
 } from "./classify.js";
 export { runClassifyCommand } from "./classify-command.js";
+export { type ClusterMessage, clusterMessages, type MessageCluster } from "./clusters.js";
 export { scoreLabels } from "./metrics.js";
 export { decodeModel, type ModelHeader } from "./model-file.js";
 export { seededRandom } from "./random.js";

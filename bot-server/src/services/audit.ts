@@ -10,7 +10,8 @@ export interface AuditEntry {
     | "webhook_event"
     | "channel"
     | "signal"
-    | "rumour_claim";
+    | "rumour_claim"
+    | "opinion_theme";
   entityId: string;
   action: string;
   actor: { type: "staff" | "resident" | "system"; id?: string | undefined };

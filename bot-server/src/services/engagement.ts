@@ -4,6 +4,7 @@ import { AppError } from "../errors/app-error.js";
 import { type Db, queryRows } from "../store/database.js";
 import { pollAnswers, postReactions, postReads, type residents } from "../store/schema/index.js";
 import { feedItemFor, shownPostVersion } from "./feed.js";
+import { publicQuestions } from "./public-questions.js";
 import { recordMiniAppSignal } from "./signals.js";
 
 type ResidentRow = typeof residents.$inferSelect;
@@ -66,6 +67,7 @@ export async function engagementFor(db: Db, resident: ResidentRow, postId: strin
     myReactions: reactionRows.filter((r) => r.mine).map((r) => r.reaction as ReactionKind),
     poll: pollView,
     myQuestions: await myQuestions(db, resident, postId),
+    publicQuestions: await publicQuestions(db, postId, resident.id),
   };
 }
 

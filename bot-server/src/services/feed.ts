@@ -9,7 +9,8 @@ import { audienceFacts } from "./residents.js";
 const FEED_WINDOW = 500;
 
 interface StartedBroadcast {
-  broadcast_id: string;
+  /** Null for a clarification read without a broadcast (see `sharedClarification`). */
+  broadcast_id: string | null;
   post_version: number;
   audience: Audience;
   started_at: Date | string;
@@ -121,7 +122,10 @@ async function shownBroadcast(
   relayRef?: string,
 ): Promise<StartedBroadcast> {
   const [addressed] = await addressedBroadcasts(db, resident, { limit: 1, postId });
-  const row = addressed ?? (await relayedBroadcast(db, resident, postId, relayRef));
+  const row =
+    addressed ??
+    (await relayedBroadcast(db, resident, postId, relayRef)) ??
+    (await sharedClarification(db, resident, postId));
   if (!row) throw notFound("bài viết");
   return row;
 }
@@ -149,6 +153,32 @@ async function relayedBroadcast(
                or exists (select 1 from relay_opens o
                           where o.relay_task_id = t.id and o.resident_id = ${resident.id}::uuid))
         order by b.started_at desc limit 1`,
+  );
+  return row;
+}
+
+/**
+ * A clarification of a known false claim, in its approved version: the ward's public answer, readable by
+ * any resident of the ward, as the head's clarification card, the answer to a resident who repeated the
+ * claim and a head's "Kiểm tra tin này" open it without a broadcast.
+ */
+async function sharedClarification(
+  db: Db,
+  resident: typeof residents.$inferSelect,
+  postId: string,
+): Promise<StartedBroadcast | undefined> {
+  const [row] = await queryRows<StartedBroadcast>(
+    db,
+    sql`select null as broadcast_id, p.approved_version as post_version, '{}'::jsonb as audience,
+               p.approved_at as started_at, p.id as post_id, p.kind, v.title, v.summary, v.body, v.image_url,
+               c.id as campaign_id, c.title as campaign_title, false as mine,
+               exists (select 1 from post_reads pr
+                       where pr.post_id = p.id and pr.resident_id = ${resident.id}::uuid) as is_read
+        from posts p join post_versions v on v.post_id = p.id and v.version = p.approved_version
+        left join campaigns c on c.id = p.campaign_id
+        where p.id = ${postId}::uuid and p.ward_id = ${resident.wardId} and p.kind = 'clarification'
+          and p.approved_at is not null
+          and exists (select 1 from rumour_claims rc where rc.clarification_post_id = p.id)`,
   );
   return row;
 }

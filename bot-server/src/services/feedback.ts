@@ -50,15 +50,20 @@ export async function nominate(
   });
 }
 
+/**
+ * A report of what people are saying, from a head or a collaborator. The things people said are kept
+ * apart in the payload and also join the text, so the labeller and the rumour matcher read them.
+ */
 export async function fileOpinionReport(
   db: Db,
-  head: ResidentRow,
+  reporter: ResidentRow,
   data: z.output<typeof opinionReportRequestSchema>,
 ): Promise<number> {
-  return recordMiniAppSignal(db, head, {
+  const text = [data.summary, ...data.examples.map((example) => `“${example}”`)].join("\n");
+  return recordMiniAppSignal(db, reporter, {
     kind: "opinion_report",
-    text: data.summary,
-    payload: { mood: data.mood, topics: data.topics },
+    text,
+    payload: { mood: data.mood, topics: data.topics, examples: data.examples },
   });
 }
 

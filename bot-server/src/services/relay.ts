@@ -66,7 +66,9 @@ export async function scheduleRelayDeadlines(
 
 interface TaskRow {
   id: string;
-  broadcast_id: string;
+  broadcast_id: string | null;
+  claim_id: string | null;
+  claim_topic: string | null;
   post_id: string;
   title: string;
   kind: string;
@@ -89,6 +91,7 @@ function toTask(row: TaskRow, miniAppId: string): RelayTask {
   return {
     id: row.id,
     broadcastId: row.broadcast_id,
+    clarification: row.claim_id ? { claimId: row.claim_id, topic: row.claim_topic ?? "" } : null,
     post: {
       id: row.post_id,
       title: row.title,
@@ -119,14 +122,18 @@ export async function headTasks(
     db,
     sql`select t.id, t.broadcast_id, p.id as post_id, v.title, p.kind, v.summary, v.image_url, t.status, t.ref,
                t.created_at, t.shared_at, t.confirmed_at, t.reminded_at,
+               t.rumour_claim_id as claim_id, rc.topic as claim_topic,
                (select count(*)::int from relay_opens o where o.relay_task_id = t.id) as opens_total,
                (select count(distinct o.resident_id)::int from relay_opens o
                 where o.relay_task_id = t.id) as opens_unique
-        from relay_tasks t join broadcasts b on b.id = t.broadcast_id join posts p on p.id = b.post_id
-        join post_versions v on v.post_id = b.post_id and v.version = b.post_version
+        from relay_tasks t join posts p on p.id = t.post_id left join broadcasts b on b.id = t.broadcast_id
+        -- A broadcast's task forwards the version it sent; a clarification card (no broadcast), the
+        -- clarification's approved version.
+        join post_versions v on v.post_id = t.post_id and v.version = coalesce(b.post_version, p.approved_version)
+        left join rumour_claims rc on rc.id = t.rumour_claim_id
         where t.head_resident_id = ${head.id}::uuid ${taskId ? sql`and t.id = ${taskId}::uuid` : sql``}
           -- Nothing left to forward once a broadcast is cancelled (a task already confirmed stays in the history).
-          and (b.status <> 'cancelled' or t.status = 'confirmed')
+          and (b.status is null or b.status <> 'cancelled' or t.status = 'confirmed')
         order by (t.status = 'confirmed'), t.created_at desc limit 200`,
   );
   return rows.map((r) => toTask(r, miniAppId));

@@ -83,6 +83,7 @@ export async function residentProfile(db: Db, resident: ResidentRow): Promise<Re
     civicRoles: roles,
     isFollower: resident.isFollower,
     isGroupHead: resident.membershipStatus === "confirmed" && roles.some((r) => r.role === "group_head"),
+    isOpinionCollaborator: roles.some((r) => r.role === "opinion_collaborator"),
     onboarded: resident.consentedAt !== null,
     hasPhone: resident.phone !== null,
     notificationsAllowed: resident.notificationsAllowed,

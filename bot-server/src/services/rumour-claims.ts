@@ -9,6 +9,9 @@ import type { StaffActor } from "./staff.js";
 /** An aggregate never names a group where fewer residents than this repeated a claim. */
 export const GROUP_PRIVACY_MIN_RESIDENTS = 5;
 
+/** How many ward days of spread the desk shows. */
+const SPREAD_DAYS = 30;
+
 interface ClaimRow {
   id: string;
   claim: string;
@@ -48,9 +51,24 @@ export async function listRumourClaims(db: Db, wardId: string, claimId?: string)
         where s.ward_id = ${wardId} and s.rumour_claim_id is not null
         group by s.rumour_claim_id, g.name`,
   );
+  const daily = await queryRows<{
+    claim_id: string;
+    day: string;
+    group_name: string | null;
+    messages: number;
+  }>(
+    db,
+    sql`select s.rumour_claim_id as claim_id, g.name as group_name, count(*)::int as messages,
+               to_char(s.sent_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as day
+        from signals s left join residential_groups g on g.id = s.residential_group_id
+        where s.ward_id = ${wardId} and s.rumour_claim_id is not null
+          and s.sent_at > now() - make_interval(days => ${SPREAD_DAYS})
+        group by 1, 2, 4 order by 4, 1`,
+  );
   return claims.map((c) => {
     const mine = spread.filter((row) => row.claim_id === c.id);
     const named = mine.filter((row) => row.group_name && row.residents >= GROUP_PRIVACY_MIN_RESIDENTS);
+    const namedGroups = new Set(named.map((row) => row.group_name));
     return {
       id: c.id,
       claim: c.claim,
@@ -65,8 +83,35 @@ export async function listRumourClaims(db: Db, wardId: string, claimId?: string)
         .map((row) => ({ group: row.group_name!, messages: row.messages, residents: row.residents }))
         .sort((a, b) => b.messages - a.messages),
       othersMessages: mine.filter((row) => !named.includes(row)).reduce((sum, row) => sum + row.messages, 0),
+      byDay: foldDays(
+        daily.filter((row) => row.claim_id === c.id),
+        namedGroups,
+      ),
     };
   });
+}
+
+/**
+ * A claim's messages per ward day and group, oldest day first. Only groups the desk names (five or more
+ * residents repeated the claim there) are named; the rest of each day is one row without a name.
+ */
+function foldDays(
+  rows: { day: string; group_name: string | null; messages: number }[],
+  namedGroups: ReadonlySet<string | null>,
+): RumourClaim["byDay"] {
+  const out: RumourClaim["byDay"] = [];
+  for (const row of rows) {
+    const group = row.group_name && namedGroups.has(row.group_name) ? row.group_name : null;
+    const same = out.find((x) => x.day === row.day && x.group === group);
+    if (same) same.messages += row.messages;
+    else out.push({ day: row.day, group, messages: row.messages });
+  }
+  // Each day: the named groups by name, then the folded row.
+  const order = (row: { group: string | null }) => (row.group === null ? 1 : 0);
+  return out.sort(
+    (a, b) =>
+      a.day.localeCompare(b.day) || order(a) - order(b) || (a.group ?? "").localeCompare(b.group ?? "", "vi"),
+  );
 }
 
 /**

@@ -18,6 +18,7 @@ const PostPage = lazy(() => import("../pages/post"));
 const ReportPage = lazy(() => import("../pages/report"));
 const HeadPage = lazy(() => import("../pages/head"));
 const OpinionReportPage = lazy(() => import("../pages/head-opinion"));
+const MessageCheckPage = lazy(() => import("../pages/head-check"));
 const ProfilePage = lazy(() => import("../pages/profile"));
 const MyDataPage = lazy(() => import("../pages/my-data"));
 const NominatePage = lazy(() => import("../pages/nominate"));
@@ -36,7 +37,11 @@ export function ResidentApp() {
               <Route path="/report" element={<LazyPage page={ReportPage} title="Phản ánh" />} />
               <Route path="/head" element={<LazyPage page={HeadPage} title="Tổ của tôi" />} />
               <Route
-                path="/head/opinion"
+                path="/head/check"
+                element={<LazyPage page={MessageCheckPage} title="Kiểm tra tin này" />}
+              />
+              <Route
+                path="/opinion-report"
                 element={<LazyPage page={OpinionReportPage} title="Báo cáo dư luận" />}
               />
               <Route path="/profile" element={<LazyPage page={ProfilePage} title="Cá nhân" />} />

@@ -1,9 +1,18 @@
-import type { CreatedId, GroupMember, MemberDecisionResponse, RelayTask } from "@loa-phuong/shared";
+import type {
+  CreatedId,
+  GroupMember,
+  MemberDecisionResponse,
+  MessageCheck,
+  RelayTask,
+} from "@loa-phuong/shared";
 import { request } from "./api";
 
 export type { GroupMember };
 
-/** A group head's endpoints (tổ trưởng of their confirmed group): relay tasks, members, opinion reports. */
+/**
+ * A group head's endpoints (tổ trưởng of their confirmed group): relay tasks, members; and opinion
+ * reports, which the ward's public-opinion collaborators file too.
+ */
 
 export type OpinionMood = "positive" | "neutral" | "negative" | "mixed";
 
@@ -45,7 +54,12 @@ export function decideMember(
 
 export function sendOpinionReport(
   token: string,
-  body: { mood: OpinionMood; topics: string[]; summary: string },
+  body: { mood: OpinionMood; topics: string[]; summary: string; examples: string[] },
 ): Promise<CreatedId> {
-  return request("/api/head/opinion-reports", { token, method: "POST", body });
+  return request("/api/opinion-reports", { token, method: "POST", body });
+}
+
+/** "Kiểm tra tin này": the ward's clarification of a known claim, or the message sent on to staff. */
+export function checkMessage(token: string, text: string): Promise<MessageCheck> {
+  return request("/api/head/message-checks", { token, method: "POST", body: { text } });
 }

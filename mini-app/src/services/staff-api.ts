@@ -9,6 +9,7 @@ import type {
   CreateBroadcastRequest,
   CreatePostRequest,
   LabelCorrection,
+  MessageKind,
   Post,
   PostReview,
   PostStatus,
@@ -229,6 +230,8 @@ export interface SignalQuery {
   kind?: SignalKind | null;
   residentialGroupId?: string | null;
   postId?: string | null;
+  messageKind?: MessageKind | null;
+  themeId?: string | null;
   status?: "open" | "handled" | null;
   /** ISO dates (yyyy-mm-dd), ward time. */
   from?: string | null;
@@ -244,7 +247,17 @@ export function fetchSignals(
   signal?: AbortSignal,
 ): Promise<{ items: Signal[] }> {
   const params = new URLSearchParams({ limit: String(query.limit ?? 30) });
-  for (const key of ["kind", "residentialGroupId", "postId", "status", "from", "to"] as const) {
+  const keys = [
+    "kind",
+    "residentialGroupId",
+    "postId",
+    "messageKind",
+    "themeId",
+    "status",
+    "from",
+    "to",
+  ] as const;
+  for (const key of keys) {
     const value = query[key];
     if (value) params.set(key, value);
   }
@@ -254,6 +267,11 @@ export function fetchSignals(
 
 export function markSignalHandled(token: Token, signalId: number): Promise<Signal> {
   return request(`/api/signals/${signalId}/handled`, { token, method: "POST" });
+}
+
+/** Keep a resident's question from other residents, or let it be shown again. */
+export function setSignalVisibility(token: Token, signalId: number, hidden: boolean): Promise<Signal> {
+  return request(`/api/signals/${signalId}/visibility`, { token, method: "PUT", body: { hidden } });
 }
 
 /** Staff correct what the opinion models read in a signal (kept for the next training). */

@@ -21,6 +21,7 @@ export function residentProfile(overrides: Partial<ResidentProfile> = {}): Resid
     civicRoles: [],
     isFollower: true,
     isGroupHead: false,
+    isOpinionCollaborator: false,
     onboarded: true,
     hasPhone: false,
     notificationsAllowed: false,

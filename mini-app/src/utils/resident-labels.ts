@@ -4,6 +4,7 @@ export const civicRoleLabels: Record<string, string> = {
   teacher: "Giáo viên",
   party_member: "Đảng viên",
   group_head: "Tổ trưởng tổ dân phố",
+  opinion_collaborator: "Cộng tác viên dư luận xã hội",
 };
 
 export function civicRoleLabel(role: string): string {

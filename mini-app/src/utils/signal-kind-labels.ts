@@ -13,6 +13,7 @@ export const signalKindLabels: Record<SignalKind, string> = {
   poll_answer: "Trả lời khảo sát",
   oa_message: "Tin nhắn gửi OA",
   opinion_report: "Báo cáo dư luận",
+  message_check: "Tổ trưởng nhờ kiểm tra tin",
 };
 
 /** A kind a newer server may send reads as something sent, not as its code. */

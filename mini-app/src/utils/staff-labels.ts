@@ -2,6 +2,7 @@ import type {
   BroadcastStatus,
   CivicRole,
   DeliveryStatus,
+  MessageKind,
   PostStatus,
   RelayBoardRow,
   SchoolLevel,
@@ -88,6 +89,7 @@ export const civicRoleLabels: Record<CivicRole, string> = {
   teacher: "Giáo viên",
   party_member: "Đảng viên",
   group_head: "Tổ trưởng tổ dân phố",
+  opinion_collaborator: "Cộng tác viên dư luận xã hội",
 };
 
 export const civicRoles = Object.keys(civicRoleLabels) as CivicRole[];
@@ -139,6 +141,16 @@ export const sentimentLabels: Record<Sentiment, string> = {
   positive: "Tích cực",
 };
 
+/** What a resident's message does, as the kind labeller (or staff) read it. */
+export const messageKindLabels: Record<MessageKind, string> = {
+  question: "Câu hỏi",
+  complaint: "Phản ánh, khiếu nại",
+  proposal: "Kiến nghị, đề xuất",
+  praise: "Khen ngợi",
+  rumour: "Tin đồn, tin chưa kiểm chứng",
+  other: "Khác",
+};
+
 export const toxicityLabels: Record<Toxicity, string> = {
   clean: "Lời lẽ bình thường",
   offensive: "Lời lẽ xúc phạm",
@@ -179,6 +191,8 @@ const alertKindLabels: Record<StaffAlertKind, string> = {
   webhook_events_set_aside: "Sự kiện Zalo bị để riêng",
   webhook_signature_failures: "Webhook Zalo nhận chữ ký sai",
   channel_stopped: "Kênh gửi tin bị dừng",
+  opinion_spike: "Dư luận tăng đột biến",
+  rumour_spreading: "Tin đồn đang lan",
 };
 
 export function alertKindLabel(kind: string): string {

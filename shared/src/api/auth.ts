@@ -33,6 +33,8 @@ export const residentProfileSchema = z
     isFollower: z.boolean(),
     /** Tổ trưởng of their (confirmed) residential group. */
     isGroupHead: z.boolean(),
+    /** Appointed by the ward to report what people say (cộng tác viên dư luận xã hội). */
+    isOpinionCollaborator: z.boolean(),
     /** Has given the data-use consent (finished onboarding). */
     onboarded: z.boolean(),
     hasPhone: z.boolean(),

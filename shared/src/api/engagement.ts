@@ -99,6 +99,15 @@ export const nominationRequestSchema = z.strictObject({
 });
 
 /** What the post page shows beyond the content: reactions, the poll, the resident's own questions and their answers. */
+/** A question another resident asked about the post, answered by the ward, shown without a name. */
+export const publicQuestionSchema = z.object({
+  id: z.number(),
+  text: z.string(),
+  askedAt: z.string(),
+  answer: z.object({ text: z.string(), at: z.string() }),
+});
+export type PublicQuestion = z.infer<typeof publicQuestionSchema>;
+
 export const postEngagementSchema = z
   .object({
     reactions: z.record(z.string(), z.number()),
@@ -121,6 +130,8 @@ export const postEngagementSchema = z
         replies: z.array(z.object({ text: z.string(), at: z.string(), by: z.string() })),
       }),
     ),
+    /** "Bà con hỏi, phường trả lời": what passed moderation (bot-server/src/services/public-questions.ts). */
+    publicQuestions: z.array(publicQuestionSchema),
   })
   .meta({ id: "PostEngagement" });
 export type PostEngagement = z.infer<typeof postEngagementSchema>;

@@ -1,15 +1,20 @@
 import { z } from "zod";
-import { textLimits } from "../text-limits.js";
+import { OPINION_EXAMPLES_MAX, textLimits } from "../text-limits.js";
 import { writtenText } from "./common.js";
 
 export const relayTaskStatuses = ["open", "shared", "confirmed"] as const;
 export type RelayTaskStatus = (typeof relayTaskStatuses)[number];
 
-/** A group head's task: forward one broadcast into the neighbourhood Zalo group and confirm. */
+/**
+ * A group head's task: forward one broadcast into the neighbourhood Zalo group and confirm — or a
+ * clarification card (no broadcast): the ward's answer to a false claim heard in the group.
+ */
 export const relayTaskSchema = z
   .object({
     id: z.string(),
-    broadcastId: z.string(),
+    broadcastId: z.string().nullable(),
+    /** Set on a clarification card: the claim it answers ("Đính chính tin đồn" and its topic). */
+    clarification: z.object({ claimId: z.string(), topic: z.string() }).nullable(),
     post: z.object({
       id: z.string(),
       title: z.string(),
@@ -43,7 +48,10 @@ export const relayOpenResponseSchema = z.object({
 
 export const memberDecisionSchema = z.strictObject({ decision: z.enum(["confirm", "reject"]) });
 
-/** Báo cáo dư luận: the head's opinion report for their area. */
+/**
+ * Báo cáo dư luận: what people in the reporter's area are saying (a group head's, or a public-opinion
+ * collaborator's — cộng tác viên dư luận xã hội), with the mood, the topics and a few examples.
+ */
 export const opinionReportRequestSchema = z.strictObject({
   mood: z.enum(["positive", "neutral", "negative", "mixed"]),
   topics: z
@@ -51,6 +59,10 @@ export const opinionReportRequestSchema = z.strictObject({
     .min(1, "Chọn ít nhất một chủ đề")
     .max(10),
   summary: writtenText("Tóm tắt tình hình", textLimits.opinionSummary, "Cần tóm tắt tình hình"),
+  examples: z
+    .array(writtenText("Ý kiến ghi nhận", textLimits.opinionExample, "Ý kiến ghi nhận không được để trống"))
+    .max(OPINION_EXAMPLES_MAX, `Tối đa ${OPINION_EXAMPLES_MAX} ý kiến ghi nhận`)
+    .default([]),
 });
 
 /** One row of the staff relay board. */

@@ -5,7 +5,12 @@ import { civicRoleSchema } from "../domain/enums.js";
 export const onboardingRequestSchema = z.strictObject({
   residentialGroupId: z.uuid("Chọn tổ dân phố"),
   civicRoles: z
-    .array(z.strictObject({ role: civicRoleSchema.exclude(["group_head"]), schoolId: z.uuid().optional() }))
+    .array(
+      z.strictObject({
+        role: civicRoleSchema.exclude(["group_head", "opinion_collaborator"]),
+        schoolId: z.uuid().optional(),
+      }),
+    )
     .max(10)
     .default([]),
   /** The resident agreed to the plain-Vietnamese consent text (Nghị định 13/2023). */

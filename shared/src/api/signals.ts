@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OA_REPLY_TEXT_LIMIT } from "../broadcast-message.js";
-import { sentimentSchema, signalKindSchema, toxicitySchema } from "../domain/enums.js";
+import { messageKindSchema, sentimentSchema, signalKindSchema, toxicitySchema } from "../domain/enums.js";
 import { textLimits } from "../text-limits.js";
 import { writtenText } from "./common.js";
 
@@ -13,6 +13,9 @@ export const signalListQuerySchema = z.strictObject({
   kind: signalKindSchema.optional(),
   residentialGroupId: z.uuid().optional(),
   postId: z.uuid().optional(),
+  /** What the message does, and one of the ward's opinion themes (as labelled). */
+  messageKind: messageKindSchema.optional(),
+  themeId: z.uuid("Chủ đề không hợp lệ").optional(),
   status: z.enum(["open", "handled"]).optional(),
   from: inboxDate.optional(),
   to: inboxDate.optional(),
@@ -39,27 +42,52 @@ export const signalSchema = z
     ),
     /** Whether an OA message can reach the resident now (follower, interacted within 7 days). */
     canReplyByOa: z.boolean(),
+    /** Shown to other residents under its post ("Bà con hỏi, phường trả lời"): passed moderation, answered. */
+    shownToResidents: z.boolean(),
+    /** An officer kept it from other residents. */
+    hiddenFromResidents: z.boolean(),
     /** What the opinion models (or staff) read in the text; null until labelled, or without text. */
     labels: z
       .object({
         sentiment: sentimentSchema.nullable(),
         toxicity: toxicitySchema.nullable(),
+        /** What the message does (question, complaint…), and the ward's opinion themes it is about. */
+        kind: messageKindSchema.nullable(),
+        themes: z.array(z.object({ id: z.string(), name: z.string() })),
         /** Per label, the model version that gave it, or "staff" once corrected. */
         sources: z.record(z.string(), z.string()),
       })
       .nullable(),
     /** The known false claim the text repeats (the rumour matcher), with its score and reason. */
     rumour: z
-      .object({ claimId: z.string(), claim: z.string(), score: z.number(), reason: z.string() })
+      .object({
+        claimId: z.string(),
+        claim: z.string(),
+        score: z.number(),
+        reason: z.string(),
+        /** The claim's clarification can be sent (approved), and whether it already was to this signal. */
+        canClarify: z.boolean(),
+        clarified: z.boolean(),
+      })
       .nullable(),
   })
   .meta({ id: "Signal" });
 
 /** Staff correct what the models read: stored, counted, and learned from by `npm run opinion:train`. */
 export const labelCorrectionSchema = z
-  .strictObject({ sentiment: sentimentSchema.optional(), toxicity: toxicitySchema.optional() })
-  .refine((c) => c.sentiment !== undefined || c.toxicity !== undefined, {
-    message: "Hãy chọn nhãn cần sửa (cảm xúc hoặc mức độ xúc phạm).",
+  .strictObject({
+    sentiment: sentimentSchema.optional(),
+    toxicity: toxicitySchema.optional(),
+    kind: messageKindSchema.optional(),
+    /** The themes the text is about (the ward's opinion themes), all of them: none is a label too. */
+    themes: z
+      .array(z.uuid("Chủ đề không hợp lệ"))
+      .max(20, "Một ý kiến gắn tối đa 20 chủ đề.")
+      .transform((ids) => [...new Set(ids)])
+      .optional(),
+  })
+  .refine((c) => Object.values(c).some((label) => label !== undefined), {
+    message: "Hãy chọn nhãn cần sửa (cảm xúc, mức độ xúc phạm, loại ý kiến hoặc chủ đề).",
   });
 export type LabelCorrection = z.infer<typeof labelCorrectionSchema>;
 export type Signal = z.infer<typeof signalSchema>;
@@ -80,3 +108,6 @@ export const signalListSchema = z.object({ items: z.array(signalSchema) });
 export const signalParamsSchema = z.strictObject({
   id: z.coerce.number().int().positive("Mã không hợp lệ").max(Number.MAX_SAFE_INTEGER, "Mã không hợp lệ"),
 });
+
+/** Moderation: an officer keeps a resident's words from other residents, or shows them again. */
+export const signalVisibilitySchema = z.strictObject({ hidden: z.boolean("Chọn ẩn hoặc hiện") });

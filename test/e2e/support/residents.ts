@@ -9,6 +9,8 @@ export async function residentClient(
   options: {
     groupId?: string | null;
     head?: boolean;
+    /** Appointed by the ward as a public-opinion collaborator (cộng tác viên dư luận xã hội). */
+    collaborator?: boolean;
     daysSinceInteraction?: number;
     isFollower?: boolean;
     inStore?: boolean;
@@ -28,7 +30,10 @@ export async function residentClient(
       isFollower: options.isFollower ?? true,
       lastInteractionAt,
       consentedAt: new Date(),
-      roles: options.head ? [{ role: "group_head" }] : [],
+      roles: [
+        ...(options.head ? [{ role: "group_head" as const }] : []),
+        ...(options.collaborator ? [{ role: "opinion_collaborator" as const }] : []),
+      ],
     });
     ids = { app: r.zaloAppUserId!, oa: r.zaloOaUserId! };
     residentId = r.id;

@@ -120,3 +120,27 @@ export function requireGroupHead(ctx: ApiContext): RequestHandler {
     next();
   };
 }
+
+/**
+ * Reporters of public opinion: a confirmed group head, or a resident the ward appointed as its
+ * public-opinion collaborator (cộng tác viên dư luận xã hội). Runs after requireResident.
+ */
+export function requireOpinionReporter(ctx: ApiContext): RequestHandler {
+  return async (_req, res, next) => {
+    const resident = residentOf(res);
+    const roles = await ctx.db
+      .select({ role: residentRoles.role })
+      .from(residentRoles)
+      .where(eq(residentRoles.residentId, resident.id));
+    const isHead =
+      roles.some((r) => r.role === "group_head") &&
+      resident.membershipStatus === "confirmed" &&
+      resident.residentialGroupId !== null;
+    if (!isHead && !roles.some((r) => r.role === "opinion_collaborator"))
+      throw new AppError(
+        "forbidden",
+        "Chỉ tổ trưởng tổ dân phố và cộng tác viên dư luận xã hội gửi được báo cáo dư luận.",
+      );
+    next();
+  };
+}

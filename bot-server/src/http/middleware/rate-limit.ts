@@ -41,6 +41,7 @@ export const limits = {
   nominations: [byCaller("nominations-hour", 5, HOUR), byCaller("nominations-day", 20, DAY)],
   questions: [byCaller("questions-hour", 30, HOUR), byCaller("questions-day", 100, DAY)],
   opinionReports: [byCaller("opinion-hour", 10, HOUR)],
+  messageChecks: [byCaller("message-checks-hour", 30, HOUR)],
   engagement: [byCaller("engagement-minute", 120, MINUTE)],
   relayOpens: [byCaller("relay-opens-hour", 100, HOUR)],
   phone: [byCaller("phone-hour", 10, HOUR)],

@@ -28,6 +28,8 @@ const BroadcastPage = lazy(() => import("../../pages/staff/broadcast"));
 const RelayBoardPage = lazy(() => import("../../pages/staff/relay"));
 const SignalsInboxPage = lazy(() => import("../../pages/staff/signals"));
 const RumoursPage = lazy(() => import("../../pages/staff/rumours"));
+const OpinionPage = lazy(() => import("../../pages/staff/opinion"));
+const CollaboratorsPage = lazy(() => import("../../pages/staff/collaborators"));
 const SetAsideEventsPage = lazy(() => import("../../pages/staff/zalo-events"));
 const OaConnectionPage = lazy(() => import("../../pages/staff/zalo"));
 
@@ -72,6 +74,8 @@ export default function StaffApp() {
         <Route path="/staff/broadcasts/:id/relay" element={screen(RelayBoardPage)} />
         <Route path="/staff/signals" element={screen(SignalsInboxPage)} />
         <Route path="/staff/rumours" element={screen(RumoursPage)} />
+        <Route path="/staff/opinion" element={screen(OpinionPage)} />
+        <Route path="/staff/collaborators" element={screen(CollaboratorsPage)} />
         <Route path="/staff/zalo-events" element={screen(SetAsideEventsPage)} />
         <Route path="/staff/zalo" element={screen(OaConnectionPage)} />
         <Route path="*" element={<Navigate to="/staff" replace />} />

@@ -1,4 +1,4 @@
-import { textLimits } from "@loa-phuong/shared/client";
+import { OPINION_EXAMPLES_MAX, textLimits } from "@loa-phuong/shared/client";
 import { type FormEvent, useState } from "react";
 import { Button, Page } from "zmp-ui";
 import { AppHeader } from "../../components/app-header";
@@ -19,18 +19,38 @@ const moods: { value: OpinionMood; label: string }[] = [
   { value: "mixed", label: "Trái chiều" },
 ];
 const topics = ["Giáo dục", "An ninh trật tự", "Môi trường", "Y tế", "Hạ tầng", "Khác"];
-const emptyDraft: { mood: OpinionMood | null; chosen: string[]; otherTopic: string; summary: string } = {
+const emptyDraft: {
+  mood: OpinionMood | null;
+  chosen: string[];
+  otherTopic: string;
+  summary: string;
+  examples: string;
+} = {
   mood: null,
   chosen: [],
   otherTopic: "",
   summary: "",
+  examples: "",
 };
 
-/** "Báo cáo dư luận": the head's reading of the mood in the group, by topic, with a short summary. */
+/** The things people said, one a line, as the report sends them. */
+function examplesOf(text: string): string[] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+}
+
+/**
+ * "Báo cáo dư luận": what people in the area are saying — the mood, the topics, a short summary and a
+ * few things heard, word for word — from a group head or a collaborator the ward appointed.
+ */
 export default function OpinionReportPage() {
   const { session, withToken } = useSession();
+  const { resident } = session;
   const draft = useDeviceDraft("opinion-report", emptyDraft);
-  const { mood, chosen, otherTopic, summary } = draft.value;
+  const { mood, chosen, otherTopic, summary, examples } = draft.value;
+  const heard = examplesOf(examples);
   const set = (patch: Partial<typeof emptyDraft>) => draft.setValue((current) => ({ ...current, ...patch }));
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -56,31 +76,36 @@ export default function OpinionReportPage() {
         ? "Hãy chọn ít nhất một chủ đề."
         : summary.trim() === ""
           ? "Hãy tóm tắt tình hình."
-          : (tooLongProblem(summary, textLimits.opinionSummary, "Tóm tắt tình hình") ??
-            (chosen.includes("Khác")
-              ? tooLongProblem(otherTopic, textLimits.opinionTopic, "Chủ đề khác")
-              : null));
+          : heard.length > OPINION_EXAMPLES_MAX
+            ? `Ghi tối đa ${OPINION_EXAMPLES_MAX} ý kiến, mỗi ý kiến một dòng.`
+            : (tooLongProblem(summary, textLimits.opinionSummary, "Tóm tắt tình hình") ??
+              heard
+                .map((line) => tooLongProblem(line, textLimits.opinionExample, "Mỗi ý kiến"))
+                .find(Boolean) ??
+              (chosen.includes("Khác")
+                ? tooLongProblem(otherTopic, textLimits.opinionTopic, "Chủ đề khác")
+                : null));
     setProblem(missing);
     if (missing) return;
     setNotice(null);
     void run(async () => {
       await withToken((token) =>
-        sendOpinionReport(token, { mood: mood!, topics: sent, summary: summary.trim() }),
+        sendOpinionReport(token, { mood: mood!, topics: sent, summary: summary.trim(), examples: heard }),
       ).catch((reason: unknown) => {
         throw explainRefusal(reason);
       });
       draft.forget();
-      setNotice("Đã gửi báo cáo dư luận. Cảm ơn tổ trưởng!");
+      setNotice(`Đã gửi báo cáo dư luận. Cảm ơn ${resident.isGroupHead ? "tổ trưởng" : "bạn"}!`);
     });
   };
 
   return (
     <Page className="page">
-      <AppHeader title="Báo cáo dư luận" showBack home="/head" />
+      <AppHeader title="Báo cáo dư luận" showBack home={resident.isGroupHead ? "/head" : "/profile"} />
       <main className="page-content">
         <h1 className="page-title">Báo cáo dư luận</h1>
-        {!session.resident.isGroupHead ? (
-          <EmptyView>Mục này dành cho tổ trưởng tổ dân phố.</EmptyView>
+        {!resident.isGroupHead && !resident.isOpinionCollaborator ? (
+          <EmptyView>Mục này dành cho tổ trưởng tổ dân phố và cộng tác viên dư luận xã hội.</EmptyView>
         ) : (
           <form className="card form-stack" onSubmit={submit} noValidate>
             <fieldset className="field">
@@ -137,6 +162,20 @@ export default function OpinionReportPage() {
                 onChange={(event) => set({ summary: event.target.value })}
               />
               <TextLimit id="opinion-summary-limit" text={summary} limit={textLimits.opinionSummary} />
+            </div>
+            <div className="field">
+              <label htmlFor="opinion-examples">Ý kiến ghi nhận (không bắt buộc)</label>
+              <p id="opinion-examples-hint" className="setting-hint">
+                Ghi nguyên văn điều bà con nói, mỗi ý kiến một dòng, tối đa {OPINION_EXAMPLES_MAX} ý kiến.
+                Không ghi tên người nói.
+              </p>
+              <textarea
+                id="opinion-examples"
+                rows={4}
+                value={examples}
+                aria-describedby="opinion-examples-hint"
+                onChange={(event) => set({ examples: event.target.value })}
+              />
             </div>
             <DraftNote draft={draft} />
             <OutcomeMessage error={problem ?? error} notice={notice} />

@@ -24,6 +24,15 @@ export default function HeadPage() {
             <p className="muted">
               Chuyển tiếp thông báo của phường vào nhóm Zalo của tổ và xác nhận thành viên mới.
             </p>
+            <section aria-labelledby="check-title" className="card">
+              <h2 id="check-title" className="card-title">
+                Tin đáng ngờ trong nhóm
+              </h2>
+              <p>Dán tin lạ trong nhóm Zalo của tổ để biết phường đã đính chính chưa.</p>
+              <Link to="/head/check" className="button-link">
+                Kiểm tra tin này
+              </Link>
+            </section>
             <RelayTaskList />
             <PendingMembers />
             <section aria-labelledby="opinion-title" className="card">
@@ -31,7 +40,7 @@ export default function HeadPage() {
                 Dư luận trong tổ
               </h2>
               <p>Ghi nhận ý kiến, tâm trạng của bà con để phường nắm bắt kịp thời.</p>
-              <Link to="/head/opinion" className="button-link">
+              <Link to="/opinion-report" className="button-link">
                 Báo cáo dư luận
               </Link>
             </section>

@@ -22,8 +22,9 @@ function browserLink(task: RelayTask): string {
 }
 
 /**
- * One broadcast to forward into the neighbourhood's Zalo group: "Chia sẻ vào nhóm" (Zalo's share sheet
- * with the head's deep link; in a browser, the link to copy), then "Đã chuyển tiếp".
+ * One broadcast to forward into the neighbourhood's Zalo group — or a clarification card, the ward's answer
+ * to a false claim heard in the group: "Chia sẻ vào nhóm" (Zalo's share sheet with the head's deep link;
+ * in a browser, the link to copy), then "Đã chuyển tiếp".
  */
 export function RelayTaskCard({ task, onChange }: { task: RelayTask; onChange(next: RelayTask): void }) {
   const { withToken } = useSession();
@@ -83,9 +84,15 @@ export function RelayTaskCard({ task, onChange }: { task: RelayTask; onChange(ne
           Nhận lúc {formatDateTime(task.createdAt)}
         </time>
       </div>
+      {task.clarification && (
+        <p className="relay-card-kind">
+          <strong>Đính chính tin đồn</strong> · {task.clarification.topic}
+        </p>
+      )}
       <h3 id={titleId} className="feed-card-title">
         {task.post.title}
       </h3>
+      {task.clarification && task.post.summary && <p className="muted">{task.post.summary}</p>}
       <p className="relay-opens">
         {task.opens.total} lượt mở qua liên kết của bạn · {task.opens.uniqueResidents} người
       </p>

@@ -1,10 +1,11 @@
 import { ErrorView, LoadingView } from "../../components/status-views";
 import { PollWidget } from "./poll-widget";
+import { PublicQuestions } from "./public-questions";
 import { QuestionBox } from "./question-box";
 import { Reactions } from "./reactions";
 import { useEngagement } from "./use-engagement";
 
-/** Everything under the content: reactions, the poll, and questions with the ward's answers. */
+/** Everything under the content: reactions, the poll, questions with the ward's answers, and others' questions. */
 export function PostEngagementSection({ postId }: { postId: string }) {
   const { loaded, data, set } = useEngagement(postId);
   if (!data) {
@@ -16,6 +17,7 @@ export function PostEngagementSection({ postId }: { postId: string }) {
       {data.poll && <PollWidget postId={postId} poll={data.poll} onChange={set} />}
       <Reactions postId={postId} engagement={data} onChange={set} />
       <QuestionBox postId={postId} engagement={data} onChange={set} />
+      <PublicQuestions items={data.publicQuestions} />
     </div>
   );
 }

@@ -13,8 +13,11 @@ type GroupChoice = { id: string; name: string } | null;
 
 /** The roles the resident declared, sent again as they are (a group head's role is the ward's to give). */
 function declaredRolesOf(resident: ResidentProfile): DeclaredRole[] {
+  // A head's and a collaborator's roles are the ward's appointments, kept by the server as they are.
   return resident.civicRoles.flatMap((r) =>
-    r.role === "group_head" ? [] : [{ role: r.role, ...(r.schoolId ? { schoolId: r.schoolId } : {}) }],
+    r.role === "group_head" || r.role === "opinion_collaborator"
+      ? []
+      : [{ role: r.role, ...(r.schoolId ? { schoolId: r.schoolId } : {}) }],
   );
 }
 

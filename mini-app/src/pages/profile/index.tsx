@@ -35,8 +35,8 @@ export default function ProfilePage() {
   const links = [
     { to: "/profile/data", label: "Dữ liệu của tôi", hint: "Xem và xóa dữ liệu phường lưu về bạn" },
     { to: "/nominate", label: "Đề cử điển hình", hint: "Giới thiệu người tốt, việc tốt" },
-    ...(resident.isGroupHead
-      ? [{ to: "/head/opinion", label: "Báo cáo dư luận", hint: "Tình hình dư luận trong tổ" }]
+    ...(resident.isGroupHead || resident.isOpinionCollaborator
+      ? [{ to: "/opinion-report", label: "Báo cáo dư luận", hint: "Bà con trong khu vực đang nói gì" }]
       : []),
   ];
 

@@ -111,10 +111,11 @@ export function relayRouter(ctx: ApiContext, registry: RouteRegistry) {
   routes.add(
     {
       method: "post",
-      path: "/head/opinion-reports",
+      path: "/opinion-reports",
       tag,
-      summary: "The head's report of the mood in their area (báo cáo dư luận)",
-      access: "head",
+      summary:
+        "What people in the reporter's area are saying (báo cáo dư luận), from a head or a collaborator",
+      access: "reporter",
       use: [rateLimit(ctx, limits.opinionReports)],
       body: opinionReportRequestSchema,
       response: createdIdSchema,

@@ -6,8 +6,9 @@ import {
   signalParamsSchema,
   signalSchema,
 } from "@loa-phuong/shared";
+import { sendClarification } from "../../../services/rumour-response.js";
 import { correctLabels } from "../../../services/signal-labels.js";
-import { listSignals, markHandled, replyToSignal } from "../../../services/signals-inbox.js";
+import { listSignals, markHandled, oneSignal, replyToSignal } from "../../../services/signals-inbox.js";
 import type { ApiContext } from "../../api-context.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
 
@@ -60,6 +61,23 @@ export function signalsRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: signalSchema,
     },
     ({ staff, params, body }) => replyToSignal(control, staff, params.id, body),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/signals/:id/clarification",
+      tag,
+      summary:
+        "“Gửi đính chính”: the claim's approved clarification to the resident (409 when there is none)",
+      access: "staff",
+      params: signalParamsSchema,
+      response: signalSchema,
+    },
+    async ({ staff, params }) => {
+      await sendClarification(ctx, staff, params.id);
+      return oneSignal(ctx.db, staff.wardId, params.id);
+    },
   );
 
   routes.add(

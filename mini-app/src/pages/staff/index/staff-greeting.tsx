@@ -47,6 +47,12 @@ export function StaffGreeting() {
         <Link to="/staff/rumours" className="button-link">
           Tin đồn
         </Link>
+        <Link to="/staff/opinion" className="button-link">
+          Dư luận
+        </Link>
+        <Link to="/staff/collaborators" className="button-link">
+          Cộng tác viên dư luận
+        </Link>
         {hasRole("admin") && (
           <Link to="/staff/zalo" className="button-link">
             Kết nối Zalo OA

@@ -13,6 +13,7 @@ const claim = (overrides: Partial<RumourClaim> = {}): RumourClaim => ({
   matches: { total: 12, last24h: 7 },
   byGroup: [{ group: "Tổ dân phố số 3", messages: 9, residents: 6 }],
   othersMessages: 3,
+  byDay: [],
   ...overrides,
 });
 

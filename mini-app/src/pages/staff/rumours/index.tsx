@@ -6,6 +6,8 @@ import { useResource } from "../../../hooks/use-resource";
 import { fetchRumourClaims, type RumourClaim } from "../../../services/staff-rumours-api";
 import { useStaff } from "../../../state/staff-session";
 import { ClaimForm } from "./claim-form";
+import { ClaimSpreadByDay } from "./claim-spread";
+import { ReplyModeSetting } from "./reply-mode";
 
 /**
  * Bàn tin đồn: the false claims the ward answers. Each shows its answer (a clarification post, sent
@@ -25,6 +27,13 @@ export default function RumoursPage() {
         Tin nhắn, phản ánh và câu hỏi của người dân được đối chiếu với từng tin đồn khi đến, dù viết không dấu
         hay viết tắt. Tổ có dưới 5 người nhắc lại được gộp vào “các tổ khác”.
       </p>
+      {claims.status === "ready" && claims.data.settings && (
+        <ReplyModeSetting
+          key={claims.data.settings.replyMode}
+          mode={claims.data.settings.replyMode}
+          onSaved={claims.reload}
+        />
+      )}
       {hasRole("editor") && <ClaimForm onCreated={claims.reload} />}
       {claims.status === "loading" && <LoadingView label="Đang tải…" />}
       {claims.status === "failed" && <ErrorView message={claims.message} onRetry={claims.reload} />}
@@ -79,6 +88,7 @@ function ClaimRow({ claim }: { claim: RumourClaim }) {
           {claim.othersMessages > 0 && <li>Các tổ khác: {formatCount(claim.othersMessages)} tin</li>}
         </ul>
       )}
+      <ClaimSpreadByDay claim={claim} />
     </article>
   );
 }

@@ -18,6 +18,8 @@ const signal: Signal = {
   photos: [],
   replies: [],
   canReplyByOa: true,
+  shownToResidents: false,
+  hiddenFromResidents: false,
   labels: null,
   rumour: null,
 };

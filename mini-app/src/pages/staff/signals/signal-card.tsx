@@ -13,7 +13,10 @@ import {
   signalKindLabels,
   signalStatusLabels,
 } from "../../../utils/staff-labels";
+import { ClarifyButton } from "./clarify-button";
+import { OpinionReportFacts } from "./opinion-report-facts";
 import { ReplyBox } from "./reply-box";
+import { ResidentVisibility } from "./resident-visibility";
 import { SignalLabels } from "./signal-labels";
 import { SignalPhotos } from "./signal-photos";
 import { SignalWords } from "./signal-words";
@@ -64,6 +67,8 @@ export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(si
         </p>
       )}
       <SignalWords signal={signal} />
+      <OpinionReportFacts signal={signal} />
+      <ResidentVisibility signal={signal} onChanged={onChanged} />
       <SignalLabels signal={signal} onChanged={onChanged} />
       {signal.rumour && (
         <p className="staff-row-meta">
@@ -73,6 +78,7 @@ export function SignalCard({ signal, onChanged }: { signal: Signal; onChanged(si
           </Link>
         </p>
       )}
+      <ClarifyButton signal={signal} onChanged={onChanged} />
       <SignalPhotos photos={signal.photos} who={who} />
       {signal.replies.length > 0 && (
         <>

@@ -1,11 +1,19 @@
+import { messageKinds } from "@loa-phuong/shared";
 import type { SignalQuery } from "../../../services/staff-api";
 import { isSignalKind } from "../../../utils/staff-labels";
+
+const isMessageKind = (value: string | null): value is (typeof messageKinds)[number] =>
+  (messageKinds as readonly (string | null)[]).includes(value);
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The inbox filters, kept in the URL so that coming back from a post keeps them. */
 export interface SignalFilters {
   kind: string;
   group: string;
   post: string;
+  /** What the message does (question, complaint…) and one of the ward's opinion themes, as labelled. */
+  messageKind: string;
+  theme: string;
   /** "open" (the default: what still needs someone), "handled" or "all". */
   status: "open" | "handled" | "all";
   /** yyyy-mm-dd (the API's form); typed and shown as dd/mm/yyyy. */
@@ -17,6 +25,8 @@ export const emptyFilters: SignalFilters = {
   kind: "",
   group: "",
   post: "",
+  messageKind: "",
+  theme: "",
   status: "open",
   from: "",
   to: "",
@@ -34,6 +44,8 @@ export function readFilters(params: URLSearchParams): SignalFilters {
     kind: isSignalKind(params.get("kind")) ? (params.get("kind") as string) : "",
     group: params.get("group") ?? "",
     post: params.get("post") ?? "",
+    messageKind: isMessageKind(params.get("messageKind")) ? (params.get("messageKind") as string) : "",
+    theme: uuid.test(params.get("theme") ?? "") ? (params.get("theme") as string) : "",
     status: status === "handled" || status === "all" ? status : "open",
     from: date("from"),
     to: date("to"),
@@ -59,6 +71,8 @@ export function toQuery(filters: SignalFilters): SignalQuery {
     kind: isSignalKind(filters.kind) ? filters.kind : null,
     residentialGroupId: filters.group || null,
     postId: filters.post || null,
+    messageKind: isMessageKind(filters.messageKind) ? filters.messageKind : null,
+    themeId: filters.theme || null,
     status: filters.status === "all" ? null : filters.status,
     from: filters.from || null,
     to: filters.to || null,

@@ -1,9 +1,16 @@
+import { messageKinds } from "@loa-phuong/shared";
 import { useState } from "react";
 import { DateField } from "../../../components/staff/date-field";
 import { useResource } from "../../../hooks/use-resource";
 import { fetchPosts, fetchResidentialGroups } from "../../../services/staff-api";
+import { fetchOpinionThemes } from "../../../services/staff-opinion-themes-api";
 import { useStaff } from "../../../state/staff-session";
-import { signalKindLabels, signalKinds, signalStatusLabels } from "../../../utils/staff-labels";
+import {
+  messageKindLabels,
+  signalKindLabels,
+  signalKinds,
+  signalStatusLabels,
+} from "../../../utils/staff-labels";
 import { dateRangeError, emptyFilters, hasFilters, type SignalFilters } from "./signal-filters-model";
 
 const statusOptions: { value: SignalFilters["status"]; label: string }[] = [
@@ -27,9 +34,19 @@ export function SignalFilterForm({
   const posts = useResource("signal-filter-posts", (signal) =>
     withStaffToken((token) => fetchPosts(token, { limit: 100 }, signal)),
   );
+  const themes = useResource("signal-filter-themes", (signal) =>
+    withStaffToken((token) => fetchOpinionThemes(token, signal)),
+  );
   const set = (patch: Partial<SignalFilters>) => onChange({ ...filters, ...patch });
   const rangeError = dateRangeError(filters);
-  const moreCount = [filters.group, filters.post, filters.from, filters.to].filter(Boolean).length;
+  const moreCount = [
+    filters.messageKind,
+    filters.theme,
+    filters.group,
+    filters.post,
+    filters.from,
+    filters.to,
+  ].filter(Boolean).length;
   // Open at first when those filters are in use (a link, coming back); afterwards the user decides.
   const [isMoreOpenAtFirst] = useState(moreCount > 0);
 
@@ -60,8 +77,41 @@ export function SignalFilterForm({
         </select>
       </div>
       <details className="picker-details" open={isMoreOpenAtFirst}>
-        <summary>Lọc thêm: tổ dân phố, bài viết, thời gian{moreCount > 0 && ` (${moreCount})`}</summary>
+        <summary>
+          Lọc thêm: nội dung, chủ đề, tổ dân phố, bài viết, thời gian{moreCount > 0 && ` (${moreCount})`}
+        </summary>
         <div className="form-stack">
+          <div className="field">
+            <label htmlFor="signal-message-kind">Nội dung</label>
+            <select
+              id="signal-message-kind"
+              value={filters.messageKind}
+              onChange={(event) => set({ messageKind: event.target.value })}
+            >
+              <option value="">Mọi nội dung</option>
+              {messageKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {messageKindLabels[kind]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="signal-theme">Chủ đề</label>
+            <select
+              id="signal-theme"
+              value={filters.theme}
+              onChange={(event) => set({ theme: event.target.value })}
+            >
+              <option value="">Tất cả chủ đề</option>
+              {themes.status === "ready" &&
+                themes.data.items.map((theme) => (
+                  <option key={theme.id} value={theme.id}>
+                    {theme.status === "retired" ? `${theme.name} (đã ngừng)` : theme.name}
+                  </option>
+                ))}
+            </select>
+          </div>
           <div className="field">
             <label htmlFor="signal-group">Tổ dân phố</label>
             <select

@@ -1,0 +1,160 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ApiClient } from "./support/api-client.js";
+import { useSystemAndBrowser } from "./support/browser.js";
+import { waitFor } from "./support/wait-for.js";
+
+const PASSWORD = "loaphuong-demo";
+// The demo's urgent clarification goes to every residential group at start-up, whatever the hour.
+const POST_TITLE = "Đính chính: không có khoản thu bắt buộc mới đầu học kỳ II";
+const GROUP = "TDP số 3";
+const run = randomBytes(3).toString("hex");
+const TOXIC = `Mấy thằng cán bộ phường ngu như chó, bao giờ mới trả lời hả? (${run})`;
+const CLEAN = `Cho hỏi quỹ lớp có được thu đầu học kỳ II không ạ? (${run})`;
+const ANSWER = `Quỹ lớp là tự nguyện, không bắt buộc; phụ huynh hỏi giáo viên chủ nhiệm (${run}).`;
+const HEARD = `Phụ huynh hỏi nhau có phải nộp thêm tiền học kỳ II không (${run})`;
+
+interface Persona {
+  name: string;
+  idByApp: string;
+}
+
+describe("what residents may see of each other, and the ward's collaborators, in a real browser", () => {
+  const running = useSystemAndBrowser({ QUIET_HOURS: "00:00-00:00" });
+
+  it("never shows a toxic question to another resident; a collaborator appointed by staff reports", async () => {
+    const origin = `http://localhost:${running.system.port}`;
+    const sim = `http://127.0.0.1:${running.system.simPort}`;
+    const base = `${origin}/zapps/${running.system.miniAppId}`;
+    await running.system.findPersona(`Tổ trưởng ${GROUP}`);
+    const found = (await (await fetch(`${sim}/__sim/personas?q=${encodeURIComponent(GROUP)}`)).json()) as {
+      personas: Persona[];
+    };
+    const [rude, asker, reader] = found.personas.filter((p) => p.name.startsWith("Người dân"));
+    async function residentApi(persona: Persona): Promise<ApiClient> {
+      const { accessToken } = (await (
+        await fetch(`${sim}/__sim/users/${persona.idByApp}/access-token`, { method: "POST" })
+      ).json()) as { accessToken: string };
+      const client = new ApiClient(origin);
+      const signIn = await client.request<{ token: string }>("POST", "/api/auth/zalo", { accessToken });
+      expect(signIn.status).toBe(200);
+      client.token = signIn.body.token;
+      return client;
+    }
+    const [rudeApi, askerApi] = [await residentApi(rude!), await residentApi(asker!)];
+    const post = await waitFor(
+      async () =>
+        (
+          await askerApi.request<{ items: { id: string; title: string }[] }>("GET", "/api/feed?limit=50")
+        ).body.items.find((item) => item.title === POST_TITLE),
+      { timeoutMs: 60_000, intervalMs: 250, what: "the demo clarification in the resident's feed" },
+    );
+    for (const [client, text] of [
+      [rudeApi, TOXIC],
+      [askerApi, CLEAN],
+    ] as const) {
+      const asked = await client.request("POST", `/api/feed/${post.id}/questions`, {
+        kind: "question",
+        text,
+      });
+      expect(asked.status).toBe(201);
+    }
+
+    // Staff answer both questions in the inbox; the toxic words stay blurred until revealed.
+    const staff = await running.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
+    const pageErrors: string[] = [];
+    staff.on("pageerror", (error) => pageErrors.push(error.message));
+    await staff.goto(`${base}/staff`);
+    await staff.getByLabel("Tên đăng nhập").fill("bientap");
+    await staff.getByLabel("Mật khẩu").fill(PASSWORD);
+    await staff.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+    await staff.getByRole("link", { name: "Hộp thư phản hồi" }).click();
+    await staff.getByRole("heading", { name: "Hộp thư phản hồi", level: 1, exact: true }).waitFor();
+    // The labeller reads each question as it arrives; the inbox shows both once they carry labels.
+    const editor = await new ApiClient(origin).loginStaff("bientap", PASSWORD);
+    await waitFor(
+      async () => {
+        const inbox = await editor.request<{ items: { text: string | null; labels: unknown }[] }>(
+          "GET",
+          "/api/signals?kind=question&limit=200",
+        );
+        return inbox.body.items.filter((s) => s.text?.includes(run) && s.labels).length === 2;
+      },
+      { timeoutMs: 30_000, intervalMs: 250, what: "both questions labelled" },
+    );
+    await staff.reload();
+    await staff.getByRole("heading", { name: "Hộp thư phản hồi", level: 1, exact: true }).waitFor();
+    for (const [name, text] of [
+      [rude!.name, run],
+      [asker!.name, CLEAN],
+    ] as const) {
+      const card = staff.getByRole("article").filter({ hasText: name }).filter({ hasText: text });
+      await card.getByRole("button", { name: "Trả lời", exact: true }).click();
+      await card.getByLabel(`Câu trả lời cho ${name}`).fill(ANSWER);
+      await card.getByRole("button", { name: "Hiển thị câu trả lời trong Mini App" }).click();
+      await card.getByText("Đã trả lời").waitFor();
+    }
+    const rudeCard = staff.getByRole("article").filter({ hasText: rude!.name }).filter({ hasText: run });
+    await rudeCard.getByText(/đã được làm mờ/).waitFor();
+    await rudeCard.getByText("Chưa hiện cho người dân khác").waitFor();
+    const askerCard = staff.getByRole("article").filter({ hasText: CLEAN });
+    await askerCard.getByText("Đang hiện trong “Bà con hỏi, phường trả lời” của bài").waitFor();
+
+    /** A phone of its own with the Mini App open as `name` (the demo's persona picker), at home. */
+    async function openAs(name: string) {
+      const page = await running.browser.newPage({ viewport: { width: 360, height: 740 }, locale: "vi-VN" });
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      await page.goto(`${origin}/`);
+      await page.getByRole("heading", { name: /Chọn người dân/ }).waitFor({ timeout: 30_000 });
+      await page.getByLabel("Tìm người dân theo tên").fill(name);
+      await page.getByRole("button", { name, exact: true }).click();
+      await page.getByRole("heading", { name: `Xin chào, ${name}`, level: 1 }).waitFor({ timeout: 20_000 });
+      return page;
+    }
+
+    // A third resident of the group opens the post: the answered clean question, never the toxic one.
+    const phone = await openAs(reader!.name);
+    await phone
+      .getByRole("link", { name: new RegExp(POST_TITLE) })
+      .first()
+      .click();
+    const shared = phone.getByRole("region", { name: "Bà con hỏi, phường trả lời" });
+    await shared.getByText(CLEAN).waitFor();
+    await shared.getByText(ANSWER).waitFor();
+    expect(await phone.content()).not.toContain("ngu như chó");
+
+    // Staff appoint the reader as a public-opinion collaborator…
+    await staff.goto(`${base}/staff/collaborators`);
+    await staff.getByRole("heading", { name: "Cộng tác viên dư luận xã hội", exact: true }).waitFor();
+    await staff.getByLabel("Tổ dân phố").selectOption({ label: "Tổ dân phố số 3" });
+    await staff
+      .getByLabel("Tìm theo tên")
+      .fill(reader!.name.slice(0, 13).normalize("NFD").replace(/\p{M}/gu, ""));
+    await staff.getByRole("button", { name: `Cử ${reader!.name} làm cộng tác viên` }).click();
+    await staff.getByText(`Đã cử ${reader!.name} làm cộng tác viên dư luận xã hội.`).waitFor();
+    await staff.getByRole("article", { name: reader!.name }).getByText("Chưa gửi báo cáo nào.").waitFor();
+
+    // …who, on their next visit, files an opinion report from their profile.
+    const later = await openAs(reader!.name);
+    await later
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Cá nhân" })
+      .click();
+    await later.getByRole("link", { name: /Báo cáo dư luận/ }).click();
+    await later.getByRole("heading", { name: "Báo cáo dư luận", level: 1, exact: true }).waitFor();
+    await later.getByRole("radio", { name: "Trái chiều" }).check();
+    await later.getByRole("button", { name: "Giáo dục" }).click();
+    await later.getByLabel("Tóm tắt tình hình").fill("Phụ huynh bàn nhiều về các khoản thu học kỳ II.");
+    await later.getByLabel(/Ý kiến ghi nhận/).fill(`${HEARD}\nCó người bảo sẽ bị phạt nếu không nộp`);
+    await later.getByRole("button", { name: "Gửi báo cáo" }).click();
+    await later.getByText("Đã gửi báo cáo dư luận. Cảm ơn bạn!").waitFor();
+
+    await staff.reload();
+    const row = staff.getByRole("article", { name: reader!.name });
+    await row.getByText(/Báo cáo gần nhất: \d\d\/\d\d\/\d{4} · 1 báo cáo trong 30 ngày/).waitFor();
+    await staff.goto(`${base}/staff/signals?kind=opinion_report`);
+    const report = staff.getByRole("article").filter({ hasText: HEARD });
+    await report.getByText("Tình hình chung: Trái chiều · Chủ đề: Giáo dục").waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
