@@ -100,6 +100,40 @@ describe("what residents may see of each other, and the ward's collaborators, in
     const askerCard = staff.getByRole("article").filter({ hasText: CLEAN });
     await askerCard.getByText("Đang hiện trong “Bà con hỏi, phường trả lời” của bài").waitFor();
 
+    // Staff correct what the model read in the clean question, and the opinion figures count the correction.
+    const sentimentNames = { negative: "Tiêu cực", neutral: "Trung tính", positive: "Tích cực" } as const;
+    type Feeling = keyof typeof sentimentNames;
+    const groupRow = async (): Promise<Record<Feeling, number>> => {
+      await staff.goto(`${base}/staff/opinion`);
+      const row = staff
+        .getByRole("list", { name: "Cảm xúc theo tổ dân phố" })
+        .getByRole("listitem")
+        .filter({ hasText: "Tổ dân phố số 3:" });
+      const text = (await row.textContent()) ?? "";
+      const count = (word: string) =>
+        Number(text.match(new RegExp(`([\\d.]+) ${word}`))?.[1]?.replace(".", ""));
+      return { negative: count("tiêu cực"), neutral: count("trung tính"), positive: count("tích cực") };
+    };
+    const before = await groupRow();
+    const read = (
+      await editor.request<{ items: { text: string | null; labels: { sentiment: Feeling } | null }[] }>(
+        "GET",
+        "/api/signals?kind=question&limit=200",
+      )
+    ).body.items.find((s) => s.text === CLEAN)!.labels!.sentiment;
+    const wanted: Feeling = read === "positive" ? "neutral" : "positive";
+    await staff.goto(`${base}/staff/signals?kind=question`);
+    const corrected = staff.getByRole("article").filter({ hasText: CLEAN });
+    // Answering it marked it handled: it is under "Đã xử lý".
+    await staff.getByRole("button", { name: "Đã xử lý", exact: true }).click();
+    await corrected.getByRole("button", { name: "Sửa nhãn" }).click();
+    await corrected.getByLabel("Cảm xúc").selectOption({ label: sentimentNames[wanted] });
+    await corrected.getByRole("button", { name: "Lưu nhãn" }).click();
+    await corrected.getByText(`${sentimentNames[wanted]} (cán bộ đã sửa)`).waitFor();
+    const after = await groupRow();
+    expect(after[read]).toBe(before[read] - 1);
+    expect(after[wanted]).toBe(before[wanted] + 1);
+
     /** A phone of its own with the Mini App open as `name` (the demo's persona picker), at home. */
     async function openAs(name: string) {
       const page = await running.browser.newPage({ viewport: { width: 360, height: 740 }, locale: "vi-VN" });

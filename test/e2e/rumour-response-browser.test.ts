@@ -116,7 +116,7 @@ describe("a repeated rumour is answered, in a real browser", () => {
       text: expect.stringContaining(CLARIFICATION),
     });
     await resident.goto(`${base}/?tab=questions`);
-    const questions = resident.getByText(`Phường xin đính chính: ${CLARIFICATION}`, { exact: false });
+    const questions = resident.getByText(`Đính chính: ${CLARIFICATION}`, { exact: false });
     await questions.first().waitFor({ timeout: 15_000 });
     await residentContext.close();
 
@@ -132,7 +132,7 @@ describe("a repeated rumour is answered, in a real browser", () => {
       .getByRole("navigation", { name: "Điều hướng chính" })
       .getByRole("link", { name: "Tổ của tôi" })
       .click();
-    await page.getByRole("heading", { name: GROUP, level: 1, exact: true }).waitFor({ timeout: 15_000 });
+    await page.getByRole("heading", { name: GROUP, level: 1, exact: true }).waitFor({ timeout: 30_000 });
     const card = page.getByRole("article", { name: CLARIFICATION });
     await card.waitFor({ timeout: 10_000 });
     expect(await card.textContent()).toContain("Đính chính tin đồn · phí giữ xe");

@@ -127,7 +127,7 @@ describe("answering a repeated rumour", () => {
   it("answers by OA message within Zalo's window and in “Hỏi đáp” outside it, once each", async () => {
     const inWindow = await repeat(ward.groupIds[0]!);
     const answer = await waitFor(
-      () => oaMessagesTo(inWindow.resident).find((m) => m.text?.includes(`Phường xin đính chính: ${TITLE}`)),
+      () => oaMessagesTo(inWindow.resident).find((m) => m.text?.includes(`Đính chính: ${TITLE}`)),
       { what: "the clarification by OA message" },
     );
     expect(answer.links.some((link) => link.includes(`/post/${postId}`))).toBe(true);
@@ -145,9 +145,7 @@ describe("answering a repeated rumour", () => {
     expect(oaMessagesTo(outside.resident)).toEqual([]);
     const mine = await outside.resident.client.request("GET", "/api/me/questions");
     const item = mine.body.items.find((q: { id: number }) => q.id === outside.signalId);
-    expect(item.replies).toEqual([
-      expect.objectContaining({ text: `Phường xin đính chính: ${TITLE}\n\n${SUMMARY}` }),
-    ]);
+    expect(item.replies).toEqual([expect.objectContaining({ text: `Đính chính: ${TITLE}\n\n${SUMMARY}` })]);
 
     // Once only: a staff tap on an answered message is refused and sends nothing more.
     expect(

@@ -46,9 +46,13 @@ export async function approvedClarification(
   return row && { claimId, topic: row.topic, postId: row.post_id, title: row.title, summary: row.summary };
 }
 
-/** The answer's words: "Phường xin đính chính: <title>", then its summary. */
+/**
+ * The answer's words: the clarification's title (said to be one, when its title does not say so
+ * already), then its summary. The OA message puts "Phường trả lời:" before them.
+ */
 export function clarificationText(c: Pick<ApprovedClarification, "title" | "summary">): string {
-  return [`Phường xin đính chính: ${c.title}`, c.summary?.trim()].filter(Boolean).join("\n\n");
+  const title = /^\s*đính chính/i.test(c.title) ? c.title.trim() : `Đính chính: ${c.title.trim()}`;
+  return [title, c.summary?.trim()].filter(Boolean).join("\n\n");
 }
 
 interface MatchedSignal {

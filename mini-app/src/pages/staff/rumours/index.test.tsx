@@ -76,3 +76,31 @@ describe("the rumour desk (Tin đồn cần đính chính)", () => {
     });
   });
 });
+
+describe("the rumour desk's reply mode (Cách gửi đính chính)", () => {
+  it("lets an approver switch to sending only after a staff tap; an editor only reads it", async () => {
+    const api = signedInStaff(staffProfile({ roles: ["approver"] }), {
+      "GET /api/rumours": { body: { items: [claim()], settings: { replyMode: "auto" } } },
+      "GET /api/posts": { body: posts },
+      "PUT /api/rumours/settings": { body: { replyMode: "staff" } },
+    });
+    const { user } = renderApp("/staff/rumours");
+    const setting = await screen.findByRole("region", { name: "Cách gửi đính chính" });
+    const save = within(setting).getByRole("button", { name: "Lưu cách gửi" });
+    expect(save.hasAttribute("disabled")).toBe(true);
+    await user.click(within(setting).getByLabelText(/Chỉ gửi khi cán bộ bấm/));
+    await user.click(save);
+    await waitFor(() => expect(api.callsTo("PUT /api/rumours/settings")).toHaveLength(1));
+    expect(api.callsTo("PUT /api/rumours/settings")[0]?.body).toEqual({ replyMode: "staff" });
+  });
+
+  it("shows an editor the mode without a way to change it", async () => {
+    signedInStaff(undefined, {
+      "GET /api/rumours": { body: { items: [], settings: { replyMode: "staff" } } },
+      "GET /api/posts": { body: posts },
+    });
+    renderApp("/staff/rumours");
+    await screen.findByText(/Cách gửi đính chính: Chỉ gửi khi cán bộ bấm/);
+    expect(screen.queryByRole("button", { name: "Lưu cách gửi" })).toBeNull();
+  });
+});
