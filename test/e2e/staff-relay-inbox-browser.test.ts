@@ -106,7 +106,7 @@ describe("relay board and feedback inbox in the staff screens, in a real browser
         timeout: 10_000,
       },
     );
-    await page.getByText("Lọc thêm: tổ dân phố, bài viết, thời gian").click();
+    await page.getByText("Lọc thêm: nội dung, chủ đề, tổ dân phố, bài viết, thời gian").click();
     await page.getByLabel("Từ ngày").fill(askedOn);
     await dated;
     expect(new URL(page.url()).searchParams.get("kind")).toBe("question");

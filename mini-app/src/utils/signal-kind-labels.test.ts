@@ -15,6 +15,7 @@ describe("what residents send back, named once", () => {
       "Phản ánh",
       "Đề cử điển hình",
       "Báo cáo dư luận",
+      "Tổ trưởng nhờ kiểm tra tin",
     ]);
   });
 

@@ -29,6 +29,7 @@ const RelayBoardPage = lazy(() => import("../../pages/staff/relay"));
 const SignalsInboxPage = lazy(() => import("../../pages/staff/signals"));
 const RumoursPage = lazy(() => import("../../pages/staff/rumours"));
 const OpinionPage = lazy(() => import("../../pages/staff/opinion"));
+const OpinionThemesPage = lazy(() => import("../../pages/staff/opinion-themes"));
 const CollaboratorsPage = lazy(() => import("../../pages/staff/collaborators"));
 const SetAsideEventsPage = lazy(() => import("../../pages/staff/zalo-events"));
 const OaConnectionPage = lazy(() => import("../../pages/staff/zalo"));
@@ -75,6 +76,7 @@ export default function StaffApp() {
         <Route path="/staff/signals" element={screen(SignalsInboxPage)} />
         <Route path="/staff/rumours" element={screen(RumoursPage)} />
         <Route path="/staff/opinion" element={screen(OpinionPage)} />
+        <Route path="/staff/opinion/themes" element={screen(OpinionThemesPage)} />
         <Route path="/staff/collaborators" element={screen(CollaboratorsPage)} />
         <Route path="/staff/zalo-events" element={screen(SetAsideEventsPage)} />
         <Route path="/staff/zalo" element={screen(OaConnectionPage)} />

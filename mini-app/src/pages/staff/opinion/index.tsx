@@ -70,6 +70,9 @@ export default function OpinionPage() {
           </select>
         </label>
         <OpinionCsvLink days={days} />
+        <Link to="/staff/opinion/themes" className="text-link">
+          Chủ đề và từ khóa
+        </Link>
       </div>
       {dashboard.status === "loading" && <LoadingView label="Đang tải số liệu dư luận…" />}
       {dashboard.status === "failed" && <ErrorView message={dashboard.message} onRetry={dashboard.reload} />}
