@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { ApiClient } from "./support/api-client.js";
 import { useSystemAndBrowser } from "./support/browser.js";
 import { waitFor } from "./support/wait-for.js";
 
@@ -25,7 +26,23 @@ describe("the demo's first hour, in a real browser", () => {
 
   it("lists the Zalo users new to Loa Phường first, and gives residents a poll to answer", async () => {
     const page = await running.browser.newPage({ viewport: { width: 390, height: 844 }, locale: "vi-VN" });
-    await running.system.findPersona(HEAD);
+    const head = await running.system.findPersona(HEAD);
+    // The demo broadcasts its poll as it starts: the head's feed holds it once the fan-out reached group 2
+    // (on a busy machine that can take longer than the page's first load).
+    const { accessToken } = (await (
+      await fetch(`${sim()}/__sim/users/${head.idByApp}/access-token`, { method: "POST" })
+    ).json()) as { accessToken: string };
+    const resident = new ApiClient(origin());
+    resident.token = (
+      await resident.request<{ token: string }>("POST", "/api/auth/zalo", { accessToken })
+    ).body.token;
+    await waitFor(
+      async () =>
+        (await resident.request<{ items: { title: string }[] }>("GET", "/api/feed?limit=50")).body.items.some(
+          (item) => item.title === POLL_TITLE,
+        ),
+      { timeoutMs: 60_000, intervalMs: 250, what: "the demo poll in the head's feed" },
+    );
     await page.goto(`${origin()}/`);
     await page.getByRole("heading", { name: /Chọn người dân/ }).waitFor({ timeout: 30_000 });
     const first = page.locator("ul.persona-list").getByRole("button").first();
