@@ -310,4 +310,32 @@ describe("answering a repeated rumour", () => {
     );
     expect(await count()).toBe(before);
   });
+
+  it("answers a match the worker left unanswered when it stopped, on the reconciler's next pass", async () => {
+    const { signalId } = await repeat(ward.groupIds[1]!, { daysSinceInteraction: 10 });
+    expect(await repliesTo(signalId)).toHaveLength(1);
+    // As if the worker had stopped between labelling the batch and answering it, a few minutes ago.
+    await stack.runtime.store.db.execute(sql`delete from signal_replies where signal_id = ${signalId}`);
+    await stack.runtime.store.db.execute(
+      sql`update signals set labelled_at = now() - interval '5 minutes' where id = ${signalId}`,
+    );
+    // …and the clarification approved before that.
+    await stack.runtime.store.db.execute(
+      sql`update posts set approved_at = now() - interval '1 hour' where id = ${postId}::uuid`,
+    );
+    const { reconcileQueues } = await import("@loa-phuong/bot-server/jobs");
+    const reconcile = () =>
+      reconcileQueues({
+        db: stack.runtime.store.db,
+        queues: stack.runtime.queues,
+        logger: stack.runtime.logger,
+        config: stack.config,
+      });
+    await reconcile();
+    expect(await repliesTo(signalId)).toEqual([
+      expect.objectContaining({ staff_id: null, channel: "feed", status: "shown", link_post_id: postId }),
+    ]);
+    await reconcile();
+    expect(await repliesTo(signalId)).toHaveLength(1);
+  });
 });

@@ -5,6 +5,7 @@ import { enqueue } from "../queue/queues.js";
 import { syncScheduler } from "../services/broadcast-schedules.js";
 import { scheduleFanout } from "../services/broadcasts.js";
 import { scheduleRelayDeadlines } from "../services/relay.js";
+import { respondToRumours } from "../services/rumour-response.js";
 import { purgeExpiredSessions } from "../services/sessions.js";
 import { purgeUnattachedUploads } from "../services/uploads.js";
 import { queryRows } from "../store/database.js";
@@ -99,6 +100,23 @@ export async function reconcileQueues(
           and received_at < now() - make_interval(secs => ${WEBHOOK_GRACE_MS / 1000}) limit 1`,
   );
   if (unlabelled) await wakeLabeller(ctx);
+  // Repeated rumours the labeller matched but did not answer (the worker stopped between the two): the
+  // automatic clarification and the head's card, for matches made after the clarification was approved.
+  const unanswered = await queryRows<{ id: number }>(
+    ctx.db,
+    sql`select s.id from signals s join wards w on w.id = s.ward_id
+        join rumour_claims c on c.id = s.rumour_claim_id join posts p on p.id = c.clarification_post_id
+        where s.labelled_at > now() - interval '1 day' and s.labelled_at < now() - interval '1 minute'
+          and w.rumour_reply_mode = 'auto' and s.kind <> 'message_check' and s.resident_id is not null
+          and c.status = 'active' and p.approved_at is not null and p.approved_at < s.labelled_at
+          and not exists (select 1 from signal_replies r where r.signal_id = s.id and r.rumour_claim_id is not null)
+        order by s.id limit 200`,
+  );
+  if (unanswered.length > 0)
+    await respondToRumours(
+      ctx,
+      unanswered.map((r) => Number(r.id)),
+    );
   // Rows in doubt of a cancelled broadcast: no wave visits them again, so they are sent to a delivery
   // job here, which looks each one up in the OA conversation and then closes it (sent, or cancelled).
   const stranded = await queryRows<{ id: number }>(
