@@ -10,6 +10,7 @@ export * from "./api/posts.js";
 export * from "./api/relay.js";
 export * from "./api/residents.js";
 export * from "./api/rumours.js";
+export * from "./api/tasks.js";
 export * from "./api/signals.js";
 export * from "./api/ward.js";
 export * from "./broadcast-message.js";

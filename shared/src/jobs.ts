@@ -54,6 +54,16 @@ export const jobDefinitions = {
     queue: queueNames.broadcasts,
     payload: z.strictObject({ relayTaskId: uuid }),
   },
+  /** A unit's campaign task nears its deadline (or an officer urged it): remind its members by OA message. */
+  "task.remind": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({ taskId: uuid, urged: z.boolean().default(false) }),
+  },
+  /** Past the deadline and not done: alert the ward staff. */
+  "task.escalate": {
+    queue: queueNames.broadcasts,
+    payload: z.strictObject({ taskId: uuid }),
+  },
   /**
    * Label what residents wrote (sentiment, toxicity) with the opinion models: every signal with words
    * not labelled yet, oldest first, in batches until none is left.
@@ -124,6 +134,10 @@ export const jobIds = {
   recurringScheduler: (scheduleId: string) => `recurring-${scheduleId}`,
   relayRemind: (relayTaskId: string) => `relay-remind-${relayTaskId}`,
   relayEscalate: (relayTaskId: string) => `relay-escalate-${relayTaskId}`,
+  taskRemind: (taskId: string) => `task-remind-${taskId}`,
+  taskEscalate: (taskId: string) => `task-escalate-${taskId}`,
+  /** One urging a minute at most per task (a double tap sends one message). */
+  taskUrge: (taskId: string, at: number) => `task-urge-${taskId}-${Math.floor(at / 60_000)}`,
   signalReply: (replyId: number) => `signal-reply-${replyId}`,
   /** One labelling run per second at most: a signal recorded while one runs wakes the next. */
   opinionLabel: (at: number) => `opinion-label-${Math.floor(at / 1000)}`,

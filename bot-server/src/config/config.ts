@@ -176,6 +176,12 @@ export const configSchema = z.object({
     .int()
     .min(100)
     .default(24 * 3_600_000),
+  /** A unit's campaign task still open this long before its deadline reminds the unit's members, ms. */
+  TASK_REMIND_BEFORE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2 * 24 * 3_600_000),
   /** A Zalo event older than this (its own timestamp) is refused at the webhook, hours. */
   WEBHOOK_MAX_AGE_HOURS: z.coerce
     .number()

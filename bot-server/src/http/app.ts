@@ -27,6 +27,7 @@ import { postsRouter } from "./routes/posts/posts.router.js";
 import { relayRouter } from "./routes/relay/relay.router.js";
 import { relayBoardRouter } from "./routes/relay-board/relay-board.router.js";
 import { residentialGroupsRouter } from "./routes/residential-groups/residential-groups.router.js";
+import { tasksRouter } from "./routes/tasks/tasks.router.js";
 import { rumoursRouter } from "./routes/rumours/rumours.router.js";
 import { signalsRouter } from "./routes/signals/signals.router.js";
 import { uploadsRouter } from "./routes/uploads/uploads.router.js";
@@ -85,6 +86,7 @@ export function createApp(ctx: ApiContext, options: AppOptions = {}): Express {
     opinionThemesRouter,
     opinionRouter,
     collaboratorsRouter,
+    tasksRouter,
     moderationRouter,
     residentialGroupsRouter,
     webhookEventsRouter,

@@ -4,6 +4,7 @@ import { uploadsDirOf } from "../config/config.js";
 import { enqueue } from "../queue/queues.js";
 import { syncScheduler } from "../services/broadcast-schedules.js";
 import { scheduleFanout } from "../services/broadcasts.js";
+import { scheduleTaskDeadlines } from "../services/campaign-tasks.js";
 import { scheduleRelayDeadlines } from "../services/relay.js";
 import { respondToRumours } from "../services/rumour-response.js";
 import { purgeExpiredSessions } from "../services/sessions.js";
@@ -12,6 +13,7 @@ import { queryRows } from "../store/database.js";
 import {
   broadcastSchedules,
   broadcasts,
+  campaignTasks,
   relayTasks,
   signalReplies,
   webhookEvents,
@@ -62,6 +64,12 @@ export async function reconcileQueues(
       ),
     );
   for (const task of openTasks) await scheduleRelayDeadlines(ctx.queues, ctx.config, task);
+  // Units' campaign tasks still open and not yet escalated: their reminder and escalation jobs.
+  const dueTasks = await ctx.db
+    .select({ id: campaignTasks.id, dueAt: campaignTasks.dueAt })
+    .from(campaignTasks)
+    .where(and(eq(campaignTasks.status, "open"), isNull(campaignTasks.escalatedAt)));
+  for (const task of dueTasks) await scheduleTaskDeadlines(ctx.queues, ctx.config, task);
   // Urgent broadcasts' reminders by phone, due or due within the last hour, not run yet (a run that
   // finds nobody to remind changes nothing, so running again is harmless).
   const afterMs = ctx.config.ESCALATE_AFTER_MINUTES * 60_000;

@@ -13,6 +13,7 @@ import { handleOpinionLabel } from "./opinion-label.handler.js";
 import { handleOpinionSpikes } from "./opinion-spikes.handler.js";
 import { handleRelayEscalate, handleRelayRemind } from "./relay-deadlines.handler.js";
 import { handleSignalReply } from "./signal-reply.handler.js";
+import { handleTaskEscalate, handleTaskRemind } from "./task-deadlines.handler.js";
 import { handleWebhookProcess } from "./webhook-process.handler.js";
 import { handleZaloTokenCheck } from "./zalo-token-check.handler.js";
 
@@ -26,6 +27,8 @@ const handlers: { [N in JobName]: JobHandler<N> } = {
   "webhook.process": handleWebhookProcess,
   "relay.remind": handleRelayRemind,
   "relay.escalate": handleRelayEscalate,
+  "task.remind": handleTaskRemind,
+  "task.escalate": handleTaskEscalate,
   "signal.reply": handleSignalReply,
   "opinion.label": handleOpinionLabel,
   "opinion.spikes": handleOpinionSpikes,

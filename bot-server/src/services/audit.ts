@@ -11,6 +11,7 @@ export interface AuditEntry {
     | "channel"
     | "signal"
     | "rumour_claim"
+    | "campaign_task"
     | "opinion_theme";
   entityId: string;
   action: string;

@@ -71,24 +71,40 @@ export async function storeUpload(db: Db, dir: string, residentId: string, sent:
 export async function purgeUnattachedUploads(db: Db, dir: string, olderThanMs = 86_400_000): Promise<number> {
   const removed = await db
     .delete(uploads)
-    .where(and(isNull(uploads.signalId), lt(uploads.createdAt, new Date(Date.now() - olderThanMs))))
+    .where(
+      and(
+        isNull(uploads.signalId),
+        isNull(uploads.taskReportId),
+        lt(uploads.createdAt, new Date(Date.now() - olderThanMs)),
+      ),
+    )
     .returning({ storageKey: uploads.storageKey });
   await Promise.all(removed.map((u) => rm(path.join(dir, u.storageKey), { force: true })));
   return removed.length;
 }
 
-/** Attaches a resident's own unattached uploads to a signal; any other id is refused. */
+/**
+ * Attaches a resident's own unattached uploads to a signal (or to a unit's task report); any other id
+ * is refused.
+ */
 export async function attachUploads(
   tx: Tx,
   residentId: string,
   uploadIds: string[],
-  signalId: number,
+  to: number | { taskReportId: number },
 ): Promise<void> {
   if (uploadIds.length === 0) return;
   const attached = await tx
     .update(uploads)
-    .set({ signalId })
-    .where(and(inArray(uploads.id, uploadIds), eq(uploads.residentId, residentId), isNull(uploads.signalId)))
+    .set(typeof to === "number" ? { signalId: to } : { taskReportId: to.taskReportId })
+    .where(
+      and(
+        inArray(uploads.id, uploadIds),
+        eq(uploads.residentId, residentId),
+        isNull(uploads.signalId),
+        isNull(uploads.taskReportId),
+      ),
+    )
     .returning({ id: uploads.id });
   if (attached.length !== new Set(uploadIds).size) {
     throw new AppError("validation_failed", "Ảnh không hợp lệ hoặc đã được dùng.", [

@@ -193,6 +193,7 @@ const alertKindLabels: Record<StaffAlertKind, string> = {
   channel_stopped: "Kênh gửi tin bị dừng",
   opinion_spike: "Dư luận tăng đột biến",
   rumour_spreading: "Tin đồn đang lan",
+  task_overdue: "Nhiệm vụ quá hạn",
 };
 
 export function alertKindLabel(kind: string): string {

@@ -117,6 +117,15 @@ export const staffAlertKinds = [
   "opinion_spike",
   /** A known false claim is being repeated in a residential group. */
   "rumour_spreading",
+  /** A unit's campaign task is past its deadline and not reported done. */
+  "task_overdue",
 ] as const;
 export const staffAlertKindSchema = z.enum(staffAlertKinds);
 export type StaffAlertKind = z.infer<typeof staffAlertKindSchema>;
+
+/** Đơn vị thực hiện: an office, a school, a residential group, the Front or a mass organisation, other. */
+export const unitKinds = ["office", "school", "residential_group", "organisation", "other"] as const;
+export const unitKindSchema = z.enum(unitKinds);
+export type UnitKind = z.infer<typeof unitKindSchema>;
+export const taskStatuses = ["open", "done"] as const;
+export type TaskStatus = (typeof taskStatuses)[number];

@@ -16,6 +16,7 @@ import { posts } from "./content.js";
 import { residents } from "./residents.js";
 import { rumourClaims } from "./rumours.js";
 import { signals } from "./signals.js";
+import { taskReports } from "./tasks.js";
 import { staffAccounts } from "./ward.js";
 
 /** A resident's current reactions to a post (the signal records each one given). */
@@ -74,6 +75,10 @@ export const uploads = pgTable("uploads", {
   /** File name inside the uploads folder. */
   storageKey: text("storage_key").notNull(),
   signalId: bigint("signal_id", { mode: "number" }).references(() => signals.id, { onDelete: "set null" }),
+  /** Evidence for a unit's task report (campaign tasks), instead of a signal. */
+  taskReportId: bigint("task_report_id", { mode: "number" }).references(() => taskReports.id, {
+    onDelete: "set null",
+  }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

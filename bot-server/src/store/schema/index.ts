@@ -7,3 +7,4 @@ export * from "./rumours.js";
 export * from "./signals.js";
 export * from "./system.js";
 export * from "./ward.js";
+export * from "./tasks.js";

@@ -1,0 +1,161 @@
+import {
+  campaignListSchema,
+  idParamsSchema,
+  taskBoardSchema,
+  taskListSchema,
+  taskReportRequestSchema,
+  taskRequestSchema,
+  taskSchema,
+  unitCreatedSchema,
+  unitMemberRequestSchema,
+  unitRequestSchema,
+} from "@loa-phuong/shared";
+import {
+  addUnitMember,
+  createTask,
+  createUnit,
+  listCampaigns,
+  myTasks,
+  reportTask,
+  taskBoard,
+  urgeTask,
+} from "../../../services/campaign-tasks.js";
+import type { ApiContext } from "../../api-context.js";
+import { type RouteRegistry, RouteTable } from "../../route.js";
+
+const tag = "Tasks";
+
+/**
+ * Campaigns' responsible units and their tasks: staff set them up and follow them on a board, urge a
+ * late unit; the unit's members see and report their tasks from the Mini App.
+ */
+export function tasksRouter(ctx: ApiContext, registry: RouteRegistry) {
+  const routes = new RouteTable(ctx, registry);
+  const { db, queues, config } = ctx;
+
+  routes.add(
+    {
+      method: "get",
+      path: "/campaigns",
+      tag,
+      summary: "The ward's campaigns (kế hoạch), newest first",
+      access: "staff",
+      response: campaignListSchema,
+    },
+    async ({ staff }) => ({ items: await listCampaigns(db, staff.wardId) }),
+  );
+
+  routes.add(
+    {
+      method: "get",
+      path: "/campaigns/:id/tasks",
+      tag,
+      summary: "The task board: units with members and counts (open, late, done), tasks by deadline",
+      access: "staff",
+      params: idParamsSchema,
+      response: taskBoardSchema,
+    },
+    ({ staff, params }) => taskBoard(db, staff.wardId, params.id),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/campaigns/:id/units",
+      tag,
+      summary: "Add a responsible unit to a campaign (office, school, residential group, organisation)",
+      access: ["editor"],
+      params: idParamsSchema,
+      body: unitRequestSchema,
+      response: unitCreatedSchema,
+      status: 201,
+    },
+    ({ staff, params, body }) => createUnit(db, staff, params.id, body),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/units/:id/members",
+      tag,
+      summary: "Let a resident report for a unit from the Mini App",
+      access: ["editor"],
+      params: idParamsSchema,
+      body: unitMemberRequestSchema,
+      status: 204,
+    },
+    async ({ staff, params, body }) => {
+      await addUnitMember(db, staff, params.id, body.residentId);
+      return undefined;
+    },
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/tasks",
+      tag,
+      summary: "Give a unit a task with its deadline (reminder before it, escalation after it)",
+      access: ["editor"],
+      body: taskRequestSchema,
+      response: taskSchema,
+      status: 201,
+    },
+    ({ staff, body }) => createTask(db, queues, config, staff, body),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/tasks/:id/reports",
+      tag,
+      summary: "An officer records a unit's progress on a task (done closes it)",
+      access: ["editor", "approver"],
+      params: idParamsSchema,
+      body: taskReportRequestSchema,
+      response: taskSchema,
+    },
+    ({ staff, params, body }) => reportTask(db, queues, { staff }, params.id, body),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/tasks/:id/urge",
+      tag,
+      summary: "Urge the unit now (đôn đốc): one OA message to its members",
+      access: ["editor", "approver"],
+      params: idParamsSchema,
+      response: taskSchema,
+    },
+    ({ staff, params }) => urgeTask(db, queues, staff, params.id),
+  );
+
+  routes.add(
+    {
+      method: "get",
+      path: "/me/tasks",
+      tag,
+      summary: "The tasks of the units the resident reports for",
+      access: "resident",
+      response: taskListSchema,
+    },
+    async ({ resident }) => ({ items: await myTasks(db, resident) }),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/me/tasks/:id/reports",
+      tag,
+      summary: "A unit's member reports progress with photos (done closes the task)",
+      access: "resident",
+      params: idParamsSchema,
+      body: taskReportRequestSchema,
+      response: taskSchema,
+    },
+    ({ resident, params, body }) => reportTask(db, queues, { resident }, params.id, body),
+  );
+
+  return routes.router;
+}
