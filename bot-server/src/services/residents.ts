@@ -2,7 +2,7 @@ import type { AudienceFacts, ResidentProfile } from "@loa-phuong/shared";
 import { eq, sql } from "drizzle-orm";
 import { AppError } from "../errors/app-error.js";
 import type { Db } from "../store/database.js";
-import { residentialGroups, residentRoles, residents } from "../store/schema/index.js";
+import { residentialGroups, residentRoles, residents, unitMembers } from "../store/schema/index.js";
 import type { GraphMe } from "../zalo/zalo-schemas.js";
 import { INTERACTION_WINDOW_DAYS } from "./audience.js";
 
@@ -71,6 +71,11 @@ export async function residentProfile(db: Db, resident: ResidentRow): Promise<Re
         .from(residentialGroups)
         .where(eq(residentialGroups.id, resident.residentialGroupId))
     : [];
+  const [unit] = await db
+    .select({ id: unitMembers.unitId })
+    .from(unitMembers)
+    .where(eq(unitMembers.residentId, resident.id))
+    .limit(1);
   const roles = await db
     .select({ role: residentRoles.role, schoolId: residentRoles.schoolId })
     .from(residentRoles)
@@ -84,6 +89,7 @@ export async function residentProfile(db: Db, resident: ResidentRow): Promise<Re
     isFollower: resident.isFollower,
     isGroupHead: resident.membershipStatus === "confirmed" && roles.some((r) => r.role === "group_head"),
     isOpinionCollaborator: roles.some((r) => r.role === "opinion_collaborator"),
+    reportsForUnit: unit !== undefined,
     onboarded: resident.consentedAt !== null,
     hasPhone: resident.phone !== null,
     notificationsAllowed: resident.notificationsAllowed,

@@ -22,6 +22,7 @@ const MessageCheckPage = lazy(() => import("../pages/head-check"));
 const ProfilePage = lazy(() => import("../pages/profile"));
 const MyDataPage = lazy(() => import("../pages/my-data"));
 const NominatePage = lazy(() => import("../pages/nominate"));
+const TasksPage = lazy(() => import("../pages/tasks"));
 
 /** The residents' app: sign-in, onboarding, then the screens and the bottom navigation. */
 export function ResidentApp() {
@@ -47,6 +48,7 @@ export function ResidentApp() {
               <Route path="/profile" element={<LazyPage page={ProfilePage} title="Cá nhân" />} />
               <Route path="/profile/data" element={<LazyPage page={MyDataPage} title="Dữ liệu của tôi" />} />
               <Route path="/nominate" element={<LazyPage page={NominatePage} title="Đề cử điển hình" />} />
+              <Route path="/tasks" element={<LazyPage page={TasksPage} title="Nhiệm vụ" />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </AnimationRoutes>
             <BottomNav />

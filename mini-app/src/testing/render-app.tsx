@@ -22,6 +22,7 @@ export function residentProfile(overrides: Partial<ResidentProfile> = {}): Resid
     isFollower: true,
     isGroupHead: false,
     isOpinionCollaborator: false,
+    reportsForUnit: false,
     onboarded: true,
     hasPhone: false,
     notificationsAllowed: false,

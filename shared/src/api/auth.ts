@@ -35,6 +35,8 @@ export const residentProfileSchema = z
     isGroupHead: z.boolean(),
     /** Appointed by the ward to report what people say (cộng tác viên dư luận xã hội). */
     isOpinionCollaborator: z.boolean(),
+    /** Reports for a unit responsible for campaign tasks (a school, an office, a mass organisation). */
+    reportsForUnit: z.boolean(),
     /** Has given the data-use consent (finished onboarding). */
     onboarded: z.boolean(),
     hasPhone: z.boolean(),

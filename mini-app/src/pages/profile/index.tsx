@@ -35,6 +35,11 @@ export default function ProfilePage() {
   const links = [
     { to: "/profile/data", label: "Dữ liệu của tôi", hint: "Xem và xóa dữ liệu phường lưu về bạn" },
     { to: "/nominate", label: "Đề cử điển hình", hint: "Giới thiệu người tốt, việc tốt" },
+    {
+      to: "/tasks",
+      label: "Nhiệm vụ của đơn vị",
+      hint: "Nhiệm vụ phường giao cho trường, cơ quan, đoàn thể",
+    },
     ...(resident.isGroupHead || resident.isOpinionCollaborator
       ? [{ to: "/opinion-report", label: "Báo cáo dư luận", hint: "Bà con trong khu vực đang nói gì" }]
       : []),
