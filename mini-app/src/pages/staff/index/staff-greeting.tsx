@@ -50,6 +50,9 @@ export function StaffGreeting() {
         <Link to="/staff/opinion" className="button-link">
           Dư luận
         </Link>
+        <Link to="/staff/tasks" className="button-link">
+          Nhiệm vụ các đơn vị
+        </Link>
         <Link to="/staff/collaborators" className="button-link">
           Cộng tác viên dư luận
         </Link>
