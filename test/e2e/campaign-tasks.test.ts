@@ -86,7 +86,7 @@ describe("campaign tasks for responsible units", () => {
     expect((await board()).tasks).toEqual([]);
   });
 
-  it("reminds the unit before the deadline; its member reports it done with a photo, and nothing escalates", async () => {
+  it("reminds the unit before the deadline; a member reports it done with a photo; nothing escalates", async () => {
     const due = new Date(Date.now() + 5_000).toISOString();
     const created = await ward.editor.request<CampaignTask>("POST", "/api/tasks", {
       unitId: schoolId,

@@ -6,5 +6,5 @@ export * from "./residents.js";
 export * from "./rumours.js";
 export * from "./signals.js";
 export * from "./system.js";
-export * from "./ward.js";
 export * from "./tasks.js";
+export * from "./ward.js";
