@@ -1,6 +1,7 @@
 import { queryRows } from "@loa-phuong/bot-server/store";
 import type { CampaignTask, StaffAlert, TaskBoard } from "@loa-phuong/shared";
 import { sql } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PNG_1PX, residentClient } from "./support/residents.js";
 import { type Stack, startStack } from "./support/stack.js";
@@ -174,4 +175,26 @@ describe("campaign tasks for responsible units", () => {
     });
     return { status: res.status, body: (await res.json()) as { id: string } };
   }
+
+  it("gives staff the month's report upward as a .docx to sign, and its figures as CSV", async () => {
+    const res = await fetch(`${stack.url}/api/campaigns/${campaignId}/report?kind=monthly`, {
+      headers: { authorization: `Bearer ${ward.editor.token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain("bao-cao-thang.docx");
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const xml = strFromU8(files["word/document.xml"]!);
+    const text = xml.replace(/<[^>]+>/g, "");
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text).toContain("BÁO CÁO");
+    expect(text).toContain("Nơi nhận:");
+    const csv = await fetch(`${stack.url}/api/campaigns/${campaignId}/report?kind=final&format=csv`, {
+      headers: { authorization: `Bearer ${ward.editor.token}` },
+    });
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    // UTF-8 with its byte-order mark, so Excel reads the Vietnamese right.
+    expect([...new Uint8Array(await csv.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const refused = await ward.editor.request("GET", `/api/campaigns/${campaignId}/report?kind=daily`);
+    expect(refused.status).toBe(400);
+  });
 });

@@ -61,6 +61,7 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "GET /opinion/collaborators", allowed: staff },
   { route: "GET /campaigns", allowed: staff },
   { route: "GET /campaigns/:id/tasks", allowed: staff },
+  { route: "GET /campaigns/:id/report", allowed: staff },
   { route: "POST /campaigns/:id/units", allowed: ["editor"], body: {} },
   { route: "POST /units/:id/members", allowed: ["editor"], body: {} },
   { route: "POST /tasks", allowed: ["editor"], body: {} },

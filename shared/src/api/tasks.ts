@@ -73,3 +73,9 @@ export const taskBoardSchema = z.object({
 });
 export type TaskBoard = z.infer<typeof taskBoardSchema>;
 export const unitCreatedSchema = z.object({ id: z.string() });
+
+/** The report upward for a period: weekly, monthly (the 7 or 30 ward days up to today) or final (the campaign). */
+export const reportQuerySchema = z.strictObject({
+  kind: z.enum(["weekly", "monthly", "final"], "Chọn kỳ báo cáo: tuần, tháng hoặc tổng kết"),
+  format: z.enum(["docx", "csv"]).default("docx"),
+});

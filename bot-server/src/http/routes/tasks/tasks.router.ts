@@ -1,6 +1,7 @@
 import {
   campaignListSchema,
   idParamsSchema,
+  reportQuerySchema,
   taskBoardSchema,
   taskListSchema,
   taskReportRequestSchema,
@@ -22,6 +23,7 @@ import {
 } from "../../../services/campaign-tasks.js";
 import type { ApiContext } from "../../api-context.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
+import { campaignReport } from "./report.js";
 
 const tag = "Tasks";
 
@@ -56,6 +58,28 @@ export function tasksRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: taskBoardSchema,
     },
     ({ staff, params }) => taskBoard(db, staff.wardId, params.id),
+  );
+
+  routes.add(
+    {
+      method: "get",
+      path: "/campaigns/:id/report",
+      tag,
+      summary:
+        "The report upward (báo cáo) for a week, a month or the whole campaign: .docx, or its figures as CSV",
+      access: "staff",
+      params: idParamsSchema,
+      query: reportQuerySchema,
+      produces: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    },
+    async ({ staff, params, query, res }) => {
+      const report = await campaignReport(db, staff, params.id, query);
+      res
+        .type(report.type)
+        .set("content-disposition", `attachment; filename="${report.filename}"`)
+        .send(report.body);
+      return undefined;
+    },
   );
 
   routes.add(

@@ -48,6 +48,10 @@ describe("the staff task board (Nhiệm vụ các đơn vị)", () => {
     await user.click(within(rows[0]!).getByRole("button", { name: "Đôn đốc" }));
     await waitFor(() => expect(api.callsTo("POST /api/tasks/t-2/urge")).toHaveLength(1));
     await screen.findByText("Đã đôn đốc Trường THCS Hồng Bàng.");
+    // The report upward, to download for the month.
+    expect(screen.getByRole("link", { name: "Báo cáo tháng" }).getAttribute("href")).toContain(
+      "/api/campaigns/c-1/report?kind=monthly&format=docx",
+    );
     // Approvers follow and urge; giving tasks is the editors'.
     expect(screen.queryByRole("form", { name: "Giao nhiệm vụ" })).toBeNull();
   });

@@ -2,6 +2,7 @@ import { formatDate } from "@loa-phuong/shared/client";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { Button } from "zmp-ui";
+import { DownloadLink } from "../../../components/staff/download-link";
 import { ActionError, NoticeBanner, StaffPage } from "../../../components/staff/staff-page";
 import { EmptyView, ErrorView, LoadingView } from "../../../components/status-views";
 import { useAction } from "../../../hooks/use-action";
@@ -93,6 +94,7 @@ function Board({ campaignId }: { campaignId: string }) {
           </ul>
         )}
       </section>
+      <ReportLinks campaignId={campaignId} />
       {hasRole("editor") && <SetUpForms campaignId={campaignId} board={board.data} onChanged={changed} />}
     </>
   );
@@ -157,5 +159,45 @@ function TaskRow({ task, onChanged }: { task: CampaignTask; onChanged(message: s
         </Button>
       )}
     </article>
+  );
+}
+
+/** Báo cáo: the report upward for the week, the month or the whole campaign, to edit and sign in Word. */
+function ReportLinks({ campaignId }: { campaignId: string }) {
+  const path = (kind: string, format = "docx") =>
+    `/api/campaigns/${encodeURIComponent(campaignId)}/report?kind=${kind}&format=${format}`;
+  return (
+    <section aria-labelledby="report-heading">
+      <h2 id="report-heading" className="section-title">
+        Báo cáo kết quả
+      </h2>
+      <p className="muted">Tệp Word theo thể thức Nghị định 30/2020/NĐ-CP, để chỉnh sửa và trình ký.</p>
+      <div className="action-row">
+        <DownloadLink
+          path={path("weekly")}
+          fileName="bao-cao-tuan.docx"
+          label="Báo cáo tuần"
+          failMessage="Không tải được báo cáo, vui lòng thử lại."
+        />
+        <DownloadLink
+          path={path("monthly")}
+          fileName="bao-cao-thang.docx"
+          label="Báo cáo tháng"
+          failMessage="Không tải được báo cáo, vui lòng thử lại."
+        />
+        <DownloadLink
+          path={path("final")}
+          fileName="bao-cao-tong-ket.docx"
+          label="Báo cáo tổng kết"
+          failMessage="Không tải được báo cáo, vui lòng thử lại."
+        />
+        <DownloadLink
+          path={path("final", "csv")}
+          fileName="so-lieu-bao-cao.csv"
+          label="Số liệu (CSV)"
+          failMessage="Không tải được số liệu, vui lòng thử lại."
+        />
+      </div>
+    </section>
   );
 }
