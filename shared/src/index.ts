@@ -6,6 +6,7 @@ export * from "./api/engagement.js";
 export * from "./api/feed.js";
 export * from "./api/opinion.js";
 export * from "./api/opinion-themes.js";
+export * from "./api/plans.js";
 export * from "./api/posts.js";
 export * from "./api/relay.js";
 export * from "./api/residents.js";

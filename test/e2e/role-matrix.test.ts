@@ -60,6 +60,8 @@ const matrix: { route: string; allowed: Who[]; body?: unknown; fresh?: boolean }
   { route: "PUT /signals/:id/visibility", allowed: ["editor", "approver"], body: { hidden: true } },
   { route: "GET /opinion/collaborators", allowed: staff },
   { route: "GET /campaigns", allowed: staff },
+  { route: "POST /campaigns", allowed: ["editor"], body: {} },
+  { route: "POST /plans/extract", allowed: ["editor"] },
   { route: "GET /campaigns/:id/tasks", allowed: staff },
   { route: "GET /campaigns/:id/report", allowed: staff },
   { route: "POST /campaigns/:id/units", allowed: ["editor"], body: {} },

@@ -12,6 +12,7 @@ export interface AuditEntry {
     | "signal"
     | "rumour_claim"
     | "campaign_task"
+    | "campaign"
     | "opinion_theme";
   entityId: string;
   action: string;

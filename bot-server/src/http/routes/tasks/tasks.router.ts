@@ -1,6 +1,11 @@
 import {
+  campaignCreatedSchema,
   campaignListSchema,
+  campaignRequestSchema,
   idParamsSchema,
+  MAX_PLAN_BYTES,
+  planExtractionSchema,
+  planExtractQuerySchema,
   reportQuerySchema,
   taskBoardSchema,
   taskListSchema,
@@ -11,6 +16,7 @@ import {
   unitMemberRequestSchema,
   unitRequestSchema,
 } from "@loa-phuong/shared";
+import express from "express";
 import {
   addUnitMember,
   createTask,
@@ -21,6 +27,7 @@ import {
   taskBoard,
   urgeTask,
 } from "../../../services/campaign-tasks.js";
+import { createCampaign, extractUploadedPlan } from "../../../services/campaigns.js";
 import type { ApiContext } from "../../api-context.js";
 import { type RouteRegistry, RouteTable } from "../../route.js";
 import { campaignReport } from "./report.js";
@@ -45,6 +52,37 @@ export function tasksRouter(ctx: ApiContext, registry: RouteRegistry) {
       response: campaignListSchema,
     },
     async ({ staff }) => ({ items: await listCampaigns(db, staff.wardId) }),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/plans/extract",
+      tag,
+      summary:
+        "Read an uploaded plan (.docx, .htm, .pdf, .md, .txt ≤ 10 MB) and extract its fields with their places",
+      access: ["editor"],
+      query: planExtractQuerySchema,
+      consumes: ["application/octet-stream"],
+      use: [express.raw({ type: () => true, limit: MAX_PLAN_BYTES })],
+      response: planExtractionSchema,
+    },
+    ({ query, req }) =>
+      extractUploadedPlan(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), query.fileName),
+  );
+
+  routes.add(
+    {
+      method: "post",
+      path: "/campaigns",
+      tag,
+      summary: "Confirm a plan into a campaign: directives, themes, period, units and their tasks (audited)",
+      access: ["editor"],
+      body: campaignRequestSchema,
+      response: campaignCreatedSchema,
+      status: 201,
+    },
+    ({ staff, body }) => createCampaign(db, queues, config, staff, body),
   );
 
   routes.add(
