@@ -32,6 +32,7 @@ const OpinionPage = lazy(() => import("../../pages/staff/opinion"));
 const OpinionThemesPage = lazy(() => import("../../pages/staff/opinion-themes"));
 const CollaboratorsPage = lazy(() => import("../../pages/staff/collaborators"));
 const TaskBoardPage = lazy(() => import("../../pages/staff/tasks"));
+const PlanImportPage = lazy(() => import("../../pages/staff/plan-import"));
 const SetAsideEventsPage = lazy(() => import("../../pages/staff/zalo-events"));
 const OaConnectionPage = lazy(() => import("../../pages/staff/zalo"));
 
@@ -80,6 +81,7 @@ export default function StaffApp() {
         <Route path="/staff/opinion/themes" element={screen(OpinionThemesPage)} />
         <Route path="/staff/collaborators" element={screen(CollaboratorsPage)} />
         <Route path="/staff/tasks" element={screen(TaskBoardPage)} />
+        <Route path="/staff/plans/import" element={screen(PlanImportPage)} />
         <Route path="/staff/zalo-events" element={screen(SetAsideEventsPage)} />
         <Route path="/staff/zalo" element={screen(OaConnectionPage)} />
         <Route path="*" element={<Navigate to="/staff" replace />} />

@@ -1,6 +1,6 @@
 import { formatDate } from "@loa-phuong/shared/client";
 import { useState } from "react";
-import { useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import { DownloadLink } from "../../../components/staff/download-link";
 import { ActionError, NoticeBanner, StaffPage } from "../../../components/staff/staff-page";
@@ -22,7 +22,7 @@ import { SetUpForms, unitKindLabels } from "./set-up-forms";
  * in one tap; editors add units, the residents who report for them, and tasks with deadlines.
  */
 export default function TaskBoardPage() {
-  const { withStaffToken } = useStaff();
+  const { withStaffToken, hasRole } = useStaff();
   const [params, setParams] = useSearchParams();
   const campaigns = useResource("staff-campaigns", (signal) =>
     withStaffToken((token) => fetchCampaigns(token, signal)),
@@ -33,6 +33,13 @@ export default function TaskBoardPage() {
   return (
     <StaffPage title="Nhiệm vụ các đơn vị">
       <h1 className="page-title">Nhiệm vụ các đơn vị</h1>
+      {hasRole("editor") && (
+        <p>
+          <Link to="/staff/plans/import" className="text-link">
+            Nhập kế hoạch mới từ tệp
+          </Link>
+        </p>
+      )}
       {campaigns.status === "loading" && <LoadingView label="Đang tải…" />}
       {campaigns.status === "failed" && <ErrorView message={campaigns.message} onRetry={campaigns.reload} />}
       {campaigns.status === "ready" &&
