@@ -1,42 +1,9 @@
 import { readPlanBytes, writeDocx } from "@loa-phuong/bot-server/plans";
 import type { PlanExtraction, TaskBoard } from "@loa-phuong/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_PLAN as PLAN } from "./support/sample-plan.js";
 import { type Stack, startStack } from "./support/stack.js";
 import { type SeededWard, seedWard } from "./support/ward.js";
-
-// A short plan written for this test, in the conventions of the ward's real ones.
-const PLAN = `|
-**ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG**
-ĐẢNG ỦY PHƯỜNG HỒNG BÀNG
-|
-**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
-|
-Số: 21 - KH/ĐU
-|
-*Hồng Bàng, ngày 09
-tháng 3 năm 2026*
-|
-
-**KẾ HOẠCH**
-
-TUYÊN TRUYỀN NGÀY SÁCH VÀ VĂN HÓA ĐỌC
-
-Căn cứ Chỉ thị số số 46 - CT/TW ngày 16 tháng 5 năm 2025 của Bộ Chính trị.
-
-**I. NỘI DUNG VÀ HÌNH THỨC**
-
-Tuyên truyền trên hệ thống loa truyền thanh và trang Zalo của phường.
-
-Thời gian thực hiện: từ ngày 01/4/2026 đến hết tháng 6/2026.
-
-**II. TỔ CHỨC THỰC HIỆN**
-
-**1. Đề nghị Phòng Văn hóa - Xã hội: **Xây dựng tin bài; gửi báo cáo kết quả về Đảng ủy phường trước ngày 15/6/2026.
-
-**2. Các trường THCS trên địa bàn phường**
-
-Hoàn thành trong tháng 5/2026.
-`;
 
 /** Staff import a plan as .docx, check what was read beside its text, and confirm it into a campaign. */
 describe("plan import", () => {
