@@ -13,7 +13,7 @@ interface Persona {
 describe("from a plan to a unit's task done, in a real browser", () => {
   const running = useSystemAndBrowser({ QUIET_HOURS: "00:00-00:00" });
 
-  it("staff import a plan, correct a unit, confirm it; a teacher reports the school's task done with a photo", async () => {
+  it("staff import a plan, correct a unit, confirm it; a teacher reports its task done with a photo", async () => {
     const origin = `http://localhost:${running.system.port}`;
     const sim = `http://127.0.0.1:${running.system.simPort}`;
     const base = `${origin}/zapps/${running.system.miniAppId}`;
